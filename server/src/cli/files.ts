@@ -1,0 +1,63 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const markdownFile = /\.(md|markdown)$/i;
+
+/**
+ * The Markdown files under the inputs: a file is taken as given, a folder is walked (sorted, skipping
+ * node_modules and dot-folders). Paths that do not exist or cannot be listed are returned in `unreadable`.
+ */
+export function collectFiles(inputs: readonly string[]): { files: string[]; unreadable: { path: string; reason: string }[]; empty: string[] } {
+  const files: string[] = [];
+  const unreadable: { path: string; reason: string }[] = [];
+  const empty: string[] = [];
+  const walk = (dir: string, found: string[]) => {
+    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, found);
+      } else if (entry.isFile() && markdownFile.test(entry.name)) {
+        found.push(full);
+      }
+    }
+  };
+  for (const input of inputs) {
+    try {
+      if (fs.statSync(input).isDirectory()) {
+        const found: string[] = [];
+        walk(input, found);
+        if (found.length === 0) empty.push(input);
+        files.push(...found);
+      } else {
+        files.push(input);
+      }
+    } catch (error) {
+      unreadable.push({ path: input, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    }
+  }
+  return { files: [...new Set(files)], unreadable, empty };
+}
+
+/** The nearest `.report-schemas` folder at or above the file's folder. */
+export function findSchemaFolder(file: string): string | undefined {
+  let dir = path.dirname(path.resolve(file));
+  for (;;) {
+    const candidate = path.join(dir, '.report-schemas');
+    if (fs.existsSync(candidate) && fs.statSync(candidate).isDirectory()) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Schema files (`*.yaml`, `*.yml`) named directly or inside a folder. */
+export function schemaFiles(location: string): string[] {
+  if (!fs.statSync(location).isDirectory()) return [location];
+  return fs.readdirSync(location).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => path.join(location, f));
+}
+
+/** True when the bytes hold a NUL in the first 8 KB: a binary file, not text. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 8192).includes(0);
+}

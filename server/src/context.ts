@@ -1,0 +1,146 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node.js';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  compileUserPatterns,
+  createReportService,
+  defaultSettings,
+  type AnalysisSettings,
+  type CancellationTokenLike,
+  type Locale,
+  type ReportAnalysis,
+  type ReportService,
+} from './core/index.js';
+import { defaultReportWriterSettings, settingsSection, type ReportWriterSettings } from './protocol.js';
+
+/** What every feature module gets: the connection, the open documents and the engine. */
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly service: ReportService;
+  readonly locale: Locale;
+  /** The engine's verdict on an open document; undefined when it is not open or the request was cancelled. */
+  analyze(uri: string, token?: CancellationTokenLike): Promise<ReportAnalysis | undefined>;
+  /** Drops everything cached for a closed document. */
+  forget(uri: string): void;
+  /** Forget cached settings and re-read workspace schemas (settings or schema files changed). */
+  reload(): Promise<void>;
+  /** Called after `reload`, so features can refresh what the client shows. */
+  onReload(listener: () => void): void;
+}
+
+export interface ContextOptions {
+  readonly locale: Locale;
+  readonly workspaceFolders: readonly WorkspaceFolder[];
+  readonly canFetchConfiguration: boolean;
+}
+
+function toFsPath(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+export function createContext(connection: Connection, documents: TextDocuments<TextDocument>, options: ContextOptions): ServerContext {
+  const service = createReportService();
+  const settingsCache = new Map<string, Promise<ReportWriterSettings>>();
+  const compiled = new WeakMap<ReportWriterSettings, AnalysisSettings>();
+  /** One analysis per document version and settings object: every feature of a keystroke shares it. */
+  const analyses = new Map<string, { version: number; settings: ReportWriterSettings; analysis: ReportAnalysis }>();
+  const listeners: (() => void)[] = [];
+  let workspaceSchemaSources: string[] = [];
+
+  const settingsFor = (uri: string): Promise<ReportWriterSettings> => {
+    if (!options.canFetchConfiguration) return Promise.resolve(defaultReportWriterSettings);
+    let cached = settingsCache.get(uri);
+    if (!cached) {
+      cached = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: settingsSection })
+        .then((value: Partial<ReportWriterSettings> | null) => ({ ...defaultReportWriterSettings, ...(value ?? {}) }));
+      settingsCache.set(uri, cached);
+    }
+    return cached;
+  };
+
+  const toAnalysisSettings = (settings: ReportWriterSettings): AnalysisSettings => {
+    const done = compiled.get(settings);
+    if (done) return done;
+    const { patterns, invalid } = compileUserPatterns(settings.placeholders.extraPatterns);
+    for (const { pattern, reason } of invalid) connection.console.warn(`reportWriter.placeholders.extraPatterns: ${pattern}: ${reason}`);
+    const result: AnalysisSettings = {
+      ...defaultSettings,
+      locale: options.locale,
+      schema: settings.schema,
+      reportDetection: settings.reportDetection,
+      vagueQuantitySeverity: settings.vagueQuantities.severity,
+      extraPlaceholderPatterns: patterns,
+    };
+    compiled.set(settings, result);
+    return result;
+  };
+
+  /** `.report-schemas/*.yaml` of each workspace folder, plus the files and folders of `schemaPaths`. */
+  const loadWorkspaceSchemas = async (): Promise<void> => {
+    const files: string[] = [];
+    for (const folder of options.workspaceFolders) {
+      const root = toFsPath(folder.uri);
+      if (!root) continue;
+      const settings = await settingsFor(folder.uri);
+      const locations = [path.join(root, '.report-schemas'), ...settings.schemaPaths.map((p) => path.resolve(root, p))];
+      for (const location of locations) {
+        try {
+          const stat = fs.statSync(location);
+          if (stat.isDirectory()) files.push(...fs.readdirSync(location).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => path.join(location, f)));
+          else files.push(location);
+        } catch {
+          // A folder without .report-schemas, or a schemaPaths entry that does not exist yet: nothing to load.
+        }
+      }
+    }
+    for (const source of workspaceSchemaSources) service.registry.delete(source);
+    workspaceSchemaSources = [];
+    for (const file of files) {
+      try {
+        service.registry.set(file, fs.readFileSync(file, 'utf8'));
+        workspaceSchemaSources.push(file);
+      } catch (error) {
+        connection.console.warn(`${file}: ${(error as Error).message}`);
+      }
+    }
+  };
+
+  const ready = loadWorkspaceSchemas();
+
+  return {
+    connection,
+    documents,
+    service,
+    locale: options.locale,
+    async analyze(uri, token) {
+      await ready;
+      const document = documents.get(uri);
+      if (!document || token?.isCancellationRequested) return undefined;
+      const settings = await settingsFor(uri);
+      if (token?.isCancellationRequested) return undefined;
+      const cached = analyses.get(uri);
+      if (cached && cached.version === document.version && cached.settings === settings) return cached.analysis;
+      const analysis = service.analyze(document, toAnalysisSettings(settings), token);
+      if (analysis) analyses.set(uri, { version: document.version, settings, analysis });
+      return analysis;
+    },
+    forget(uri) {
+      analyses.delete(uri);
+      settingsCache.delete(uri);
+      service.forget(uri);
+    },
+    async reload() {
+      settingsCache.clear();
+      analyses.clear();
+      await loadWorkspaceSchemas();
+      for (const listener of listeners) listener();
+    },
+    onReload(listener) {
+      listeners.push(listener);
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { checkMissingChapters, checkChapterOrder, checkDuplicateTitles, checkEmptySections, findMissingChapters, type ClassifiedChapter, type MissingChapter } from './checks/structure.js';
+import { checkNumbering } from './checks/numbering.js';
+import { checkPlaceholders, checkVagueQuantities, findPlaceholders } from './checks/textPatterns.js';
+import { compareDiagnostics, type ReportDiagnostic, type Severity } from './diagnostics.js';
+import { localize, type Locale } from './l10n.js';
+import type { ReportModel, Span } from './model.js';
+import { detection, type PatternMatch, type TextPattern } from './patterns.js';
+import { SlotClassifier } from './schema/classify.js';
+import type { SchemaRegistry } from './schema/registry.js';
+import type { ChapterSchema } from './schema/types.js';
+
+export interface AnalysisSettings {
+  readonly locale: Locale;
+  /** `auto`, or the id of the schema to use when front matter names none. */
+  readonly schema: string;
+  readonly reportDetection: 'auto' | 'always' | 'frontMatterOnly';
+  readonly vagueQuantitySeverity: Severity | 'off';
+  readonly extraPlaceholderPatterns: readonly TextPattern[];
+}
+
+export const defaultSettings: AnalysisSettings = {
+  locale: 'en',
+  schema: 'auto',
+  reportDetection: 'auto',
+  vagueQuantitySeverity: 'hint',
+  extraPlaceholderPatterns: [],
+};
+
+/** How the schema was chosen: named in front matter, set by the user, guessed from the title, or the default. */
+export type SchemaReason = 'front-matter' | 'setting' | 'title' | 'default';
+
+export interface ReportAnalysis {
+  readonly model: ReportModel;
+  readonly isReport: boolean;
+  readonly schema: ChapterSchema;
+  readonly schemaReason: SchemaReason;
+  readonly title: string | undefined;
+  readonly chapters: readonly ClassifiedChapter[];
+  readonly missing: readonly MissingChapter[];
+  readonly placeholders: readonly PatternMatch[];
+  /** Empty when the document is not a report. */
+  readonly diagnostics: readonly ReportDiagnostic[];
+}
+
+function frontMatterString(model: ReportModel, ...keys: string[]): { key: string; value: string } | undefined {
+  for (const key of keys) {
+    const value = model.frontMatter?.data[key];
+    if (typeof value === 'string' && value.trim() !== '') return { key, value: value.trim() };
+  }
+  return undefined;
+}
+
+function documentTitle(model: ReportModel): string | undefined {
+  return frontMatterString(model, 'title')?.value ?? model.titleHeading?.text;
+}
+
+function baseName(uri: string): string {
+  return decodeURIComponent(uri.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? '').replace(/\.(md|markdown|mdown|mkd)$/i, '');
+}
+
+/** Checks a parsed document against its chapter schema. */
+export function analyzeReport(model: ReportModel, registry: SchemaRegistry, settings: AnalysisSettings): ReportAnalysis {
+  const locale = settings.locale;
+  const diagnostics: ReportDiagnostic[] = [];
+  const title = documentTitle(model);
+  const named = frontMatterString(model, 'schema', 'type');
+
+  let schema: ChapterSchema | undefined;
+  let schemaReason: SchemaReason = 'default';
+  if (named) {
+    schema = registry.get(named.value);
+    if (schema) schemaReason = 'front-matter';
+    else {
+      const span = model.frontMatter?.valueRange(named.key) ?? { start: 0, end: 0 };
+      diagnostics.push({
+        code: 'unknown-schema',
+        severity: 'error',
+        ...span,
+        message: localize(locale, 'unknownSchema', { id: named.value, key: named.key, known: registry.ids().join(', ') }),
+      });
+    }
+  }
+  if (!schema && settings.schema !== 'auto') {
+    schema = registry.get(settings.schema);
+    if (schema) schemaReason = 'setting';
+  }
+  if (!schema && title) {
+    schema = schemaFromTitle(registry, title);
+    if (schema) schemaReason = 'title';
+  }
+  schema ??= registry.get('generic')!;
+
+  const classifier = new SlotClassifier(schema);
+  const chapters: ClassifiedChapter[] = model.chapters.map((section) => ({ section, slots: classifier.classify(section.heading.title) }));
+
+  const isReport = decideIsReport(model, settings, named !== undefined, title, chapters);
+  const placeholders = isReport ? findPlaceholders(model, settings.extraPlaceholderPatterns) : [];
+  const missing = isReport ? findMissingChapters(schema, chapters, model.text.length) : [];
+  if (!isReport) {
+    return { model, isReport, schema, schemaReason, title, chapters, missing, placeholders, diagnostics: [] };
+  }
+
+  for (const problem of model.frontMatterProblems) {
+    const key = problem.kind === 'yaml' ? 'frontmatter.yaml' : problem.kind === 'not-a-mapping' ? 'frontmatter.notMapping' : 'frontmatter.notClosed';
+    diagnostics.push({ code: 'frontmatter', severity: 'error', start: problem.start, end: problem.end, message: localize(locale, key, { detail: problem.detail }) });
+  }
+  diagnostics.push(...checkPlaceholders(model, placeholders, locale));
+  if (settings.vagueQuantitySeverity !== 'off') {
+    diagnostics.push(...checkVagueQuantities(model, placeholders, settings.vagueQuantitySeverity, locale));
+  }
+  const fallback: Span = model.titleHeading ?? { start: 0, end: 0 };
+  diagnostics.push(...checkMissingChapters(schema, missing, fallback, locale));
+  diagnostics.push(...checkChapterOrder(schema, chapters, locale));
+  diagnostics.push(...checkDuplicateTitles(chapters, locale));
+  diagnostics.push(...checkNumbering(model.chapters, locale));
+  diagnostics.push(...checkEmptySections(model.chapters, locale));
+  diagnostics.sort(compareDiagnostics);
+  return { model, isReport, schema, schemaReason, title, chapters, missing, placeholders, diagnostics };
+}
+
+/** The schema whose title keywords the title contains; the longest keyword wins. */
+function schemaFromTitle(registry: SchemaRegistry, title: string): ChapterSchema | undefined {
+  const lower = title.toLowerCase();
+  let best: { schema: ChapterSchema; length: number } | undefined;
+  for (const schema of registry.all()) {
+    for (const keyword of schema.titleKeywords) {
+      if (lower.includes(keyword.toLowerCase()) && (!best || keyword.length > best.length)) best = { schema, length: keyword.length };
+    }
+  }
+  return best?.schema;
+}
+
+function decideIsReport(
+  model: ReportModel,
+  settings: AnalysisSettings,
+  namesSchema: boolean,
+  title: string | undefined,
+  chapters: readonly ClassifiedChapter[],
+): boolean {
+  if (settings.reportDetection === 'always' || namesSchema) return true;
+  if (settings.reportDetection === 'frontMatterOnly') return false;
+  if (detection.notReports.test(baseName(model.uri))) return false;
+  const lowerTitle = title?.toLowerCase() ?? '';
+  if (detection.reportTitles.some((t) => lowerTitle.includes(t))) return true;
+  return new Set(chapters.flatMap((c) => c.slots)).size >= detection.minimumSlots;
+}

@@ -1,0 +1,159 @@
+import type { ReportDiagnostic } from '../diagnostics.js';
+import { localize, type Locale } from '../l10n.js';
+import type { Section, Span } from '../model.js';
+import { normalizeTitle } from '../schema/classify.js';
+import type { ChapterSchema, SlotDefinition } from '../schema/types.js';
+
+/** A chapter with the slots its title fills. */
+export interface ClassifiedChapter {
+  readonly section: Section;
+  readonly slots: readonly string[];
+}
+
+/** A required chapter the report lacks, and where it belongs. */
+export interface MissingChapter {
+  readonly slot: SlotDefinition;
+  /** Where to insert it: the start of the chapter it should precede, or the end of the document. */
+  readonly insertAt: number;
+  readonly after: ClassifiedChapter | undefined;
+  readonly before: ClassifiedChapter | undefined;
+}
+
+function headingLabel(chapter: ClassifiedChapter): string {
+  return chapter.section.heading.text;
+}
+
+function slotLabel(schema: ChapterSchema, id: string, locale: Locale): string {
+  return schema.slots.find((s) => s.id === id)?.title[locale] ?? id;
+}
+
+/** Positions of the slots in the schema's order. */
+function slotIndex(schema: ChapterSchema): Map<string, number> {
+  return new Map(schema.slots.map((slot, index) => [slot.id, index]));
+}
+
+export function findMissingChapters(schema: ChapterSchema, chapters: readonly ClassifiedChapter[], documentEnd: number): MissingChapter[] {
+  const index = slotIndex(schema);
+  const present = new Set(chapters.flatMap((c) => c.slots));
+  const missing: MissingChapter[] = [];
+  for (const slot of schema.slots) {
+    if (!slot.required || present.has(slot.id)) continue;
+    const own = index.get(slot.id)!;
+    // After the last chapter that fills an earlier slot; before the chapter that follows it.
+    let afterIndex = -1;
+    chapters.forEach((chapter, i) => {
+      if (chapter.slots.some((s) => index.get(s)! < own)) afterIndex = i;
+    });
+    const after = afterIndex >= 0 ? chapters[afterIndex] : undefined;
+    const before = chapters[afterIndex + 1];
+    missing.push({ slot, after, before, insertAt: before ? before.section.start : documentEnd });
+  }
+  return missing;
+}
+
+export function checkMissingChapters(
+  schema: ChapterSchema,
+  missing: readonly MissingChapter[],
+  fallback: Span,
+  locale: Locale,
+): ReportDiagnostic[] {
+  return missing.map(({ slot, after, before, insertAt }) => {
+    const anchor = after ?? before;
+    const span = anchor ? { start: anchor.section.heading.start, end: anchor.section.heading.end } : fallback;
+    const args = { chapter: slot.title[locale], slot: slot.id, schema: schema.name[locale] };
+    const message = after
+      ? localize(locale, 'missingChapter.after', { ...args, after: headingLabel(after) })
+      : before
+        ? localize(locale, 'missingChapter.before', { ...args, before: headingLabel(before) })
+        : localize(locale, 'missingChapter.none', args);
+    return { code: 'missing-chapter', severity: 'warning', ...span, message, data: { kind: 'missing-chapter', slot: slot.id, insertAt } };
+  });
+}
+
+/**
+ * Chapters must follow the schema's slot order. A slot with `between: [a, b]` may stand anywhere after
+ * the first chapter filling `a` and before the first filling `b`; the others are checked in sequence.
+ */
+export function checkChapterOrder(schema: ChapterSchema, chapters: readonly ClassifiedChapter[], locale: Locale): ReportDiagnostic[] {
+  const index = slotIndex(schema);
+  const floating = new Map(schema.slots.filter((s) => s.between).map((s) => [s.id, s.between!]));
+  const firstFilling = (id: string) => chapters.findIndex((c) => c.slots.includes(id));
+  const diagnostics: ReportDiagnostic[] = [];
+  const report = (chapter: ClassifiedChapter, slot: string, other: ClassifiedChapter, otherSlot: string, key: string) =>
+    diagnostics.push({
+      code: 'chapter-order',
+      severity: 'warning',
+      start: chapter.section.heading.start,
+      end: chapter.section.heading.end,
+      message: localize(locale, key, {
+        chapter: headingLabel(chapter),
+        slot: slotLabel(schema, slot, locale),
+        other: headingLabel(other),
+        otherSlot: slotLabel(schema, otherSlot, locale),
+      }),
+    });
+
+  let highest: { chapter: ClassifiedChapter; slot: string; rank: number } | undefined;
+  chapters.forEach((chapter, position) => {
+    const ordered = chapter.slots.filter((s) => !floating.has(s));
+    for (const slot of chapter.slots.filter((s) => floating.has(s))) {
+      const [afterId, beforeId] = floating.get(slot)!;
+      const afterAt = afterId === null ? -1 : firstFilling(afterId);
+      const beforeAt = beforeId === null ? -1 : firstFilling(beforeId);
+      if (afterAt > position) report(chapter, slot, chapters[afterAt]!, afterId!, 'chapterOrder.after');
+      else if (beforeAt >= 0 && beforeAt < position) report(chapter, slot, chapters[beforeAt]!, beforeId!, 'chapterOrder.before');
+    }
+    if (ordered.length === 0) return;
+    const ranks = ordered.map((s) => index.get(s)!);
+    const low = Math.min(...ranks);
+    const high = Math.max(...ranks);
+    if (highest && high < highest.rank) {
+      report(chapter, ordered[ranks.indexOf(high)]!, highest.chapter, highest.slot, 'chapterOrder.before');
+    } else if (!highest || low > highest.rank) {
+      highest = { chapter, slot: ordered[ranks.indexOf(low)]!, rank: low };
+    }
+  });
+  return diagnostics;
+}
+
+/** The same chapter title twice. (The same chapter number twice is reported by the numbering check.) */
+export function checkDuplicateTitles(chapters: readonly ClassifiedChapter[], locale: Locale): ReportDiagnostic[] {
+  const seen = new Map<string, ClassifiedChapter>();
+  const diagnostics: ReportDiagnostic[] = [];
+  for (const chapter of chapters) {
+    const key = normalizeTitle(chapter.section.heading.title);
+    if (key === '') continue;
+    const first = seen.get(key);
+    if (first) {
+      diagnostics.push({
+        code: 'duplicate-chapter',
+        severity: 'warning',
+        start: chapter.section.heading.start,
+        end: chapter.section.heading.end,
+        message: localize(locale, 'duplicateChapter.title', { chapter: headingLabel(chapter), first: headingLabel(first) }),
+      });
+    } else {
+      seen.set(key, chapter);
+    }
+  }
+  return diagnostics;
+}
+
+/** A heading with nothing under it (HTML comments, such as skeleton guidance, do not count). */
+export function checkEmptySections(chapters: readonly Section[], locale: Locale): ReportDiagnostic[] {
+  const diagnostics: ReportDiagnostic[] = [];
+  const visit = (section: Section) => {
+    if (!section.hasContent && section.sections.length === 0) {
+      diagnostics.push({
+        code: 'empty-section',
+        severity: 'information',
+        start: section.heading.start,
+        end: section.heading.end,
+        message: localize(locale, 'emptySection', { heading: section.heading.text }),
+      });
+    }
+    section.sections.forEach(visit);
+  };
+  chapters.forEach(visit);
+  return diagnostics;
+}

@@ -1,0 +1,69 @@
+/**
+ * The report engine: everything the language server, the CLI and the tests know about reports. It knows
+ * nothing of VS Code or LSP; hosts give it documents (`TextDocumentLike`) and settings.
+ */
+import { analyzeReport, defaultSettings, type AnalysisSettings, type ReportAnalysis } from './analyze.js';
+import { localize, type Locale } from './l10n.js';
+import { buildReportModel, type ReportModel } from './model.js';
+import { createBuiltinRegistry } from './schema/builtin.js';
+import type { SchemaRegistry } from './schema/registry.js';
+import type { SchemaProblem } from './schema/types.js';
+import { LineIndex, type CancellationTokenLike, type TextDocumentLike } from './text.js';
+
+export * from './analyze.js';
+export * from './diagnostics.js';
+export * from './l10n.js';
+export * from './model.js';
+export * from './numbering.js';
+export * from './patterns.js';
+export * from './text.js';
+export type { ClassifiedChapter, MissingChapter } from './checks/structure.js';
+export { SlotClassifier, normalizeTitle } from './schema/classify.js';
+export { SchemaRegistry } from './schema/registry.js';
+export { builtinSchemaSources, createBuiltinRegistry } from './schema/builtin.js';
+export type { ChapterSchema, SchemaProblem, SlotDefinition } from './schema/types.js';
+
+export interface ReportService {
+  readonly registry: SchemaRegistry;
+  /** The parsed document, cached per uri and version. */
+  getModel(document: TextDocumentLike): ReportModel;
+  /** Parse (cached) and check; undefined when cancelled. */
+  analyze(document: TextDocumentLike, settings?: AnalysisSettings, token?: CancellationTokenLike): ReportAnalysis | undefined;
+  /** Drops what is cached for a closed document. */
+  forget(uri: string): void;
+  cachedUris(): string[];
+}
+
+export function createReportService(init: { registry?: SchemaRegistry } = {}): ReportService {
+  const registry = init.registry ?? createBuiltinRegistry();
+  const models = new Map<string, { version: number; model: ReportModel }>();
+  const getModel = (document: TextDocumentLike): ReportModel => {
+    const cached = models.get(document.uri);
+    if (cached && cached.version === document.version) return cached.model;
+    const model = buildReportModel(document.uri, document.getText());
+    models.set(document.uri, { version: document.version, model });
+    return model;
+  };
+  return {
+    registry,
+    getModel,
+    analyze(document, settings = defaultSettings, token) {
+      if (token?.isCancellationRequested) return undefined;
+      const model = getModel(document);
+      if (token?.isCancellationRequested) return undefined;
+      return analyzeReport(model, registry, settings);
+    },
+    forget(uri) {
+      models.delete(uri);
+    },
+    cachedUris() {
+      return [...models.keys()];
+    },
+  };
+}
+
+/** A schema problem as a located, localized message (1-based line and column). */
+export function describeSchemaProblem(problem: SchemaProblem, text: string, locale: Locale): { line: number; column: number; message: string } {
+  const position = new LineIndex(text).positionAt(problem.start);
+  return { line: position.line + 1, column: position.character + 1, message: localize(locale, problem.key, problem.args) };
+}

@@ -1,0 +1,92 @@
+import { parse } from 'yaml';
+import detectionYaml from '../../data/detection.yaml';
+import placeholdersYaml from '../../data/placeholders.yaml';
+import vagueYaml from '../../data/vague-quantities.yaml';
+import type { Span } from './model.js';
+
+export interface TextPattern {
+  readonly id: string;
+  readonly regex: RegExp;
+}
+
+export interface PatternMatch extends Span {
+  readonly id: string;
+}
+
+interface PatternFile {
+  patterns: { id: string; pattern: string; ignoreCase?: boolean }[];
+}
+
+function compile(file: string): TextPattern[] {
+  return (parse(file) as PatternFile).patterns.map((p) => ({
+    id: p.id,
+    regex: new RegExp(p.pattern, p.ignoreCase ? 'giu' : 'gu'),
+  }));
+}
+
+export const placeholderPatterns: readonly TextPattern[] = compile(placeholdersYaml);
+export const vagueQuantityPatterns: readonly TextPattern[] = compile(vagueYaml);
+
+interface DetectionFile {
+  reportTitles: string[];
+  minimumSlots: number;
+  notReports: string;
+}
+
+const detectionData = parse(detectionYaml) as DetectionFile;
+export const detection = {
+  reportTitles: detectionData.reportTitles.map((t) => t.toLowerCase()),
+  minimumSlots: detectionData.minimumSlots,
+  notReports: new RegExp(detectionData.notReports, 'i'),
+};
+
+/**
+ * User patterns from settings. An invalid one is returned in `invalid` (with the engine's reason) so the
+ * host can tell the user, and is otherwise ignored.
+ */
+export function compileUserPatterns(sources: readonly string[]): { patterns: TextPattern[]; invalid: { pattern: string; reason: string }[] } {
+  const patterns: TextPattern[] = [];
+  const invalid: { pattern: string; reason: string }[] = [];
+  sources.forEach((source, index) => {
+    try {
+      const regex = new RegExp(source, 'gu');
+      if (regex.test('')) invalid.push({ pattern: source, reason: 'matches the empty string' });
+      else patterns.push({ id: `extra-${index + 1}`, regex });
+    } catch (error) {
+      invalid.push({ pattern: source, reason: (error as Error).message });
+    }
+  });
+  return { patterns, invalid };
+}
+
+/**
+ * Every match of the patterns inside the spans. Where matches overlap, the longest (then the earliest)
+ * is kept, so `XX月` is one placeholder, not `XX` and `XX月`.
+ */
+export function scanSpans(text: string, spans: readonly Span[], patterns: readonly TextPattern[]): PatternMatch[] {
+  const found: PatternMatch[] = [];
+  for (const span of spans) {
+    const slice = text.slice(span.start, span.end);
+    for (const { id, regex } of patterns) {
+      regex.lastIndex = 0;
+      for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
+        if (m[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        found.push({ id, start: span.start + m.index, end: span.start + m.index + m[0].length });
+      }
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: PatternMatch[] = [];
+  for (const match of found) {
+    const last = kept[kept.length - 1];
+    if (last && match.start < last.end) {
+      if (match.end - match.start > last.end - last.start) kept[kept.length - 1] = match;
+      continue;
+    }
+    kept.push(match);
+  }
+  return kept;
+}
