@@ -4,7 +4,7 @@ import { checkPlaceholders, checkVagueQuantities, findPlaceholders } from './che
 import { compareDiagnostics, type ReportDiagnostic, type Severity } from './diagnostics.js';
 import { localize, type Locale } from './l10n.js';
 import type { ReportModel, Span } from './model.js';
-import { detection, type PatternMatch, type TextPattern } from './patterns.js';
+import { detection, keywordPattern, type PatternMatch, type TextPattern } from './patterns.js';
 import { SlotClassifier } from './schema/classify.js';
 import type { SchemaRegistry } from './schema/registry.js';
 import type { ChapterSchema } from './schema/types.js';
@@ -55,7 +55,14 @@ function documentTitle(model: ReportModel): string | undefined {
 }
 
 function baseName(uri: string): string {
-  return decodeURIComponent(uri.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? '').replace(/\.(md|markdown|mdown|mkd)$/i, '');
+  const name = uri.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? '';
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // Not percent-encoded (file:///r/50%off.md): the name is as written.
+  }
+  return decoded.replace(/\.(md|markdown|mdown|mkd)$/i, '');
 }
 
 /** Checks a parsed document against its chapter schema. */
@@ -93,7 +100,10 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   const classifier = new SlotClassifier(schema);
   const chapters: ClassifiedChapter[] = model.chapters.map((section) => ({ section, slots: classifier.classify(section.heading.title) }));
 
-  const isReport = decideIsReport(model, settings, named !== undefined, title, chapters);
+  // Front matter that cannot be read still says what the writer meant when a `schema:` or `type:` line is there.
+  const brokenNaming = model.frontMatter !== undefined && model.frontMatterProblems.length > 0 &&
+    /^(?:schema|type)[ \t]*:/m.test(model.text.slice(model.frontMatter.start, model.frontMatter.end));
+  const isReport = decideIsReport(model, settings, named !== undefined || brokenNaming, title, chapters);
   const placeholders = isReport ? findPlaceholders(model, settings.extraPlaceholderPatterns) : [];
   const missing = isReport ? findMissingChapters(schema, chapters, model.text.length) : [];
   if (!isReport) {
@@ -118,13 +128,18 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   return { model, isReport, schema, schemaReason, title, chapters, missing, placeholders, diagnostics };
 }
 
+/** Whether a title contains a keyword; Latin keywords only as whole words (`lean` is not in "Clean"). */
+function titleHas(lowerTitle: string, keyword: string): boolean {
+  return new RegExp(keywordPattern(keyword), 'u').test(lowerTitle);
+}
+
 /** The schema whose title keywords the title contains; the longest keyword wins. */
 function schemaFromTitle(registry: SchemaRegistry, title: string): ChapterSchema | undefined {
   const lower = title.toLowerCase();
   let best: { schema: ChapterSchema; length: number } | undefined;
   for (const schema of registry.all()) {
     for (const keyword of schema.titleKeywords) {
-      if (lower.includes(keyword.toLowerCase()) && (!best || keyword.length > best.length)) best = { schema, length: keyword.length };
+      if (titleHas(lower, keyword) && (!best || keyword.length > best.length)) best = { schema, length: keyword.length };
     }
   }
   return best?.schema;
@@ -141,6 +156,6 @@ function decideIsReport(
   if (settings.reportDetection === 'frontMatterOnly') return false;
   if (detection.notReports.test(baseName(model.uri))) return false;
   const lowerTitle = title?.toLowerCase() ?? '';
-  if (detection.reportTitles.some((t) => lowerTitle.includes(t))) return true;
+  if (detection.reportTitles.some((t) => titleHas(lowerTitle, t))) return true;
   return new Set(chapters.flatMap((c) => c.slots)).size >= detection.minimumSlots;
 }

@@ -11,6 +11,15 @@ import type { SchemaProblem } from './schema/types.js';
 import { LineIndex, type CancellationTokenLike, type TextDocumentLike } from './text.js';
 
 export * from './analyze.js';
+export * from './checklist.js';
+export * from './completion.js';
+export * from './edits.js';
+export * from './goals.js';
+export * from './hover.js';
+export * from './outline.js';
+export * from './skeleton.js';
+export * from './tables.js';
+export * from './writing.js';
 export * from './diagnostics.js';
 export * from './l10n.js';
 export * from './model.js';

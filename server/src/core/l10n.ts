@@ -7,9 +7,12 @@ export type Locale = 'en' | 'zh-cn';
 /** Text in both languages, as schemas and message catalogs carry it. */
 export type LocalizedText = Readonly<Record<Locale, string>>;
 
-/** 'zh', 'zh-CN', 'zh-Hans', 'zh_CN.UTF-8' → zh-cn; anything else → en. */
+/**
+ * 'zh', 'zh-CN', 'zh-Hans', 'zh-SG', 'zh_CN.UTF-8' → zh-cn; anything else → en. Traditional Chinese
+ * (zh-TW, zh-HK, zh-Hant) gets English, as VS Code does for a manifest without its language.
+ */
 export function toLocale(tag: string | undefined): Locale {
-  return tag && /^zh(?:[-_](?:cn|hans|sg))?\b/i.test(tag) ? 'zh-cn' : 'en';
+  return tag && /^zh(?:$|[-_.@](?:cn|hans|sg|my)(?:$|[-_.@])|[.@])/i.test(tag) ? 'zh-cn' : 'en';
 }
 
 let catalogs: Record<Locale, Record<string, string>> | undefined;

@@ -66,11 +66,17 @@ export interface ReportModel {
   readonly prose: readonly Span[];
 }
 
-function spanOf(node: Nodes): Span {
-  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+type SpanOf = (node: Nodes) => Span;
+
+/** Where a node stands in the document; `shift` is 1 when a byte order mark was left out of the parse. */
+function spanReader(shift: number): SpanOf {
+  return (node) => ({ start: (node.position?.start.offset ?? 0) + shift, end: (node.position?.end.offset ?? 0) + shift });
 }
 
-function headingInfo(node: Heading, text: string): HeadingInfo {
+/** Markup that may stand before a heading's number: `**第三章**`, `*3.*`, `[第三章](#…)`, `` `3.` ``. */
+const numberingMarkup = /^[*_`[~]{0,3}$/;
+
+function headingInfo(node: Heading, text: string, spanOf: SpanOf): HeadingInfo {
   const span = spanOf(node);
   const first = node.children[0];
   const last = node.children[node.children.length - 1];
@@ -79,9 +85,10 @@ function headingInfo(node: Heading, text: string): HeadingInfo {
   const plain = toString(node).trim();
   const numbering = parseNumbering(plain);
   const source = text.slice(contentStart, contentEnd);
+  const at = numbering ? source.indexOf(numbering.raw) : -1;
   const numberingSpan =
-    numbering && source.startsWith(numbering.raw)
-      ? { start: contentStart, end: contentStart + numbering.raw.length }
+    numbering && at >= 0 && numberingMarkup.test(source.slice(0, at))
+      ? { start: contentStart + at, end: contentStart + at + numbering.raw.length }
       : undefined;
   return {
     ...span,
@@ -96,14 +103,17 @@ function headingInfo(node: Heading, text: string): HeadingInfo {
 }
 
 /** `[label](url)` keeps its label as prose; `<https://…>` and bare `www.…` links are URLs, not prose. */
-function isUrlLink(node: Nodes, text: string): boolean {
+function isUrlLink(node: Nodes, text: string, spanOf: SpanOf): boolean {
   if (node.type !== 'link') return false;
   return text.charCodeAt(spanOf(node).start) !== 91; /* [ */
 }
 
 /** Parses a document once and builds its schema-independent model. */
 export function buildReportModel(uri: string, text: string): ReportModel {
-  const root: Root = parseMarkdown(text);
+  // micromark drops a leading byte order mark and counts offsets without it.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const spanOf = spanReader(bom);
+  const root: Root = parseMarkdown(bom ? text.slice(1) : text);
   let frontMatter: FrontMatter | undefined;
   const headingNodes: Heading[] = [];
   const paragraphs: TextBlock[] = [];
@@ -130,7 +140,7 @@ export function buildReportModel(uri: string, text: string): ReportModel {
         prose.push(spanOf(node));
         return;
       case 'link':
-        if (isUrlLink(node, text)) return;
+        if (isUrlLink(node, text, spanOf)) return;
         break;
       case 'paragraph':
         paragraphs.push({ ...spanOf(node), text: toString(node) });
@@ -173,7 +183,7 @@ export function buildReportModel(uri: string, text: string): ReportModel {
     visit(child, 0);
   }
 
-  const headings = headingNodes.map((node) => headingInfo(node, text));
+  const headings = headingNodes.map((node) => headingInfo(node, text, spanOf));
   const topLevel = headings.filter((h) => h.depth === 1);
   const titleHeading = topLevel.length === 1 && headings[0] === topLevel[0] ? topLevel[0] : undefined;
   const body = headings.filter((h) => h !== titleHeading);

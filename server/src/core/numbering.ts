@@ -99,9 +99,9 @@ const rules: readonly Rule[] = [
     values: (m) => m[2]!.split(/[.．]/u).map(Number),
   },
   {
-    // 1. / 1、 / 1．, or "1 " followed by text; never a year like "2024年".
+    // 1. / 1、 / 1．, or "1 " followed by text; never a year like "2024年", nor "3 倍增长" or "5 年规划".
     style: 'arabic',
-    pattern: /^((\d{1,3})(?:[.、．](?!\d)|(?=[\s\u3000])))[\s\u3000]*(?=\S)/u,
+    pattern: /^((\d{1,3})(?:[.、．](?!\d)|(?=[\s\u3000])))[\s\u3000]*(?=\S)(?![倍万亿元年月日号%％‰个])/u,
     values: (m) => [Number(m[2])],
   },
 ];
@@ -131,28 +131,41 @@ export function formatChineseNumeral(value: number): string {
   return rest < 10 ? `${hundreds}零${zhNames[rest]}` : `${hundreds}${rest < 20 ? '一' : ''}${formatChineseNumeral(rest)}`;
 }
 
+const romanDigits: readonly [number, string][] = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+
+function formatRoman(value: number): string {
+  let rest = value;
+  let text = '';
+  for (const [amount, letters] of romanDigits) {
+    while (rest >= amount) {
+      text += letters;
+      rest -= amount;
+    }
+  }
+  return text;
+}
+
+/** One example of each style, as messages show it and as the template when a document has none. */
+export const numberingExamples: Readonly<Record<NumberingStyle, string>> = {
+  'chapter-zh': '第一章',
+  'enum-zh': '一、',
+  'paren-zh': '（一）',
+  'paren-arabic': '（1）',
+  decimal: '1.1',
+  arabic: '1.',
+  'chapter-en': 'Chapter 1',
+};
+
 /**
- * Writes a numbering prefix in a style, used to suggest a fix or the next heading: ('chapter-zh', [7]) →
- * "第七章", ('decimal', [3, 2]) → "3.2". `sample` is an existing prefix whose form (Arabic digits inside
- * 第…章, full-width parentheses) is kept.
+ * Writes a numbering in a style: ('chapter-zh', [7]) → 第七章, ('decimal', [3, 2]) → 3.2. `sample`, an
+ * existing numbering of the document, is used as the template, so its form is kept: Arabic digits in
+ * 第1章, half-width parentheses, `3、` rather than `3.`, Roman numerals in Chapter IV.
  */
 export function formatNumbering(style: NumberingStyle, values: readonly number[], sample?: string): string {
+  const template = sample ?? numberingExamples[style];
+  if (style === 'decimal') return `${values.join('.')}${/[.．]$/u.test(template) ? template.slice(-1) : ''}`;
   const n = values[values.length - 1]!;
-  const arabicInside = sample !== undefined && /\d/.test(sample);
-  switch (style) {
-    case 'chapter-zh':
-      return `第${arabicInside ? n : formatChineseNumeral(n)}${sample?.match(/[章篇部分节]+$/u)?.[0] ?? '章'}`;
-    case 'chapter-en':
-      return `${sample?.match(/^[A-Za-z]+/)?.[0] ?? 'Chapter'} ${n}`;
-    case 'enum-zh':
-      return `${formatChineseNumeral(n)}、`;
-    case 'paren-zh':
-      return sample?.startsWith('(') ? `(${formatChineseNumeral(n)})` : `（${formatChineseNumeral(n)}）`;
-    case 'paren-arabic':
-      return sample?.startsWith('(') ? `(${n})` : `（${n}）`;
-    case 'decimal':
-      return values.join('.');
-    case 'arabic':
-      return sample?.endsWith('、') ? `${n}、` : `${n}.`;
-  }
+  return template.replace(/[零〇一二两三四五六七八九十百千]+|\d+|\b[IVXLC]+\b/u, (numeral) =>
+    /\d/.test(numeral) ? String(n) : /[IVXLC]/.test(numeral) ? formatRoman(n) : formatChineseNumeral(n),
+  );
 }

@@ -41,6 +41,15 @@ export const detection = {
 };
 
 /**
+ * A regular expression source that finds a keyword in lower-cased text: Latin words only as whole words
+ * ("plan" is not in "planet", "lean" not in "clean"); a space may be written as any white space.
+ */
+export function keywordPattern(keyword: string): string {
+  const escaped = keyword.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s*');
+  return /^[a-z]/.test(keyword.toLowerCase()) ? `(?<![a-z])${escaped}(?![a-z])` : escaped;
+}
+
+/**
  * User patterns from settings. An invalid one is returned in `invalid` (with the engine's reason) so the
  * host can tell the user, and is otherwise ignored.
  */

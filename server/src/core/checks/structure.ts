@@ -32,18 +32,23 @@ function slotIndex(schema: ChapterSchema): Map<string, number> {
   return new Map(schema.slots.map((slot, index) => [slot.id, index]));
 }
 
-export function findMissingChapters(schema: ChapterSchema, chapters: readonly ClassifiedChapter[], documentEnd: number): MissingChapter[] {
+/** Index of the chapter a slot's chapter belongs after: the last one filling an earlier slot (-1: first). */
+export function precedingChapter(schema: ChapterSchema, chapters: readonly ClassifiedChapter[], slot: string): number {
   const index = slotIndex(schema);
+  const own = index.get(slot)!;
+  let after = -1;
+  chapters.forEach((chapter, i) => {
+    if (chapter.slots.some((s) => index.get(s)! < own)) after = i;
+  });
+  return after;
+}
+
+export function findMissingChapters(schema: ChapterSchema, chapters: readonly ClassifiedChapter[], documentEnd: number): MissingChapter[] {
   const present = new Set(chapters.flatMap((c) => c.slots));
   const missing: MissingChapter[] = [];
   for (const slot of schema.slots) {
     if (!slot.required || present.has(slot.id)) continue;
-    const own = index.get(slot.id)!;
-    // After the last chapter that fills an earlier slot; before the chapter that follows it.
-    let afterIndex = -1;
-    chapters.forEach((chapter, i) => {
-      if (chapter.slots.some((s) => index.get(s)! < own)) afterIndex = i;
-    });
+    const afterIndex = precedingChapter(schema, chapters, slot.id);
     const after = afterIndex >= 0 ? chapters[afterIndex] : undefined;
     const before = chapters[afterIndex + 1];
     missing.push({ slot, after, before, insertAt: before ? before.section.start : documentEnd });

@@ -1,3 +1,4 @@
+import { keywordPattern } from '../patterns.js';
 import type { ChapterSchema } from './types.js';
 
 /**
@@ -21,11 +22,7 @@ export class SlotClassifier {
       }
     }
     aliases.sort((a, b) => b.length - a.length);
-    const alternatives = aliases.map((a) => {
-      const escaped = a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s*');
-      // Latin words match whole words only: "plan" is not in "planet".
-      return /^[a-z]/.test(a) ? `(?<![a-z])${escaped}(?![a-z])` : escaped;
-    });
+    const alternatives = aliases.map(keywordPattern);
     this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : undefined;
   }
 

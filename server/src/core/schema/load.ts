@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { LocalizedText } from '../l10n.js';
-import type { SchemaProblem } from './types.js';
+import type { SchemaProblem, TableKindName } from './types.js';
 
 /** A slot as written in a file: a schema that `extends` another may give only what it changes. */
 export interface SlotDraft {
@@ -10,6 +10,7 @@ export interface SlotDraft {
   readonly aliases?: readonly string[];
   readonly guidance?: LocalizedText;
   readonly sections?: readonly LocalizedText[];
+  readonly tables?: readonly TableKindName[];
   readonly between?: readonly [string | null, string | null];
   /** For a slot the parent lacks: the slot it follows. */
   readonly after?: string;
@@ -30,7 +31,8 @@ export interface SchemaDraft {
 }
 
 const schemaKeys = new Set(['id', 'extends', 'name', 'description', 'match', 'slots']);
-const slotKeys = new Set(['id', 'title', 'required', 'aliases', 'guidance', 'sections', 'between', 'after']);
+const slotKeys = new Set(['id', 'title', 'required', 'aliases', 'guidance', 'sections', 'tables', 'between', 'after']);
+const tableKinds: readonly string[] = ['kpi', 'milestone'];
 const idPattern = /^[a-z][a-z0-9-]*$/;
 
 /** Reads YAML nodes into typed values, recording a located problem for every value of the wrong shape. */
@@ -151,6 +153,13 @@ function readSlot(reader: Reader, node: YamlNode | null, fallback: readonly [num
             .map((item) => reader.localized(item, 'sections', at('sections')))
             .filter((s): s is LocalizedText => s !== undefined))
         : (reader.problem(at('sections'), 'schema.expectedList', { field: 'sections' }), []),
+    }),
+    ...(has('tables') && {
+      tables: reader.strings(value('tables'), 'tables', at('tables')).filter((kind) => {
+        if (tableKinds.includes(kind)) return true;
+        reader.problem(at('tables'), 'schema.badTable', { value: kind });
+        return false;
+      }),
     }),
     ...(has('between') && { between: reader.between(value('between'), at('between')) }),
     ...(has('after') && { after: reader.id(value('after'), 'after', at('after')) }),

@@ -159,6 +159,7 @@ function create(draft: SchemaDraft, slot: SlotDraft, problems: SchemaProblem[]):
     aliases: unique([...(slot.aliases ?? [])]),
     guidance: slot.guidance,
     sections: slot.sections ?? [],
+    tables: slot.tables ?? [],
     between: slot.between,
   };
 }
@@ -171,6 +172,7 @@ function overlay(base: SlotDefinition, change: SlotDraft): SlotDefinition {
     aliases: unique([...base.aliases, ...(change.aliases ?? [])]),
     guidance: change.guidance ?? base.guidance,
     sections: change.sections ?? base.sections,
+    tables: change.tables ?? base.tables,
     between: change.between ?? base.between,
   };
 }

@@ -1,5 +1,7 @@
 import type { LocalizedText } from '../l10n.js';
 
+export type TableKindName = 'kpi' | 'milestone';
+
 /** One chapter a report of this kind has: 背景与目标, 实施过程, 经验教训… */
 export interface SlotDefinition {
   /** Stable id, part of the public contract (`goals`, `lessons`…). */
@@ -11,6 +13,8 @@ export interface SlotDefinition {
   readonly guidance: LocalizedText | undefined;
   /** Usual sections, used by the skeleton. */
   readonly sections: readonly LocalizedText[];
+  /** Tables that belong in this chapter: offered by completion, written by the skeleton. */
+  readonly tables: readonly TableKindName[];
   /**
    * An optional slot that may stand anywhere after the first and before the second slot, instead of at
    * its place in the list (either end may be null: no bound on that side).

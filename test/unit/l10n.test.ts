@@ -1,0 +1,128 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { localize, messageKeys, toLocale, type Locale } from '../../server/src/core/index.js';
+import { analyzeText, diagnosticsOf, readFixture } from './util.js';
+
+const coreDir = path.join(process.cwd(), 'server/src/core');
+const hasChinese = (text: string) => /[\u4e00-\u9fff]/u.test(text);
+
+function sourcesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f));
+}
+
+describe('l10n: catalogs', () => {
+  const keys = messageKeys();
+
+  it('has the same keys in en and zh-cn', () => {
+    assert.ok(keys.en.length > 20, 'the English catalog was read');
+    assert.deepEqual([...keys['zh-cn']].sort(), [...keys.en].sort());
+  });
+
+  it('has a non-empty message for every key in both languages, with the same {arguments}', () => {
+    const args = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of keys.en) {
+      const en = localize('en', key);
+      const zh = localize('zh-cn', key);
+      assert.notEqual(en, key, `en: ${key}`);
+      assert.notEqual(zh, key, `zh-cn: ${key}`);
+      assert.ok(en.trim() !== '' && zh.trim() !== '', key);
+      assert.deepEqual(args(zh), args(en), `arguments of ${key}`);
+    }
+  });
+
+  it('has every key the engine passes to localize', () => {
+    const prefixes = new Set(keys.en.filter((k) => k.includes('.')).map((k) => k.split('.')[0]!));
+    const used = new Set<string>();
+    for (const file of sourcesUnder(coreDir)) {
+      for (const match of fs.readFileSync(file, 'utf8').matchAll(/'([a-z][A-Za-z]*)\.([a-z][A-Za-z]*)'/g)) {
+        if (prefixes.has(match[1]!)) used.add(`${match[1]}.${match[2]}`);
+      }
+    }
+    assert.ok(used.has('missingChapter.after') && used.has('schema.yaml'), 'the scan finds keys');
+    for (const key of used) {
+      assert.ok(keys.en.includes(key), `en lacks ${key}`);
+      assert.ok(keys['zh-cn'].includes(key), `zh-cn lacks ${key}`);
+    }
+  });
+});
+
+describe('l10n: localize', () => {
+  it('fills in the arguments', () => {
+    assert.equal(localize('en', 'placeholder', { text: 'XX%' }), 'Placeholder “XX%” is still in the text: replace it with the real value.');
+    assert.ok(localize('zh-cn', 'placeholder', { text: 'XX%' }).includes('XX%'));
+  });
+
+  it('leaves an unknown key as it is', () => {
+    assert.equal(localize('zh-cn', 'no.suchKey'), 'no.suchKey');
+  });
+});
+
+describe('l10n: messages of an analysis', () => {
+  const seed1 = readFixture('corpus/seed-1-system-integration.md');
+  const withoutLessons = (() => {
+    const lines = seed1.split('\n');
+    return [...lines.slice(0, 114), ...lines.slice(140)].join('\n');
+  })();
+
+  it('writes the missing-chapter message in Chinese for zh-cn', () => {
+    const [d] = diagnosticsOf(analyzeText(withoutLessons, undefined, { locale: 'zh-cn' }), 'missing-chapter');
+    assert.ok(d);
+    assert.ok(d.message.startsWith('缺少'), d.message);
+    assert.ok(d.message.includes('经验教训') && d.message.includes('第六章 存在问题与挑战'), d.message);
+    assert.ok(!/Missing|chapter|belongs/i.test(d.message), d.message);
+  });
+
+  it('writes the missing-chapter message in English for en', () => {
+    const [d] = diagnosticsOf(analyzeText(withoutLessons, undefined, { locale: 'en' }), 'missing-chapter');
+    assert.ok(d);
+    assert.ok(d.message.startsWith('Missing required chapter “Lessons Learned”'), d.message);
+  });
+
+  it('leaves no {argument} unfilled in any message, in either language', () => {
+    const documents = [
+      withoutLessons,
+      '---\nschema: nope\n---\n\n# 项目总结报告\n\n## 第二章 项目实施过程\n\n### 3.1 x\n\n## 第二章 项目实施过程\n\n## 一、结语\n\n数十项XX\n\n## 第四章 项目背景与目标\n\n背景。\n',
+      '---\nfoo: [\n---\n\n# 项目总结报告\n',
+      '---\n- a\n---\n\n# 项目总结报告\n',
+      '---\n# 项目总结报告\n',
+    ];
+    for (const locale of ['en', 'zh-cn'] as Locale[]) {
+      const codes = new Set<string>();
+      for (const text of documents) {
+        for (const d of analyzeText(text, undefined, { locale }).diagnostics) {
+          codes.add(d.code);
+          assert.ok(!/\{\w+\}/.test(d.message), `${locale} ${d.code}: ${d.message}`);
+          if (locale === 'zh-cn') assert.ok(hasChinese(d.message), `${d.code}: ${d.message}`);
+        }
+      }
+      assert.deepEqual(
+        [...codes].sort(),
+        ['chapter-order', 'duplicate-chapter', 'empty-section', 'frontmatter', 'missing-chapter', 'numbering', 'placeholder', 'unknown-schema', 'vague-quantity'],
+      );
+    }
+  });
+});
+
+describe('l10n: toLocale', () => {
+  for (const tag of ['zh', 'zh-CN', 'zh-cn', 'zh_CN', 'zh_CN.UTF-8', 'zh-Hans', 'zh-Hans-CN', 'zh-SG', 'ZH-CN']) {
+    it(`maps ${tag} to zh-cn`, () => {
+      assert.equal(toLocale(tag), 'zh-cn');
+    });
+  }
+  for (const tag of [undefined, '', 'en', 'en-US', 'en_GB.UTF-8', 'fr', 'de-DE', 'C', 'POSIX', 'zhx']) {
+    it(`maps ${JSON.stringify(tag)} to en`, () => {
+      assert.equal(toLocale(tag), 'en');
+    });
+  }
+
+  it('maps Traditional Chinese tags the same way however they are spelled', () => {
+    assert.equal(toLocale('zh_TW.UTF-8'), 'en');
+    assert.equal(toLocale('zh-TW'), 'en');
+    assert.equal(toLocale('zh-HK'), 'en');
+    assert.equal(toLocale('zh-Hant'), 'en');
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * Shared helpers of the unit tests (not a test file itself). Every analysis gets a fresh service, so the
+ * model cache (keyed by uri and version) can never hand one test another test's document. The built-in
+ * schema registry is shared (reading the schemas is the slow part); no helper exposes it, so no test can
+ * change it.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  createBuiltinRegistry,
+  createReportService,
+  createTextDocument,
+  defaultSettings,
+  LineIndex,
+  type AnalysisSettings,
+  type DiagnosticCode,
+  type ReportAnalysis,
+  type ReportDiagnostic,
+  type SchemaRegistry,
+} from '../../server/src/core/index.js';
+
+export const defaultUri = 'file:///r/总结报告.md';
+
+const builtinRegistry = createBuiltinRegistry();
+
+/** Analyzes `text` as the document `uri` with the default settings overridden by `settings`. */
+export function analyzeText(
+  text: string,
+  uri: string = defaultUri,
+  settings: Partial<AnalysisSettings> = {},
+  registry?: SchemaRegistry,
+): ReportAnalysis {
+  const service = createReportService({ registry: registry ?? builtinRegistry });
+  const analysis = service.analyze(createTextDocument(uri, text), { ...defaultSettings, ...settings });
+  if (!analysis) throw new Error('analysis was cancelled without a cancellation token');
+  return analysis;
+}
+
+/** A file under test/fixtures (mocha runs from the repository root). */
+export function fixturePath(relative: string): string {
+  return path.join(process.cwd(), 'test/fixtures', relative);
+}
+
+export function readFixture(relative: string): string {
+  return fs.readFileSync(fixturePath(relative), 'utf8');
+}
+
+/** 1-based line of a UTF-16 offset (CR, LF and CRLF all end a line). */
+export function lineOf(text: string, offset: number): number {
+  return new LineIndex(text).positionAt(offset).line + 1;
+}
+
+/** 1-based line and column of a UTF-16 offset. */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  const position = new LineIndex(text).positionAt(offset);
+  return { line: position.line + 1, column: position.character + 1 };
+}
+
+/** Offset of the start of a 1-based line. */
+export function lineStart(text: string, line: number): number {
+  return new LineIndex(text).lineStart(line - 1);
+}
+
+/** The text of a 1-based line, without its line break. */
+export function lineText(text: string, line: number): string {
+  return new LineIndex(text).lineText(line - 1);
+}
+
+export function diagnosticsOf(analysis: ReportAnalysis, code: DiagnosticCode): ReportDiagnostic[] {
+  return analysis.diagnostics.filter((d) => d.code === code);
+}
+
+/** What a diagnostic (or any span) covers in the text. */
+export function textOf(text: string, span: { start: number; end: number }): string {
+  return text.slice(span.start, span.end);
+}
+
+/** The covered texts of the diagnostics with `code`, in document order. */
+export function textsOf(analysis: ReportAnalysis, code: DiagnosticCode): string[] {
+  return diagnosticsOf(analysis, code).map((d) => textOf(analysis.model.text, d));
+}
+
+/** `line → covered texts` of the diagnostics with `code`; lines are 1-based. */
+export function textsByLine(analysis: ReportAnalysis, code: DiagnosticCode): Map<number, string[]> {
+  const index = new LineIndex(analysis.model.text);
+  const result = new Map<number, string[]>();
+  for (const d of diagnosticsOf(analysis, code)) {
+    const line = index.positionAt(d.start).line + 1;
+    result.set(line, [...(result.get(line) ?? []), textOf(analysis.model.text, d)]);
+  }
+  return result;
+}
+
+/** Every diagnostic code of an analysis, sorted, for messages of failed assertions. */
+/** The texts a check flags in one paragraph of a report's goals chapter. */
+export function flaggedIn(code: DiagnosticCode, paragraph: string, settings: Partial<AnalysisSettings> = {}): string[] {
+  const analysis = analyzeText(report(`## 项目背景与目标\n\n${paragraph}\n`), undefined, settings);
+  assert.equal(analysis.isReport, true);
+  return textsOf(analysis, code);
+}
+
+export function codesOf(analysis: ReportAnalysis): string[] {
+  return analysis.diagnostics.map((d) => d.code).sort();
+}
+
+/** A report: the title `# 项目总结报告` followed by the given body. */
+export function report(body: string, title = '项目总结报告'): string {
+  return `# ${title}\n\n${body}`;
+}
+
+/** `## heading` chapters, each with one paragraph of content. */
+export function chapters(...headings: string[]): string {
+  return headings.map((h) => `## ${h}\n\n内容。\n\n`).join('');
+}
+
+/** Every offset of `needle` in `haystack`. */
+export function offsetsOf(haystack: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) found.push(i);
+  return found;
+}
+
+/** Throws unless every diagnostic (and every insertion point) lies within the text. */
+export function assertRangesWithin(analysis: ReportAnalysis): void {
+  const length = analysis.model.text.length;
+  for (const d of analysis.diagnostics) {
+    if (!(Number.isInteger(d.start) && Number.isInteger(d.end) && d.start >= 0 && d.start <= d.end && d.end <= length)) {
+      throw new Error(`diagnostic ${d.code} [${d.start}, ${d.end}) lies outside the text of length ${length}`);
+    }
+    if (d.data?.kind === 'missing-chapter' && !(d.data.insertAt >= 0 && d.data.insertAt <= length)) {
+      throw new Error(`missing-chapter insertAt ${d.data.insertAt} lies outside the text of length ${length}`);
+    }
+  }
+}
