@@ -33,7 +33,7 @@ async function main() {
     esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   ];
   if (withTests) {
-    const entries = [...testEntries('test/unit'), ...testEntries('test/lsp'), ...testEntries('test/suite')];
+    const entries = ['unit', 'lsp', 'suite', 'bench', 'electron'].flatMap((dir) => testEntries(path.join('test', dir)));
     builds.push(esbuild.build({
       ...common,
       sourcemap: true,

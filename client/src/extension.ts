@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { settingsSection } from '../../server/src/protocol.js';
+import { ChecklistView, revealChapter } from './checklistView.js';
+import type { ClientHolder } from './requests.js';
+import { insertChapterSkeleton, type SkeletonOptions } from './skeletonCommand.js';
+import { createStatusBar, nextPlaceholder } from './statusBar.js';
 
 let client: LanguageClient | undefined;
 
@@ -11,28 +15,44 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Ou
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'markdown', scheme: 'file' },
-      { language: 'markdown', scheme: 'untitled' },
-      { language: 'markdown', scheme: 'vscode-remote' },
-    ],
+    documentSelector: [{ language: 'markdown' }],
     synchronize: { configurationSection: settingsSection },
     outputChannel,
   };
   return new LanguageClient(settingsSection, vscode.l10n.t('Report Writer'), serverOptions, clientOptions);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension hands to its tests: the time activation took, and the running client. */
+export interface ReportWriterApi {
+  readonly activationMs: number;
+  readonly client: () => LanguageClient | undefined;
+  readonly checklist: ChecklistView;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ReportWriterApi> {
+  const started = performance.now();
   const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Report Writer'));
-  context.subscriptions.push(outputChannel);
   client = createClient(context, outputChannel);
+  const holder: ClientHolder = { get client() { return client!; } };
+  const checklist = new ChecklistView(holder);
   context.subscriptions.push(
+    outputChannel,
+    checklist,
+    vscode.window.registerTreeDataProvider('reportWriter.checklist', checklist),
+    createStatusBar(checklist.onDidUpdate),
     vscode.commands.registerCommand('reportWriter.restartServer', async () => {
       await client?.restart();
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Report Writer: language server restarted'), 3000);
     }),
+    vscode.commands.registerCommand('reportWriter.insertChapterSkeleton', (options?: SkeletonOptions) => insertChapterSkeleton(holder, options)),
+    vscode.commands.registerCommand('reportWriter.insertChapter', (uri: vscode.Uri, slot: string) => insertChapterSkeleton(holder, { slots: [slot], uri })),
+    vscode.commands.registerCommand('reportWriter.revealChapter', revealChapter),
+    vscode.commands.registerCommand('reportWriter.nextPlaceholder', nextPlaceholder),
+    vscode.commands.registerCommand('reportWriter.refreshChecklist', () => checklist.refresh()),
   );
   await client.start();
+  void checklist.refresh();
+  return { activationMs: performance.now() - started, client: () => client, checklist };
 }
 
 export async function deactivate(): Promise<void> {

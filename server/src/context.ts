@@ -21,8 +21,15 @@ export interface ServerContext {
   readonly documents: TextDocuments<TextDocument>;
   readonly service: ReportService;
   readonly locale: Locale;
-  /** The engine's verdict on an open document; undefined when it is not open or the request was cancelled. */
-  analyze(uri: string, token?: CancellationTokenLike): Promise<ReportAnalysis | undefined>;
+  /**
+   * The engine's verdict on an open document; undefined when it is not open or the request was cancelled.
+   * `overrides` (e.g. treating any document as a report) bypass the per-version cache.
+   */
+  analyze(uri: string, token?: CancellationTokenLike, overrides?: Partial<AnalysisSettings>): Promise<ReportAnalysis | undefined>;
+  /** Settles when the workspace schemas have been read for the first time. */
+  readonly ready: Promise<void>;
+  /** The workspace schema files last read, with their text. */
+  workspaceSchemas(): readonly { readonly file: string; readonly text: string }[];
   /** Drops everything cached for a closed document. */
   forget(uri: string): void;
   /** Forget cached settings and re-read workspace schemas (settings or schema files changed). */
@@ -48,7 +55,7 @@ export function createContext(connection: Connection, documents: TextDocuments<T
   /** One analysis per document version and settings object: every feature of a keystroke shares it. */
   const analyses = new Map<string, { version: number; settings: ReportWriterSettings; analysis: ReportAnalysis }>();
   const listeners: (() => void)[] = [];
-  let workspaceSchemaSources: string[] = [];
+  let workspaceSchemaFiles: { file: string; text: string }[] = [];
 
   const settingsFor = (uri: string): Promise<ReportWriterSettings> => {
     if (!options.canFetchConfiguration) return Promise.resolve(defaultReportWriterSettings);
@@ -97,12 +104,13 @@ export function createContext(connection: Connection, documents: TextDocuments<T
         }
       }
     }
-    for (const source of workspaceSchemaSources) service.registry.delete(source);
-    workspaceSchemaSources = [];
+    for (const { file } of workspaceSchemaFiles) service.registry.delete(file);
+    workspaceSchemaFiles = [];
     for (const file of files) {
       try {
-        service.registry.set(file, fs.readFileSync(file, 'utf8'));
-        workspaceSchemaSources.push(file);
+        const text = fs.readFileSync(file, 'utf8');
+        service.registry.set(file, text);
+        workspaceSchemaFiles.push({ file, text });
       } catch (error) {
         connection.console.warn(`${file}: ${(error as Error).message}`);
       }
@@ -116,18 +124,21 @@ export function createContext(connection: Connection, documents: TextDocuments<T
     documents,
     service,
     locale: options.locale,
-    async analyze(uri, token) {
+    ready,
+    async analyze(uri, token, overrides) {
       await ready;
       const document = documents.get(uri);
       if (!document || token?.isCancellationRequested) return undefined;
       const settings = await settingsFor(uri);
       if (token?.isCancellationRequested) return undefined;
+      if (overrides) return service.analyze(document, { ...toAnalysisSettings(settings), ...overrides }, token);
       const cached = analyses.get(uri);
       if (cached && cached.version === document.version && cached.settings === settings) return cached.analysis;
       const analysis = service.analyze(document, toAnalysisSettings(settings), token);
       if (analysis) analyses.set(uri, { version: document.version, settings, analysis });
       return analysis;
     },
+    workspaceSchemas: () => workspaceSchemaFiles,
     forget(uri) {
       analyses.delete(uri);
       settingsCache.delete(uri);

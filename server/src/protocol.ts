@@ -1,3 +1,5 @@
+import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+
 /**
  * What the client and the server share: settings and custom messages. The client imports only this file
  * from the server side, so it must not import anything else of the server.
@@ -26,3 +28,58 @@ export const settingsSection = 'reportWriter';
 export const diagnosticSource = 'report-writer';
 /** Each diagnostic's `codeDescription` points here, at the code's anchor. */
 export const diagnosticsDocumentation = 'https://github.com/report-writer/report-writer/blob/main/docs/diagnostics.md';
+
+export interface RangeLike {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+export interface DocumentParams {
+  readonly uri: string;
+}
+
+/** `reportWriter/checklist`: the schema's slots and whether the report has them. */
+export interface ChecklistResult {
+  readonly uri: string;
+  readonly version: number;
+  readonly isReport: boolean;
+  readonly schema: { readonly id: string; readonly name: string };
+  readonly items: readonly {
+    readonly slot: string;
+    readonly title: string;
+    readonly required: boolean;
+    readonly present: boolean;
+    readonly chapters: readonly { readonly title: string; readonly range: RangeLike }[];
+    readonly placeholders: number;
+  }[];
+  readonly placeholders: number;
+  readonly missingRequired: number;
+}
+
+/** `reportWriter/skeleton`: the edits that write a whole skeleton (empty document) or the missing chapters. */
+export interface SkeletonParams extends DocumentParams {
+  /** For an empty document: the schema to write. */
+  readonly schema?: string;
+  /** For an empty document: `zh-cn` or `en` (default: the editor's display language). */
+  readonly language?: 'zh-cn' | 'en';
+  /** Insert these slots (missing or optional) instead of every missing required chapter. */
+  readonly slots?: readonly string[];
+}
+
+export interface SkeletonResult {
+  readonly edits: readonly { readonly range: RangeLike; readonly newText: string }[];
+  /** Titles of the chapters written, for the client's message. */
+  readonly chapters: readonly string[];
+}
+
+/** `reportWriter/schemas`: the schemas a report can use, built-in and from the workspace. */
+export interface SchemaSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly builtin: boolean;
+}
+
+export const ChecklistRequest = new RequestType<DocumentParams, ChecklistResult | null, void>('reportWriter/checklist');
+export const SkeletonRequest = new RequestType<SkeletonParams, SkeletonResult | null, void>('reportWriter/skeleton');
+export const SchemasRequest = new RequestType0<SchemaSummary[], void>('reportWriter/schemas');

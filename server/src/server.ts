@@ -2,17 +2,24 @@ import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createContext, type ServerContext } from './context.js';
 import { toLocale } from './core/index.js';
+import { registerCodeActions } from './features/codeActions.js';
+import { registerCompletion } from './features/completion.js';
 import { registerDiagnostics } from './features/diagnostics.js';
+import { registerFoldingRanges } from './features/folding.js';
+import { registerHover } from './features/hover.js';
+import { registerReportRequests } from './features/reportRequests.js';
+import { registerSchemaProblems } from './features/schemaProblems.js';
+import { registerDocumentSymbols } from './features/symbols.js';
 
+// Over IPC inside VS Code, or `node dist/server.js --stdio` for any other LSP client.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let context: ServerContext | undefined;
-let clientPulls = false;
 let canWatchFiles = false;
 
 connection.onInitialize((params) => {
   const capabilities = params.capabilities;
-  clientPulls = capabilities.textDocument?.diagnostic !== undefined;
+  const clientPulls = capabilities.textDocument?.diagnostic !== undefined;
   canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   context = createContext(connection, documents, {
     locale: toLocale(params.locale),
@@ -20,10 +27,22 @@ connection.onInitialize((params) => {
     canFetchConfiguration: capabilities.workspace?.configuration === true,
   });
   registerDiagnostics(context, clientPulls);
+  registerSchemaProblems(context);
+  registerDocumentSymbols(context);
+  registerFoldingRanges(context);
+  registerCompletion(context);
+  registerCodeActions(context);
+  registerHover(context);
+  registerReportRequests(context);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       ...(clientPulls && { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } }),
+      documentSymbolProvider: { label: 'Report Writer' },
+      foldingRangeProvider: true,
+      completionProvider: { triggerCharacters: [' ', '#'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },
+      hoverProvider: true,
     },
     serverInfo: { name: 'report-writer' },
   };

@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import { ChecklistRequest, type ChecklistResult } from '../../server/src/protocol.js';
+import { isMarkdown, toVscodeRange, type ClientHolder } from './requests.js';
+
+type Item = ChecklistResult['items'][number];
+
+/**
+ * Report Checklist (Explorer): the schema's chapters in order, ✓ present (click → reveal) or ✗ missing
+ * (click → insert), with the placeholders left in each. Also feeds the status bar.
+ */
+export class ChecklistView implements vscode.TreeDataProvider<Item>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly updated = new vscode.EventEmitter<ChecklistResult | undefined>();
+  /** Fires with every new checklist (undefined when the active editor is not a report). */
+  readonly onDidUpdate = this.updated.event;
+  private current: ChecklistResult | undefined;
+  private inFlight = false;
+  private again = false;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly holder: ClientHolder) {
+    this.disposables.push(
+      this.changed,
+      this.updated,
+      vscode.window.onDidChangeActiveTextEditor(() => void this.refresh()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === vscode.window.activeTextEditor?.document) void this.refresh();
+      }),
+    );
+  }
+
+  get checklist(): ChecklistResult | undefined {
+    return this.current;
+  }
+
+  /** Asks the server again; while a request is under way, at most one more follows it. */
+  async refresh(): Promise<void> {
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
+    this.inFlight = true;
+    try {
+      do {
+        this.again = false;
+        const document = vscode.window.activeTextEditor?.document;
+        const result = isMarkdown(document)
+          ? await this.holder.client.sendRequest(ChecklistRequest, { uri: document.uri.toString() }).catch(() => null)
+          : null;
+        this.current = result?.isReport ? result : undefined;
+        await vscode.commands.executeCommand('setContext', 'reportWriter.isReport', this.current !== undefined);
+        this.changed.fire();
+        this.updated.fire(this.current);
+      } while (this.again);
+    } finally {
+      this.inFlight = false;
+    }
+  }
+
+  getChildren(element?: Item): Item[] {
+    return element ? [] : [...(this.current?.items ?? [])];
+  }
+
+  getTreeItem(item: Item): vscode.TreeItem {
+    const uri = vscode.Uri.parse(this.current!.uri);
+    const tree = new vscode.TreeItem(`${item.present ? '✓' : '✗'} ${item.title}`);
+    tree.id = item.slot;
+    if (item.present) {
+      tree.iconPath = new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+      tree.description = [
+        item.chapters.map((c) => c.title).join(' · '),
+        item.placeholders ? vscode.l10n.t('{0} placeholders', item.placeholders) : '',
+      ].filter(Boolean).join(' — ');
+      tree.command = { command: 'reportWriter.revealChapter', title: vscode.l10n.t('Go to chapter'), arguments: [uri, item.chapters[0]!.range] };
+      tree.contextValue = 'present';
+    } else {
+      tree.iconPath = item.required
+        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'))
+        : new vscode.ThemeIcon('circle-large-outline');
+      tree.description = item.required ? vscode.l10n.t('missing — click to insert') : vscode.l10n.t('optional — click to insert');
+      tree.command = { command: 'reportWriter.insertChapter', title: vscode.l10n.t('Insert chapter'), arguments: [uri, item.slot] };
+      tree.contextValue = item.required ? 'missing' : 'absent';
+    }
+    tree.tooltip = `${item.slot}${item.required ? ` · ${vscode.l10n.t('required')}` : ''}`;
+    return tree;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export async function revealChapter(uri: vscode.Uri, range: ChecklistResult['items'][number]['chapters'][number]['range']): Promise<void> {
+  const editor = await vscode.window.showTextDocument(uri);
+  const target = toVscodeRange(range);
+  editor.selection = new vscode.Selection(target.start, target.start);
+  editor.revealRange(target, vscode.TextEditorRevealType.AtTop);
+}

@@ -1,0 +1,31 @@
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver/node.js';
+import type { ServerContext } from '../context.js';
+import { provideCompletions, toRange, type CompletionProposal, type TextDocumentLike } from '../core/index.js';
+
+const kinds: Record<CompletionProposal['kind'], CompletionItemKind> = {
+  chapter: CompletionItemKind.Module,
+  section: CompletionItemKind.Field,
+  table: CompletionItemKind.Snippet,
+};
+
+function toItem(document: TextDocumentLike, proposal: CompletionProposal): CompletionItem {
+  return {
+    label: proposal.label,
+    kind: kinds[proposal.kind],
+    detail: proposal.detail,
+    documentation: { kind: MarkupKind.Markdown, value: proposal.documentation },
+    sortText: proposal.sortText,
+    filterText: proposal.label,
+    insertTextFormat: proposal.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: { range: toRange(document, proposal.replace.start, proposal.replace.end), newText: proposal.insertText },
+  };
+}
+
+export function registerCompletion(context: ServerContext): void {
+  context.connection.onCompletion(async (params, token) => {
+    const document = context.documents.get(params.textDocument.uri);
+    const analysis = await context.analyze(params.textDocument.uri, token);
+    if (!document || !analysis) return [];
+    return provideCompletions(analysis, document.offsetAt(params.position), context.locale).map((p) => toItem(document, p));
+  });
+}

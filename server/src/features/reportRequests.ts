@@ -1,0 +1,57 @@
+import type { ServerContext } from '../context.js';
+import { buildChecklist, buildSkeleton, documentLanguage, insertChapters, toRange } from '../core/index.js';
+import { ChecklistRequest, SchemasRequest, SkeletonRequest, type ChecklistResult, type SkeletonResult } from '../protocol.js';
+import { toTextEdits } from './codeActions.js';
+
+/** The custom requests behind the Report Checklist view, the status bar and Insert Chapter Skeleton. */
+export function registerReportRequests(context: ServerContext): void {
+  const { connection, documents, service, locale } = context;
+
+  connection.onRequest(ChecklistRequest, async (params, token): Promise<ChecklistResult | null> => {
+    const document = documents.get(params.uri);
+    const analysis = await context.analyze(params.uri, token);
+    if (!document || !analysis) return null;
+    const checklist = buildChecklist(analysis, locale);
+    return {
+      uri: params.uri,
+      version: document.version,
+      ...checklist,
+      items: checklist.items.map((item) => ({
+        ...item,
+        chapters: item.chapters.map((c) => ({ title: c.title, range: toRange(document, c.start, c.end) })),
+      })),
+    };
+  });
+
+  connection.onRequest(SkeletonRequest, async (params, token): Promise<SkeletonResult | null> => {
+    const document = documents.get(params.uri);
+    if (!document) return null;
+    if (document.getText().trim() === '') {
+      const schema = service.registry.get(params.schema ?? 'generic');
+      if (!schema) return null;
+      const language = params.language ?? locale;
+      return {
+        edits: [{ range: toRange(document, 0, document.getText().length), newText: buildSkeleton(schema, language) }],
+        chapters: schema.slots.map((s) => s.title[language]),
+      };
+    }
+    // Whatever the detection says, a document the writer asks a skeleton for is a report.
+    const analysis = await context.analyze(params.uri, token, { reportDetection: 'always', ...(params.schema && { schema: params.schema }) });
+    if (!analysis) return null;
+    const slots = params.slots ?? analysis.missing.map((m) => m.slot.id);
+    const language = documentLanguage(analysis, locale);
+    return {
+      edits: toTextEdits(document, insertChapters(analysis, slots, { full: true, locale })),
+      chapters: analysis.schema.slots.filter((s) => slots.includes(s.id)).map((s) => s.title[language]),
+    };
+  });
+
+  connection.onRequest(SchemasRequest, () =>
+    service.registry.all().map((schema) => ({
+      id: schema.id,
+      name: schema.name[locale],
+      description: schema.description?.[locale],
+      builtin: schema.source.startsWith('builtin:'),
+    })),
+  );
+}

@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type InitializeResult,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node.js';
+
+/** Capabilities of a modern editor: pull diagnostics, hierarchical symbols, snippets, configuration. */
+const clientCapabilities = {
+  textDocument: {
+    synchronization: { dynamicRegistration: false },
+    diagnostic: { dynamicRegistration: false },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    completion: { completionItem: { snippetSupport: true } },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor.rewrite'] } } },
+    publishDiagnostics: {},
+  },
+  workspace: { configuration: true, workspaceFolders: true },
+};
+
+export interface TestServer {
+  readonly connection: ProtocolConnection;
+  readonly initializeResult: InitializeResult;
+  readonly stderr: () => string;
+  readonly process: ChildProcess;
+  open(uri: string, text: string, version?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const serverPath = path.join(process.cwd(), 'dist', 'server.js');
+
+export function fixtureUri(name: string): string {
+  return pathToFileURL(path.join(process.cwd(), 'test', 'fixtures', name)).href;
+}
+
+/** Spawns `node dist/server.js --stdio` and initializes it as an LSP client would. */
+export async function startServer(options: { locale?: string; pull?: boolean; settings?: Record<string, unknown>; workspaceFolder?: string } = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? null));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  const capabilities = options.pull === false
+    ? { ...clientCapabilities, textDocument: { ...clientCapabilities.textDocument, diagnostic: undefined } }
+    : clientCapabilities;
+  const folder = options.workspaceFolder;
+  const initializeResult = (await connection.sendRequest('initialize', {
+    processId: process.pid,
+    locale: options.locale ?? 'en',
+    rootUri: folder ? pathToFileURL(folder).href : null,
+    workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }] : null,
+    capabilities,
+  })) as InitializeResult;
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    initializeResult,
+    process: child,
+    stderr: () => stderr,
+    async open(uri, text, version = 1) {
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    },
+    async close() {
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      connection.dispose();
+      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ReportWriterApi } from '../../client/src/extension.js';
+
+const extensionId = 'report-writer.report-writer';
+
+function workspaceFile(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, name);
+}
+
+/** Resolves with the document's report-writer diagnostics once `accept` likes them; waits on events, not time. */
+function diagnosticsOf(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'report-writer');
+  return new Promise((resolve) => {
+    if (accept(ours())) return resolve(ours());
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (!event.uris.some((u) => u.toString() === uri.toString()) || !accept(ours())) return;
+      subscription.dispose();
+      resolve(ours());
+    });
+  });
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+suite('Report Writer in VS Code', () => {
+  let api: ReportWriterApi;
+
+  suiteSetup(async () => {
+    const extension = vscode.extensions.getExtension<ReportWriterApi>(extensionId);
+    assert.ok(extension, `${extensionId} is installed`);
+    api = await extension.activate();
+  });
+
+  test('activates quickly and starts its language server', () => {
+    console.log(`activation took ${api.activationMs.toFixed(1)} ms (host: ${process.release.name} ${process.version}, uiKind ${vscode.env.uiKind})`);
+    assert.ok(api.client()?.isRunning());
+  });
+
+  test('shows the XX月 placeholders of the system integration report in the Problems panel', async () => {
+    const uri = workspaceFile('系统集成项目总结报告.md');
+    await vscode.window.showTextDocument(uri);
+    const diagnostics = await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'placeholder'));
+    const line31 = diagnostics.filter((d) => codeOf(d) === 'placeholder' && d.range.start.line === 30);
+    assert.equal(line31.length, 2);
+    assert.equal(line31[0]!.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(diagnostics.filter((d) => codeOf(d) === 'missing-chapter').length, 0);
+  });
+
+  test('outlines the nine chapters with their sections', async () => {
+    const uri = workspaceFile('系统集成项目总结报告.md');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    const chapters = symbols.filter((s) => s.kind === vscode.SymbolKind.Module);
+    assert.equal(chapters.length, 9);
+    assert.equal(chapters[6]!.name, '第七章 经验教训');
+    assert.deepEqual(chapters[1]!.children.filter((c) => c.kind === vscode.SymbolKind.Namespace).map((c) => c.name), ['2.1 项目范围与边界', '2.2 主要阶段与关键里程碑']);
+  });
+
+  test('reports a missing chapter after 第七章 is deleted and puts it back with the quick fix', async () => {
+    const uri = workspaceFile('系统集成项目总结报告.md');
+    const editor = await vscode.window.showTextDocument(uri);
+    const document = editor.document;
+    const start = document.getText().split('\n').findIndex((l) => l.startsWith('## 第七章'));
+    const end = document.getText().split('\n').findIndex((l) => l.startsWith('## 第八章'));
+    await editor.edit((b) => b.delete(new vscode.Range(start, 0, end, 0)));
+    try {
+      const diagnostics = await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'missing-chapter'));
+      const missing = diagnostics.find((d) => codeOf(d) === 'missing-chapter')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.isPreferred && a.diagnostics?.some((d) => codeOf(d) === 'missing-chapter'));
+      assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const lines = document.getText().split('\n');
+      const six = lines.indexOf('## 第六章 存在问题与挑战');
+      const seven = lines.indexOf('## 第七章 经验教训');
+      const eight = lines.indexOf('## 第八章 未来展望与建议');
+      assert.ok(six < seven && seven < eight, `${six} ${seven} ${eight}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
+  test('completes the chapter heading and a KPI table prefilled with the goals', async () => {
+    const uri = workspaceFile('市场拓展项目总结报告.md');
+    const editor = await vscode.window.showTextDocument(uri);
+    const lines = editor.document.getText().split('\n');
+    const line = lines.indexOf('### 4.1 市场份额与销售业绩') + 1;
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, 0));
+    const kpi = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'KPI 指标表');
+    assert.ok(kpi, list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(', '));
+    const text = kpi.insertText instanceof vscode.SnippetString ? kpi.insertText.value : String(kpi.insertText);
+    for (const goal of ['市场渗透', '品牌认知', '销售增长', '渠道建立']) assert.ok(text.includes(goal), text);
+  });
+
+  test('feeds the Report Checklist view with every slot of the schema', async () => {
+    await vscode.window.showTextDocument(workspaceFile('市场拓展项目总结报告.md'));
+    await api.checklist.refresh();
+    const checklist = api.checklist.checklist;
+    assert.ok(checklist);
+    assert.equal(checklist.schema.id, 'market-expansion');
+    assert.deepEqual(checklist.items.filter((i) => !i.present).map((i) => i.slot), ['management', 'resources']);
+    assert.equal(api.checklist.getChildren().length, 11);
+  });
+
+  test('Insert Chapter Skeleton writes a whole report into an empty document in one undo step', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('reportWriter.insertChapterSkeleton', { schema: 'generic' });
+    const text = document.getText();
+    assert.match(text, /^---\nschema: generic\n/);
+    assert.equal(text.split('\n').filter((l) => /^## /.test(l)).length, 11, 'one chapter per slot of the generic schema');
+    const diagnostics = await diagnosticsOf(document.uri, (d) => d.length > 0);
+    assert.equal(diagnostics.filter((d) => codeOf(d) === 'missing-chapter').length, 0);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), '');
+  });
+
+  test('leaves the workspace README alone', async () => {
+    const uri = workspaceFile('README.md');
+    await vscode.window.showTextDocument(uri);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+    assert.equal((symbols ?? []).filter((s) => s.kind === vscode.SymbolKind.Module).length, 0);
+    assert.equal(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'report-writer').length, 0);
+  });
+});
