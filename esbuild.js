@@ -33,14 +33,14 @@ async function main() {
     esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   ];
   if (withTests) {
-    const entries = ['unit', 'lsp', 'suite', 'bench', 'electron'].flatMap((dir) => testEntries(path.join('test', dir)));
+    const entries = ['unit', 'lsp', 'suite', 'bench', 'electron', 'e2e'].flatMap((dir) => testEntries(path.join('test', dir)));
     builds.push(esbuild.build({
       ...common,
       sourcemap: true,
       entryPoints: entries,
       outdir: 'out/test',
       outbase: 'test',
-      external: ['vscode', 'mocha'],
+      external: ['vscode', 'mocha', 'playwright-core'],
     }));
   }
   await Promise.all(builds);

@@ -25,6 +25,8 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Ou
 /** What the extension hands to its tests: the time activation took, and the running client. */
 export interface ReportWriterApi {
   readonly activationMs: number;
+  /** Settles when the language server has answered `initialize`. */
+  readonly ready: Promise<void>;
   readonly client: () => LanguageClient | undefined;
   readonly checklist: ChecklistView;
 }
@@ -50,9 +52,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     vscode.commands.registerCommand('reportWriter.nextPlaceholder', nextPlaceholder),
     vscode.commands.registerCommand('reportWriter.refreshChecklist', () => checklist.refresh()),
   );
-  await client.start();
-  void checklist.refresh();
-  return { activationMs: performance.now() - started, client: () => client, checklist };
+  // Activation does not wait for the server's handshake: VS Code stays responsive while it starts.
+  const ready = client.start().then(() => checklist.refresh());
+  ready.catch((error: unknown) => outputChannel.appendLine(`${error instanceof Error ? error.message : String(error)}`));
+  return { activationMs: performance.now() - started, ready, client: () => client, checklist };
 }
 
 export async function deactivate(): Promise<void> {

@@ -26,8 +26,10 @@ export interface ServerContext {
    * `overrides` (e.g. treating any document as a report) bypass the per-version cache.
    */
   analyze(uri: string, token?: CancellationTokenLike, overrides?: Partial<AnalysisSettings>): Promise<ReportAnalysis | undefined>;
-  /** Settles when the workspace schemas have been read for the first time. */
+  /** Settles when the workspace schemas have been read for the first time, after `start`. */
   readonly ready: Promise<void>;
+  /** Called once the client has sent `initialized`: from then on the server may ask it for settings. */
+  start(): void;
   /** The workspace schema files last read, with their text. */
   workspaceSchemas(): readonly { readonly file: string; readonly text: string }[];
   /** Drops everything cached for a closed document. */
@@ -63,7 +65,14 @@ export function createContext(connection: Connection, documents: TextDocuments<T
     if (!cached) {
       cached = connection.workspace
         .getConfiguration({ scopeUri: uri, section: settingsSection })
-        .then((value: Partial<ReportWriterSettings> | null) => ({ ...defaultReportWriterSettings, ...(value ?? {}) }));
+        .then(
+          (value: Partial<ReportWriterSettings> | null) => ({ ...defaultReportWriterSettings, ...(value ?? {}) }),
+          (error: unknown) => {
+            // A client that cannot answer still gets a working server, with the defaults.
+            connection.console.warn(`workspace/configuration failed: ${error instanceof Error ? error.message : String(error)}`);
+            return defaultReportWriterSettings;
+          },
+        );
       settingsCache.set(uri, cached);
     }
     return cached;
@@ -117,7 +126,9 @@ export function createContext(connection: Connection, documents: TextDocuments<T
     }
   };
 
-  const ready = loadWorkspaceSchemas();
+  // Nothing may be asked of the client before it has sent `initialized` (VS Code rejects it).
+  let initialized: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (initialized = resolve)).then(loadWorkspaceSchemas);
 
   return {
     connection,
@@ -125,6 +136,7 @@ export function createContext(connection: Connection, documents: TextDocuments<T
     service,
     locale: options.locale,
     ready,
+    start: () => initialized(),
     async analyze(uri, token, overrides) {
       await ready;
       const document = documents.get(uri);

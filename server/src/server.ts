@@ -49,6 +49,7 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
+  context?.start();
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: '**/.report-schemas/*.{yaml,yml}' }],
@@ -59,6 +60,9 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration(() => void context?.reload());
 connection.onDidChangeWatchedFiles(() => void context?.reload());
 documents.onDidClose((event) => context?.forget(event.document.uri));
+
+// A failed request must not take the server down with it: log it and keep serving.
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`));
 
 documents.listen(connection);
 connection.listen();

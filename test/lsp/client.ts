@@ -43,8 +43,6 @@ export async function startServer(options: { locale?: string; pull?: boolean; se
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? null));
-  connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   const capabilities = options.pull === false
     ? { ...clientCapabilities, textDocument: { ...clientCapabilities.textDocument, diagnostic: undefined } }
@@ -57,6 +55,9 @@ export async function startServer(options: { locale?: string; pull?: boolean; se
     workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }] : null,
     capabilities,
   })) as InitializeResult;
+  // Like VS Code, the client answers requests only once it is initialized: a server that asks earlier fails.
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? null));
+  connection.onRequest('client/registerCapability', () => null);
   await connection.sendNotification('initialized', {});
   return {
     connection,

@@ -76,7 +76,7 @@ describe('language server over stdio', function () {
     const diagnostics = await pull(server, seed1Uri);
     const missing = diagnostics.filter((d) => d.code === 'missing-chapter');
     assert.equal(missing.length, 1);
-    assert.match(missing[0]!.message, /Lessons Learned.*第六章 存在问题与挑战/);
+    assert.match(missing[0]!.message, /Missing required chapter “经验教训”.*第六章 存在问题与挑战/);
     const actions = (await server.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: seed1Uri },
       range: missing[0]!.range,
@@ -251,7 +251,7 @@ describe('language server settings, locale and clients without pull diagnostics'
       const diagnostics = await pull(server, uri);
       const missing = diagnostics.filter((d) => d.code === 'missing-chapter');
       assert.equal(missing.length, 1);
-      assert.match(missing[0]!.message, /Risk Register/);
+      assert.match(missing[0]!.message, /风险登记/);
       const problems = await published;
       assert.equal(problems.diagnostics.length, 1);
       assert.equal(problems.diagnostics[0]!.severity, 1);

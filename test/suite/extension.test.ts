@@ -32,6 +32,7 @@ suite('Report Writer in VS Code', () => {
     const extension = vscode.extensions.getExtension<ReportWriterApi>(extensionId);
     assert.ok(extension, `${extensionId} is installed`);
     api = await extension.activate();
+    await api.ready;
   });
 
   test('activates quickly and starts its language server', () => {
@@ -69,8 +70,8 @@ suite('Report Writer in VS Code', () => {
       const diagnostics = await diagnosticsOf(uri, (d) => d.some((x) => codeOf(x) === 'missing-chapter'));
       const missing = diagnostics.find((d) => codeOf(d) === 'missing-chapter')!;
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
-      const fix = actions.find((a) => a.isPreferred && a.diagnostics?.some((d) => codeOf(d) === 'missing-chapter'));
-      assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+      const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.title.includes('经验教训'));
+      assert.ok(fix?.edit, JSON.stringify(actions.map((a) => [a.title, a.kind?.value, Boolean(a.edit)])));
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       const lines = document.getText().split('\n');
       const six = lines.indexOf('## 第六章 存在问题与挑战');

@@ -2,7 +2,7 @@ import { checkMissingChapters, checkChapterOrder, checkDuplicateTitles, checkEmp
 import { checkNumbering } from './checks/numbering.js';
 import { checkPlaceholders, checkVagueQuantities, findPlaceholders } from './checks/textPatterns.js';
 import { compareDiagnostics, type ReportDiagnostic, type Severity } from './diagnostics.js';
-import { localize, type Locale } from './l10n.js';
+import { localize, textLanguage, type Locale } from './l10n.js';
 import type { ReportModel, Span } from './model.js';
 import { detection, keywordPattern, type PatternMatch, type TextPattern } from './patterns.js';
 import { SlotClassifier } from './schema/classify.js';
@@ -35,6 +35,8 @@ export interface ReportAnalysis {
   readonly schema: ChapterSchema;
   readonly schemaReason: SchemaReason;
   readonly title: string | undefined;
+  /** The language the report is written in (its title and chapter headings), for text the tool writes into it. */
+  readonly language: Locale;
   readonly chapters: readonly ClassifiedChapter[];
   readonly missing: readonly MissingChapter[];
   readonly placeholders: readonly PatternMatch[];
@@ -103,11 +105,12 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   // Front matter that cannot be read still says what the writer meant when a `schema:` or `type:` line is there.
   const brokenNaming = model.frontMatter !== undefined && model.frontMatterProblems.length > 0 &&
     /^(?:schema|type)[ \t]*:/m.test(model.text.slice(model.frontMatter.start, model.frontMatter.end));
+  const language = textLanguage(`${title ?? ''}${model.chapters.map((c) => c.heading.title).join('')}`, locale);
   const isReport = decideIsReport(model, settings, named !== undefined || brokenNaming, title, chapters);
   const placeholders = isReport ? findPlaceholders(model, settings.extraPlaceholderPatterns) : [];
   const missing = isReport ? findMissingChapters(schema, chapters, model.text.length) : [];
   if (!isReport) {
-    return { model, isReport, schema, schemaReason, title, chapters, missing, placeholders, diagnostics: [] };
+    return { model, isReport, schema, schemaReason, title, language, chapters, missing, placeholders, diagnostics: [] };
   }
 
   for (const problem of model.frontMatterProblems) {
@@ -119,13 +122,13 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
     diagnostics.push(...checkVagueQuantities(model, placeholders, settings.vagueQuantitySeverity, locale));
   }
   const fallback: Span = model.titleHeading ?? { start: 0, end: 0 };
-  diagnostics.push(...checkMissingChapters(schema, missing, fallback, locale));
-  diagnostics.push(...checkChapterOrder(schema, chapters, locale));
+  diagnostics.push(...checkMissingChapters(schema, missing, fallback, locale, language));
+  diagnostics.push(...checkChapterOrder(schema, chapters, locale, language));
   diagnostics.push(...checkDuplicateTitles(chapters, locale));
   diagnostics.push(...checkNumbering(model.chapters, locale));
   diagnostics.push(...checkEmptySections(model.chapters, locale));
   diagnostics.sort(compareDiagnostics);
-  return { model, isReport, schema, schemaReason, title, chapters, missing, placeholders, diagnostics };
+  return { model, isReport, schema, schemaReason, title, language, chapters, missing, placeholders, diagnostics };
 }
 
 /** Whether a title contains a keyword; Latin keywords only as whole words (`lean` is not in "Clean"). */

@@ -32,7 +32,7 @@ export function buildChecklist(analysis: ReportAnalysis, locale: Locale): Checkl
     const chapters = analysis.chapters.filter((c) => c.slots.includes(slot.id));
     return {
       slot: slot.id,
-      title: slot.title[locale],
+      title: slot.title[analysis.language],
       required: slot.required,
       present: chapters.length > 0,
       chapters: chapters.map((c) => ({ title: c.section.heading.text, start: c.section.heading.start, end: c.section.heading.end })),

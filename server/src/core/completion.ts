@@ -1,11 +1,11 @@
 import type { ReportAnalysis } from './analyze.js';
 import { findGoalStatements } from './goals.js';
-import { localize, type Locale } from './l10n.js';
+import { localize, textLanguage, type Locale } from './l10n.js';
 import type { Section, Span } from './model.js';
 import { formatNumbering } from './numbering.js';
 import type { TableKindName } from './schema/types.js';
 import { tableHeaders } from './tables.js';
-import { chapterNumbering, chapterTitle, documentLanguage, tableMarkdown } from './writing.js';
+import { chapterNumbering, chapterTitle, tableMarkdown } from './writing.js';
 
 export interface CompletionProposal {
   readonly kind: 'chapter' | 'section' | 'table';
@@ -67,7 +67,7 @@ export function provideCompletions(analysis: ReportAnalysis, offset: number, loc
 }
 
 function chapterProposals(analysis: ReportAnalysis, line: Span, replace: Span, locale: Locale): CompletionProposal[] {
-  const language = documentLanguage(analysis, locale);
+  const language = analysis.language;
   const numbering = chapterNumbering(analysis, language);
   const before = analysis.model.chapters.filter((c) => c.start < line.start);
   const previous = [...before].reverse().find((c) => c.heading.numbering?.style === numbering?.style)?.heading.numbering?.values[0] ?? 0;
@@ -91,7 +91,7 @@ function chapterProposals(analysis: ReportAnalysis, line: Span, replace: Span, l
 function sectionProposals(analysis: ReportAnalysis, line: Span, replace: Span, locale: Locale): CompletionProposal[] {
   const chapter = analysis.chapters.find((c) => c.section.start < line.start && line.start < c.section.end);
   if (!chapter) return [];
-  const language = documentLanguage(analysis, locale);
+  const language = analysis.language;
   const chapterNumber = chapter.section.heading.numbering?.values[0];
   const siblings = chapter.section.sections.filter((s) => s.start < line.start).length;
   return chapter.slots.flatMap((id) => analysis.schema.slots.find((s) => s.id === id)?.sections ?? []).map((section, index) => {
@@ -123,7 +123,7 @@ function tableProposals(analysis: ReportAnalysis, offset: number, replace: Span,
   const titles = `${chapter.heading.title} ${section?.heading.title ?? ''}`;
   if (milestoneTitle.test(titles)) kinds.add('milestone');
   if (kpiTitle.test(titles)) kinds.add('kpi');
-  const language: Locale = /\p{Script=Han}/u.test(titles) ? 'zh-cn' : titles.trim() ? 'en' : documentLanguage(analysis, locale);
+  const language = textLanguage(titles, analysis.language);
   const proposals: CompletionProposal[] = [];
   if (kinds.has('kpi')) {
     const goals = findGoalStatements(analysis);

@@ -1,12 +1,11 @@
 import type { ReportAnalysis } from './analyze.js';
 import { dominantStyle } from './checks/numbering.js';
-import type { Locale } from './l10n.js';
 import type { ReportModel, Section } from './model.js';
 import { formatNumbering } from './numbering.js';
 import { precedingChapter } from './checks/structure.js';
 import type { TableKindName } from './schema/types.js';
 import { classifyTable } from './tables.js';
-import { chapterBlock, chapterNumbering, documentLanguage } from './writing.js';
+import { chapterBlock, chapterNumbering } from './writing.js';
 
 /** A replacement of `[start, end)` by `newText`, in document offsets. */
 export interface TextEditLike {
@@ -37,7 +36,6 @@ function renumberChapter(chapter: Section, value: number): TextEditLike[] {
 export interface InsertChaptersOptions {
   /** Write the slots' usual sections and tables (Insert Chapter Skeleton), or heading and guidance only (quick fix). */
   readonly full: boolean;
-  readonly locale: Locale;
 }
 
 /**
@@ -47,7 +45,7 @@ export interface InsertChaptersOptions {
  */
 export function insertChapters(analysis: ReportAnalysis, slots: readonly string[], options: InsertChaptersOptions): TextEditLike[] {
   const { model } = analysis;
-  const language = documentLanguage(analysis, options.locale);
+  const language = analysis.language;
   const numbering = chapterNumbering(analysis, language);
   const missing = analysis.missing.filter((m) => slots.includes(m.slot.id));
   const optional = analysis.schema.slots.filter((s) => slots.includes(s.id) && !missing.some((m) => m.slot.id === s.id));

@@ -15,6 +15,12 @@ export function toLocale(tag: string | undefined): Locale {
   return tag && /^zh(?:$|[-_.@](?:cn|hans|sg|my)(?:$|[-_.@])|[.@])/i.test(tag) ? 'zh-cn' : 'en';
 }
 
+/** Chinese when the text has Han characters, English when it has other text, `fallback` when it is empty. */
+export function textLanguage(text: string, fallback: Locale): Locale {
+  if (text.trim() === '') return fallback;
+  return /\p{Script=Han}/u.test(text) ? 'zh-cn' : 'en';
+}
+
 let catalogs: Record<Locale, Record<string, string>> | undefined;
 
 function catalog(locale: Locale): Record<string, string> {

@@ -1,6 +1,5 @@
 import type { ReportAnalysis } from './analyze.js';
 import { findGoalStatements } from './goals.js';
-import type { Locale } from './l10n.js';
 import type { Section, Span } from './model.js';
 import { classifyTable } from './tables.js';
 
@@ -20,7 +19,7 @@ export interface OutlineNode extends Span {
  * The report's outline: chapters → sections → goals, KPI tables and milestone tables, each item under
  * the innermost section that contains it. Iterative, so 10 000 headings do not exhaust the stack.
  */
-export function buildOutline(analysis: ReportAnalysis, locale: Locale): OutlineNode[] {
+export function buildOutline(analysis: ReportAnalysis): OutlineNode[] {
   const { model, schema } = analysis;
   const slotsOf = new Map(analysis.chapters.map((c) => [c.section, c.slots]));
   const titleOf = (id: string) => schema.slots.find((s) => s.id === id)?.title;
@@ -36,7 +35,7 @@ export function buildOutline(analysis: ReportAnalysis, locale: Locale): OutlineN
     const node: OutlineNode = {
       kind: chapter ? 'chapter' : 'section',
       name: section.heading.text,
-      detail: chapter && slots.length ? slots.map((s) => titleOf(s)?.[locale] ?? s).join(' · ') : undefined,
+      detail: chapter && slots.length ? slots.map((s) => titleOf(s)?.[analysis.language] ?? s).join(' · ') : undefined,
       start: section.start,
       end: trimEnd(model.text, section.start, section.end),
       selection: { start: section.heading.start, end: section.heading.end },

@@ -11,13 +11,6 @@ export interface ChapterNumbering {
   readonly sample: string;
 }
 
-/** Chinese when the title or chapter headings are, English otherwise; `fallback` for a document without either. */
-export function documentLanguage(analysis: ReportAnalysis, fallback: Locale): Locale {
-  const sample = `${analysis.title ?? ''}${analysis.chapters.map((c) => c.section.heading.title).join('')}`;
-  if (sample.trim() === '') return fallback;
-  return /\p{Script=Han}/u.test(sample) ? 'zh-cn' : 'en';
-}
-
 export function defaultNumbering(language: Locale): ChapterNumbering {
   return language === 'zh-cn' ? { style: 'chapter-zh', sample: '第一章' } : { style: 'arabic', sample: '1.' };
 }

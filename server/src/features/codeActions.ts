@@ -1,7 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node.js';
 import type { ServerContext } from '../context.js';
 import {
-  documentLanguage,
   insertChapters,
   localize,
   renumberAll,
@@ -37,8 +36,8 @@ function quickFixes(context: ServerContext, document: TextDocumentLike, analysis
     if (diagnostic.code === 'missing-chapter' && data?.slot) {
       const missing = analysis.missing.find((m) => m.slot.id === data.slot);
       if (!missing) continue;
-      const edits = insertChapters(analysis, [missing.slot.id], { full: false, locale });
-      const title = localize(locale, 'action.insertChapter', { chapter: missing.slot.title[documentLanguage(analysis, locale)] });
+      const edits = insertChapters(analysis, [missing.slot.id], { full: false });
+      const title = localize(locale, 'action.insertChapter', { chapter: missing.slot.title[analysis.language] });
       actions.push(action(title, document, edits, [diagnostic], true));
     } else if (data?.kind === 'numbering' && data.replacement !== undefined) {
       const actual = document.getText().slice(document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end));

@@ -1,5 +1,5 @@
 import type { ServerContext } from '../context.js';
-import { buildChecklist, buildSkeleton, documentLanguage, insertChapters, toRange } from '../core/index.js';
+import { buildChecklist, buildSkeleton, insertChapters, toRange } from '../core/index.js';
 import { ChecklistRequest, SchemasRequest, SkeletonRequest, type ChecklistResult, type SkeletonResult } from '../protocol.js';
 import { toTextEdits } from './codeActions.js';
 
@@ -39,10 +39,9 @@ export function registerReportRequests(context: ServerContext): void {
     const analysis = await context.analyze(params.uri, token, { reportDetection: 'always', ...(params.schema && { schema: params.schema }) });
     if (!analysis) return null;
     const slots = params.slots ?? analysis.missing.map((m) => m.slot.id);
-    const language = documentLanguage(analysis, locale);
     return {
-      edits: toTextEdits(document, insertChapters(analysis, slots, { full: true, locale })),
-      chapters: analysis.schema.slots.filter((s) => slots.includes(s.id)).map((s) => s.title[language]),
+      edits: toTextEdits(document, insertChapters(analysis, slots, { full: true })),
+      chapters: analysis.schema.slots.filter((s) => slots.includes(s.id)).map((s) => s.title[analysis.language]),
     };
   });
 

@@ -23,8 +23,8 @@ function headingLabel(chapter: ClassifiedChapter): string {
   return chapter.section.heading.text;
 }
 
-function slotLabel(schema: ChapterSchema, id: string, locale: Locale): string {
-  return schema.slots.find((s) => s.id === id)?.title[locale] ?? id;
+function slotLabel(schema: ChapterSchema, id: string, language: Locale): string {
+  return schema.slots.find((s) => s.id === id)?.title[language] ?? id;
 }
 
 /** Positions of the slots in the schema's order. */
@@ -61,11 +61,13 @@ export function checkMissingChapters(
   missing: readonly MissingChapter[],
   fallback: Span,
   locale: Locale,
+  language: Locale,
 ): ReportDiagnostic[] {
   return missing.map(({ slot, after, before, insertAt }) => {
     const anchor = after ?? before;
     const span = anchor ? { start: anchor.section.heading.start, end: anchor.section.heading.end } : fallback;
-    const args = { chapter: slot.title[locale], slot: slot.id, schema: schema.name[locale] };
+    // The chapter is named in the report's language, the rest of the message in the writer's.
+    const args = { chapter: slot.title[language], slot: slot.id, schema: schema.name[locale] };
     const message = after
       ? localize(locale, 'missingChapter.after', { ...args, after: headingLabel(after) })
       : before
@@ -79,7 +81,7 @@ export function checkMissingChapters(
  * Chapters must follow the schema's slot order. A slot with `between: [a, b]` may stand anywhere after
  * the first chapter filling `a` and before the first filling `b`; the others are checked in sequence.
  */
-export function checkChapterOrder(schema: ChapterSchema, chapters: readonly ClassifiedChapter[], locale: Locale): ReportDiagnostic[] {
+export function checkChapterOrder(schema: ChapterSchema, chapters: readonly ClassifiedChapter[], locale: Locale, language: Locale): ReportDiagnostic[] {
   const index = slotIndex(schema);
   const floating = new Map(schema.slots.filter((s) => s.between).map((s) => [s.id, s.between!]));
   const firstFilling = (id: string) => chapters.findIndex((c) => c.slots.includes(id));
@@ -92,9 +94,9 @@ export function checkChapterOrder(schema: ChapterSchema, chapters: readonly Clas
       end: chapter.section.heading.end,
       message: localize(locale, key, {
         chapter: headingLabel(chapter),
-        slot: slotLabel(schema, slot, locale),
+        slot: slotLabel(schema, slot, language),
         other: headingLabel(other),
-        otherSlot: slotLabel(schema, otherSlot, locale),
+        otherSlot: slotLabel(schema, otherSlot, language),
       }),
     });
 

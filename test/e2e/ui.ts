@@ -1,0 +1,123 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+export interface UiContext {
+  readonly serverUrl: string;
+  /** The workspace folder, on the same machine: saved files are read back from disk. */
+  readonly workspace: string;
+  readonly artifacts: string;
+  readonly log: (...args: unknown[]) => void;
+}
+
+const report = '系统集成项目总结报告.md';
+
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new Error(message);
+}
+
+/** Runs a command from the palette by its title, as a writer would. */
+async function palette(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+function problems(page: Page): Locator {
+  return page.locator('.markers-panel .monaco-list-row');
+}
+
+/** Types into the Problems panel's filter: its list is virtualised, so rows far down are not in the page. */
+async function filterProblems(page: Page, text: string): Promise<void> {
+  const filter = page.locator('.panel .viewpane-filter input, .panel .markers-panel-action-filter input').first();
+  await filter.fill(text);
+}
+
+/**
+ * A writer's path: open a report from the Explorer, read its problems, delete a chapter and see the
+ * missing-chapter problem, look at the Report Checklist and the Outline, then write a skeleton into a new
+ * file and save it.
+ */
+export async function uiSteps(page: Page, ui: UiContext): Promise<boolean> {
+  const shot = (name: string) => page.screenshot({ path: path.join(ui.artifacts, `${name}.png`) });
+  await page.goto(`${ui.serverUrl}/?folder=${encodeURIComponent(ui.workspace)}`);
+  await page.locator('.monaco-workbench').waitFor();
+  await page.waitForFunction(() => Boolean((globalThis as unknown as { driver?: unknown }).driver));
+  await page.evaluate(() => (globalThis as unknown as { driver: { whenWorkbenchRestored(): Promise<void> } }).driver.whenWorkbenchRestored());
+
+  // 1. Open the report from the Explorer.
+  const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${report}"]`);
+  await row.click();
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await page.locator('.tabs-container .tab.active', { hasText: report }).waitFor();
+  await editor.waitFor();
+  ui.log('report open');
+
+  // 2. The Problems panel lists its placeholders.
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel').waitFor({ state: 'visible' });
+  await problems(page).filter({ hasText: 'XX月' }).first().waitFor({ timeout: 60_000 });
+  const placeholderRows = await problems(page).filter({ hasText: 'Placeholder' }).count();
+  ui.log('placeholder rows in the Problems panel:', placeholderRows);
+  check(placeholderRows > 0, 'no placeholder problems shown');
+  await shot('problems-panel');
+
+  // 3. The Report Checklist view in the Explorer.
+  const checklist = page.locator('.pane-header', { hasText: 'Report Checklist' });
+  await checklist.waitFor();
+  if ((await checklist.getAttribute('aria-expanded')) !== 'true') await checklist.click();
+  const checklistRows = page.locator('.pane-body .monaco-list-row', { hasText: '✓' });
+  await checklistRows.first().waitFor();
+  ui.log('checklist rows with ✓:', await checklistRows.count());
+  await shot('report-checklist');
+
+  // 4. Delete 第七章 (lines 115–140): a missing-chapter problem appears.
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('115');
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 26; i++) await page.keyboard.press('Control+Shift+K');
+  await filterProblems(page, 'Missing required chapter');
+  await problems(page).filter({ hasText: 'Missing required chapter' }).first().waitFor({ timeout: 60_000 });
+  ui.log('missing-chapter problem shown after deleting 第七章');
+  await shot('missing-chapter');
+  await page.locator('.part.panel').screenshot({ path: path.join(ui.artifacts, 'docs-problems.png') });
+  await filterProblems(page, '');
+  await palette(page, 'File: Revert File');
+
+  // 5. The Outline shows the chapters.
+  const outlineHeader = page.locator('.pane-header', { hasText: 'Outline' });
+  if ((await outlineHeader.getAttribute('aria-expanded')) !== 'true') await outlineHeader.click();
+  const chapterRow = page.locator('.monaco-list-row', { hasText: '第一章 引言' }).first();
+  await chapterRow.waitFor();
+  ui.log('outline shows 第一章 引言');
+  await shot('outline');
+  await page.locator('.part.sidebar').screenshot({ path: path.join(ui.artifacts, 'docs-outline-checklist.png') });
+
+  // 6. Insert Chapter Skeleton into a new file, pick the generic schema, save, read the file back.
+  await palette(page, 'File: New Untitled Text File');
+  await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor();
+  await palette(page, 'Report: Insert Chapter Skeleton');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'generic' }).first().waitFor();
+  await shot('skeleton-schema-pick');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'generic' }).first().click();
+  await page.locator('.tabs-container .tab.active.dirty').waitFor();
+  const target = path.join(ui.workspace, 'new-report.md');
+  await page.keyboard.press('Control+S');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(target);
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: 'new-report.md' }).waitFor();
+  const saved = fs.readFileSync(target, 'utf8');
+  const chapters = saved.split('\n').filter((line) => line.startsWith('## ')).length;
+  ui.log(`saved skeleton: ${saved.length} characters, ${chapters} chapters`);
+  check(saved.startsWith('---\nschema: generic\n'), `skeleton front matter missing: ${saved.slice(0, 80)}`);
+  check(chapters === 11, `expected 11 chapters, found ${chapters}`);
+  await shot('skeleton');
+  return true;
+}
