@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
 import { collectFiles, findSchemaFolder, looksBinary, schemaFiles } from './cli/files.js';
-import { fileResult, formatText, skippedResult, type CheckOutput, type SchemaProblemResult } from './cli/format.js';
+import { fileResult, formatGoals, formatText, skippedResult, type CheckOutput, type SchemaProblemResult } from './cli/format.js';
 import {
   createBuiltinRegistry,
   createReportService,
@@ -20,6 +20,8 @@ const maxFileMegabytes = 20;
 
 interface Options {
   format: 'text' | 'json';
+  /** Print each report's goals against its outcomes after the diagnostics (text format). */
+  goals: boolean;
   schema: string;
   schemaPaths: string[];
   locale: Locale;
@@ -29,7 +31,7 @@ interface Options {
 class UsageError extends Error {}
 
 function parseArguments(args: readonly string[], locale: Locale): Options | 'help' | 'version' {
-  const options: Options = { format: 'text', schema: 'auto', schemaPaths: [], locale, inputs: [] };
+  const options: Options = { format: 'text', goals: false, schema: 'auto', schemaPaths: [], locale, inputs: [] };
   const rest = [...args];
   const command = rest.shift();
   if (command === undefined || command === '-h' || command === '--help') return 'help';
@@ -57,6 +59,9 @@ function parseArguments(args: readonly string[], locale: Locale): Options | 'hel
         options.format = format;
         break;
       }
+      case '--goals':
+        options.goals = true;
+        break;
       case '--schema':
         options.schema = take();
         break;
@@ -186,7 +191,11 @@ function main(argv: readonly string[]): number {
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   } else {
-    const lines = [...output.schemaProblems.map((p) => localize(locale, 'cli.schemaProblem', { ...p })), ...formatText(output)];
+    const lines = [
+      ...output.schemaProblems.map((p) => localize(locale, 'cli.schemaProblem', { ...p })),
+      ...formatText(output),
+      ...(options.goals ? formatGoals(output, locale) : []),
+    ];
     if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
     const warnings = all.filter((d) => d.severity === 'warning').length;
     process.stderr.write(`${localize(locale, 'cli.summary', {

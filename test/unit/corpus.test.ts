@@ -209,7 +209,9 @@ for (const seed of seeds) {
       const unwanted = ['missing-chapter', 'chapter-order', 'duplicate-chapter', 'numbering', 'frontmatter', 'unknown-schema', 'empty-section'];
       assert.deepEqual(analysis.diagnostics.filter((d) => unwanted.includes(d.code)).map((d) => `${d.code}: ${d.message}`), []);
       assert.deepEqual(analysis.missing, []);
-      assert.deepEqual(codesOf(analysis).filter((c) => c !== 'placeholder' && c !== 'vague-quantity'), []);
+      // Goals and claims are pinned line by line in goals-corpus.test.ts; tables and missed goals must not appear.
+      const pinnedElsewhere = ['placeholder', 'vague-quantity', 'goal-no-outcome', 'unsupported-claim', 'unit-mismatch'];
+      assert.deepEqual(codesOf(analysis).filter((c) => !pinnedElsewhere.includes(c)), []);
     });
 
     it('reports every placeholder of CORPUS-README at its line, with its text and count, and no other', () => {

@@ -93,6 +93,8 @@ describe('l10n: messages of an analysis', () => {
       '---\nfoo: [\n---\n\n# 项目总结报告\n',
       '---\n- a\n---\n\n# 项目总结报告\n',
       '---\n# 项目总结报告\n',
+      readFixture('goals/政务服务流程再造项目总结报告.md'),
+      readFixture('goals/tables-项目总结报告.md'),
     ];
     for (const locale of ['en', 'zh-cn'] as Locale[]) {
       const codes = new Set<string>();
@@ -105,7 +107,10 @@ describe('l10n: messages of an analysis', () => {
       }
       assert.deepEqual(
         [...codes].sort(),
-        ['chapter-order', 'duplicate-chapter', 'empty-section', 'frontmatter', 'missing-chapter', 'numbering', 'placeholder', 'unknown-schema', 'vague-quantity'],
+        [
+          'chapter-order', 'duplicate-chapter', 'empty-section', 'frontmatter', 'goal-missed', 'goal-no-outcome', 'kpi-table', 'milestone-table',
+          'missing-chapter', 'numbering', 'placeholder', 'unit-mismatch', 'unknown-schema', 'unsupported-claim', 'vague-quantity',
+        ],
       );
     }
   });

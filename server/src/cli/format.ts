@@ -1,4 +1,16 @@
-import type { ReportAnalysis, ReportDiagnostic, TextDocumentLike } from '../core/index.js';
+import {
+  buildGoalCheck,
+  describeOutcome,
+  describeVerdict,
+  formatAchievement,
+  localize,
+  type GoalCheck,
+  type GoalCheckRow,
+  type Locale,
+  type ReportAnalysis,
+  type ReportDiagnostic,
+  type TextDocumentLike,
+} from '../core/index.js';
 
 /** One file in the CLI's JSON output (a public contract: extend, never rename). */
 export interface FileResult {
@@ -9,6 +21,9 @@ export interface FileResult {
   chapters: { line: number; title: string; slots: string[] }[];
   missingChapters: string[];
   diagnostics: DiagnosticResult[];
+  /** Every goal against its outcome (see `GoalCheckRow`); empty for a file that is not a report. */
+  goals: readonly GoalCheckRow[];
+  goalTotals: GoalCheck['totals'];
   /** Present when the file was not analysed: `binary` or `too-large`. */
   skipped?: 'binary' | 'too-large';
 }
@@ -54,7 +69,10 @@ function diagnosticResult(document: TextDocumentLike, d: ReportDiagnostic): Diag
   };
 }
 
+const noGoals: GoalCheck['totals'] = { met: 0, missed: 0, unverifiable: 0, noOutcome: 0 };
+
 export function fileResult(path: string, document: TextDocumentLike, analysis: ReportAnalysis): FileResult {
+  const check = buildGoalCheck(analysis);
   return {
     path,
     isReport: analysis.isReport,
@@ -67,11 +85,13 @@ export function fileResult(path: string, document: TextDocumentLike, analysis: R
     })),
     missingChapters: analysis.missing.map((m) => m.slot.id),
     diagnostics: analysis.diagnostics.map((d) => diagnosticResult(document, d)),
+    goals: check.goals,
+    goalTotals: check.totals,
   };
 }
 
 export function skippedResult(path: string, reason: 'binary' | 'too-large'): FileResult {
-  return { path, isReport: false, schema: null, title: null, chapters: [], missingChapters: [], diagnostics: [], skipped: reason };
+  return { path, isReport: false, schema: null, title: null, chapters: [], missingChapters: [], diagnostics: [], goals: [], goalTotals: noGoals, skipped: reason };
 }
 
 /** `path:line:col severity code message`, one line per diagnostic. */
@@ -79,6 +99,33 @@ export function formatText(output: CheckOutput): string[] {
   const lines: string[] = [];
   for (const file of output.files) {
     for (const d of file.diagnostics) lines.push(`${file.path}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+  }
+  return lines;
+}
+
+/** The scorecard of every report, for `check --goals`: a heading per report, a line per goal, the totals. */
+export function formatGoals(output: CheckOutput, locale: Locale): string[] {
+  const lines: string[] = [];
+  for (const file of output.files) {
+    if (!file.isReport) continue;
+    if (file.goals.length === 0) {
+      lines.push(localize(locale, 'cli.goals.none', { path: file.path }));
+      continue;
+    }
+    lines.push(localize(locale, 'cli.goals.heading', { path: file.path, count: file.goals.length }));
+    for (const goal of file.goals) {
+      const verdict = describeVerdict(goal, locale) + (goal.achievement === null ? '' : ` ${formatAchievement(goal.achievement)}`);
+      lines.push(
+        localize(locale, 'cli.goals.row', {
+          line: `L${goal.line}`,
+          verdict,
+          metric: goal.metric,
+          target: goal.target?.text ?? localize(locale, 'goalCheck.none'),
+          outcome: describeOutcome(goal.outcome, locale),
+        }),
+      );
+    }
+    lines.push(`  ${localize(locale, 'goalCheck.totals', { ...file.goalTotals, placeholders: file.diagnostics.filter((d) => d.code === 'placeholder').length })}`);
   }
   return lines;
 }

@@ -1,11 +1,15 @@
 import { checkMissingChapters, checkChapterOrder, checkDuplicateTitles, checkEmptySections, findMissingChapters, type ClassifiedChapter, type MissingChapter } from './checks/structure.js';
+import { checkGoals } from './checks/goals.js';
 import { checkNumbering } from './checks/numbering.js';
+import { checkTables } from './checks/tables.js';
 import { checkPlaceholders, checkVagueQuantities, findPlaceholders } from './checks/textPatterns.js';
 import { compareDiagnostics, type ReportDiagnostic, type Severity } from './diagnostics.js';
+import { findUnsupportedClaims } from './goals/claims.js';
+import { evaluateGoals, type GoalResult } from './goals/evaluate.js';
 import { localize, textLanguage, type Locale } from './l10n.js';
 import type { ReportModel, Span } from './model.js';
 import { detection, keywordPattern, type PatternMatch, type TextPattern } from './patterns.js';
-import { SlotClassifier } from './schema/classify.js';
+import { classifierFor } from './schema/classify.js';
 import type { SchemaRegistry } from './schema/registry.js';
 import type { ChapterSchema } from './schema/types.js';
 
@@ -40,6 +44,8 @@ export interface ReportAnalysis {
   readonly chapters: readonly ClassifiedChapter[];
   readonly missing: readonly MissingChapter[];
   readonly placeholders: readonly PatternMatch[];
+  /** Every goal with its outcome and verdict; empty when the document is not a report. */
+  readonly goals: readonly GoalResult[];
   /** Empty when the document is not a report. */
   readonly diagnostics: readonly ReportDiagnostic[];
 }
@@ -99,7 +105,7 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   }
   schema ??= registry.get('generic')!;
 
-  const classifier = new SlotClassifier(schema);
+  const classifier = classifierFor(schema);
   const chapters: ClassifiedChapter[] = model.chapters.map((section) => ({ section, slots: classifier.classify(section.heading.title) }));
 
   // Front matter that cannot be read still says what the writer meant when a `schema:` or `type:` line is there.
@@ -110,7 +116,7 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   const placeholders = isReport ? findPlaceholders(model, settings.extraPlaceholderPatterns) : [];
   const missing = isReport ? findMissingChapters(schema, chapters, model.text.length) : [];
   if (!isReport) {
-    return { model, isReport, schema, schemaReason, title, language, chapters, missing, placeholders, diagnostics: [] };
+    return { model, isReport, schema, schemaReason, title, language, chapters, missing, placeholders, goals: [], diagnostics: [] };
   }
 
   for (const problem of model.frontMatterProblems) {
@@ -127,8 +133,11 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   diagnostics.push(...checkDuplicateTitles(chapters, locale));
   diagnostics.push(...checkNumbering(model.chapters, locale));
   diagnostics.push(...checkEmptySections(model.chapters, locale));
+  const goals = evaluateGoals(model, chapters);
+  diagnostics.push(...checkGoals(model.text, goals, findUnsupportedClaims(model, chapters, goals), locale));
+  diagnostics.push(...checkTables(model, locale));
   diagnostics.sort(compareDiagnostics);
-  return { model, isReport, schema, schemaReason, title, language, chapters, missing, placeholders, diagnostics };
+  return { model, isReport, schema, schemaReason, title, language, chapters, missing, placeholders, goals, diagnostics };
 }
 
 /** Whether a title contains a keyword; Latin keywords only as whole words (`lean` is not in "Clean"). */

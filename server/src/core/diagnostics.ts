@@ -10,7 +10,13 @@ export type DiagnosticCode =
   | 'numbering'
   | 'empty-section'
   | 'frontmatter'
-  | 'unknown-schema';
+  | 'unknown-schema'
+  | 'goal-no-outcome'
+  | 'goal-missed'
+  | 'unsupported-claim'
+  | 'unit-mismatch'
+  | 'kpi-table'
+  | 'milestone-table';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

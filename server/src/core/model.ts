@@ -102,10 +102,28 @@ function headingInfo(node: Heading, text: string, spanOf: SpanOf): HeadingInfo {
   };
 }
 
-/** `[label](url)` keeps its label as prose; `<https://…>` and bare `www.…` links are URLs, not prose. */
+/** `[label](url)` keeps its label as prose; `<https://…>` is a URL, not prose. */
 function isUrlLink(node: Nodes, text: string, spanOf: SpanOf): boolean {
   if (node.type !== 'link') return false;
   return text.charCodeAt(spanOf(node).start) !== 91; /* [ */
+}
+
+const bareUrl = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"'，。；！？、（）【】「」]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+
+/** A text span with its bare URLs and e-mail addresses cut out (the parser does not link them). */
+function withoutUrls(text: string, span: Span, out: Span[]): void {
+  const slice = text.slice(span.start, span.end);
+  if (!/:\/\/|www\.|@/i.test(slice)) {
+    out.push(span);
+    return;
+  }
+  let cursor = span.start;
+  for (const match of slice.matchAll(bareUrl)) {
+    const start = span.start + match.index;
+    if (start > cursor) out.push({ start: cursor, end: start });
+    cursor = start + match[0].length;
+  }
+  if (cursor < span.end) out.push({ start: cursor, end: span.end });
 }
 
 /** Parses a document once and builds its schema-independent model. */
@@ -137,7 +155,7 @@ export function buildReportModel(uri: string, text: string): ReportModel {
       case 'yaml':
         return;
       case 'text':
-        prose.push(spanOf(node));
+        withoutUrls(text, spanOf(node), prose);
         return;
       case 'link':
         if (isUrlLink(node, text, spanOf)) return;

@@ -47,6 +47,18 @@ export class SlotClassifier {
   }
 }
 
+const classifiers = new WeakMap<ChapterSchema, SlotClassifier>();
+
+/** One classifier per schema: building its pattern costs more than classifying a whole report. */
+export function classifierFor(schema: ChapterSchema): SlotClassifier {
+  let classifier = classifiers.get(schema);
+  if (!classifier) {
+    classifier = new SlotClassifier(schema);
+    classifiers.set(schema, classifier);
+  }
+  return classifier;
+}
+
 const compact = (text: string): string => text.replace(/\s+/gu, '');
 
 const conjunctions = /\s*(?:与|和|及|以及|暨|、|&|\band\b|\+|\/|／|,|，)\s*/u;

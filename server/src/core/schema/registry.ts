@@ -11,7 +11,12 @@ export class SchemaRegistry {
 
   /** Reads (or re-reads) a schema file. Sources added first win when two define the same id. */
   set(source: string, text: string): void {
-    this.drafts.set(source, readSchemaDraft(source, text));
+    this.setRead(source, readSchemaDraft(source, text));
+  }
+
+  /** Adds a schema file already read with `readSchemaDraft` (the built-in ones are read once per process). */
+  setRead(source: string, read: { draft: SchemaDraft | undefined; problems: SchemaProblem[] }): void {
+    this.drafts.set(source, read);
     this.resolved = undefined;
   }
 

@@ -1,0 +1,79 @@
+import type { ReportDiagnostic } from '../diagnostics.js';
+import type { GoalResult } from '../goals/evaluate.js';
+import type { UnsupportedClaim } from '../goals/claims.js';
+import type { Quantity } from '../goals/numbers.js';
+import { formatAchievement } from '../goals/scorecard.js';
+import { unitsConflict } from '../goals/verdict.js';
+import { localize, type Locale } from '../l10n.js';
+import { LineIndex } from '../text.js';
+
+
+function unitName(q: Quantity, locale: Locale): string {
+  return q.unit.symbol || localize(locale, 'goalCheck.noUnit');
+}
+
+/** A goal in a message: its first 30 characters. */
+const shortText = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : text);
+
+/** A unit that the text states: a placeholder or vague amount without one says nothing about it. */
+const statesUnit = (q: Quantity) => q.unit.dimension !== 'none' || q.value !== undefined;
+
+/**
+ * Goals with no outcome, missed goals the report does not admit, outcomes in a unit the goal cannot be
+ * compared with, and claims of success their sentence does not back.
+ */
+export function checkGoals(text: string, results: readonly GoalResult[], claims: readonly UnsupportedClaim[], locale: Locale): ReportDiagnostic[] {
+  // Lines are counted only for a message that needs one: most goals are met or have no outcome.
+  let lines: LineIndex | undefined;
+  const lineOf = (offset: number) => (lines ??= new LineIndex(text)).positionAt(offset).line + 1;
+  const diagnostics: ReportDiagnostic[] = [];
+  for (const { goal, outcome, verdict, achievement, acknowledged } of results) {
+    if (verdict === 'no-outcome') {
+      diagnostics.push({ code: 'goal-no-outcome', severity: 'warning', start: goal.start, end: goal.end, message: localize(locale, 'goal.noOutcome', { goal: shortText(goal.text) }) });
+      continue;
+    }
+    const reading = outcome?.reading;
+    if (verdict === 'missed' && !acknowledged && reading) {
+      diagnostics.push({
+        code: 'goal-missed',
+        severity: 'information',
+        start: goal.start,
+        end: goal.end,
+        message: localize(locale, 'goal.missed', {
+          metric: goal.metric,
+          target: goal.targetText ?? '',
+          actual: reading.quantity.text,
+          line: lineOf(reading.quantity.start),
+          achievement: achievement === undefined ? '—' : formatAchievement(achievement),
+        }),
+      });
+    }
+    const target = goal.target;
+    if (target && reading && statesUnit(target.quantity) && statesUnit(reading.quantity) && unitsConflict(target, reading)) {
+      const points = [target.quantity.unit.dimension, reading.quantity.unit.dimension].sort().join() === 'percent,percentage-point';
+      diagnostics.push({
+        code: 'unit-mismatch',
+        severity: 'warning',
+        start: reading.quantity.start,
+        end: reading.quantity.end,
+        message: localize(locale, points ? 'unitMismatch.points' : 'unitMismatch.units', {
+          outcome: reading.quantity.text,
+          outcomeUnit: unitName(reading.quantity, locale),
+          metric: goal.metric,
+          line: lineOf(goal.start),
+          goalUnit: unitName(target.quantity, locale),
+        }),
+      });
+    }
+  }
+  for (const claim of claims) {
+    const claimed = text.slice(claim.start, claim.end);
+    const args: Record<string, string> =
+      claim.problem === 'contradicts'
+        ? { claim: claimed, metric: claim.goal!.goal.metric, target: claim.goal!.goal.targetText ?? '', actual: claim.goal!.outcome?.reading?.quantity.text ?? '' }
+        : { claim: claimed, figure: claim.figure?.text ?? '' };
+    const key = { placeholder: 'claim.placeholder', vague: 'claim.vague', 'no-figure': 'claim.noFigure', contradicts: 'claim.contradicts' }[claim.problem];
+    diagnostics.push({ code: 'unsupported-claim', severity: 'warning', start: claim.start, end: claim.end, message: localize(locale, key, args) });
+  }
+  return diagnostics;
+}

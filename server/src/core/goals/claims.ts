@@ -1,0 +1,85 @@
+/**
+ * Claims of success (超出了初期设定的目标, 完成了既定目标, 远超预期, exceeded the target) in the results and
+ * conclusion chapters, and whether their sentence backs them: a claim is unsupported when its figure is
+ * a placeholder or vague, when the goal it speaks of was missed, or when it gives no figure and the goals
+ * it speaks of (or, failing any, all goals) are not shown to be met.
+ */
+import type { ClassifiedChapter } from '../checks/structure.js';
+import type { ReportModel, Span } from '../model.js';
+import type { GoalResult } from './evaluate.js';
+import { mentions, metricSimilarity } from './metric.js';
+import { findQuantities, type Quantity } from './numbers.js';
+import { phrases } from './phrases.js';
+import { blocksWithin, labelOf, sentencesOf, within, type Segment } from './segments.js';
+
+export interface UnsupportedClaim extends Span {
+  /** The sentence that makes the claim. */
+  readonly sentence: Segment;
+  readonly problem: 'placeholder' | 'vague' | 'no-figure' | 'contradicts';
+  /** The placeholder or vague figure. */
+  readonly figure: Quantity | undefined;
+  /** The goal the claim speaks of that was missed. */
+  readonly goal: GoalResult | undefined;
+}
+
+/** Where a report claims success; elsewhere 远超预期 is about costs and effort (投入了远超预期的资源). */
+const claimChapters = new Set(['results', 'conclusion']);
+/** How closely a sentence must name a goal to speak of it. */
+const relatedMatch = 0.6;
+
+/** Where the clause holding the claim begins: after the last ，；: before it. */
+const clauseBreak = /[，,；;：:]/gu;
+
+/**
+ * The goals a claim speaks of: those its own clause names (…均达到目标), else those named before it in
+ * the sentence (渗透率已达到XX%,超出了初期设定的目标) — never those named after it, which the sentence
+ * reports on its own (渠道建设目标超额完成，销售额完成目标的90.5%).
+ */
+function relatedGoals(sentence: Segment, claim: Span, label: string | undefined, results: readonly GoalResult[]): GoalResult[] {
+  const before = sentence.text.slice(0, claim.end - sentence.start);
+  let clauseStart = 0;
+  clauseBreak.lastIndex = 0;
+  for (let m = clauseBreak.exec(before); m && m.index < claim.start - sentence.start; m = clauseBreak.exec(before)) clauseStart = m.index + 1;
+  const named = (text: string) =>
+    results.filter((r) => r.goal.names.some((name) => mentions(text, name) >= relatedMatch || (label !== undefined && metricSimilarity(name, label) >= relatedMatch)));
+  const inClause = named(before.slice(clauseStart));
+  if (inClause.length) return inClause;
+  const reported = results.filter((r) => r.outcome?.reading && within(r.outcome.statement, sentence) && r.outcome.reading.quantity.end <= claim.start);
+  return [...new Set([...reported, ...named(before)])];
+}
+
+function judgeClaim(sentence: Segment, claim: Span, label: string | undefined, results: readonly GoalResult[]): Omit<UnsupportedClaim, 'start' | 'end' | 'sentence'> | undefined {
+  const figures = findQuantities(sentence.text, sentence.start);
+  const placeholder = figures.find((q) => q.placeholder);
+  if (placeholder) return { problem: 'placeholder', figure: placeholder, goal: undefined };
+  const vague = figures.find((q) => q.vague);
+  if (vague) return { problem: 'vague', figure: vague, goal: undefined };
+  const related = relatedGoals(sentence, claim, label, results);
+  const missed = related.find((r) => r.verdict === 'missed');
+  if (missed) return { problem: 'contradicts', figure: undefined, goal: missed };
+  if (figures.some((q) => q.value !== undefined)) return undefined;
+  const backing = related.length ? related : results.filter((r) => r.goal.target);
+  return backing.length && backing.every((r) => r.verdict === 'met') ? undefined : { problem: 'no-figure', figure: undefined, goal: undefined };
+}
+
+export function findUnsupportedClaims(model: ReportModel, chapters: readonly ClassifiedChapter[], results: readonly GoalResult[]): UnsupportedClaim[] {
+  const claims: UnsupportedClaim[] = [];
+  for (const chapter of chapters) {
+    if (!chapter.slots.some((slot) => claimChapters.has(slot))) continue;
+    for (const paragraph of blocksWithin(model.paragraphs, chapter.section)) {
+      const label = labelOf(model.text.slice(paragraph.start, paragraph.end))?.label;
+      for (const sentence of sentencesOf(model.text, paragraph.start, paragraph.end)) {
+        for (const pattern of phrases.claims) {
+          pattern.lastIndex = 0;
+          const m = pattern.exec(sentence.text);
+          if (!m) continue;
+          const claim = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
+          const problem = judgeClaim(sentence, claim, label, results);
+          if (problem) claims.push({ ...claim, sentence, ...problem });
+          break;
+        }
+      }
+    }
+  }
+  return claims;
+}

@@ -1,0 +1,101 @@
+/**
+ * The columns of KPI and milestone tables and the words of their status cells, from
+ * server/data/table-columns.yaml.
+ */
+import { parse } from 'yaml';
+import columnsYaml from '../../../data/table-columns.yaml';
+import type { Span, TableInfo, TextBlock } from '../model.js';
+import { placeholderPatterns, scanSpans } from '../patterns.js';
+
+export type KpiColumn = 'metric' | 'baseline' | 'target' | 'actual' | 'achievement' | 'status';
+export type MilestoneColumn = 'plannedStart' | 'plannedFinish' | 'actualStart' | 'actualFinish' | 'status' | 'date';
+
+interface ColumnsFile {
+  kpi: { column: KpiColumn; words: string[] }[];
+  milestone: { column: MilestoneColumn; words: string[] }[];
+  status: { missed: string[]; met: string[] };
+  done: string[];
+}
+
+const data = parse(columnsYaml) as ColumnsFile;
+
+interface ColumnKind<K extends string> {
+  readonly column: K;
+  /** Lower-cased once: every table is classified on every analysis. */
+  readonly words: readonly string[];
+}
+
+const lowerCased = <K extends string>(kinds: readonly { column: K; words: string[] }[]): ColumnKind<K>[] =>
+  kinds.map((k) => ({ column: k.column, words: k.words.map((w) => w.toLowerCase()) }));
+const kpiKinds = lowerCased(data.kpi);
+const milestoneKinds = lowerCased(data.milestone);
+
+/** Which column each header cell is (the first kind whose words it contains); a kind goes to its first column only. */
+function classify<K extends string>(table: TableInfo, kinds: readonly ColumnKind<K>[]): Partial<Record<K, number>> {
+  const result: Partial<Record<K, number>> = {};
+  table.header.forEach((cell, index) => {
+    const text = cell.text.toLowerCase();
+    const kind = kinds.find((k) => k.words.some((w) => text.includes(w)));
+    if (kind && result[kind.column] === undefined) result[kind.column] = index;
+  });
+  return result;
+}
+
+export function kpiColumns(table: TableInfo): Partial<Record<KpiColumn, number>> {
+  return classify(table, kpiKinds);
+}
+
+export function milestoneColumns(table: TableInfo): Partial<Record<MilestoneColumn, number>> {
+  return classify(table, milestoneKinds);
+}
+
+const squeeze = (text: string) => text.replace(/[\s*_`]/g, '').toLowerCase();
+
+interface StatusWord {
+  readonly word: string;
+  /** A Chinese word of two characters or more may open a longer cell: 已完成（提前2天）. */
+  readonly opensCell: boolean;
+}
+
+const statusWords = (words: readonly string[]): StatusWord[] =>
+  words.map(squeeze).map((word) => ({ word, opensCell: /\p{Script=Han}/u.test(word) && word.length > 1 }));
+const missedWords = statusWords(data.status.missed);
+const metWords = statusWords(data.status.met);
+const doneWords = statusWords(data.done);
+
+/** What a status cell says: met (达成, ✓, Met), missed (未达成, ✗, Not met), or nothing we can read. */
+export function statusOf(text: string): 'met' | 'missed' | undefined {
+  const cell = squeeze(text);
+  if (!cell) return undefined;
+  if (missedWords.some((w) => opens(cell, w))) return 'missed';
+  if (metWords.some((w) => opens(cell, w))) return 'met';
+  return undefined;
+}
+
+/** The cell is the word, or starts with a Chinese word (已完成（提前2天）); Latin words must be the whole cell. */
+function opens(cell: string, { word, opensCell }: StatusWord): boolean {
+  return cell === word || (opensCell && cell.startsWith(word));
+}
+
+/** Whether a milestone status says the phase is finished (已完成, done, ✓). */
+export function isDone(text: string): boolean {
+  const cell = squeeze(text);
+  return doneWords.some((w) => opens(cell, w));
+}
+
+/** Whether a cell holds nothing: empty, a dash, N/A, or a placeholder (【待补充】, TBD, XX). */
+export function isBlank(cell: TextBlock | undefined): boolean {
+  if (!cell) return true;
+  const text = cell.text.trim();
+  if (/^(?:|[-–—/]+|n\/?a|无|暂无)$/iu.test(text)) return true;
+  return scanSpans(text, [{ start: 0, end: text.length }], placeholderPatterns).length > 0;
+}
+
+/** The content of a table cell in the document, without the pipes and padding its span includes. */
+export function cellSpan(documentText: string, cell: Span): Span {
+  const raw = documentText.slice(cell.start, cell.end);
+  const lead = /^\|?\s*/u.exec(raw)![0].length;
+  const trail = /\s*\|?$/u.exec(raw.slice(lead))![0].length;
+  const end = cell.end - trail;
+  return end > cell.start + lead ? { start: cell.start + lead, end } : { start: cell.start, end: cell.end };
+}

@@ -1,0 +1,52 @@
+/**
+ * Goals against outcomes: every goal with its best outcome, the alternatives, the verdict and the
+ * achievement rate. Computed once per analysis (`ReportAnalysis.goals`); diagnostics, the scorecard and
+ * the CLI read it.
+ */
+import type { ClassifiedChapter } from '../checks/structure.js';
+import type { ReportModel } from '../model.js';
+import { extractGoals, type Goal } from './extract.js';
+import { prepareStatement, rankOutcomes, type Candidate, type PreparedStatement } from './match.js';
+import { coverage, prepareMetric, similarity } from './metric.js';
+import { collectOutcomes } from './outcomes.js';
+import { judge, type Reason, type Verdict } from './verdict.js';
+
+export interface GoalResult {
+  readonly goal: Goal;
+  /** The statement that reports on the goal; undefined when none does. */
+  readonly outcome: Candidate | undefined;
+  /** Other statements that might, best first. */
+  readonly alternatives: readonly Candidate[];
+  readonly verdict: Verdict;
+  readonly reason: Reason | undefined;
+  readonly achievement: number | undefined;
+  /** The report itself says the goal was missed (未达成 in its KPI row, 距离目标差1个百分点…). */
+  readonly acknowledged: boolean;
+}
+
+/** How closely an admission of a miss must name the goal's metric to count for it. */
+const admissionMatch = 0.6;
+
+function admitsMiss(goal: Goal, outcome: Candidate | undefined, outcomes: readonly PreparedStatement[]): boolean {
+  if (outcome?.statement.acknowledgesMiss) return true;
+  const names = goal.names.map(prepareMetric);
+  return outcomes.some(
+    ({ statement, text, labels }) =>
+      statement.source !== 'fallback' && statement.acknowledgesMiss && names.some((n) => Math.max(coverage(text, n), ...labels.map((l) => similarity(n, l))) >= admissionMatch),
+  );
+}
+
+/** Goals checked at most (a report sets a handful; matching costs goals × statements). */
+const maximumGoals = 100;
+
+export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedChapter[]): GoalResult[] {
+  const goals = extractGoals(model, chapters).slice(0, maximumGoals);
+  if (goals.length === 0) return [];
+  const outcomes = collectOutcomes(model, chapters).map(prepareStatement);
+  return goals.map((goal): GoalResult => {
+    const [outcome, ...alternatives] = rankOutcomes(goal, outcomes);
+    if (!outcome) return { goal, outcome, alternatives, verdict: 'no-outcome', reason: undefined, achievement: undefined, acknowledged: false };
+    const { verdict, reason, achievement } = judge(goal.target, outcome.reading);
+    return { goal, outcome, alternatives, verdict, reason, achievement, acknowledged: verdict === 'missed' && admitsMiss(goal, outcome, outcomes) };
+  });
+}

@@ -1,0 +1,345 @@
+/**
+ * The goals a report sets: the items of the goal list in its goals chapter, the parts of a sentence that
+ * enumerates them (项目的核心目标包括：A；B；C), other sentences of that chapter that call themselves a goal
+ * and give a figure, the rows of a KPI table there, and the front matter's `goals:` list. A statement
+ * with several targets gives one goal per target.
+ */
+import type { ClassifiedChapter } from '../checks/structure.js';
+import type { ListItemInfo, ReportModel, Span } from '../model.js';
+import { cellReader, kpiRows, rowTarget } from './kpi.js';
+import { readSentence, directionOf, metricName, type Direction, type Reading } from './measure.js';
+import { findQuantities, qualifiersStart, type Quantity } from './numbers.js';
+import { lastVerb, phrases } from './phrases.js';
+import { blocksWithin, labelOf, leadParagraph, sentencesOf, within } from './segments.js';
+import { targetOf, type Target } from './verdict.js';
+
+export interface Goal extends Span {
+  /** The goal as written, white space collapsed. */
+  readonly text: string;
+  /** A short name: the label before a colon, or the start of the text. */
+  readonly label: string;
+  /** The normalized name of what the goal measures: 市场渗透率, 流程周期; the label when the text names none. */
+  readonly metric: string;
+  /** Every name the goal goes by (metric and label), for matching outcomes. */
+  readonly names: readonly string[];
+  readonly target: Target | undefined;
+  /** The target as written: 提升XX%, 30天以内, XX万元. */
+  readonly targetText: string | undefined;
+  readonly source: 'list' | 'sentence' | 'table' | 'front-matter';
+}
+
+const directions: readonly Direction[] = ['at-least', 'at-most', 'increase-by', 'decrease-by', 'equal'];
+
+/**
+ * The figure a goal is about, when it gives several: one with a direction word or a bound beats one
+ * without, a written number beats a Chinese numeral or a vague amount, then the first.
+ */
+function mainReading(readings: readonly Reading[]): Reading | undefined {
+  let best: { reading: Reading; score: number } | undefined;
+  for (const reading of readings) {
+    const q = reading.quantity;
+    let score = reading.kind === 'change' || reading.movement || reading.verb || q.bound ? 3 : 0;
+    if (q.placeholder || (q.value !== undefined && /\d/.test(q.text))) score += 1;
+    if (q.vague || (q.value !== undefined && !/\d/.test(q.text))) score -= 1;
+    if (!best || score > best.score) best = { reading, score };
+  }
+  return best?.reading;
+}
+
+/** 提升XX%, 缩短XX%: a change keeps its verb; a level its qualifiers and figure (低于1秒, 30天以内). */
+function targetText(documentText: string, reading: Reading): string {
+  const q = reading.quantity;
+  if (reading.kind === 'level') return documentText.slice(qualifiersStart(documentText, q.start), q.end);
+  const verb = lastVerb(reading.lead.toLowerCase());
+  if (!verb) return q.text;
+  const word = reading.lead.slice(verb.start, verb.end);
+  return /[a-z]$/i.test(word) ? `${word} ${q.text}` : `${word}${q.text}`;
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** What a clause without a figure is about: 提升审批效率与资源利用率 → 审批效率与资源利用率. */
+function clauseName(clause: string): string {
+  let text = clause.trim();
+  for (let m = phrases.leadingAction.exec(text.toLowerCase()); m && m[0].length < text.length; m = phrases.leadingAction.exec(text.toLowerCase())) {
+    text = text.slice(m[0].length).trim();
+  }
+  return metricName(text).slice(0, 24);
+}
+
+/** Words that join goals in one sentence (…，并为未来业务扩展提供…) or lead into one (最终，通过技术赋能，…). */
+const joiner = /^(?:并且|并(?!发)|同时|以及|此外|另外|最终|最后|and|also)[,，\s]*/iu;
+const means = /^通过[^，,；;。]{1,16}[，,]\s*/u;
+
+/** A goal from the text of `start…end`, or undefined when it is too short to be one. */
+function goalAt(model: ReportModel, start: number, end: number, source: Goal['source']): Goal | undefined {
+  const raw = model.text.slice(start, end);
+  const text = collapse(raw);
+  if (text.length < 2) return undefined;
+  const labelled = labelOf(raw);
+  const bodyStart = start + (labelled?.rest ?? 0);
+  const label = labelled?.label ?? text.replace(joiner, '').slice(0, 16);
+  const reading = mainReading(readSentence(model.text.slice(bodyStart, end), bodyStart));
+  // A goal with no figure is named by what its clauses are about (建立统一的数据标准与数据治理体系 → 数据标准与数据治理体系).
+  const clauses = reading ? [] : collapse(model.text.slice(bodyStart, end)).split(/[，；;。]|,(?!\d{3})/u).slice(0, 3).map(clauseName).filter(Boolean);
+  const metric = (reading?.metric || labelled?.label || clauses[0] || label).trim();
+  // A label names a goal without a figure well enough; the clauses of a long sentence only add noise.
+  const names = [...new Set([metric, labelled?.label, ...(labelled ? [] : clauses)].filter((n): n is string => !!n))];
+  return {
+    start,
+    end,
+    text,
+    label,
+    metric,
+    names,
+    target: reading ? targetOf(reading, metric) : undefined,
+    targetText: reading ? targetText(model.text, reading) : undefined,
+    source,
+  };
+}
+
+/**
+ * The lead-in of each top-level list item: the last heading or paragraph outside any list item that
+ * ends before it (项目的核心目标包括：, ### 1.2 项目目标). Blocks and items are both in document order.
+ */
+function leadIns(model: ReportModel, chapter: Span, tops: readonly ListItemInfo[]): Map<ListItemInfo, string> {
+  const blocks: { end: number; text: string }[] = outsideItems(blocksWithin(model.paragraphs, chapter), tops);
+  for (const h of blocksWithin(model.headings, chapter)) blocks.push({ end: h.end, text: h.text });
+  blocks.sort((a, b) => a.end - b.end);
+  const result = new Map<ListItemInfo, string>();
+  let last = '';
+  let next = 0;
+  for (const top of tops) {
+    while (next < blocks.length && blocks[next]!.end <= top.start) last = blocks[next++]!.text;
+    result.set(top, last);
+  }
+  return result;
+}
+
+/** A goal statement in its own words: 目标, 预期, 争取, aim… */
+function soundsLikeGoal(text: string): boolean {
+  return phrases.goalMarker.test(text.toLowerCase());
+}
+
+const hasFigure = (text: string) => findQuantities(text).length > 0;
+
+/** Where one goal of an enumeration ends and the next begins: ；/。, or ，并… (a second goal joined to the first). */
+const enumerationBreak = /[；;。]|[，,](?=\s*(?:并且|并(?!发)|同时|以及|此外|另外)[^，,；;。]{4})/gu;
+
+/** The parts of 项目的核心目标包括：A；B；C, each one goal. */
+function enumeration(model: ReportModel, paragraph: Span): Span[] {
+  const text = model.text.slice(paragraph.start, paragraph.end);
+  const lead = /(?:目标|objectives?|goals?)(?:包括|是|有|为|如下|主要有|主要包括|分别是|\s+(?:are|were|include|included))?\s*[:：]/iu.exec(text);
+  if (!lead) return [];
+  const from = lead.index + lead[0].length;
+  const cuts: [number, number][] = [];
+  let start = from;
+  enumerationBreak.lastIndex = from;
+  for (let m = enumerationBreak.exec(text); m; m = enumerationBreak.exec(text)) {
+    cuts.push([start, m.index]);
+    start = m.index + m[0].length;
+  }
+  cuts.push([start, text.length]);
+  const parts: Span[] = [];
+  for (const [cutStart, cutEnd] of cuts) {
+    let body = text.slice(cutStart, cutEnd);
+    let at = paragraph.start + cutStart;
+    // Strip what leads into the goal (并, 最终，通过技术赋能，) and the punctuation that ends it.
+    for (let changed = true; changed; ) {
+      const trimmed = body.replace(/^[\s，,]+/u, '').replace(joiner, '').replace(means, '');
+      changed = trimmed !== body;
+      at += body.length - trimmed.length;
+      body = trimmed;
+    }
+    const length = body.replace(/[.\s]+$/u, '').length;
+    if (length > 0) parts.push({ start: at, end: at + length });
+  }
+  return parts;
+}
+
+/** Paragraphs that stand outside every one of `items` (both in document order). */
+function outsideItems<T extends Span>(blocks: readonly T[], items: readonly Span[]): T[] {
+  let next = 0;
+  return blocks.filter((block) => {
+    while (next < items.length && items[next]!.end <= block.start) next++;
+    return !(next < items.length && within(block, items[next]!));
+  });
+}
+
+/** A target figure: a written number or a placeholder, with a direction word or a bound. */
+function isTarget(reading: Reading): boolean {
+  const q = reading.quantity;
+  return (q.placeholder || /\d/.test(q.text)) && (reading.kind === 'change' || reading.movement !== undefined || reading.verb !== undefined || q.bound !== undefined);
+}
+
+/** Where one statement may hold the next goal: ，；, and ", and" / " and ". */
+const targetBreak = /[，,；;](?!\d{3})\s*|\s+and\s+/gu;
+
+/**
+ * One statement with several targets (审批周期缩短至3天，并将满意度提升至95%; cut handling time by 20% and
+ * lift resolution to 85%) as one span per target. A piece without a target of its own stays with the one
+ * before it (a baseline, a deadline, a comment), so a statement with one target is left whole.
+ */
+function targetSpans(model: ReportModel, start: number, end: number): Span[] {
+  const text = model.text.slice(start, end);
+  const pieces: Span[] = [];
+  let from = 0;
+  targetBreak.lastIndex = 0;
+  for (let m = targetBreak.exec(text); m; m = targetBreak.exec(text)) {
+    pieces.push({ start: from, end: m.index });
+    from = m.index + m[0].length;
+  }
+  pieces.push({ start: from, end: text.length });
+  // One piece is one span: there is nothing to read it for.
+  if (pieces.length < 2) return [{ start, end }];
+  const spans: { start: number; end: number; target: boolean }[] = [];
+  for (const piece of pieces) {
+    const target = readSentence(text.slice(piece.start, piece.end), 0).some(isTarget);
+    const last = spans[spans.length - 1];
+    if (!last || (target && last.target)) spans.push({ start: piece.start, end: piece.end, target });
+    else {
+      last.end = piece.end;
+      last.target ||= target;
+    }
+  }
+  if (spans.length < 2) return [{ start, end }];
+  return spans.map((span) => trimJoiner(model, { start: start + span.start, end: start + span.end }));
+}
+
+/** A span without the connective it starts with (并将满意度… → 将满意度…). */
+function trimJoiner(model: ReportModel, span: Span): Span {
+  const text = model.text.slice(span.start, span.end);
+  const trimmed = text.replace(joiner, '');
+  return { start: span.start + text.length - trimmed.length, end: span.end };
+}
+
+/** Goals of one goals chapter. */
+function chapterGoals(model: ReportModel, chapter: Span): Goal[] {
+  const goals: Goal[] = [];
+  const add = (start: number, end: number, source: Goal['source']) => {
+    for (const span of targetSpans(model, start, end)) {
+      const goal = goalAt(model, span.start, span.end, source);
+      if (goal) goals.push(goal);
+    }
+  };
+  const items = blocksWithin(model.listItems, chapter);
+  const tops = items.filter((i) => i.level === 0);
+  const intros = leadIns(model, chapter, tops);
+
+  items.forEach((item, index) => {
+    if (item.level !== 0) return;
+    const children: ListItemInfo[] = [];
+    for (let i = index + 1; i < items.length && items[i]!.level > 0; i++) if (items[i]!.level === 1) children.push(items[i]!);
+    const lead = leadParagraph(model, item) ?? item;
+    const own = model.text.slice(lead.start, lead.end);
+    let figure: boolean | undefined;
+    const ownFigure = () => (figure ??= hasFigure(own));
+    const isGoal = phrases.goalLead.test((intros.get(item) ?? '').toLowerCase()) || (soundsLikeGoal(own) && ownFigure());
+    if (!isGoal) return;
+    // 1. 效率目标： with the figures in its sub-items: the sub-items are the goals.
+    if (children.length && !ownFigure()) {
+      for (const child of children) {
+        const childLead = leadParagraph(model, child) ?? child;
+        add(childLead.start, childLead.end, 'list');
+      }
+      return;
+    }
+    add(lead.start, lead.end, 'list');
+  });
+
+  for (const paragraph of outsideItems(blocksWithin(model.paragraphs, chapter), tops)) {
+    const parts = enumeration(model, paragraph);
+    if (parts.length) {
+      for (const part of parts) add(part.start, part.end, 'sentence');
+      continue;
+    }
+    for (const sentence of sentencesOf(model.text, paragraph.start, paragraph.end)) {
+      if (soundsLikeGoal(sentence.text) && findQuantities(sentence.text).some((q) => q.placeholder || /\d/.test(q.text))) {
+        add(sentence.start, sentence.end, 'sentence');
+      }
+    }
+  }
+
+  const read = cellReader(model.text);
+  for (const table of blocksWithin(model.tables, chapter)) {
+    for (const row of kpiRows(model.text, table) ?? []) {
+      const target = rowTarget(read, row);
+      if (!row.target || !target) continue;
+      goals.push({
+        start: row.start,
+        end: row.end,
+        text: row.cells.map((c) => c.text).join(' | '),
+        label: row.metric,
+        metric: row.metric,
+        names: [row.metric],
+        target,
+        targetText: row.target.text,
+        source: 'table',
+      });
+    }
+  }
+  return goals.sort((a, b) => a.start - b.start);
+}
+
+/** Where a front matter value is written: its first occurrence inside the front matter, else the `goals` key's value. */
+function locate(model: ReportModel, needle: string): Span {
+  const fm = model.frontMatter!;
+  const at = needle ? model.text.indexOf(needle, fm.start) : -1;
+  if (at >= 0 && at + needle.length <= fm.end) return { start: at, end: at + needle.length };
+  return fm.valueRange('goals') ?? { start: fm.start, end: fm.end };
+}
+
+/** A quantity read from front matter, placed where the goal is. */
+function frontMatterQuantity(value: unknown, unit: unknown, at: Span): Quantity | undefined {
+  if (typeof value !== 'number' && typeof value !== 'string') return undefined;
+  const written = `${value}${typeof unit === 'string' ? unit : ''}`;
+  const q = findQuantities(written)[0];
+  return q ? { ...q, start: at.start, end: at.end } : undefined;
+}
+
+/** `goals:` in front matter: strings read like goal sentences, or `{metric, target, direction, unit?, baseline?}`. */
+function frontMatterGoals(model: ReportModel): Goal[] {
+  const list = model.frontMatter?.data.goals;
+  if (!Array.isArray(list)) return [];
+  const goals: Goal[] = [];
+  for (const item of list) {
+    if (typeof item === 'string' && item.trim()) {
+      const span = locate(model, item.trim());
+      const found = span.end - span.start === item.trim().length ? goalAt(model, span.start, span.end, 'front-matter') : undefined;
+      if (found) goals.push(found);
+      continue;
+    }
+    if (!item || typeof item !== 'object') continue;
+    const fields = item as Record<string, unknown>;
+    const metric = typeof fields.metric === 'string' ? fields.metric.trim() : typeof fields.name === 'string' ? fields.name.trim() : '';
+    if (!metric) continue;
+    const span = locate(model, metric);
+    const quantity = frontMatterQuantity(fields.target, fields.unit, span);
+    const baseline = frontMatterQuantity(fields.baseline, fields.unit, span);
+    const named = directions.find((d) => d === fields.direction);
+    const reading: Reading | undefined = quantity && { quantity, kind: 'level', movement: undefined, verb: undefined, baseline, metric, lead: '' };
+    const direction = named ?? (reading ? directionOf(reading, metric) : 'at-least');
+    goals.push({
+      ...span,
+      text: `${metric}: ${fields.target ?? ''}${typeof fields.unit === 'string' ? fields.unit : ''}`.trim(),
+      label: metric,
+      metric,
+      names: [metric],
+      target: quantity ? { quantity, direction, baseline } : undefined,
+      targetText: quantity ? quantity.text : undefined,
+      source: 'front-matter',
+    });
+  }
+  return goals;
+}
+
+/** Every goal of the report: front matter first, then the goals chapter(s) in document order. */
+export function extractGoals(model: ReportModel, chapters: readonly ClassifiedChapter[]): Goal[] {
+  const fromFrontMatter = frontMatterGoals(model);
+  const known = new Set(fromFrontMatter.map((g) => g.metric));
+  const fromChapters = chapters
+    .filter((c) => c.slots.includes('goals'))
+    .flatMap((c) => chapterGoals(model, c.section))
+    .filter((g) => !known.has(g.metric));
+  return [...fromFrontMatter, ...fromChapters];
+}

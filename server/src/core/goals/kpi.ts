@@ -1,0 +1,116 @@
+/**
+ * KPI tables (指标 | 基线值 | 目标值 | 实际值 | 达成率 | 状态, Metric | Target | Actual | Status): each row
+ * read as a metric with its baseline, target, actual figure and status.
+ */
+import type { Span, TableInfo, TextBlock } from '../model.js';
+import { classifyTable } from '../tables.js';
+import { cellSpan, isBlank, kpiColumns, statusOf } from './columns.js';
+import { readSentence, type Reading } from './measure.js';
+import { judge, targetOf, type Judgement, type Target } from './verdict.js';
+
+export interface KpiRow extends Span {
+  readonly cells: readonly TextBlock[];
+  /** The metric's name: the metric column, else the first cell. */
+  readonly metric: string;
+  readonly baseline: TextBlock | undefined;
+  readonly target: TextBlock | undefined;
+  readonly actual: TextBlock | undefined;
+  readonly status: TextBlock | undefined;
+}
+
+/** The rows of a KPI table, or undefined when the table is not one (no target or actual column). */
+export function kpiRows(documentText: string, table: TableInfo): KpiRow[] | undefined {
+  if (classifyTable(table) !== 'kpi') return undefined;
+  const columns = kpiColumns(table);
+  if (columns.target === undefined && columns.actual === undefined) return undefined;
+  const at = (cells: readonly TextBlock[], index: number | undefined) => (index === undefined ? undefined : cells[index]);
+  return table.rows
+    .filter((cells) => cells.length > 0)
+    .map((cells) => ({
+      start: cellSpan(documentText, cells[0]!).start,
+      end: cellSpan(documentText, cells[cells.length - 1]!).end,
+      cells,
+      metric: (at(cells, columns.metric) ?? cells[0]!).text,
+      baseline: at(cells, columns.baseline),
+      target: at(cells, columns.target),
+      actual: at(cells, columns.actual),
+      status: at(cells, columns.status),
+    }));
+}
+
+/** The figure of a cell (its first), read as a level; undefined when the cell holds none. */
+export type CellReader = (cell: TextBlock | undefined) => Reading | undefined;
+
+/** Reads the cells of one document's tables, each once: the checks of a KPI row ask for the same cells. */
+export function cellReader(documentText: string): CellReader {
+  const known = new Map<TextBlock, Reading | undefined>();
+  return (cell) => {
+    if (!cell || !cell.text.trim()) return undefined;
+    if (known.has(cell)) return known.get(cell);
+    const span = cellSpan(documentText, cell);
+    const reading = readSentence(documentText.slice(span.start, span.end), span.start)[0];
+    known.set(cell, reading);
+    return reading;
+  };
+}
+
+/** A cell that holds a real number: not blank, not a placeholder, not a vague amount. */
+function isNumeric(read: CellReader, cell: TextBlock | undefined): boolean {
+  if (isBlank(cell)) return false;
+  const reading = read(cell);
+  return reading !== undefined && reading.quantity.value !== undefined;
+}
+
+/** The row's own target, with its baseline cell. */
+export function rowTarget(read: CellReader, row: KpiRow): Target | undefined {
+  const reading = read(row.target);
+  if (!reading) return undefined;
+  const target = targetOf(reading, row.metric);
+  return { ...target, baseline: target.baseline ?? read(row.baseline)?.quantity };
+}
+
+/** The row's actual figure as an outcome reading, with the baseline cell as where it started. */
+export function rowActual(read: CellReader, row: KpiRow): Reading | undefined {
+  const reading = read(row.actual);
+  if (!reading) return undefined;
+  return { ...reading, metric: row.metric, baseline: reading.baseline ?? read(row.baseline)?.quantity };
+}
+
+/** What the row's own figures say (actual against the row's target), for checking its status cell. */
+function rowJudgement(read: CellReader, row: KpiRow): Judgement {
+  return judge(rowTarget(read, row), rowActual(read, row));
+}
+
+/** What the status cell says: met, missed, or nothing readable. */
+export function rowStatus(row: KpiRow): 'met' | 'missed' | undefined {
+  return row.status ? statusOf(row.status.text) : undefined;
+}
+
+export type KpiProblem =
+  /** A target or actual cell without a number (empty, a dash, a placeholder, a vague amount, words). */
+  | { readonly kind: 'non-numeric'; readonly cell: TextBlock; readonly column: string; readonly row: KpiRow }
+  /** A status cell that says met where the figures say missed, or the other way round. */
+  | { readonly kind: 'status'; readonly cell: TextBlock; readonly row: KpiRow; readonly says: 'met' | 'missed'; readonly figures: 'met' | 'missed' };
+
+/** What is wrong in a KPI table; nothing for a table that is not one. */
+export function kpiProblems(documentText: string, table: TableInfo): KpiProblem[] {
+  const rows = kpiRows(documentText, table);
+  if (!rows) return [];
+  const columns = kpiColumns(table);
+  const read = cellReader(documentText);
+  const problems: KpiProblem[] = [];
+  for (const row of rows) {
+    const target = isNumeric(read, row.target);
+    const actual = isNumeric(read, row.actual);
+    for (const [cell, index, numeric] of [[row.target, columns.target, target], [row.actual, columns.actual, actual]] as const) {
+      if (cell && index !== undefined && !numeric) {
+        problems.push({ kind: 'non-numeric', cell, column: table.header[index]?.text ?? '', row });
+      }
+    }
+    const says = rowStatus(row);
+    if (!says || !row.status || !target || !actual) continue;
+    const { verdict } = rowJudgement(read, row);
+    if ((verdict === 'met' || verdict === 'missed') && verdict !== says) problems.push({ kind: 'status', cell: row.status, row, says, figures: verdict });
+  }
+  return problems;
+}

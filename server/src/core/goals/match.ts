@@ -1,0 +1,197 @@
+/**
+ * Which outcome statement reports on which goal. A statement scores by how well its names (label, KPI
+ * metric, the metric of its figures, its section heading) match the goal's, by whether its figure can be
+ * compared with the target, and by where it stands (results chapter and KPI tables before other
+ * chapters). A goal without a figure is matched by how much of its wording the statement repeats.
+ */
+import type { Goal } from './extract.js';
+import type { Reading } from './measure.js';
+import { coverage, prepareMetric, similarity, type MetricText } from './metric.js';
+import { compatibleUnits } from './numbers.js';
+import type { OutcomeStatement } from './outcomes.js';
+import type { Target } from './verdict.js';
+
+export interface Candidate {
+  readonly statement: OutcomeStatement;
+  /** The figure of the statement that speaks of the goal; undefined when it has none. */
+  readonly reading: Reading | undefined;
+  readonly score: number;
+}
+
+/** Below these a statement is not about the goal. */
+const minimumScore = { numeric: 0.5, wording: 0.3 };
+const sourceWeight: Record<OutcomeStatement['source'], number> = { 'kpi-table': 1.05, results: 1, fallback: 0.75 };
+const alternativesKept = 3;
+
+/**
+ * A statement with its names prepared for comparing: every goal is set against every statement, so
+ * they are prepared once per analysis rather than once per goal.
+ */
+export interface PreparedStatement {
+  readonly statement: OutcomeStatement;
+  readonly text: MetricText;
+  readonly labels: readonly MetricText[];
+  readonly heading: MetricText | undefined;
+  /** The metric of each of its readings, in order. */
+  readonly metrics: readonly MetricText[];
+}
+
+export function prepareStatement(statement: OutcomeStatement): PreparedStatement {
+  return {
+    statement,
+    text: prepareMetric(statement.text),
+    labels: statement.labels.map(prepareMetric),
+    heading: statement.heading ? prepareMetric(statement.heading) : undefined,
+    metrics: statement.readings.map((r) => prepareMetric(r.metric)),
+  };
+}
+
+/** A goal with its names prepared, once for all the statements it is set against. */
+interface PreparedGoal {
+  readonly goal: Goal;
+  readonly names: readonly MetricText[];
+  /** The whole goal, which a goal without a figure is matched by. */
+  readonly text: MetricText;
+  /** Whether its names are looked for in a statement's words (a goal with a figure). */
+  readonly inText: boolean;
+  /** Its best score against each section heading met so far: the statements of a section share their heading. */
+  readonly headingScores: Map<MetricText, number>;
+}
+
+function prepareGoal(goal: Goal): PreparedGoal {
+  return {
+    goal,
+    names: goal.names.map(prepareMetric),
+    text: prepareMetric(goal.text),
+    inText: goal.target !== undefined,
+    headingScores: new Map(),
+  };
+}
+
+function headingScore(goal: PreparedGoal, heading: MetricText): number {
+  let score = goal.headingScores.get(heading);
+  if (score === undefined) {
+    score = 0;
+    for (const name of goal.names) score = Math.max(score, 0.7 * Math.max(similarity(name, heading), goal.inText ? coverage(heading, name) : 0));
+    goal.headingScores.set(heading, score);
+  }
+  return score;
+}
+
+/**
+ * How well the statement's names match the goal's (0–1), the best of: its labels, its section heading
+ * and — for a goal with a figure — the goal's names found in its words (a goal without a figure has names
+ * too general for that: 系统平台).
+ */
+function statementScore(goal: PreparedGoal, statement: PreparedStatement): number {
+  let best = 0;
+  for (const label of statement.labels) for (const name of goal.names) best = Math.max(best, similarity(name, label));
+  if (goal.inText) for (const name of goal.names) best = Math.max(best, 0.9 * coverage(statement.text, name));
+  if (statement.heading) best = Math.max(best, headingScore(goal, statement.heading));
+  return best;
+}
+
+/** How well one figure's metric matches the goal; a figure that names no metric takes the statement's subject. */
+function readingScore(goal: PreparedGoal, reading: Reading, metric: MetricText, statementNames: number): number {
+  if (!reading.metric) return statementNames;
+  let best = -Infinity;
+  for (const name of goal.names) best = Math.max(best, similarity(name, metric));
+  return best;
+}
+
+/** Whether the figure can be set against the target at all (the verdict may still be open). */
+function comparable(target: Target, reading: Reading): boolean {
+  const t = target.quantity.unit;
+  const a = reading.quantity.unit;
+  const base = reading.baseline?.unit ?? target.baseline?.unit;
+  if (target.direction === 'increase-by' || target.direction === 'decrease-by') {
+    if (reading.kind === 'change') return compatibleUnits(t, a);
+    if (!base || !compatibleUnits(base, a)) return false;
+    if (t.dimension === 'percent') return true;
+    if (t.dimension === 'percentage-point') return a.dimension === 'percent';
+    return compatibleUnits(t, a);
+  }
+  if (reading.kind === 'change') return a.dimension === 'percent' || (base !== undefined && compatibleUnits(base, t));
+  return compatibleUnits(t, a);
+}
+
+/**
+ * How well a figure fits the kind of target: a change goal wants the change the statement states
+ * (增长了5个百分点) before a from–to pair, a level goal wants a level.
+ */
+function kindRank(target: Target | undefined, reading: Reading): number {
+  if (!target) return 0;
+  const change = target.direction === 'increase-by' || target.direction === 'decrease-by';
+  if (change) return reading.kind === 'change' ? 2 : reading.baseline ? 1 : 0;
+  return reading.kind === 'level' ? (reading.quantity.bound ? 1 : 2) : 0;
+}
+
+/** Names this close count as a tie, decided by the kind of figure and whether it compares. */
+const nameTie = 0.1;
+
+/** The figure chosen for a goal, with how well its metric matches and whether it compares with the target. */
+interface ChosenReading {
+  readonly reading: Reading;
+  readonly names: number;
+  readonly fits: boolean;
+}
+
+/**
+ * The statement's figure for the goal: best metric, then best kind, then comparable; none when it has no
+ * figure. Every goal meets every statement, so the contenders are compared in locals, not objects.
+ */
+function bestReading(goal: PreparedGoal, statement: PreparedStatement, statementNames: number): ChosenReading | undefined {
+  const target = goal.goal.target;
+  const readings = statement.statement.readings;
+  let best = -1;
+  let bestNames = 0;
+  let bestKind = 0;
+  let bestFits = 0;
+  for (let i = 0; i < readings.length; i++) {
+    const reading = readings[i]!;
+    const names = readingScore(goal, reading, statement.metrics[i]!, statementNames);
+    const kind = kindRank(target, reading);
+    const fits = target && comparable(target, reading) ? 1 : 0;
+    const better =
+      best < 0 ||
+      (Math.abs(names - bestNames) > nameTie ? names > bestNames : kind !== bestKind ? kind > bestKind : fits !== bestFits ? fits > bestFits : names > bestNames);
+    if (better) {
+      best = i;
+      bestNames = names;
+      bestKind = kind;
+      bestFits = fits;
+    }
+  }
+  return best < 0 ? undefined : { reading: readings[best]!, names: bestNames, fits: bestFits === 1 };
+}
+
+/** The statement as a candidate for the goal; undefined when it scores below `minimum`. */
+function candidate(goal: PreparedGoal, prepared: PreparedStatement, minimum: number): Candidate | undefined {
+  const { statement } = prepared;
+  const target = goal.goal.target;
+  const weight = sourceWeight[statement.source];
+  const names = statementScore(goal, prepared);
+  const best = bestReading(goal, prepared, names);
+  const reading = best?.reading;
+  let score: number;
+  if (!target) {
+    const metric = reading?.metric ? best!.names : 0;
+    score = Math.max(coverage(prepared.text, goal.text), names, metric) * weight;
+  } else {
+    const fit = best ? (best.fits ? 0.1 : -0.05) : -0.15;
+    score = (Math.max(names, best ? best.names : 0) + fit) * weight;
+  }
+  return score >= minimum ? { statement, reading, score } : undefined;
+}
+
+/** The statements that report on the goal, best first (the first is its outcome, the rest alternatives). */
+export function rankOutcomes(goal: Goal, statements: readonly PreparedStatement[]): Candidate[] {
+  const minimum = goal.target ? minimumScore.numeric : minimumScore.wording;
+  const prepared = prepareGoal(goal);
+  const candidates: Candidate[] = [];
+  for (const statement of statements) {
+    const found = candidate(prepared, statement, minimum);
+    if (found) candidates.push(found);
+  }
+  return candidates.sort((a, b) => b.score - a.score || a.statement.start - b.statement.start).slice(0, alternativesKept + 1);
+}

@@ -1,0 +1,222 @@
+/**
+ * What a figure says in its sentence: a level (达到99%, 缩短至3天, 28天), a change (缩短了60%, 提升XX%,
+ * reduced by 20%) or a baseline (现状45天, 从A…), which metric it measures, and — for a goal — which way
+ * the goal wants it to go.
+ */
+import { compatibleUnits, findQuantities, qualifiersStart, type Quantity } from './numbers.js';
+import { lastVerb, phrases, trimFillers } from './phrases.js';
+import { clauseStart } from './segments.js';
+
+export type Direction = 'at-least' | 'at-most' | 'increase-by' | 'decrease-by' | 'equal';
+export type Movement = 'up' | 'down';
+
+export interface Reading {
+  readonly quantity: Quantity;
+  /** A level reached or wanted, or a change (by how much). */
+  readonly kind: 'level' | 'change';
+  /** Which way the words say the metric moved or should move (提升 → up, 缩短 → down). */
+  readonly movement: Movement | undefined;
+  /** 达到/实现 (reach) or 节约 (save): a level with no direction of its own. */
+  readonly verb: 'reach' | 'save' | undefined;
+  /** The figure it moved from: A of 从A缩短至B, or 现状45天 in the same sentence. */
+  readonly baseline: Quantity | undefined;
+  /** The name of what is measured, from the words around the figure; may be empty. */
+  readonly metric: string;
+  /** The words of the clause before the figure (预期品牌认知度提升), for showing the target as written. */
+  readonly lead: string;
+}
+
+/** 从, 由, from: the start of a from–to statement. */
+const fromWord = /(?:从|由|from)\s*$/iu;
+/** What stands between A and B of 从A缩短至B (or "from A to B"). */
+const toBetween = /^\s*(?:的?水平|左右)?\s*[,，]?\s*([^，,；;。]{0,8}?)\s*(?:平均|average)?\s*$/u;
+const justTo = /^(?:to|至|到)$/u;
+const startsWithTo = /^\s*(?:至|到)/u;
+const latinLetter = /[a-z]/i;
+
+function lower(text: string): string {
+  return text.toLowerCase();
+}
+
+/** What a count counts, right after the figure, up to an adverb or punctuation (read where the figure ends). */
+const countedNoun = /([\p{Script=Han}]{2,16}?)(?=全部|均|都|已|共计|顺利|成功|正式|[，,；;。：:（(、\s]|$)/uy;
+/** 的 and a noun right after the figure. */
+const nounOf = /\s*的([^，,；;。：:（(、\s]{2,20})/uy;
+
+/**
+ * The noun after a figure: XX%的市场渗透率 → 市场渗透率, XX万元的销售额目标 → 销售额, and what a count
+ * counts: 数家核心销售渠道合作伙伴 → 核心销售渠道合作伙伴 (up to an adverb: 38个接口全部上线 → 接口).
+ */
+function nounAfter(text: string, at: number, counted: boolean): string {
+  if (counted) {
+    countedNoun.lastIndex = at;
+    const m = countedNoun.exec(text);
+    if (m) {
+      const verb = lastVerb(m[1]!);
+      return metricName(verb ? m[1]!.slice(0, verb.start) : m[1]!);
+    }
+  }
+  nounOf.lastIndex = at;
+  const m = nounOf.exec(text);
+  if (!m) return '';
+  // Stop at a verb: 数万元的年度采购成本节约 keeps 节约 (a saving is the metric), 的满意度达到… stops at 达到.
+  const noun = m[1]!;
+  const verb = lastVerb(lower(noun));
+  return trimFillers(verb && verb.kind !== 'save' ? noun.slice(0, verb.start) : noun);
+}
+
+/** The part of a name after its last 的: 公司品牌在目标区域的认知度 → 认知度 (a shorter name matches better). */
+function headNoun(name: string): string {
+  const at = name.lastIndexOf('的');
+  const head = at >= 0 ? name.slice(at + 1) : name;
+  return head.length >= 3 ? head : name;
+}
+
+/**
+ * 将/把/使/让/令 with at least two characters after it (to the end, on one line). Every one is found, the
+ * last one counts: one search that backtracks from the end would retry at every start of the name.
+ */
+const disposal = /(?:将(?!来)|把|使(?![用得])|让(?!利)|令)(?=(.{2,})$)/gu;
+
+/** 帮助公司将库存周转率 → 库存周转率: the object of 将/把/使/让 is what moves. */
+function afterDisposal(name: string): string {
+  let object = name;
+  disposal.lastIndex = 0;
+  for (let m = disposal.exec(name); m; m = disposal.exec(name)) object = m[1]!;
+  return object;
+}
+
+/** A name that starts with a preposition (从提交到到账, 在项目周期内) describes a span or a setting, not a metric. */
+const notAName = /^(?:从|由|在|对|通过|为了|于|自|至|到|比|较|相比|与|from|in|for|during|within|than|compared)(?![a-z])/iu;
+
+/** A metric's name from the words around a figure: fillers stripped, the head noun kept; empty for a span or a setting. */
+export function metricName(raw: string): string {
+  const name = trimFillers(headNoun(afterDisposal(trimFillers(raw))));
+  return notAName.test(name) ? '' : name;
+}
+
+/** The words before 从/由/from in a lead (审批时长从 → 审批时长). */
+function beforeFrom(lead: string): string {
+  const m = /^(.*)(?:从|由(?!于)|(?<![a-z])from(?![a-z]))/isu.exec(lead);
+  return m ? m[1]! : lead;
+}
+
+/** The metric named before a verb (Chinese: 满意度达到) or, failing that, after it (English: reduce the cost by). */
+function metricAround(lead: string, verb = lastVerb(lower(lead))): string {
+  if (!verb) return metricName(lead);
+  const object = lead.slice(verb.end).replace(phrases.endsWithTo, '').replace(phrases.endsWithBy, '');
+  return metricName(lead.slice(0, verb.start)) || metricName(object);
+}
+
+/**
+ * Every figure of a sentence with what it means there. Baselines are not returned on their own: they
+ * are the `baseline` of the figure they lead to. `offset` is the sentence's document offset.
+ */
+export function readSentence(text: string, offset: number): Reading[] {
+  const quantities = findQuantities(text, offset);
+  const readings: Reading[] = [];
+  const isBaseline = new Set<Quantity>();
+  const pairedWith = new Map<Quantity, { baseline: Quantity; movement: Movement | undefined }>();
+
+  // 从A缩短至B, 由A提升到B, from A to B: A is the baseline of B.
+  for (let i = 1; i < quantities.length; i++) {
+    const a = quantities[i - 1]!;
+    const b = quantities[i]!;
+    const aStart = a.start - offset;
+    const between = text.slice(a.end - offset, qualifiersStart(text, b.start - offset));
+    const m = toBetween.exec(between);
+    if (!m) continue;
+    const words = lower(m[1]!);
+    const verb = lastVerb(words);
+    const fromBefore = fromWord.test(text.slice(clauseStart(text, aStart), qualifiersStart(text, aStart)));
+    const movement = verb?.kind === 'increase' ? 'up' : verb?.kind === 'decrease' ? 'down' : undefined;
+    const to = phrases.endsWithTo.test(words) || (verb !== undefined && phrases.verbWithTo.test(verb.word));
+    if (!(movement && to) && !(fromBefore && justTo.test(words.trim()))) continue;
+    const baseline = a.unit.dimension === 'none' && b.unit.dimension !== 'none' ? { ...a, unit: b.unit } : a;
+    const byValues = a.value !== undefined && b.value !== undefined && a.value !== b.value ? (b.value > a.value ? 'up' : 'down') : undefined;
+    pairedWith.set(b, { baseline, movement: movement ?? byValues });
+    isBaseline.add(a);
+  }
+
+  for (const quantity of quantities) {
+    if (isBaseline.has(quantity)) continue;
+    const at = quantity.start - offset;
+    const begin = clauseStart(text, at);
+    const figureStart = qualifiersStart(text, at);
+    const lead = text.slice(begin, figureStart);
+    const after = quantity.end - offset;
+
+    // 现状45天, (项目前为12%), up from 91%: a starting point.
+    const lowerLead = lower(lead);
+    if (phrases.baseline.test(lowerLead)) {
+      isBaseline.add(quantity);
+      continue;
+    }
+
+    const pair = pairedWith.get(quantity);
+    const noun = nounAfter(text, after, quantity.unit.dimension.startsWith('count'));
+    if (pair) {
+      const baselineAt = pair.baseline.start - offset;
+      const before = beforeFrom(text.slice(clauseStart(text, baselineAt, 0, false), qualifiersStart(text, baselineAt)));
+      const between = text.slice(pair.baseline.end - offset, qualifiersStart(text, at));
+      readings.push({ quantity, kind: 'level', movement: pair.movement, verb: undefined, baseline: pair.baseline, metric: noun || metricAround(before), lead: between });
+      continue;
+    }
+
+    const verb = lastVerb(lowerLead);
+    if (!verb) {
+      readings.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: noun || metricName(lead), lead });
+      continue;
+    }
+    const gap = lead.slice(verb.end);
+    if (verb.kind === 'increase' || verb.kind === 'decrease') {
+      // 缩短至3天, 提升到80%, 提升至每人每小时120行, reduce to 3 days: the level reached.
+      const levelReached = phrases.verbWithTo.test(verb.word) || phrases.endsWithTo.test(lower(gap)) || startsWithTo.test(gap);
+      readings.push({
+        quantity,
+        kind: levelReached ? 'level' : 'change',
+        movement: verb.kind === 'increase' ? 'up' : 'down',
+        verb: undefined,
+        baseline: undefined,
+        metric: noun || metricAround(lead, verb),
+        lead,
+      });
+      continue;
+    }
+    // A saving names what is saved after the verb (节约运营成本XX万元, 节约数万元的纸张成本): that is the metric.
+    let metric = noun || metricAround(lead, verb);
+    if (verb.kind === 'save') {
+      const saved = noun || metricName(gap) || metricName(lead.slice(0, verb.start));
+      metric = saved ? `${saved}${latinLetter.test(verb.word) ? ' saving' : '节约'}` : '';
+    }
+    readings.push({ quantity, kind: 'level', movement: undefined, verb: verb.kind, baseline: undefined, metric, lead });
+  }
+
+  // A baseline written apart from its figure (缩短至30天以内（现状45天）) belongs to the figure before it.
+  if (isBaseline.size === 0) return readings;
+  return readings.map((reading) => {
+    if (reading.baseline) return reading;
+    const next = [...isBaseline].find(
+      (b) =>
+        b.start > reading.quantity.start &&
+        compatibleUnits(b.unit, reading.quantity.unit) &&
+        !readings.some((r) => r.quantity.start > reading.quantity.start && r.quantity.start < b.start),
+    );
+    return next ? { ...reading, baseline: next } : reading;
+  });
+}
+
+/**
+ * The direction a goal's figure asks for: its words (提升XX% → increase-by, 缩短至 → at-most, 达到 →
+ * at-least), its bound (以上, 以内), a range (60至80人: within it), else what the metric is (costs and
+ * durations are ceilings).
+ */
+export function directionOf(reading: Reading, metric: string): Direction {
+  const { quantity } = reading;
+  if (reading.kind === 'change') return reading.movement === 'down' ? 'decrease-by' : 'increase-by';
+  if (quantity.bound) return quantity.bound;
+  if (quantity.range) return 'equal';
+  if (reading.movement) return reading.movement === 'up' ? 'at-least' : 'at-most';
+  if (reading.verb) return 'at-least';
+  return phrases.lowerIsBetter.test(lower(metric)) ? 'at-most' : 'at-least';
+}

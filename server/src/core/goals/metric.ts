@@ -1,0 +1,159 @@
+/**
+ * How alike two metric names are: Chinese character bigrams and English words, after the synonyms of
+ * server/data/metric-synonyms.yaml are replaced by one name per group (审批周期 and 流程周期 both become
+ * 审批时长). Scores run from 0 (nothing shared) to 1 (the same name).
+ */
+import { parse } from 'yaml';
+import synonymsYaml from '../../../data/metric-synonyms.yaml';
+import { keywordPattern } from '../patterns.js';
+
+interface SynonymsFile {
+  groups: string[][];
+}
+
+const groups = (parse(synonymsYaml) as SynonymsFile).groups;
+
+/** Every synonym, longest first, with the name of its group; one expression finds them all. */
+const canonical = new Map<string, string>();
+for (const group of groups) for (const name of group) if (!canonical.has(name.toLowerCase())) canonical.set(name.toLowerCase(), group[0]!.toLowerCase());
+const synonymPattern = new RegExp([...canonical.keys()].sort((a, b) => b.length - a.length).map(keywordPattern).join('|'), 'gu');
+
+/** Characters that join words but name nothing (的, 与, 和…); bigrams skip them. */
+const stopCharacters = /[的了与和及等在对为是将并或之其该各、，,。；;：:“”"'（）()\s*_`\-—/]/gu;
+const stopWords = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'for', 'to', 'and', 'or', 'by', 'per', 'with', 'at', 'from', 'rate', 'total', 'average']);
+
+/** Lower case, synonyms replaced by their group's name. */
+function normalizeMetric(name: string): string {
+  return name.toLowerCase().replace(synonymPattern, (m) => canonical.get(m) ?? m);
+}
+
+/**
+ * A name or a text ready to be compared: normalized, and its features — the bigrams of its Chinese runs
+ * (a run of one character is a feature too) and its crudely stemmed English words. Every goal is set
+ * against every statement, so the Chinese features are numbers (a bigram the number its two UTF-16 code
+ * units make, a single character its code unit), sorted, and counted in common without hashing strings.
+ */
+export interface MetricText {
+  readonly name: string;
+  readonly han: Float64Array;
+  readonly words: ReadonlySet<string>;
+}
+
+const hanRun = /\p{Script=Han}+/gu;
+const englishWord = /[a-z][a-z0-9-]*/g;
+const suffix = /(?:ing|ed|es|s)$/;
+
+function hanFeatures(normalized: string): Float64Array {
+  const found = new Set<number>();
+  for (const run of normalized.replace(stopCharacters, ' ').match(hanRun) ?? []) {
+    if (run.length === 1) found.add(run.charCodeAt(0));
+    for (let i = 0; i + 1 < run.length; i++) found.add(run.charCodeAt(i) * 0x10000 + run.charCodeAt(i + 1));
+  }
+  return Float64Array.from(found).sort();
+}
+
+function wordFeatures(normalized: string): Set<string> {
+  const found = new Set<string>();
+  for (const word of normalized.match(englishWord) ?? []) {
+    // A crude stem, the same on both sides: downloads, downloaded → download.
+    if (!stopWords.has(word)) found.add(word.length > 4 ? word.replace(suffix, '') : word);
+  }
+  return found;
+}
+
+/**
+ * How many Chinese features two texts have in common. Both lists are sorted: when one is much shorter (a
+ * name's few features against a sentence's many) each of its values is looked for by binary search from
+ * where the last search ended, otherwise the two are merged.
+ */
+function commonHan(a: Float64Array, b: Float64Array): number {
+  const few = a.length <= b.length ? a : b;
+  const many = few === a ? b : a;
+  let count = 0;
+  if (few.length * 8 < many.length) {
+    let low = 0;
+    for (let i = 0; i < few.length && low < many.length; i++) {
+      const value = few[i]!;
+      let high = many.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (many[mid]! < value) low = mid + 1;
+        else high = mid;
+      }
+      if (low < many.length && many[low] === value) {
+        count++;
+        low++;
+      }
+    }
+    return count;
+  }
+  // Without branches: which list moves on is as good as random, and mispredicted branches cost most here.
+  for (let i = 0, j = 0; i < few.length && j < many.length; ) {
+    const x = few[i]!;
+    const y = many[j]!;
+    count += +(x === y);
+    i += +(x <= y);
+    j += +(y <= x);
+  }
+  return count;
+}
+
+/** How many English words two texts have in common (few, if any). */
+function commonWords(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let count = 0;
+  for (const word of a) if (b.has(word)) count++;
+  return count;
+}
+
+const featureCount = (x: MetricText) => x.han.length + x.words.size;
+const shared = (a: MetricText, b: MetricText) => commonHan(a.han, b.han) + commonWords(a.words, b.words);
+
+/**
+ * Normalized names and their features, remembered: matching asks for the same sentences and names once
+ * per goal. The cache is emptied when it grows large, so a long session does not keep every sentence.
+ */
+const cache = new Map<string, MetricText>();
+const cacheLimit = 20_000;
+
+/** A name or a text, normalized once (callers that compare it many times keep what this returns). */
+export function prepareMetric(text: string): MetricText {
+  let found = cache.get(text);
+  if (!found) {
+    if (cache.size >= cacheLimit) cache.clear();
+    const normalized = normalizeMetric(text);
+    found = { name: normalized.replace(stopCharacters, ''), han: hanFeatures(normalized), words: wordFeatures(normalized) };
+    cache.set(text, found);
+  }
+  return found;
+}
+
+/**
+ * How alike two metric names are (0–1): equal → 1, one inside the other → 0.5–1 by how much of the longer
+ * it covers (证照 says little about 证照寄送时间), else the Dice coefficient of their features.
+ */
+export function similarity(x: MetricText, y: MetricText): number {
+  if (!x.name || !y.name) return 0;
+  if (x.name === y.name) return 1;
+  const short = x.name.length <= y.name.length ? x.name : y.name;
+  const long = short === x.name ? y.name : x.name;
+  if (short.length >= 2 && long.includes(short)) return 0.5 + 0.5 * (short.length / long.length);
+  const sizeX = featureCount(x);
+  const sizeY = featureCount(y);
+  return sizeX && sizeY ? (2 * shared(x, y)) / (sizeX + sizeY) : 0;
+}
+
+/** The share of a metric's features that a text contains (0–1): does the text speak of the metric? */
+export function coverage(text: MetricText, metric: MetricText): number {
+  const need = featureCount(metric);
+  return need === 0 ? 0 : shared(metric, text) / need;
+}
+
+/** `similarity` of two strings. */
+export function metricSimilarity(a: string, b: string): number {
+  return similarity(prepareMetric(a), prepareMetric(b));
+}
+
+/** `coverage` of a metric by a text, both strings. */
+export function mentions(text: string, metric: string): number {
+  return coverage(prepareMetric(text), prepareMetric(metric));
+}

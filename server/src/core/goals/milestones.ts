@@ -1,0 +1,64 @@
+/**
+ * Milestone tables (阶段 | 计划开始 | 计划完成 | 实际完成 | 状态): dates that cannot be read, phases listed
+ * out of order, a finish before its start, an actual date before the planned start, and a phase marked
+ * done with no actual date. Cells with a placeholder (【待补充】, TBD) are left to the placeholder check.
+ */
+import type { TableInfo, TextBlock } from '../model.js';
+import { classifyTable } from '../tables.js';
+import { isBlank, isDone, milestoneColumns, type MilestoneColumn } from './columns.js';
+import { isBefore, parseDate, type CalendarDate } from './dates.js';
+
+export type MilestoneProblem =
+  | { readonly kind: 'unparseable'; readonly cell: TextBlock; readonly column: string }
+  /** A start (or the only date column) earlier than the same column in the row above. */
+  | { readonly kind: 'backwards'; readonly cell: TextBlock; readonly column: string; readonly date: CalendarDate; readonly previous: CalendarDate }
+  /** A finish before the start of the same row (planned, or actual). */
+  | { readonly kind: 'finish-before-start'; readonly cell: TextBlock; readonly column: string; readonly date: CalendarDate; readonly start: CalendarDate; readonly phase: string }
+  | { readonly kind: 'actual-before-start'; readonly cell: TextBlock; readonly date: CalendarDate; readonly start: CalendarDate; readonly phase: string }
+  | { readonly kind: 'done-without-date'; readonly cell: TextBlock; readonly phase: string };
+
+const dateColumns: readonly MilestoneColumn[] = ['plannedStart', 'plannedFinish', 'actualStart', 'actualFinish', 'date'];
+
+export function milestoneProblems(table: TableInfo): MilestoneProblem[] {
+  if (classifyTable(table) !== 'milestone') return [];
+  const columns = milestoneColumns(table);
+  if (!dateColumns.some((c) => columns[c] !== undefined)) return [];
+  const header = (c: MilestoneColumn) => table.header[columns[c]!]?.text ?? '';
+  const problems: MilestoneProblem[] = [];
+  // The column that orders the phases: their start, else the only date there is.
+  const order = (['plannedStart', 'actualStart', 'date', 'plannedFinish'] as const).find((c) => columns[c] !== undefined)!;
+  let previous: CalendarDate | undefined;
+
+  for (const cells of table.rows) {
+    const phase = cells[0]?.text ?? '';
+    const dates: Partial<Record<MilestoneColumn, CalendarDate>> = {};
+    for (const column of dateColumns) {
+      const index = columns[column];
+      const cell = index === undefined ? undefined : cells[index];
+      if (!cell || isBlank(cell)) continue;
+      const date = parseDate(cell.text);
+      if (date) dates[column] = date;
+      else problems.push({ kind: 'unparseable', cell, column: header(column) });
+    }
+    const cell = (c: MilestoneColumn) => cells[columns[c]!]!;
+
+    const current = dates[order];
+    if (current && previous && isBefore(current, previous)) problems.push({ kind: 'backwards', cell: cell(order), column: header(order), date: current, previous });
+    if (current) previous = current;
+
+    for (const [finish, start] of [['plannedFinish', 'plannedStart'], ['actualFinish', 'actualStart']] as const) {
+      const f = dates[finish];
+      const s = dates[start];
+      if (f && s && isBefore(f, s)) problems.push({ kind: 'finish-before-start', cell: cell(finish), column: header(finish), date: f, start: s, phase });
+    }
+    const actual = dates.actualFinish;
+    if (actual && dates.plannedStart && isBefore(actual, dates.plannedStart) && !dates.actualStart) {
+      problems.push({ kind: 'actual-before-start', cell: cell('actualFinish'), date: actual, start: dates.plannedStart, phase });
+    }
+    const status = columns.status === undefined ? undefined : cells[columns.status];
+    if (status && isDone(status.text) && columns.actualFinish !== undefined && isBlank(cells[columns.actualFinish])) {
+      problems.push({ kind: 'done-without-date', cell: status, phase });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,437 @@
+/**
+ * Figures in report prose: 1,200.5, 3.5万元, 2亿元, 三个工作日, 两周, 百分之五十, 60%–70%, 3至5个工作日,
+ * €2.5M, 99.9%以上, 约15%. Each becomes a `Quantity`: a value as written, a unit with its dimension, and
+ * flags for what keeps it from being compared — a placeholder (XX%), a vague amount (数万元), a bound
+ * (以上, 以内), an approximation (约). Units and qualifiers come from server/data/quantities.yaml.
+ */
+import { parse } from 'yaml';
+import quantitiesYaml from '../../../data/quantities.yaml';
+import type { Span } from '../model.js';
+import { parseChineseNumeral } from '../numbering.js';
+import { placeholderPatterns, scanSpans, vagueQuantityPatterns } from '../patterns.js';
+import { findDates } from './dates.js';
+
+export interface Unit {
+  /** As the report writes it: `万元`, `%`, `m³/h`, `个工作日`, `M yuan`; empty for a bare number. */
+  readonly symbol: string;
+  /**
+   * Figures compare only within one dimension: `percent`, `percentage-point`, `duration`, `workday`,
+   * `currency-CNY`, `count` (个) or `count:家`, `none` (a bare number)…
+   */
+  readonly dimension: string;
+  /** Multiplies a value into the dimension's base unit: 小时 → 3600 (seconds), 万元 → 10000 (yuan). */
+  readonly factor: number;
+}
+
+export type Bound = 'at-least' | 'at-most';
+
+export interface Quantity extends Span {
+  /** The figure as written, qualifiers excluded. */
+  readonly text: string;
+  /** The number as written (3.5 for 3.5万元); the lower end of a range; undefined for placeholders and vague amounts. */
+  readonly value: number | undefined;
+  readonly range: { readonly min: number; readonly max: number } | undefined;
+  readonly unit: Unit;
+  readonly approximate: boolean;
+  /** 以上 / at least → at-least; 以内, 以下, 低于 → at-most. */
+  readonly bound: Bound | undefined;
+  readonly placeholder: boolean;
+  readonly vague: boolean;
+}
+
+interface UnitEntry {
+  dimension: string;
+  factor?: number;
+  names: string[];
+  prefixes?: string[];
+}
+
+interface QualifierLists {
+  before: string[];
+  after: string[];
+}
+
+interface QuantitiesFile {
+  units: UnitEntry[];
+  counts: string[];
+  multipliers: { factor: number; names: string[] }[];
+  qualifiers: { approximate: QualifierLists; atLeast: QualifierLists; atMost: QualifierLists; notQualifiers: string[] };
+}
+
+const data = parse(quantitiesYaml) as QuantitiesFile;
+
+interface Named<T> {
+  readonly name: string;
+  /** The name lower-cased, for the Latin names that ignore case. */
+  readonly lower: string;
+  readonly latin: boolean;
+  /** A Latin name that starts (ends) with a letter must not continue a word before (after) it. */
+  readonly startsWithLetter: boolean;
+  readonly endsWithLetter: boolean;
+  readonly value: T;
+}
+
+/**
+ * Names longest first (so 个工作日 wins over 个 and m³/h over m), indexed by their lower-cased first and
+ * last character: a lookup runs for every figure and every qualifier, and tries only the few names that
+ * can match there instead of all of them. Lower-casing maps each character on its own, so a name that
+ * matches (even ignoring case) starts and ends with the lower-cased characters of the text.
+ */
+interface NameTable<T> {
+  readonly byFirst: ReadonlyMap<number, readonly Named<T>[]>;
+  readonly byLast: ReadonlyMap<number, readonly Named<T>[]>;
+}
+
+const latinLetter = /[A-Za-z]/;
+const isLatin = (name: string) => latinLetter.test(name);
+
+/** The lower-cased character code at `at` (NaN outside the text), the key of a name table. */
+function foldedCodeAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code >= 65 && code <= 90) return code + 32;
+  // ASCII other than A–Z, and CJK punctuation and ideographs (U+3000–U+9FFF), have no case.
+  if (code < 128 || (code >= 0x3000 && code <= 0x9fff) || Number.isNaN(code)) return code;
+  return text.charAt(at).toLowerCase().charCodeAt(0);
+}
+
+function addTo<V>(index: Map<number, V[]>, key: number, value: V): void {
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
+}
+
+function table<T>(entries: readonly (readonly [string, T])[]): NameTable<T> {
+  const named = entries
+    .map(([name, value]): Named<T> => ({
+      name,
+      lower: name.toLowerCase(),
+      latin: isLatin(name),
+      startsWithLetter: /^[A-Za-z]/.test(name),
+      endsWithLetter: /[A-Za-z]$/.test(name),
+      value,
+    }))
+    .sort((a, b) => b.name.length - a.name.length);
+  const byFirst = new Map<number, Named<T>[]>();
+  const byLast = new Map<number, Named<T>[]>();
+  for (const entry of named) {
+    addTo(byFirst, foldedCodeAt(entry.name, 0), entry);
+    addTo(byLast, foldedCodeAt(entry.name, entry.name.length - 1), entry);
+  }
+  return { byFirst, byLast };
+}
+
+const noNames: readonly Named<never>[] = [];
+
+const countUnit = (name: string): Unit => ({ symbol: name, dimension: name === '个' ? 'count' : `count:${name}`, factor: 1 });
+
+const units = table<Unit>([
+  ...data.units.flatMap((u) => u.names.map((name) => [name, { symbol: name, dimension: u.dimension, factor: u.factor ?? 1 }] as const)),
+  ...data.counts.map((name) => [name, countUnit(name)] as const),
+]);
+const prefixes = table<Unit>(data.units.flatMap((u) => (u.prefixes ?? []).map((name) => [name, { symbol: name, dimension: u.dimension, factor: u.factor ?? 1 }] as const)));
+const multipliers = table<number>(data.multipliers.flatMap((m) => m.names.map((name) => [name, m.factor] as const)));
+const qualifier = (list: readonly string[]) => table<true>(list.map((name) => [name, true] as const));
+const approximateBefore = qualifier(data.qualifiers.approximate.before);
+const approximateAfter = qualifier(data.qualifiers.approximate.after);
+const boundsBefore = table<Bound>([
+  ...data.qualifiers.atLeast.before.map((n) => [n, 'at-least'] as const),
+  ...data.qualifiers.atMost.before.map((n) => [n, 'at-most'] as const),
+]);
+const boundsAfter = table<Bound>([
+  ...data.qualifiers.atLeast.after.map((n) => [n, 'at-least'] as const),
+  ...data.qualifiers.atMost.after.map((n) => [n, 'at-most'] as const),
+]);
+
+const noUnit: Unit = { symbol: '', dimension: 'none', factor: 1 };
+/** The unit of 百分之五十. */
+const percent: Unit = { symbol: '%', dimension: 'percent', factor: 1 };
+
+const letterOrDigit = /[A-Za-z0-9]/;
+const whiteSpace = /\s/;
+
+/**
+ * The longest name of `list` that starts at `at`. Latin names of one or two letters must match exactly (M
+ * is a million, m a metre), longer ones ignore case; a Latin name never ends inside a word.
+ */
+function nameAt<T>(text: string, at: number, list: NameTable<T>): Named<T> | undefined {
+  for (const entry of list.byFirst.get(foldedCodeAt(text, at)) ?? noNames) {
+    const length = entry.name.length;
+    const same = entry.latin && length > 2 ? text.slice(at, at + length).toLowerCase() === entry.lower : text.startsWith(entry.name, at);
+    if (!same) continue;
+    if (entry.latin && entry.endsWithLetter && letterOrDigit.test(text.charAt(at + length))) continue;
+    return entry;
+  }
+  return undefined;
+}
+
+const notQualifiers = data.qualifiers.notQualifiers;
+const longestNotQualifier = Math.max(0, ...notQualifiers.map((word) => word.length));
+/** The words that end in a qualifier but are none, by their last character. */
+const notQualifiersByLast = new Map<number, string[]>();
+for (const word of notQualifiers) addTo(notQualifiersByLast, word.charCodeAt(word.length - 1), word);
+
+/** Whether the text before `end` ends in a word like 节约, which ends in a qualifier (约) but is none. */
+function endsInNotQualifier(text: string, end: number): boolean {
+  // Near the start, where a word does not fit, startsWith reads the negative position as 0: keep that reading.
+  if (end < longestNotQualifier) return notQualifiers.some((word) => text.startsWith(word, end - word.length));
+  return notQualifiersByLast.get(text.charCodeAt(end - 1))?.some((word) => text.startsWith(word, end - word.length)) ?? false;
+}
+
+/**
+ * The longest name of `list` that ends at `at` (spaces before `at` skipped); Latin names start a word,
+ * and a Chinese name is not the end of a longer word (节约 does not end in the qualifier 约).
+ */
+function nameBefore<T>(text: string, at: number, list: NameTable<T>): { readonly value: T; readonly start: number } | undefined {
+  let end = at;
+  while (end > 0 && whiteSpace.test(text.charAt(end - 1))) end--;
+  if (endsInNotQualifier(text, end)) return undefined;
+  for (const entry of list.byLast.get(foldedCodeAt(text, end - 1)) ?? noNames) {
+    const start = end - entry.name.length;
+    if (start < 0) continue;
+    const same = entry.latin ? text.slice(start, end).toLowerCase() === entry.lower : text.startsWith(entry.name, start);
+    if (!same) continue;
+    if (entry.latin && entry.startsWithLetter && latinLetter.test(text.charAt(start - 1))) continue;
+    return { value: entry.value, start };
+  }
+  return undefined;
+}
+
+/** Skips one optional space (a Latin unit is written `600 m³/h`, `2 days`). */
+function skipSpace(text: string, at: number): number {
+  return text.charAt(at) === ' ' || text.charAt(at) === '\u00a0' ? at + 1 : at;
+}
+
+interface UnitRead {
+  readonly unit: Unit;
+  readonly end: number;
+}
+
+/** A multiplier and/or a unit from `at`: 万元, 万, million yuan, M, m³/h, GB. The longest reading wins. */
+function readUnit(text: string, at: number, prefix: Unit | undefined): UnitRead {
+  const start = skipSpace(text, at);
+  let best: UnitRead = { unit: prefix ?? noUnit, end: at };
+  // A unit of the prefix's own kind (¥1,200元) belongs to the figure; another one (¥5/件) does not.
+  const direct = nameAt(text, start, units);
+  if (direct && (!prefix || direct.value.dimension === prefix.dimension)) best = { unit: direct.value, end: start + direct.name.length };
+  const multiplier = nameAt(text, start, multipliers);
+  if (multiplier) {
+    const afterMultiplier = start + multiplier.name.length;
+    const unit = prefix ? undefined : nameAt(text, skipSpace(text, afterMultiplier), units);
+    const end = unit ? skipSpace(text, afterMultiplier) + unit.name.length : afterMultiplier;
+    if (end > best.end) {
+      const base = prefix ?? unit?.value ?? noUnit;
+      const parts = [prefix?.symbol, multiplier.name, unit?.name].filter((part): part is string => !!part);
+      best = { unit: { symbol: parts.join(parts.some(isLatin) ? ' ' : ''), dimension: base.dimension, factor: base.factor * multiplier.value }, end };
+    }
+  }
+  return best;
+}
+
+/** 以上, 以内, or more, 左右… right after a figure. */
+function readAfter(text: string, at: number): { bound: Bound | undefined; approximate: boolean; end: number } {
+  let end = at;
+  let bound: Bound | undefined;
+  let approximate = false;
+  for (let step = 0; step < 2; step++) {
+    const position = text.charAt(end) === ' ' ? end + 1 : end;
+    const b = nameAt(text, position, boundsAfter);
+    if (b && !bound) {
+      bound = b.value;
+      end = position + b.name.length;
+      continue;
+    }
+    const a = nameAt(text, position, approximateAfter);
+    if (a && !approximate) {
+      approximate = true;
+      end = position + a.name.length;
+      continue;
+    }
+    break;
+  }
+  return { bound, approximate, end };
+}
+
+/** 约, 不低于, at least… right before a figure (in either order: 不低于约…, 约不超过…). */
+function readBefore(text: string, at: number): { bound: Bound | undefined; approximate: boolean; start: number } {
+  let start = at;
+  let bound: Bound | undefined;
+  let approximate = false;
+  for (let step = 0; step < 2; step++) {
+    const b = nameBefore(text, start, boundsBefore);
+    if (b && !bound) {
+      bound = b.value;
+      start = b.start;
+      continue;
+    }
+    const a = nameBefore(text, start, approximateBefore);
+    if (a && !approximate) {
+      approximate = true;
+      start = a.start;
+      continue;
+    }
+    break;
+  }
+  return { bound, approximate, start };
+}
+
+/** Where the qualifiers before a figure begin (约, 不低于, at least): the figure's words start there. */
+export function qualifiersStart(text: string, at: number): number {
+  return readBefore(text, at).start;
+}
+
+const placeholderIds = new Set(['value', 'bracketed', 'marker', 'insert', 'template-variable', 'pending']);
+
+/** The unit written after the template mark of a placeholder (XX万元 → 万元) or a vague amount (数小时 → 小时). */
+function unitOfMark(text: string, start: number, end: number, mark: RegExp): Unit {
+  const slice = text.slice(start, end);
+  const prefix = nameAt(slice, 0, prefixes);
+  const body = prefix ? slice.slice(prefix.name.length) : slice;
+  const rest = body.replace(mark, '').replace(/^月$/u, '个月').replace(/^日$/u, '天');
+  if (!rest) return prefix?.value ?? noUnit;
+  return readUnit(rest, 0, prefix?.value).unit;
+}
+
+const placeholderMark = /^\s?(?:[Xx]+|×+)(?:[,，][Xx×]{3})*(?:\.[Xx×]+)?\s?/u;
+const vagueMark = /^(?:数以|成千上|成百上|数|近|超过|逾|上)?(?:[十百千]+)?余?/u;
+
+const arabic = '\\d{1,3}(?:[,，]\\d{3})+(?!\\d)(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+const zhNumeral = '[零〇一二两三四五六七八九十百千]+';
+const numberSource = `百分之(${arabic}|${zhNumeral})|(${arabic})|(${zhNumeral})`;
+const numberPattern = new RegExp(numberSource, 'gu');
+const numberAt = new RegExp(numberSource, 'uy');
+/** Sticky expressions read at a position of the sentence, without slicing off the rest of it. */
+const rangeJoin = /\s*(?:-|–|—|~|～|至|到|to)\s*/uy;
+const timeOfDay = /[:：]\d/uy;
+const digit = /\d/;
+const separators = /[,，]/g;
+
+interface NumberRead {
+  readonly value: number;
+  readonly end: number;
+  readonly percent: boolean;
+  readonly chinese: boolean;
+}
+
+/** The number at `at` (Arabic with separators, Chinese numerals, 百分之…). */
+function readNumber(text: string, at: number): NumberRead | undefined {
+  numberAt.lastIndex = at;
+  const m = numberAt.exec(text);
+  if (!m) return undefined;
+  const [whole, percent, digits, numeral] = m;
+  const written = percent ?? digits ?? numeral!;
+  const value = digit.test(written) ? Number(written.replace(separators, '')) : parseChineseNumeral(written);
+  if (!Number.isFinite(value)) return undefined;
+  return { value, end: at + whole.length, percent: percent !== undefined, chinese: digits === undefined && !digit.test(percent ?? '') };
+}
+
+/** Dimensions a Chinese numeral may count in (两周, 三个工作日, 四个部门); 一 only for time (一周, 一个月), as 一个 is an article. */
+const numeralDimensions = /^(?:duration|workday|calendar-month|effort-day|effort-month|count.*|percent|times)$/;
+const timeDimensions = /^(?:duration|workday|calendar-month)$/;
+
+const markPatterns = [...placeholderPatterns, ...vagueQuantityPatterns];
+const vagueIds = new Set(vagueQuantityPatterns.map((p) => p.id));
+/** Before a number that is no quantity: V1.0, Q2, A4, 第3轮, 3.2节, 9:30. */
+const notAQuantityAfter = /[A-Za-z_.．:：第]/u;
+const fromBefore = /(?:从|由|from)\s*$/iu;
+const bareYear = /^(?:19|20)\d\d$/;
+
+/** Every figure of `text`, in order; offsets are relative to `text` plus `offset`. */
+export function findQuantities(text: string, offset = 0): Quantity[] {
+  const marks = scanSpans(text, [{ start: 0, end: text.length }], markPatterns);
+  // Dates and marks are no numbers; dates are looked for only once the text has a number at all.
+  let masked: Span[] | undefined;
+  const found: Quantity[] = [];
+
+  const make = (start: number, end: number, fields: Omit<Quantity, 'start' | 'end' | 'text' | 'bound' | 'approximate'>, more = false): void => {
+    const before = readBefore(text, start);
+    const after = readAfter(text, end);
+    // Written out rather than spread: spreading and then adding fields is slow in V8.
+    found.push({
+      start: offset + start,
+      end: offset + after.end,
+      text: text.slice(start, after.end),
+      value: fields.value,
+      range: fields.range,
+      unit: fields.unit,
+      placeholder: fields.placeholder,
+      vague: fields.vague,
+      bound: after.bound ?? before.bound ?? (more ? 'at-least' : undefined),
+      approximate: before.approximate || after.approximate || more,
+    });
+  };
+
+  for (const mark of marks) {
+    const vague = vagueIds.has(mark.id);
+    if (!vague && !placeholderIds.has(mark.id)) continue;
+    const unit = unitOfMark(text, mark.start, mark.end, vague ? vagueMark : placeholderMark);
+    make(mark.start, mark.end, { value: undefined, range: undefined, unit, placeholder: !vague, vague });
+  }
+
+  numberPattern.lastIndex = 0;
+  for (let m = numberPattern.exec(text); m; m = numberPattern.exec(text)) {
+    const at = m.index;
+    const matchEnd = at + m[0].length;
+    masked ??= [...findDates(text), ...marks];
+    if (masked.some((s) => at < s.end && matchEnd > s.start)) continue;
+    const first = readNumber(text, at);
+    if (!first) continue;
+    const previous = text.charAt(at - 1);
+    // V1.0, Q2, A4, 第3轮, 3.2节 and times (9:30) are not quantities.
+    if (notAQuantityAfter.test(previous) && !nameBefore(text, at, prefixes)) continue;
+    timeOfDay.lastIndex = first.end;
+    if (timeOfDay.test(text)) continue;
+
+    const prefix = nameBefore(text, at, prefixes);
+    const start = prefix && !latinLetter.test(text.charAt(prefix.start - 1)) ? prefix.start : at;
+    // 3,400余条, 30多天: more than the figure, and not exactly.
+    const after = text.charAt(first.end);
+    const more = (after === '余' || after === '多') && readUnit(text, first.end + 1, prefix?.value).end > first.end + 1;
+    let unitRead = first.percent ? { unit: percent, end: first.end } : readUnit(text, more ? first.end + 1 : first.end, prefix?.value);
+    let range: { min: number; max: number } | undefined;
+    let end = unitRead.end;
+
+    rangeJoin.lastIndex = end;
+    const join = rangeJoin.exec(text);
+    const from = fromBefore.test(text.slice(Math.max(0, start - 6), start));
+    if (join && !from) {
+      const second = readNumber(text, end + join[0].length);
+      if (second && !masked.some((s) => s.start === end + join[0].length)) {
+        const secondUnit = readUnit(text, second.end, prefix?.value);
+        const unit = secondUnit.end > second.end ? secondUnit.unit : unitRead.unit;
+        if (unitRead.unit.dimension === 'none' || unit.dimension === unitRead.unit.dimension) {
+          range = { min: Math.min(first.value, second.value), max: Math.max(first.value, second.value) };
+          unitRead = { unit, end: Math.max(secondUnit.end, second.end) };
+          end = unitRead.end;
+        }
+      }
+    }
+
+    const unit = unitRead.unit;
+    if (first.chinese) {
+      if (!numeralDimensions.test(unit.dimension)) continue;
+      if (m[0] === '一' && !timeDimensions.test(unit.dimension)) continue;
+    }
+    // A Latin letter right after the figure that is no unit (5G, 3D): a name, not a quantity.
+    if (latinLetter.test(text.charAt(end)) && end === first.end) continue;
+    // A bare year: 2024 in "in 2024" or "2024-2025".
+    if (unit.dimension === 'none' && !range && bareYear.test(m[0])) continue;
+    make(start, end, { value: range ? range.min : first.value, range, unit, placeholder: false, vague: false }, more);
+    numberPattern.lastIndex = end;
+  }
+  // Placeholders and vague amounts come first, then numbers, each in order: sort only when they interleave.
+  for (let i = 1; i < found.length; i++) if (found[i]!.start < found[i - 1]!.start) return found.sort((a, b) => a.start - b.start);
+  return found;
+}
+
+/** Whether two figures can be compared: the same dimension; any count with 个 or a bare number. */
+export function compatibleUnits(a: Unit, b: Unit): boolean {
+  if (a.dimension === b.dimension) return true;
+  const counting = (u: Unit) => u.dimension === 'count' || u.dimension === 'none';
+  const isCount = (u: Unit) => u.dimension.startsWith('count') || u.dimension === 'none';
+  return isCount(a) && isCount(b) && (counting(a) || counting(b));
+}
+
+/** A value in its dimension's base unit (seconds, yuan, months…). */
+export function inBase(value: number, unit: Unit): number {
+  return value * unit.factor;
+}

@@ -1,0 +1,103 @@
+/**
+ * What a report says it achieved: the sentences of its results chapter(s), the rows of its KPI tables,
+ * and — with less confidence — the sentences of other chapters (not the goals chapter, not the outlook,
+ * not sentences about what is still to come).
+ */
+import type { ClassifiedChapter } from '../checks/structure.js';
+import type { ReportModel, Section, Span } from '../model.js';
+import { cellReader, kpiRows, rowActual, rowStatus } from './kpi.js';
+import { readSentence, type Reading } from './measure.js';
+import { phrases } from './phrases.js';
+import { blocksWithin, labelOf, sentencesOf } from './segments.js';
+
+export type OutcomeSource = 'results' | 'kpi-table' | 'fallback';
+
+export interface OutcomeStatement extends Span {
+  /** The sentence, or a KPI row's cells joined by ` | `. */
+  readonly text: string;
+  readonly source: OutcomeSource;
+  /** Names the statement goes by: the label before a colon, a KPI row's metric. */
+  readonly labels: readonly string[];
+  /** The title of the section it stands in (4.4 员工满意度提升), a weaker hint of its subject. */
+  readonly heading: string | undefined;
+  readonly readings: readonly Reading[];
+  /** The statement itself says the target was missed (未达成, Not met, 距离目标差…). */
+  readonly acknowledgesMiss: boolean;
+}
+
+/**
+ * Chapters that hold no outcomes: the goals themselves, the scope and plans, the problems and lessons, and
+ * what comes next. Other chapters (implementation, conclusion, unknown slots) are the fallback.
+ */
+const noOutcomes = new Set(['goals', 'overview', 'challenges', 'lessons', 'risks', 'outlook']);
+
+/** The innermost section around `at`. */
+function sectionAt(section: Section, at: number): Section {
+  const inner = section.sections.find((s) => s.start <= at && at < s.end);
+  return inner ? sectionAt(inner, at) : section;
+}
+
+/**
+ * Statements read at most: a document with more is no report a person wrote (the robustness tests feed
+ * 5 MB), and matching costs goals × statements. The results chapter and the KPI tables come first.
+ */
+const maximumStatements = 2000;
+
+/** The sentences of one chapter, each with its label, section heading and figures. */
+function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, source: OutcomeSource, into: OutcomeStatement[]): void {
+  for (const paragraph of blocksWithin(model.paragraphs, chapter.section)) {
+    const label = labelOf(model.text.slice(paragraph.start, paragraph.end))?.label;
+    const section = sectionAt(chapter.section, paragraph.start);
+    const heading = section === chapter.section ? undefined : section.heading.title;
+    for (const sentence of sentencesOf(model.text, paragraph.start, paragraph.end)) {
+      if (into.length >= maximumStatements) return;
+      const lower = sentence.text.toLowerCase();
+      // Outside the results chapter a sentence about the future (将会, 计划, will) reports nothing yet.
+      if (source === 'fallback' && phrases.future.test(lower)) continue;
+      into.push({
+        start: sentence.start,
+        end: sentence.end,
+        text: sentence.text,
+        source,
+        labels: label ? [label] : [],
+        heading,
+        readings: readSentence(sentence.text, sentence.start),
+        acknowledgesMiss: phrases.acknowledged.test(lower),
+      });
+    }
+  }
+}
+
+/** The rows of the KPI tables outside the goals chapter that give an actual figure. */
+function kpiStatements(model: ReportModel, chapters: readonly ClassifiedChapter[], into: OutcomeStatement[]): void {
+  const read = cellReader(model.text);
+  // The tables of the goals chapters, found by chapter rather than by testing every table against every chapter.
+  const goalTables = new Set(chapters.filter((c) => c.slots.includes('goals')).flatMap((c) => blocksWithin(model.tables, c.section)));
+  for (const table of model.tables) {
+    if (goalTables.has(table)) continue;
+    for (const row of kpiRows(model.text, table) ?? []) {
+      if (into.length >= maximumStatements) return;
+      if (!row.actual) continue;
+      const reading = rowActual(read, row);
+      into.push({
+        start: row.start,
+        end: row.end,
+        text: row.cells.map((c) => c.text).join(' | '),
+        source: 'kpi-table',
+        labels: [row.metric],
+        heading: undefined,
+        readings: reading ? [reading] : [],
+        acknowledgesMiss: rowStatus(row) === 'missed',
+      });
+    }
+  }
+}
+
+export function collectOutcomes(model: ReportModel, chapters: readonly ClassifiedChapter[]): OutcomeStatement[] {
+  const statements: OutcomeStatement[] = [];
+  const usable = chapters.filter((c) => !c.slots.some((slot) => noOutcomes.has(slot)));
+  for (const chapter of usable.filter((c) => c.slots.includes('results'))) chapterStatements(model, chapter, 'results', statements);
+  kpiStatements(model, chapters, statements);
+  for (const chapter of usable.filter((c) => !c.slots.includes('results'))) chapterStatements(model, chapter, 'fallback', statements);
+  return statements.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,149 @@
+/**
+ * The word lists of server/data/goal-phrases.yaml as regular expressions. Every expression expects
+ * lower-cased text (Latin words match as whole words, see `keywordPattern`); Chinese is unaffected.
+ */
+import { parse } from 'yaml';
+import phrasesYaml from '../../../data/goal-phrases.yaml';
+import { keywordPattern } from '../patterns.js';
+
+interface PhrasesFile {
+  verbs: { increase: string[]; decrease: string[]; reach: string[]; save: string[] };
+  to: string[];
+  by: string[];
+  baseline: string[];
+  goalMarkers: string[];
+  goalLeads: string[];
+  fillers: string[];
+  keep: string[];
+  actions: string[];
+  lowerIsBetter: string[];
+  future: string[];
+  acknowledged: string[];
+  claims: string[];
+}
+
+const data = parse(phrasesYaml) as PhrasesFile;
+
+/** An alternation of the words, longest first, as a regular expression source. */
+function alternation(words: readonly string[]): string {
+  return [...words].sort((a, b) => b.length - a.length).map(keywordPattern).join('|');
+}
+
+export type VerbKind = 'increase' | 'decrease' | 'reach' | 'save';
+
+const verbKinds = new Map<string, VerbKind>();
+for (const kind of ['increase', 'decrease', 'reach', 'save'] as const) for (const word of data.verbs[kind]) verbKinds.set(word.toLowerCase(), kind);
+
+const anyVerb = new RegExp(alternation([...verbKinds.keys()]), 'gu');
+
+/** The last verb in `lower` (lower-cased text): its kind and where it ends. */
+export function lastVerb(lower: string): { kind: VerbKind; word: string; start: number; end: number } | undefined {
+  let found: { kind: VerbKind; word: string; start: number; end: number } | undefined;
+  anyVerb.lastIndex = 0;
+  for (let m = anyVerb.exec(lower); m; m = anyVerb.exec(lower)) {
+    const kind = verbKinds.get(m[0]);
+    if (kind) found = { kind, word: m[0], start: m.index, end: m.index + m[0].length };
+  }
+  return found;
+}
+
+/** Text ending with one of the words, spaces after it allowed. */
+const endsWith = (words: readonly string[]) => new RegExp(`(?:${alternation(words)})\\s*$`, 'u');
+/** Text containing one of the words. */
+const contains = (words: readonly string[]) => new RegExp(alternation(words), 'u');
+
+export const phrases = {
+  /** 至, 到, 为, to: after a change verb, the figure is the level reached. */
+  endsWithTo: endsWith(data.to),
+  /** 了, by: after a change verb, the figure is the change. */
+  endsWithBy: endsWith(data.by),
+  /** A verb that already holds its 至 (降至, 增至). */
+  verbWithTo: /[至到为]$/u,
+  baseline: new RegExp(`(?:${alternation(data.baseline)})(?:\\s*(?:平均|为|是|约|的|水平|了|:|：|was|of))*\\s*$`, 'u'),
+  goalMarker: contains(data.goalMarkers),
+  goalLead: contains(data.goalLeads),
+  lowerIsBetter: contains(data.lowerIsBetter),
+  future: contains(data.future),
+  acknowledged: contains(data.acknowledged),
+  claims: data.claims.map((source) => new RegExp(source, 'giu')),
+  /** 建立, 优化, achieve… at the start of a clause. */
+  leadingAction: new RegExp(`^(?:${alternation(data.actions)})`, 'u'),
+};
+
+interface Filler {
+  readonly word: string;
+  /** Its place in the list, longest first: the first filler that fits either end is stripped. */
+  readonly rank: number;
+  /** A Latin filler is a whole word: `the` is not stripped from `theme`. */
+  readonly latin: boolean;
+}
+
+const asciiLetter = /[a-z]/i;
+
+const fillers: readonly Filler[] = [...data.fillers]
+  .sort((a, b) => b.length - a.length)
+  .map((word, rank) => ({ word, rank, latin: /^[a-z]/i.test(word) }));
+
+/**
+ * The fillers by their first or their last character, in rank order: a name is trimmed for every figure
+ * of every statement, and only the few fillers that start (end) with its first (last) character can fit.
+ */
+function fillersBy(code: (word: string) => number): Map<number, Filler[]> {
+  const index = new Map<number, Filler[]>();
+  for (const filler of fillers) {
+    const key = code(filler.word);
+    const list = index.get(key);
+    if (list) list.push(filler);
+    else index.set(key, [filler]);
+  }
+  return index;
+}
+
+const fillersByFirst = fillersBy((word) => word.charCodeAt(0));
+const fillersByLast = fillersBy((word) => word.charCodeAt(word.length - 1));
+
+const markup = /[*_`~]/g;
+/** Punctuation and white space trimmed from both ends of a name. */
+const edge = /[\s,，、；;:：.。（(）)“”"'‘’\-—]/u;
+
+function trimEdges(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && edge.test(text.charAt(start))) start++;
+  while (end > start && edge.test(text.charAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
+/** The first filler (by rank) that `lower` starts with, unless it starts with a word to keep (使用率). */
+function leadingFiller(lower: string): Filler | undefined {
+  const candidates = fillersByFirst.get(lower.charCodeAt(0));
+  if (!candidates || data.keep.some((word) => lower.startsWith(word))) return undefined;
+  return candidates.find((f) => lower.startsWith(f.word) && (!f.latin || !asciiLetter.test(lower.charAt(f.word.length))));
+}
+
+/** The first filler (by rank) that `lower` ends with, leaving something before it. */
+function trailingFiller(lower: string): Filler | undefined {
+  return fillersByLast
+    .get(lower.charCodeAt(lower.length - 1))
+    ?.find((f) => lower.endsWith(f.word) && lower.length > f.word.length && (!f.latin || !asciiLetter.test(lower.charAt(lower.length - f.word.length - 1))));
+}
+
+/** Strips filler words (预期, 平均, the…) and punctuation from both ends of a metric name. */
+export function trimFillers(name: string): string {
+  let text = name.replace(markup, '').trim();
+  for (let changed = true; changed && text; ) {
+    changed = false;
+    text = trimEdges(text);
+    const lower = text.toLowerCase();
+    const leading = leadingFiller(lower);
+    const trailing = trailingFiller(lower);
+    if (leading && (!trailing || leading.rank <= trailing.rank)) {
+      text = text.slice(leading.word.length);
+      changed = true;
+    } else if (trailing) {
+      text = text.slice(0, text.length - trailing.word.length);
+      changed = true;
+    }
+  }
+  return text.trim();
+}

@@ -1,0 +1,188 @@
+/**
+ * The goal check as plain data — one row per goal with its target, outcome, verdict and achievement,
+ * the totals, the placeholders left and the missing chapters — for the preview, the CLI and "Export as
+ * Markdown". No LSP types: lines are 1-based, spans are document offsets.
+ */
+import type { ReportAnalysis } from '../analyze.js';
+import { localize, type Locale, type LocalizedText } from '../l10n.js';
+import type { Span } from '../model.js';
+import { LineIndex } from '../text.js';
+import type { GoalResult } from './evaluate.js';
+import type { Candidate } from './match.js';
+import type { Direction } from './measure.js';
+import type { Quantity } from './numbers.js';
+import type { Reason, Verdict } from './verdict.js';
+
+export interface GoalCheckFigure {
+  /** The number as written (3.5 for 3.5万元); null for a placeholder or a vague amount. */
+  readonly value: number | null;
+  readonly unit: string;
+  /** The figure as written: XX%以上, 30天以内, 28天. */
+  readonly text: string;
+  readonly range: { readonly min: number; readonly max: number } | null;
+  readonly placeholder: boolean;
+  readonly vague: boolean;
+  readonly approximate: boolean;
+}
+
+export interface GoalCheckTarget extends GoalCheckFigure {
+  readonly direction: Direction;
+  readonly baseline: GoalCheckFigure | null;
+}
+
+export interface GoalCheckOutcome extends GoalCheckFigure {
+  readonly line: number;
+  readonly span: Span;
+  /** The sentence, or the KPI row's cells joined by ` | `. */
+  readonly text: string;
+  /** The figure as written, or null when the statement has none. */
+  readonly figure: string | null;
+  readonly baseline: GoalCheckFigure | null;
+  /** Found outside the results chapter and KPI tables. */
+  readonly lowConfidence: boolean;
+  readonly source: 'results' | 'kpi-table' | 'fallback';
+  readonly score: number;
+}
+
+export interface GoalCheckRow {
+  readonly line: number;
+  readonly span: Span;
+  readonly text: string;
+  readonly label: string;
+  readonly metric: string;
+  readonly target: GoalCheckTarget | null;
+  readonly outcome: GoalCheckOutcome | null;
+  readonly alternatives: readonly GoalCheckOutcome[];
+  readonly verdict: Verdict;
+  readonly reason: Reason | null;
+  /** Rounded to three decimals: 1.047 is 104.7%. */
+  readonly achievement: number | null;
+  /** The report says itself that the goal was missed. */
+  readonly acknowledged: boolean;
+  readonly source: 'list' | 'sentence' | 'table' | 'front-matter';
+}
+
+export interface GoalCheck {
+  readonly goals: readonly GoalCheckRow[];
+  readonly totals: { readonly met: number; readonly missed: number; readonly unverifiable: number; readonly noOutcome: number };
+  /** Placeholders still in the report. */
+  readonly placeholders: number;
+  /** Slot ids of the required chapters the report lacks. */
+  readonly missingChapters: readonly string[];
+  readonly missingChapterTitles: readonly LocalizedText[];
+}
+
+function figure(q: Quantity): GoalCheckFigure {
+  return {
+    value: q.value ?? null,
+    unit: q.unit.symbol,
+    text: q.text,
+    range: q.range ?? null,
+    placeholder: q.placeholder,
+    vague: q.vague,
+    approximate: q.approximate,
+  };
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+function outcomeRow(candidate: Candidate, lineOf: (offset: number) => number): GoalCheckOutcome {
+  const { statement, reading } = candidate;
+  const q = reading?.quantity;
+  return {
+    ...(q ? figure(q) : { value: null, unit: '', range: null, placeholder: false, vague: false, approximate: false }),
+    line: lineOf(statement.start),
+    span: { start: statement.start, end: statement.end },
+    text: statement.text,
+    figure: q?.text ?? null,
+    baseline: reading?.baseline ? figure(reading.baseline) : null,
+    lowConfidence: statement.source === 'fallback',
+    source: statement.source,
+    score: round(candidate.score),
+  };
+}
+
+function goalRow(result: GoalResult, lineOf: (offset: number) => number): GoalCheckRow {
+  const { goal } = result;
+  const target = goal.target;
+  return {
+    line: lineOf(goal.start),
+    span: { start: goal.start, end: goal.end },
+    text: goal.text,
+    label: goal.label,
+    metric: goal.metric,
+    target: target
+      ? { ...figure(target.quantity), text: goal.targetText ?? target.quantity.text, direction: target.direction, baseline: target.baseline ? figure(target.baseline) : null }
+      : null,
+    outcome: result.outcome ? outcomeRow(result.outcome, lineOf) : null,
+    alternatives: result.alternatives.map((c) => outcomeRow(c, lineOf)),
+    verdict: result.verdict,
+    reason: result.reason ?? null,
+    achievement: result.achievement === undefined ? null : round(result.achievement),
+    acknowledged: result.acknowledged,
+    source: goal.source,
+  };
+}
+
+/** The scorecard of a report; empty for a document that is not one. */
+export function buildGoalCheck(analysis: ReportAnalysis): GoalCheck {
+  const lines = new LineIndex(analysis.model.text);
+  const lineOf = (offset: number) => lines.positionAt(offset).line + 1;
+  const goals = analysis.goals.map((r) => goalRow(r, lineOf));
+  const count = (verdict: Verdict) => goals.filter((g) => g.verdict === verdict).length;
+  return {
+    goals,
+    totals: { met: count('met'), missed: count('missed'), unverifiable: count('unverifiable'), noOutcome: count('no-outcome') },
+    placeholders: analysis.placeholders.length,
+    missingChapters: analysis.missing.map((m) => m.slot.id),
+    missingChapterTitles: analysis.missing.map((m) => m.slot.title),
+  };
+}
+
+/** 96.2% for an achievement rate of 0.962. */
+export function formatAchievement(rate: number): string {
+  return `${(rate * 100).toFixed(1).replace(/\.0$/, '')}%`;
+}
+
+const verdictKeys: Record<Verdict, string> = {
+  met: 'goalCheck.verdict.met',
+  missed: 'goalCheck.verdict.missed',
+  unverifiable: 'goalCheck.verdict.unverifiable',
+  'no-outcome': 'goalCheck.verdict.noOutcome',
+};
+
+/** The verdict in words, with its reason when it is `unverifiable`: 无法判断（占位符）. */
+export function describeVerdict(row: Pick<GoalCheckRow, 'verdict' | 'reason'>, locale: Locale): string {
+  const verdict = localize(locale, verdictKeys[row.verdict]);
+  return row.reason ? localize(locale, 'goalCheck.withReason', { verdict, reason: localize(locale, `goalCheck.reason.${row.reason}`) }) : verdict;
+}
+
+/** What the scorecard shows as the outcome: the figure and its line, or the start of the sentence. */
+export function describeOutcome(outcome: GoalCheckOutcome | null, locale: Locale): string {
+  if (!outcome) return localize(locale, 'goalCheck.none');
+  const what = outcome.figure ?? (outcome.text.length > 40 ? `${outcome.text.slice(0, 40)}…` : outcome.text);
+  return localize(locale, 'goalCheck.outcomeAt', { what, line: outcome.line });
+}
+
+/** A table cell: no pipes, no line breaks. */
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+
+/** The scorecard as a Markdown table, with a line of totals (for "Export as Markdown"). */
+export function goalCheckMarkdown(check: GoalCheck, locale: Locale): string {
+  const header = ['line', 'goal', 'metric', 'target', 'outcome', 'verdict', 'achievement'].map((k) => localize(locale, `goalCheck.column.${k}`));
+  const rows = check.goals.map((g) => [
+    String(g.line),
+    g.label,
+    g.metric,
+    g.target?.text ?? localize(locale, 'goalCheck.none'),
+    describeOutcome(g.outcome, locale),
+    describeVerdict(g, locale),
+    g.achievement === null ? '—' : formatAchievement(g.achievement),
+  ]);
+  const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`);
+  const totals = localize(locale, 'goalCheck.totals', { ...check.totals, placeholders: check.placeholders });
+  const missing = check.missingChapterTitles.length
+    ? localize(locale, 'goalCheck.missingChapters', { chapters: check.missingChapterTitles.map((t) => t[locale]).join(locale === 'zh-cn' ? '、' : ', ') })
+    : '';
+  return [...table, '', totals, ...(missing ? [missing] : [])].join('\n') + '\n';
+}

@@ -1,0 +1,85 @@
+/**
+ * Pieces of report text the goal engine reads: the sentences of a block, the clause around a figure, and
+ * the label before a colon (`市场渗透率: …`). Offsets are document offsets.
+ */
+import type { ReportModel, Span, TextBlock } from '../model.js';
+
+export interface Segment extends Span {
+  readonly text: string;
+}
+
+/**
+ * Ends a sentence: 。！？；, and a Latin . ! ? ; followed by white space or the end — not the point of
+ * 3.5, of an initial or a.m. (a single letter), nor of an abbreviation (e.g., approx., etc.).
+ */
+const sentenceEnd = /[。！？；]+|[!?;]+(?=\s|$)|(?<!(?:^|[\s.])[A-Za-z])(?<!\b(?:e\.g|i\.e|vs|approx|etc|no|Mr|Mrs|Ms|Dr|St|Fig|incl|Inc|Ltd|Co))\.(?=\s|$)/gu;
+
+/** The sentences of `start…end` in the document, trimmed; empty ones are left out. */
+export function sentencesOf(text: string, start: number, end: number): Segment[] {
+  const slice = text.slice(start, end);
+  const result: Segment[] = [];
+  let from = 0;
+  const push = (to: number) => {
+    const raw = slice.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body) result.push({ start: start + from + lead, end: start + from + lead + body.length, text: body });
+  };
+  sentenceEnd.lastIndex = 0;
+  for (let m = sentenceEnd.exec(slice); m; m = sentenceEnd.exec(slice)) {
+    push(m.index + m[0].length);
+    from = m.index + m[0].length;
+  }
+  push(slice.length);
+  return result;
+}
+
+/** Separates clauses: Chinese and Latin commas (not a thousands separator), colons, semicolons, brackets, 、. */
+const clauseSeparator = /[，；;。：！？!?、（）()【】]|,(?!\d{3})|:(?!\d)/gu;
+/** The same without 、 and brackets, which part a list inside a clause (从不确定性高、平均数周缩短至…). */
+const hardSeparator = /[，；;。：！？!?]|,(?!\d{3})|:(?!\d)/gu;
+
+/** Where the clause holding `at` begins, in `text` (not before `from`); `soft` separators (、, brackets) count unless false. */
+export function clauseStart(text: string, at: number, from = 0, soft = true): number {
+  const separator = soft ? clauseSeparator : hardSeparator;
+  let start = from;
+  separator.lastIndex = from;
+  for (let m = separator.exec(text); m && m.index < at; m = separator.exec(text)) start = m.index + m[0].length;
+  return start;
+}
+
+const labelled = /^\s*(?:[*_]{1,3})?([^:：,，。；;*_\n]{2,40}?)(?:[*_]{1,3})?\s*[:：]\s*/u;
+
+/** `市场渗透率: …` → 市场渗透率 and where the rest begins; undefined when the text has no such label. */
+export function labelOf(text: string): { label: string; rest: number } | undefined {
+  const m = labelled.exec(text);
+  if (!m) return undefined;
+  const label = m[1]!.trim();
+  // "例如:" or a clause that happens to end in a colon is no label; a label is a name, not a sentence.
+  if (/[。.!?！？]/u.test(label) || label.split(/\s+/).length > 6 || (!/[a-z]/i.test(label) && label.length > 24)) return undefined;
+  return { label, rest: m[0].length };
+}
+
+/** The first paragraph of a list item (its own words, without the marker and nested lists). */
+export function leadParagraph(model: ReportModel, item: Span): TextBlock | undefined {
+  return blocksWithin(model.paragraphs, item)[0];
+}
+
+/** Whether `inner` lies within `outer`. */
+export function within(inner: Span, outer: Span): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/** The blocks (in document order) that lie within `outer`, found by binary search. */
+export function blocksWithin<T extends Span>(blocks: readonly T[], outer: Span): T[] {
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (blocks[mid]!.start < outer.start) low = mid + 1;
+    else high = mid;
+  }
+  const found: T[] = [];
+  for (let i = low; i < blocks.length && blocks[i]!.start < outer.end; i++) if (blocks[i]!.end <= outer.end) found.push(blocks[i]!);
+  return found;
+}

@@ -1,0 +1,152 @@
+/**
+ * Whether an outcome meets a target. Figures are compared in their dimension's base unit; a bound
+ * (达到99%以上) or a range leaves the verdict open unless every value it allows falls on the same side.
+ */
+import type { Direction, Reading } from './measure.js';
+import { directionOf } from './measure.js';
+import { compatibleUnits, inBase, type Quantity } from './numbers.js';
+
+export type Verdict = 'met' | 'missed' | 'unverifiable' | 'no-outcome';
+/** Why a verdict is `unverifiable`; `inconclusive` when both figures are there but allow either answer. */
+export type Reason = 'placeholder' | 'vague' | 'no-number' | 'unit-mismatch' | 'inconclusive';
+
+export interface Target {
+  /** The figure as the goal writes it (value, unit, range, placeholder and vague flags). */
+  readonly quantity: Quantity;
+  readonly direction: Direction;
+  /** Where the metric stood before (现状45天), when the goal says. */
+  readonly baseline: Quantity | undefined;
+}
+
+export interface Judgement {
+  readonly verdict: Verdict;
+  readonly reason: Reason | undefined;
+  /** Actual over target for at-least, target over actual for at-most, achieved over wanted change. */
+  readonly achievement: number | undefined;
+}
+
+export function targetOf(reading: Reading, metric: string): Target {
+  return { quantity: reading.quantity, direction: directionOf(reading, metric), baseline: reading.baseline };
+}
+
+const unverifiable = (reason: Reason): Judgement => ({ verdict: 'unverifiable', reason, achievement: undefined });
+
+/** Lowest and highest value a figure allows, in base units: 99%以上 is [99, ∞). */
+function interval(q: Quantity, value: number): [number, number] {
+  const [lo, hi] = q.range ? [q.range.min, q.range.max] : [value, value];
+  const base: [number, number] = [inBase(lo, q.unit), inBase(hi, q.unit)];
+  if (q.bound === 'at-least') return [base[0], Infinity];
+  if (q.bound === 'at-most') return [-Infinity, base[1]];
+  return base;
+}
+
+/** One value for the achievement rate: the figure as written (the middle of a range). */
+function representative(q: Quantity): number {
+  return inBase(q.range ? (q.range.min + q.range.max) / 2 : q.value!, q.unit);
+}
+
+const tolerance = 1e-9;
+
+function decide(direction: Direction, actual: [number, number], want: [number, number]): 'met' | 'missed' | undefined {
+  const [lo, hi] = actual;
+  const atLeast = want[0] - Math.abs(want[0]) * tolerance;
+  const atMost = want[1] + Math.abs(want[1]) * tolerance;
+  switch (direction) {
+    case 'at-most':
+      return hi <= atMost ? 'met' : lo > atMost ? 'missed' : undefined;
+    case 'equal':
+      return lo >= atLeast && hi <= atMost ? 'met' : hi < atLeast || lo > atMost ? 'missed' : undefined;
+    default:
+      return lo >= atLeast ? 'met' : hi < atLeast ? 'missed' : undefined;
+  }
+}
+
+function rate(direction: Direction, actual: number, wanted: number): number | undefined {
+  const value = direction === 'at-most' ? wanted / actual : actual / wanted;
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** A level goal (at least, at most, equal) against a level, or a change applied to the goal's baseline. */
+function judgeLevel(target: Target, reading: Reading): Judgement {
+  const t = target.quantity;
+  let a = reading.quantity;
+  if (reading.kind === 'change') {
+    const base = target.baseline ?? reading.baseline;
+    if (!base || base.value === undefined || !compatibleUnits(base.unit, t.unit)) return unverifiable('inconclusive');
+    const sign = reading.movement === 'down' ? -1 : 1;
+    let value: number;
+    if (a.unit.dimension === 'percent') value = base.value * (1 + (sign * a.value!) / 100);
+    else if (a.unit.dimension === 'percentage-point' && base.unit.dimension === 'percent') value = base.value + sign * a.value!;
+    else if (compatibleUnits(a.unit, base.unit)) value = base.value + (sign * inBase(a.value!, a.unit)) / base.unit.factor;
+    else return unverifiable('unit-mismatch');
+    a = { ...base, value, range: undefined, bound: undefined };
+  }
+  if (!compatibleUnits(a.unit, t.unit)) return unverifiable('unit-mismatch');
+  const want: [number, number] = t.range ? [inBase(t.range.min, t.unit), inBase(t.range.max, t.unit)] : [inBase(t.value!, t.unit), inBase(t.value!, t.unit)];
+  const verdict = decide(target.direction, interval(a, a.value!), target.direction === 'at-most' && t.range ? [want[1], want[1]] : want);
+  if (!verdict) return unverifiable('inconclusive');
+  // Against a band (60至80人) the rate is measured from its middle; against a bound, from the bound.
+  const wanted = target.direction === 'at-most' ? want[1] : target.direction === 'equal' ? (want[0] + want[1]) / 2 : want[0];
+  return { verdict, reason: undefined, achievement: rate(target.direction, representative(a), wanted) };
+}
+
+/** How much the metric changed, in the unit of the target's change (% relative, 个百分点, or absolute). */
+function achievedChange(target: Target, reading: Reading): number | Reason {
+  const t = target.quantity;
+  const a = reading.quantity;
+  const wanted = target.direction === 'decrease-by' ? -1 : 1;
+  if (reading.kind === 'change') {
+    if (!compatibleUnits(a.unit, t.unit)) return 'unit-mismatch';
+    const moved = reading.movement === 'down' ? -1 : 1;
+    return wanted * moved * inBase(a.value!, a.unit);
+  }
+  const base = reading.baseline ?? target.baseline;
+  if (!base) return 'inconclusive';
+  if (base.placeholder) return 'placeholder';
+  if (base.vague) return 'vague';
+  if (!compatibleUnits(base.unit, a.unit)) return 'unit-mismatch';
+  const from = inBase(base.value!, base.unit);
+  const to = inBase(a.value!, a.unit);
+  if (t.unit.dimension === 'percent') return from === 0 ? 'inconclusive' : (wanted * (to - from) * 100) / from;
+  if (t.unit.dimension === 'percentage-point') return a.unit.dimension === 'percent' ? wanted * (to - from) : 'unit-mismatch';
+  return compatibleUnits(t.unit, a.unit) ? wanted * (to - from) : 'unit-mismatch';
+}
+
+/**
+ * The verdict on one goal target against one outcome figure. Placeholders and vague amounts on either
+ * side make it unverifiable before anything is computed.
+ */
+export function judge(target: Target | undefined, reading: Reading | undefined): Judgement {
+  if (!target || !reading) return unverifiable('no-number');
+  const t = target.quantity;
+  const a = reading.quantity;
+  if (t.placeholder || a.placeholder) return unverifiable('placeholder');
+  if (t.vague || a.vague) return unverifiable('vague');
+  if (t.value === undefined || a.value === undefined) return unverifiable('no-number');
+  if (target.direction !== 'increase-by' && target.direction !== 'decrease-by') return judgeLevel(target, reading);
+
+  const change = achievedChange(target, reading);
+  if (typeof change === 'string') return unverifiable(change);
+  const wanted = inBase(t.range ? t.range.min : t.value, t.unit);
+  const actual: [number, number] = reading.kind === 'change' && a.bound === 'at-least' ? [change, Infinity] : [change, change];
+  const verdict = decide('at-least', actual, [wanted, wanted]);
+  if (!verdict) return unverifiable('inconclusive');
+  return { verdict, reason: undefined, achievement: wanted === 0 ? undefined : change / wanted };
+}
+
+/**
+ * Whether the goal and the outcome are written in units that cannot be compared (% against 个百分点,
+ * 天 against 万元). A change goal in % compares with any from–to pair (the relative change is computed),
+ * so only the pair itself could disagree, which is no conflict with the goal.
+ */
+export function unitsConflict(target: Target, reading: Reading): boolean {
+  const t = target.quantity.unit;
+  const a = reading.quantity.unit;
+  const change = target.direction === 'increase-by' || target.direction === 'decrease-by';
+  if (change && reading.kind === 'level') {
+    if (t.dimension === 'percent') return false;
+    if (t.dimension === 'percentage-point') return a.dimension !== 'percent';
+  }
+  if (!change && reading.kind === 'change' && a.dimension === 'percent') return false;
+  return !compatibleUnits(t, a);
+}

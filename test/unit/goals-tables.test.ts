@@ -1,0 +1,70 @@
+/**
+ * KPI and milestone table checks (`kpi-table`, `milestone-table`) on a report whose tables hold one of
+ * each problem, and on tables without any.
+ */
+import * as assert from 'node:assert/strict';
+import type { ReportAnalysis } from '../../server/src/core/index.js';
+import { analyzeText, diagnosticsOf, lineOf, readFixture, report } from './util.js';
+
+/** [line, covered text, message] of the diagnostics with `code`. */
+function found(analysis: ReportAnalysis, code: 'kpi-table' | 'milestone-table'): [number, string, string][] {
+  const text = analysis.model.text;
+  return diagnosticsOf(analysis, code).map((d) => [lineOf(text, d.start), text.slice(d.start, d.end), d.message]);
+}
+
+describe('goals: milestone tables', () => {
+  const analysis = analyzeText(readFixture('goals/tables-项目总结报告.md'));
+
+  it('reads every date form (2024-03-31, 2024/3/31, 2024年3月31日, 2024年3月, Q2 2024) and flags one problem of each kind', () => {
+    assert.deepEqual(found(analysis, 'milestone-table'), [
+      [19, '2024-03-15', '计划开始 2024-03-15 is earlier than 2024-04 in the row above: list the phases in order, or correct the date.'],
+      [20, '2024-08-15', '计划完成 2024-08-15 of “系统联调” is before its start, 2024-09-01.'],
+      [21, '2024-10-01', 'Actual date 2024-10-01 of “试运行” is before its planned start, 2024-10-08.'],
+      [22, '已完成', '“验收” is marked “已完成” but has no actual date.'],
+      [23, '三月中旬', '“三月中旬” in “计划完成” is not a date the tool can read: write 2024-03-31, 2024/3/31, 2024年3月31日, 2024年3月 or Q2 2024.'],
+      [23, '2024-02-30', '“2024-02-30” in “实际完成” is not a date the tool can read: write 2024-03-31, 2024/3/31, 2024年3月31日, 2024年3月 or Q2 2024.'],
+    ]);
+  });
+
+  it('leaves a placeholder in a date cell to the placeholder check', () => {
+    const text = report('## 项目实施过程\n\n| 阶段 | 计划开始 | 计划完成 | 实际完成 | 状态 |\n| --- | --- | --- | --- | --- |\n| 上线 | 2024-01-01 | 2024-02-01 | 【待补充】 | 进行中 |\n| 移交 | 2024-02-02 | 2024-03-01 | TBD | 进行中 |\n');
+    assert.deepEqual(found(analyzeText(text), 'milestone-table'), []);
+  });
+
+  it('accepts phases that overlap, finish early, or are late', () => {
+    const text = report(
+      '## 项目实施过程\n\n| 阶段 | 计划开始 | 计划完成 | 实际完成 | 状态 |\n| --- | --- | --- | --- | --- |\n' +
+        '| 设计 | 2024-01-08 | 2024-02-29 | 2024-02-20 | 已完成 |\n| 开发 | 2024-02-15 | 2024-04-30 | 2024-05-10 | 延期10天 |\n| 测试 | 2024年5月 | Q2 2024 | 2024年6月28日 | 已完成 |\n',
+    );
+    assert.deepEqual(found(analyzeText(text), 'milestone-table'), []);
+  });
+});
+
+describe('goals: KPI tables', () => {
+  const analysis = analyzeText(readFixture('goals/tables-项目总结报告.md'));
+
+  it('flags statuses the figures contradict and target or actual cells without a number', () => {
+    assert.deepEqual(found(analysis, 'kpi-table'), [
+      [30, '达成', 'Status “达成” contradicts the figures of “订单差错率”: 0.15% against the target 0.1%以下 is missed.'],
+      [31, '未达成', 'Status “未达成” contradicts the figures of “项目投资”: 760万元 against the target 800万元以内 is met.'],
+      [32, '按期完成', 'The 目标值 of “库位利用率” is not a number: “按期完成”. Give the figure.'],
+      [33, 'XX天', 'The 实际值 of “退货处理时长” is not a number: “XX天”. Give the figure.'],
+      [34, '—', 'The 实际值 of “能耗” is empty. Give the figure.'],
+    ]);
+  });
+
+  it('accepts ✓ where the figures meet the target, and a status it cannot read (待统计)', () => {
+    const text = analysis.model.text;
+    assert.ok(text.split('\n')[28]!.includes('| ✓ |') && text.split('\n')[32]!.includes('待统计'));
+    assert.ok(!found(analysis, 'kpi-table').some(([line]) => line === 29));
+  });
+
+  it('reads English KPI tables: Met, Not met, ✗ against “or less” and “or higher” targets', () => {
+    const text = report(
+      '## Results\n\n| Metric | Target | Actual | Status |\n| --- | --- | --- | --- |\n' +
+        '| Spend | 2.8 M yuan or less | 2.95 M yuan | Met |\n| Fill rate | 97% or higher | 97.8% | Not met |\n| Downtime | 2 days or less | 1.5 days | ✗ |\n| Uptime | 99% or higher | 99.5% | Met |\n',
+      'Project Closure Report',
+    );
+    assert.deepEqual(found(analyzeText(text), 'kpi-table').map(([line, cell]) => [line, cell]), [[7, 'Met'], [8, 'Not met'], [9, '✗']]);
+  });
+});

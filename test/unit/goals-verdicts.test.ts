@@ -1,0 +1,219 @@
+/**
+ * Goals with real figures against their outcomes: directions, units, conversions, synonyms, ranges,
+ * baselines, placeholders and vague targets, in a Chinese report, an English one, front matter goals and
+ * the example reports.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildGoalCheck, type GoalCheckRow, type ReportAnalysis } from '../../server/src/core/index.js';
+import { analyzeText, diagnosticsOf, lineOf, readFixture, report, textsByLine } from './util.js';
+
+/** [goal line, metric, direction, verdict, reason or achievement, outcome line or null] */
+type Row = readonly [number, string, string, string, string | number | null, number | null];
+
+function rows(check: readonly GoalCheckRow[]): Row[] {
+  return check.map((g) => [g.line, g.metric, g.target?.direction ?? '-', g.verdict, g.reason ?? g.achievement, g.outcome?.line ?? null]);
+}
+
+function goalAt(analysis: ReportAnalysis, line: number): GoalCheckRow {
+  const goal = buildGoalCheck(analysis).goals.find((g) => g.line === line);
+  assert.ok(goal, `no goal on line ${line}`);
+  return goal;
+}
+
+describe('goals: a Chinese report with every kind of target', () => {
+  const text = readFixture('goals/政务服务流程再造项目总结报告.md');
+  const analysis = analyzeText(text);
+
+  it('reads every goal with its metric, direction, verdict, achievement or reason, and outcome line', () => {
+    assert.deepEqual(rows(buildGoalCheck(analysis).goals), [
+      [13, '企业开办审批周期', 'at-most', 'met', 1.2, 43], // 审批周期 goal, 流程周期 outcome (a synonym); 3 vs 2.5 个工作日
+      [14, '一网通办率', 'at-least', 'met', 1.028, 44],
+      [15, '群众满意度', 'increase-by', 'missed', 0.6, 54], // +5 个百分点 wanted, 88% → 91% is +3
+      [16, '年调用量', 'at-least', 'met', 1.125, 45], // 1,200万次 vs 1,350万次
+      [17, '核心接口平均响应时间', 'at-most', 'met', 1.19, 46], // 500ms vs 0.42秒
+      [18, '项目投资', 'at-most', 'met', 1.017, 55], // 1.2亿元 vs 11,800万元
+      [19, '等候时间', 'decrease-by', 'met', 1.167, 47], // −30% wanted, 40 → 26 分钟 is −35%
+      [20, '数据共享', 'at-least', 'unverifiable', 'placeholder', 56], // XX个部门
+      [21, '新增自助终端', 'at-least', 'unverifiable', 'vague', 57], // 数十台
+      [22, '证照办理时限', 'at-most', 'met', 1.333, 48], // 两个工作日 (Chinese numeral) vs 1.5个工作日
+      [23, '网办率', 'increase-by', 'unverifiable', 'unit-mismatch', 49], // 提升20% vs 提高了15个百分点
+      [24, '历史档案数字化', 'at-least', 'no-outcome', null, null], // only the outlook mentions it, as a plan
+      [25, '窗口人员配置', 'equal', 'met', 1.029, 58], // 60至80人 vs 72人 (from the middle, 70)
+      [26, '建设周期', 'at-most', 'met', 1, 59], // 18个月 vs 1.5年
+      [27, '培训周期', 'at-most', 'met', 1.4, 60], // 两周 vs 10天
+      [28, '存储容量', 'at-least', 'met', 1.2, 61], // 500TB vs 0.6PB
+      [29, '自助办理率', 'equal', 'met', 1, 62], // 60%–70% vs 约65%
+      [30, '证照寄送时间', 'at-most', 'unverifiable', 'unit-mismatch', 50], // 3个工作日 vs 4天: never converted
+      [31, '数据中心能耗', 'decrease-by', 'met', 1.111, 63], // −15% wanted, 420 → 350万千瓦时 is −16.7%
+    ]);
+  });
+
+  it('matches the 审批周期 goal with the outcome that calls it 流程周期', () => {
+    const goal = goalAt(analysis, 13);
+    assert.equal(goal.outcome!.text, '流程周期：企业开办的流程周期由5个工作日缩短至2.5个工作日。');
+    assert.deepEqual([goal.target!.value, goal.target!.unit, goal.target!.baseline!.text], [3, '个工作日', '5个工作日']);
+    assert.deepEqual([goal.outcome!.value, goal.outcome!.baseline!.value], [2.5, 5]);
+  });
+
+  it('flags the placeholder and the vague target, not their outcomes', () => {
+    assert.deepEqual([goalAt(analysis, 20).target!.placeholder, goalAt(analysis, 20).outcome!.value], [true, 32]);
+    assert.deepEqual([goalAt(analysis, 21).target!.vague, goalAt(analysis, 21).outcome!.value], [true, 45]);
+  });
+
+  it('reports the missed goal the report does not admit, on the goal, as information', () => {
+    const [d] = diagnosticsOf(analysis, 'goal-missed');
+    assert.deepEqual([diagnosticsOf(analysis, 'goal-missed').length, lineOf(text, d!.start), d!.severity], [1, 15, 'information']);
+    assert.ok(d!.message.includes('60%') && d!.message.includes('line 54'), d!.message);
+  });
+
+  it('warns of the goal with no outcome, on the goal', () => {
+    assert.deepEqual([...textsByLine(analysis, 'goal-no-outcome')], [[24, ['档案数字化：完成历史档案数字化10万卷；']]]);
+  });
+
+  it('warns of the two outcomes in units the goal cannot be compared with, on the figure', () => {
+    assert.deepEqual([...textsByLine(analysis, 'unit-mismatch')], [[49, ['15个百分点']], [50, ['4天']]]);
+  });
+
+  it('backs a claim with its figure, and rejects one the missed goal contradicts or one with no figure', () => {
+    assert.deepEqual([...textsByLine(analysis, 'unsupported-claim')], [[54, ['完成了既定目标']], [79, ['达到预期']]]);
+    const supported = text.split('\n')[43]!;
+    assert.ok(supported.includes('超出了初期设定的目标'), 'line 44 claims success with a figure that meets its goal');
+  });
+
+  it('writes its messages in Chinese for zh-cn', () => {
+    const zh = analyzeText(text, undefined, { locale: 'zh-cn' });
+    const [missed] = diagnosticsOf(zh, 'goal-missed');
+    assert.ok(missed!.message.startsWith('目标“群众满意度”未达成'), missed!.message);
+    const [points] = diagnosticsOf(zh, 'unit-mismatch');
+    assert.ok(points!.message.includes('百分点与百分比是不同的度量'), points!.message);
+  });
+});
+
+describe('goals: an English report', () => {
+  const text = readFixture('goals/bike-share-closure-report.md');
+  const analysis = analyzeText(text);
+
+  it('reads every goal with its metric, direction, verdict and outcome', () => {
+    assert.deepEqual(rows(buildGoalCheck(analysis).goals), [
+      [9, 'Paid registrations', 'at-least', 'met', 1.17, 29], // matched with "Ticket sales" (a synonym)
+      [10, 'cost per trip', 'decrease-by', 'met', 1.167, 30], // −15% wanted, €2.40 → €1.98 is −17.5%
+      [11, 'Fleet availability', 'at-least', 'missed', 0.98, 31],
+      [12, 'Sponsorship revenue', 'at-least', 'missed', 0.8, 32], // $1.5M vs USD 1.2 million
+      [13, 'Rebalancing time', 'at-most', 'met', 1.25, 33], // 45 minutes vs 0.6 hours
+      [14, 'Launch budget', 'at-most', 'missed', 0.974, 34], // EUR 4.5 million vs €4.62M
+      [15, 'Customer satisfaction', 'at-least', 'unverifiable', 'placeholder', 35],
+      [16, 'App downloads', 'at-least', 'unverifiable', 'vague', 36], // "several thousand"
+      [17, 'Data residency', '-', 'no-outcome', null, null],
+    ]);
+  });
+
+  it('reports the missed goals the report does not admit, and not the one it calls "short of the target"', () => {
+    assert.deepEqual(diagnosticsOf(analysis, 'goal-missed').map((d) => lineOf(text, d.start)), [11, 14]);
+    assert.equal(goalAt(analysis, 12).acknowledged, true);
+  });
+
+  it('flags the claims over a placeholder and with no figure', () => {
+    assert.deepEqual([...textsByLine(analysis, 'unsupported-claim')], [[35, ['exceeding the target']], [52, ['met all our targets']]]);
+  });
+});
+
+describe('goals: front matter goals', () => {
+  const text = readFixture('goals/frontmatter-goals.md');
+  const analysis = analyzeText(text);
+
+  it('reads objects {metric, target, unit, direction} and strings as goals, placed in the front matter', () => {
+    assert.deepEqual(rows(buildGoalCheck(analysis).goals), [
+      [5, '颗粒物 CADR', 'at-least', 'met', 1.047, 30],
+      [9, '整机噪声', 'at-most', 'met', 1.047, 31],
+      [12, '量产良率', 'at-least', 'unverifiable', 'placeholder', 32],
+      [14, '上市时间', '-', 'no-outcome', null, null],
+      [15, '单台物料成本', 'at-most', 'met', 1.019, 33],
+    ]);
+  });
+
+  it('gives the JSON shape of the CLI: target value, unit and direction, outcome line, text, value and unit', () => {
+    const goal = goalAt(analysis, 5);
+    assert.deepEqual(
+      { value: goal.target!.value, unit: goal.target!.unit, direction: goal.target!.direction, placeholder: goal.target!.placeholder },
+      { value: 600, unit: 'm³/h', direction: 'at-least', placeholder: false },
+    );
+    assert.deepEqual([goal.outcome!.line, goal.outcome!.value, goal.outcome!.unit, goal.achievement], [30, 628, 'm³/h', 1.047]);
+  });
+});
+
+describe('goals: the example reports', () => {
+  const examples = path.join(process.cwd(), 'examples');
+  const read = (name: string) => analyzeText(fs.readFileSync(path.join(examples, name), 'utf8'), `file:///examples/${name}`);
+
+  it('leaves the clean example without a single diagnostic, though one goal was missed: the report admits it', () => {
+    const analysis = read('clean-项目总结报告.md');
+    assert.deepEqual(analysis.diagnostics, []);
+    const check = buildGoalCheck(analysis);
+    assert.deepEqual(check.totals, { met: 5, missed: 1, unverifiable: 0, noOutcome: 0 });
+    const missed = check.goals.find((g) => g.verdict === 'missed')!;
+    assert.deepEqual([missed.metric, missed.achievement, missed.acknowledged], ['入职半年内流失率', 0.962, true]);
+  });
+
+  it('matches every goal of the examples with its KPI table row', () => {
+    for (const [name, totals] of [
+      ['系统集成项目总结报告.md', { met: 5, missed: 1, unverifiable: 0, noOutcome: 0 }],
+      ['市场拓展项目总结报告.md', { met: 3, missed: 3, unverifiable: 1, noOutcome: 0 }],
+      ['流程优化项目总结报告.md', { met: 3, missed: 1, unverifiable: 1, noOutcome: 0 }],
+      ['generic-closure-report.md', { met: 2, missed: 2, unverifiable: 1, noOutcome: 0 }],
+    ] as const) {
+      const check = buildGoalCheck(read(name));
+      assert.deepEqual(check.totals, totals, name);
+      for (const goal of check.goals) assert.equal(goal.outcome?.source, 'kpi-table', `${name}: ${goal.text}`);
+    }
+  });
+
+  it('has no error-level diagnostic in any example, so the demo exits 0', () => {
+    for (const name of fs.readdirSync(examples).filter((f) => f.endsWith('.md'))) {
+      assert.deepEqual(read(name).diagnostics.filter((d) => d.severity === 'error'), [], name);
+    }
+  });
+});
+
+describe('goals: where goals are read from', () => {
+  it('reads the list after a goal lead-in, not the list of problems before it', () => {
+    const text = report(
+      '## 一、项目背景与目标\n\n现状问题：\n\n- 审批环节多达8个；\n- 平均耗时12天。\n\n项目目标：\n\n- 审批环节精简至4个；\n- 平均耗时缩短至5天以内。\n\n' +
+        '## 二、主要成效\n\n审批环节由8个精简至3个，平均耗时由12天降至4.5天。\n',
+    );
+    assert.deepEqual(rows(buildGoalCheck(analyzeText(text)).goals), [
+      [12, '审批环节', 'at-most', 'met', 1.333, 17],
+      [13, '耗时', 'at-most', 'met', 1.111, 17],
+    ]);
+  });
+
+  it('splits a goal sentence with several targets into one goal per target, keeping a deadline with its target', () => {
+    const text = report('## 项目背景与目标\n\n项目目标是到2024年底，将平均处理时长缩短至5分钟以内，并将一次解决率提升至85%以上。\n\n## 项目成果\n\n平均处理时长为4.8分钟，一次解决率达到86%。\n');
+    const goals = buildGoalCheck(analyzeText(text)).goals;
+    assert.deepEqual(goals.map((g) => [g.text, g.verdict]), [
+      ['项目目标是到2024年底，将平均处理时长缩短至5分钟以内', 'met'],
+      ['将一次解决率提升至85%以上。', 'met'],
+    ]);
+  });
+
+  it('reads goals of English prose, each with its metric, and a budget the report admits it overran', () => {
+    const text = report(
+      '## Background and Objectives\n\nOur goal was to cut average handling time by 20% and lift first-contact resolution to 85%. We also aimed to keep the project budget within $250,000.\n\n' +
+        '## Results\n\nAverage handling time fell from 6.5 to 4.8 minutes. First-contact resolution reached 86%. The project cost $262,000, over budget by 5%.\n\n' +
+        '## Conclusion\n\nThe project exceeded expectations.\n',
+      'Project Closure Report',
+    );
+    const analysis = analyzeText(text);
+    assert.deepEqual(
+      buildGoalCheck(analysis).goals.map((g) => [g.metric, g.target?.text, g.verdict, g.achievement, g.acknowledged]),
+      [
+        ['handling time', 'cut 20%', 'met', 1.308, false],
+        ['first-contact resolution', '85%', 'met', 1.012, false],
+        ['project budget', 'within $250,000', 'missed', 0.954, true],
+      ],
+    );
+    assert.deepEqual(diagnosticsOf(analysis, 'goal-missed'), []);
+    assert.deepEqual([...textsByLine(analysis, 'unsupported-claim')], [[13, ['exceeded expectations']]]);
+  });
+});
