@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ChecklistRequest, type ChecklistResult } from '../../server/src/protocol.js';
-import { isMarkdown, toVscodeRange, type ClientHolder } from './requests.js';
+import { coalesce, isMarkdown, toVscodeRange, type ClientHolder } from './requests.js';
 
 type Item = ChecklistResult['items'][number];
 
@@ -15,8 +15,6 @@ export class ChecklistView implements vscode.TreeDataProvider<Item>, vscode.Disp
   /** Fires with every new checklist (undefined when the active editor is not a report). */
   readonly onDidUpdate = this.updated.event;
   private current: ChecklistResult | undefined;
-  private inFlight = false;
-  private again = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly holder: ClientHolder) {
@@ -35,28 +33,16 @@ export class ChecklistView implements vscode.TreeDataProvider<Item>, vscode.Disp
   }
 
   /** Asks the server again; while a request is under way, at most one more follows it. */
-  async refresh(): Promise<void> {
-    if (this.inFlight) {
-      this.again = true;
-      return;
-    }
-    this.inFlight = true;
-    try {
-      do {
-        this.again = false;
-        const document = vscode.window.activeTextEditor?.document;
-        const result = isMarkdown(document)
-          ? await this.holder.client.sendRequest(ChecklistRequest, { uri: document.uri.toString() }).catch(() => null)
-          : null;
-        this.current = result?.isReport ? result : undefined;
-        await vscode.commands.executeCommand('setContext', 'reportWriter.isReport', this.current !== undefined);
-        this.changed.fire();
-        this.updated.fire(this.current);
-      } while (this.again);
-    } finally {
-      this.inFlight = false;
-    }
-  }
+  readonly refresh = coalesce(async () => {
+    const document = vscode.window.activeTextEditor?.document;
+    const result = isMarkdown(document)
+      ? await this.holder.client.sendRequest(ChecklistRequest, { uri: document.uri.toString() }).catch(() => null)
+      : null;
+    this.current = result?.isReport ? result : undefined;
+    await vscode.commands.executeCommand('setContext', 'reportWriter.isReport', this.current !== undefined);
+    this.changed.fire();
+    this.updated.fire(this.current);
+  });
 
   getChildren(element?: Item): Item[] {
     return element ? [] : [...(this.current?.items ?? [])];

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { settingsSection } from '../../server/src/protocol.js';
 import { ChecklistView, revealChapter } from './checklistView.js';
+import { GoalCheckPanel } from './goalCheckPanel.js';
 import type { ClientHolder } from './requests.js';
 import { insertChapterSkeleton, type SkeletonOptions } from './skeletonCommand.js';
 import { createStatusBar, nextPlaceholder } from './statusBar.js';
@@ -29,6 +30,8 @@ export interface ReportWriterApi {
   readonly ready: Promise<void>;
   readonly client: () => LanguageClient | undefined;
   readonly checklist: ChecklistView;
+  /** The goal-check preview, when it is open. */
+  readonly goalCheck: () => GoalCheckPanel | undefined;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ReportWriterApi> {
@@ -51,11 +54,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     vscode.commands.registerCommand('reportWriter.revealChapter', revealChapter),
     vscode.commands.registerCommand('reportWriter.nextPlaceholder', nextPlaceholder),
     vscode.commands.registerCommand('reportWriter.refreshChecklist', () => checklist.refresh()),
+    vscode.commands.registerCommand('reportWriter.showGoalCheck', () => GoalCheckPanel.show(holder)),
+    { dispose: () => GoalCheckPanel.instance?.dispose() },
   );
   // Activation does not wait for the server's handshake: VS Code stays responsive while it starts.
   const ready = client.start().then(() => checklist.refresh());
   ready.catch((error: unknown) => outputChannel.appendLine(`${error instanceof Error ? error.message : String(error)}`));
-  return { activationMs: performance.now() - started, ready, client: () => client, checklist };
+  return { activationMs: performance.now() - started, ready, client: () => client, checklist, goalCheck: () => GoalCheckPanel.instance };
 }
 
 export async function deactivate(): Promise<void> {

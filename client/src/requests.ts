@@ -11,6 +11,32 @@ export function isMarkdown(document: vscode.TextDocument | undefined): document 
   return document?.languageId === 'markdown';
 }
 
+/**
+ * Wraps a refresh so that calls arriving while one runs collapse into a single rerun after it: views
+ * stay current while typing without queueing a request per keystroke.
+ */
+export function coalesce(refresh: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  let again = false;
+  return async () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await refresh();
+        } while (again);
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+}
+
 /** Holds the running client; commands and views ask it for the current one (it changes on restart). */
 export interface ClientHolder {
   readonly client: LanguageClient;

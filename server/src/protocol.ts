@@ -83,3 +83,38 @@ export interface SchemaSummary {
 export const ChecklistRequest = new RequestType<DocumentParams, ChecklistResult | null, void>('reportWriter/checklist');
 export const SkeletonRequest = new RequestType<SkeletonParams, SkeletonResult | null, void>('reportWriter/skeleton');
 export const SchemasRequest = new RequestType0<SchemaSummary[], void>('reportWriter/schemas');
+
+export type GoalVerdict = 'met' | 'missed' | 'unverifiable' | 'no-outcome';
+
+/** One goal of the scorecard, ready to show: numbers already formatted, reasons localized. */
+export interface GoalCheckRow {
+  readonly range: RangeLike;
+  readonly text: string;
+  readonly metric: string;
+  /** The target as the tool reads it, e.g. `≥ 600 m³/h`, `XX%`. */
+  readonly target: string;
+  readonly outcome: { readonly range: RangeLike; readonly text: string; readonly actual: string } | null;
+  readonly verdict: GoalVerdict;
+  /** Why the verdict could not be reached (unverifiable), in the editor's language. */
+  readonly reason: string | undefined;
+  /** Actual against target (1 = exactly met), when it can be computed. */
+  readonly achievement: number | null;
+}
+
+/** `reportWriter/goalCheck`: every goal of the report against the outcome the report gives for it. */
+export interface GoalCheckResult {
+  readonly uri: string;
+  readonly version: number;
+  readonly isReport: boolean;
+  readonly title: string | undefined;
+  readonly schema: { readonly id: string; readonly name: string };
+  readonly goals: readonly GoalCheckRow[];
+  readonly totals: { readonly met: number; readonly missed: number; readonly unverifiable: number; readonly noOutcome: number };
+  readonly placeholders: number;
+  /** Titles of the required chapters the report lacks. */
+  readonly missingChapters: readonly string[];
+  /** The scorecard as a Markdown table, for "Export as Markdown". */
+  readonly markdown: string;
+}
+
+export const GoalCheckRequest = new RequestType<DocumentParams, GoalCheckResult | null, void>('reportWriter/goalCheck');

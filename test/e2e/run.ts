@@ -60,6 +60,8 @@ function prepareRun(): { dir: string; env: NodeJS.ProcessEnv; args: string[] } {
   }, null, 2));
   fs.writeFileSync(path.join(dir, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   for (const ws of ['ws-ui', 'ws-tests']) fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), path.join(dir, ws), { recursive: true });
+  // The new, empty file the writer fills with Insert Chapter Skeleton.
+  fs.writeFileSync(path.join(dir, 'ws-ui', '新报告.md'), '');
   const env = {
     ...process.env,
     PATH: `${path.join(node24, 'bin')}:${process.env.PATH}`,

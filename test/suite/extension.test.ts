@@ -118,6 +118,32 @@ suite('Report Writer in VS Code', () => {
     assert.equal(document.getText(), '');
   });
 
+  test('opens the goal check beside the report with one row per goal', async () => {
+    await vscode.window.showTextDocument(workspaceFile('bike-share-closure-report.md'));
+    await vscode.commands.executeCommand('reportWriter.showGoalCheck');
+    const panel = api.goalCheck();
+    assert.ok(panel);
+    await panel.update();
+    const scorecard = panel.scorecard;
+    assert.ok(scorecard?.isReport);
+    assert.deepEqual(scorecard.totals, { met: 3, missed: 3, unverifiable: 2, noOutcome: 1 });
+    assert.equal((panel.html.match(/<tr tabindex="0"/g) ?? []).length, 9);
+    assert.match(panel.html, /Content-Security-Policy" content="default-src 'none';/);
+  });
+
+  test('shows hostile report text in the goal check as text, never as markup', async () => {
+    await vscode.window.showTextDocument(workspaceFile('xss-总结报告.md'));
+    const panel = api.goalCheck();
+    assert.ok(panel);
+    await panel.update();
+    assert.equal(panel.scorecard?.goals.length, 2);
+    const html = panel.html;
+    assert.ok(!/<img|<svg|<a\s|onerror=|onload=|href=/i.test(html.replace(/&lt;[^]*?&gt;/g, '')), 'executable markup in the preview');
+    assert.equal((html.match(/<script/g) ?? []).length, 1);
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    panel.dispose();
+  });
+
   test('leaves the workspace README alone', async () => {
     const uri = workspaceFile('README.md');
     await vscode.window.showTextDocument(uri);

@@ -1,6 +1,6 @@
 import type { ServerContext } from '../context.js';
-import { buildChecklist, buildSkeleton, insertChapters, toRange } from '../core/index.js';
-import { ChecklistRequest, SchemasRequest, SkeletonRequest, type ChecklistResult, type SkeletonResult } from '../protocol.js';
+import { buildChecklist, buildGoalCheck, buildSkeleton, goalCheckMarkdown, insertChapters, localize, toRange } from '../core/index.js';
+import { ChecklistRequest, GoalCheckRequest, SchemasRequest, SkeletonRequest, type ChecklistResult, type GoalCheckResult, type SkeletonResult } from '../protocol.js';
 import { toTextEdits } from './codeActions.js';
 
 /** The custom requests behind the Report Checklist view, the status bar and Insert Chapter Skeleton. */
@@ -42,6 +42,38 @@ export function registerReportRequests(context: ServerContext): void {
     return {
       edits: toTextEdits(document, insertChapters(analysis, slots, { full: true })),
       chapters: analysis.schema.slots.filter((s) => slots.includes(s.id)).map((s) => s.title[analysis.language]),
+    };
+  });
+
+  connection.onRequest(GoalCheckRequest, async (params, token): Promise<GoalCheckResult | null> => {
+    const document = documents.get(params.uri);
+    const analysis = await context.analyze(params.uri, token);
+    if (!document || !analysis) return null;
+    const check = buildGoalCheck(analysis);
+    const none = localize(locale, 'goalCheck.none');
+    return {
+      uri: params.uri,
+      version: document.version,
+      isReport: analysis.isReport,
+      title: analysis.title,
+      schema: { id: analysis.schema.id, name: analysis.schema.name[locale] },
+      goals: check.goals.map((goal) => ({
+        range: toRange(document, goal.span.start, goal.span.end),
+        text: goal.text,
+        metric: goal.metric || goal.label,
+        target: goal.target?.text ?? none,
+        outcome: goal.outcome
+          ? { range: toRange(document, goal.outcome.span.start, goal.outcome.span.end), text: goal.outcome.text, actual: goal.outcome.figure ?? '' }
+          : null,
+        verdict: goal.verdict,
+        reason: goal.reason ? localize(locale, `goalCheck.reason.${goal.reason}`) : undefined,
+        achievement: goal.achievement,
+      })),
+      totals: check.totals,
+      placeholders: check.placeholders,
+      missingChapters: check.missingChapterTitles.map((t) => t[analysis.language]),
+      // Exported into the report itself, so in the report's language.
+      markdown: goalCheckMarkdown(check, analysis.language),
     };
   });
 

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { GoalCheckRequest, type GoalCheckResult } from '../../server/src/protocol.js';
+import { renderGoalCheck, type GoalCheckStrings } from './goalCheckHtml.js';
+import { coalesce, isMarkdown, type ClientHolder } from './requests.js';
+
+function strings(): GoalCheckStrings {
+  const t = vscode.l10n.t;
+  return {
+    heading: t('Goals against outcomes'),
+    goal: t('Goal'),
+    target: t('Target'),
+    outcome: t('Outcome'),
+    actual: t('Actual'),
+    verdict: t('Verdict'),
+    achievement: t('Achievement'),
+    verdicts: { met: t('Met'), missed: t('Missed'), unverifiable: t('Cannot tell'), 'no-outcome': t('No outcome') },
+    totals: t('Totals'),
+    placeholders: t('Placeholders left'),
+    missingChapters: t('Missing chapters'),
+    none: t('none'),
+    noGoals: t('The report states no goals in its goals chapter.'),
+    notAReport: t('Open a project summary report to check its goals.'),
+    copyMarkdown: t('Copy as Markdown'),
+    insertMarkdown: t('Insert into report'),
+    reveal: t('Go to this goal'),
+  };
+}
+
+/**
+ * Report: Check Goals Against Outcomes — a webview beside the editor with one row per goal. It follows
+ * the active report and updates as it changes; rows reveal their goal; the scorecard exports as Markdown.
+ */
+export class GoalCheckPanel implements vscode.Disposable {
+  private static current: GoalCheckPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private result: GoalCheckResult | null = null;
+
+  static show(holder: ClientHolder): GoalCheckPanel {
+    const document = vscode.window.activeTextEditor?.document;
+    if (GoalCheckPanel.current) {
+      GoalCheckPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
+      if (isMarkdown(document)) GoalCheckPanel.current.follow(document.uri);
+      return GoalCheckPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel('reportWriter.goalCheck', vscode.l10n.t('Goal Check'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      localResourceRoots: [],
+    });
+    GoalCheckPanel.current = new GoalCheckPanel(panel, holder, isMarkdown(document) ? document.uri : undefined);
+    return GoalCheckPanel.current;
+  }
+
+  /** The open panel, for the extension tests. */
+  static get instance(): GoalCheckPanel | undefined {
+    return GoalCheckPanel.current;
+  }
+
+  private constructor(readonly panel: vscode.WebviewPanel, private readonly holder: ClientHolder, private uri: vscode.Uri | undefined) {
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: { type: string; line?: number; character?: number }) => this.onMessage(message)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document.uri.toString() === this.uri?.toString()) void this.update();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (isMarkdown(editor?.document) && editor.document.uri.toString() !== this.uri?.toString()) this.follow(editor.document.uri);
+      }),
+    );
+    void this.update();
+  }
+
+  get html(): string {
+    return this.panel.webview.html;
+  }
+
+  get scorecard(): GoalCheckResult | null {
+    return this.result;
+  }
+
+  private follow(uri: vscode.Uri): void {
+    this.uri = uri;
+    void this.update();
+  }
+
+  /** Asks the server for the scorecard and renders it; calls during a request collapse into one more. */
+  readonly update = coalesce(async () => {
+    this.result = this.uri ? await this.holder.client.sendRequest(GoalCheckRequest, { uri: this.uri.toString() }).catch(() => null) : null;
+    const lang = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+    this.panel.title = this.result?.title ? `${vscode.l10n.t('Goal Check')} · ${this.result.title}` : vscode.l10n.t('Goal Check');
+    this.panel.webview.html = renderGoalCheck(this.result, { nonce: randomBytes(16).toString('base64'), cspSource: this.panel.webview.cspSource, lang, strings: strings() });
+  });
+
+  private async onMessage(message: { type: string; line?: number; character?: number }): Promise<void> {
+    if (!this.uri) return;
+    if (message.type === 'reveal' && typeof message.line === 'number') {
+      const position = new vscode.Position(message.line, message.character ?? 0);
+      const editor = await vscode.window.showTextDocument(this.uri, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+      editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } else if (message.type === 'copy' && this.result) {
+      await vscode.env.clipboard.writeText(this.result.markdown);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Scorecard copied as Markdown'), 3000);
+    } else if (message.type === 'insert' && this.result) {
+      const markdown = this.result.markdown;
+      const editor = await vscode.window.showTextDocument(this.uri, { viewColumn: vscode.ViewColumn.One });
+      await editor.edit((builder) => builder.insert(editor.selection.active, `\n${markdown}\n`));
+    }
+  }
+
+  dispose(): void {
+    GoalCheckPanel.current = undefined;
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+  }
+}

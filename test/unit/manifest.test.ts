@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = process.cwd();
+const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
+const json = (file: string) => JSON.parse(read(file)) as Record<string, string>;
+
+describe('manifest and client localization', () => {
+  it('has every %key% of package.json in package.nls.json and package.nls.zh-cn.json', () => {
+    const keys = [...read('package.json').matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1]!);
+    assert.ok(keys.length > 20);
+    for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+      const catalog = json(file);
+      assert.deepEqual(keys.filter((k) => !(k in catalog)), [], file);
+      assert.deepEqual(Object.keys(catalog).filter((k) => !keys.includes(k)), [], `${file} has unused keys`);
+    }
+  });
+
+  it('translates every vscode.l10n.t string of the client into Simplified Chinese', () => {
+    const sources = fs.readdirSync(path.join(root, 'client', 'src')).map((f) => read(path.join('client', 'src', f))).join('\n');
+    const keys = [...sources.matchAll(/\bt\('((?:[^'\\]|\\.)+)'/g)].map((m) => m[1]!);
+    assert.ok(keys.length > 20);
+    const zh = json('l10n/bundle.l10n.zh-cn.json');
+    const en = json('l10n/bundle.l10n.json');
+    assert.deepEqual(keys.filter((k) => !(k in zh)), []);
+    assert.deepEqual(keys.filter((k) => !(k in en)), []);
+    for (const key of keys) assert.match(zh[key]!, /\p{Script=Han}/u, key);
+  });
+
+  it('names the commands of the issues exactly', () => {
+    const manifest = JSON.parse(read('package.json')) as { contributes: { commands: { command: string }[] } };
+    const commands = manifest.contributes.commands.map((c) => c.command);
+    for (const id of ['reportWriter.insertChapterSkeleton', 'reportWriter.showGoalCheck', 'reportWriter.restartServer']) assert.ok(commands.includes(id), id);
+  });
+});
