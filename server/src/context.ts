@@ -11,6 +11,7 @@ import {
   type CancellationTokenLike,
   type Locale,
   type ReportAnalysis,
+  type ReportModel,
   type ReportService,
 } from './core/index.js';
 import { defaultReportWriterSettings, settingsSection, type ReportWriterSettings } from './protocol.js';
@@ -34,6 +35,8 @@ export interface ServerContext {
   workspaceSchemas(): readonly { readonly file: string; readonly text: string }[];
   /** Drops everything cached for a closed document. */
   forget(uri: string): void;
+  /** How many documents the server holds state for (open documents, cached models and analyses, builds under way). */
+  retained(): { documents: number; models: number; analyses: number; builds: number };
   /** Forget cached settings and re-read workspace schemas (settings or schema files changed). */
   reload(): Promise<void>;
   /** Called after `reload`, so features can refresh what the client shows. */
@@ -50,12 +53,19 @@ function toFsPath(uri: string): string | undefined {
   return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
 }
 
+/** How long a model build runs before it lets other messages (a newer edit, a cancellation) through. */
+const sliceMilliseconds = 10;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export function createContext(connection: Connection, documents: TextDocuments<TextDocument>, options: ContextOptions): ServerContext {
   const service = createReportService();
   const settingsCache = new Map<string, Promise<ReportWriterSettings>>();
   const compiled = new WeakMap<ReportWriterSettings, AnalysisSettings>();
   /** One analysis per document version and settings object: every feature of a keystroke shares it. */
   const analyses = new Map<string, { version: number; settings: ReportWriterSettings; analysis: ReportAnalysis }>();
+  /** The model build under way per document: requests for the same version share it. */
+  const builds = new Map<string, { version: number; model: Promise<ReportModel | undefined> }>();
   const listeners: (() => void)[] = [];
   let workspaceSchemaFiles: { file: string; text: string }[] = [];
 
@@ -126,6 +136,39 @@ export function createContext(connection: Connection, documents: TextDocuments<T
     }
   };
 
+  /**
+   * Builds the model of the document's current version in slices, giving way to other messages between
+   * them; a build whose document has meanwhile changed or closed stops and gives undefined. Unchanged
+   * blocks of the previous version are reused, so even a 5 MB report parses again only what was edited.
+   */
+  const buildModel = async (document: TextDocument): Promise<ReportModel | undefined> => {
+    const { uri, version } = document;
+    const steps = service.modelSteps(document);
+    let sliceEnd = Date.now() + sliceMilliseconds;
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      if (Date.now() < sliceEnd) continue;
+      await nextTurn();
+      if (documents.get(uri)?.version !== version) {
+        steps.return(undefined as never);
+        return undefined;
+      }
+      sliceEnd = Date.now() + sliceMilliseconds;
+    }
+  };
+
+  const modelOf = (document: TextDocument): Promise<ReportModel | undefined> => {
+    const running = builds.get(document.uri);
+    if (running?.version === document.version) return running.model;
+    const build = { version: document.version, model: buildModel(document) };
+    builds.set(document.uri, build);
+    const done = () => {
+      if (builds.get(document.uri) === build) builds.delete(document.uri);
+    };
+    build.model.then(done, done);
+    return build.model;
+  };
+
   // Nothing may be asked of the client before it has sent `initialized` (VS Code rejects it).
   let initialized: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (initialized = resolve)).then(loadWorkspaceSchemas);
@@ -143,9 +186,12 @@ export function createContext(connection: Connection, documents: TextDocuments<T
       if (!document || token?.isCancellationRequested) return undefined;
       const settings = await settingsFor(uri);
       if (token?.isCancellationRequested) return undefined;
-      if (overrides) return service.analyze(document, { ...toAnalysisSettings(settings), ...overrides }, token);
       const cached = analyses.get(uri);
-      if (cached && cached.version === document.version && cached.settings === settings) return cached.analysis;
+      if (!overrides && cached && cached.version === document.version && cached.settings === settings) return cached.analysis;
+      const version = document.version;
+      if (!(await modelOf(document)) || token?.isCancellationRequested || document.version !== version) return undefined;
+      // The model of this version is cached now: `analyze` only runs the checks.
+      if (overrides) return service.analyze(document, { ...toAnalysisSettings(settings), ...overrides }, token);
       const analysis = service.analyze(document, toAnalysisSettings(settings), token);
       if (analysis) analyses.set(uri, { version: document.version, settings, analysis });
       return analysis;
@@ -154,8 +200,10 @@ export function createContext(connection: Connection, documents: TextDocuments<T
     forget(uri) {
       analyses.delete(uri);
       settingsCache.delete(uri);
+      builds.delete(uri);
       service.forget(uri);
     },
+    retained: () => ({ documents: documents.all().length, models: service.cachedUris().length, analyses: analyses.size, builds: builds.size }),
     async reload() {
       settingsCache.clear();
       analyses.clear();

@@ -118,3 +118,22 @@ export interface GoalCheckResult {
 }
 
 export const GoalCheckRequest = new RequestType<DocumentParams, GoalCheckResult | null, void>('reportWriter/goalCheck');
+
+/**
+ * `reportWriter/status`: what the server holds, for troubleshooting and for the tests that check a closed
+ * document leaves nothing behind.
+ */
+export interface ServerStatus {
+  /** Documents the client has open. */
+  readonly documents: number;
+  /** Documents with a parsed model cached (their blocks, for incremental parsing). */
+  readonly models: number;
+  /** Documents with a cached analysis. */
+  readonly analyses: number;
+  /** Model builds under way. */
+  readonly builds: number;
+  /** The server's JavaScript heap in use, in bytes. */
+  readonly heapUsed: number;
+}
+
+export const StatusRequest = new RequestType0<ServerStatus, void>('reportWriter/status');

@@ -46,6 +46,29 @@ export const mutatedSeed = fc.tuple(
 /** Anything at all: random code units (lone surrogates, NULs, control characters). */
 export const garbage = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), fc.uint8Array({ maxLength: 500 }).map((bytes) => Buffer.from(bytes).toString('latin1')));
 
+/**
+ * Documents that try to fool the block splitter: constructs that run across blank lines (fences, HTML
+ * comments, `<pre>`, `<script>`), headings inside them, block quotes and lists holding fences, link
+ * reference definitions that resolve references in other chapters.
+ */
+const tricky = fc.constantFrom(
+  '```\n\n# 不是标题\n', '```', '~~~~\n\n## 代码\n~~~', '    ```', '> ```\n> 代码', '- ```\n  代码\n', '<!--\n\n# 注释里\n-->', '<!-- 单行 -->',
+  '<!--', '-->', '<pre>\n\n# 预排版\n</pre>', '<script>\n\n# x\n', '</script>', '<?php\n\n# x\n?>', '<![CDATA[\n\n# x\n]]>', '<!DOCTYPE\n\n# x\n>',
+  '<div>\n\n# 块\n</div>', '[目标]: https://example.com/XX', '见[目标][目标]和[目标]。', '[多行\n标签]: /x', '> 引用\n\n# 标题', '#不是标题', '#', '###### 六级',
+  '####### 七级', '第一章 引言\n=====', '| a | b |\n| - | - |\n| XX% | 1 |', '\t# 缩进', '   # 三格', '---', '***', '\\# 转义',
+);
+export const blockyDocument = fc.array(fc.oneof({ weight: 3, arbitrary: heading }, { weight: 2, arbitrary: paragraph }, { weight: 3, arbitrary: tricky }, { weight: 1, arbitrary: fence }), { maxLength: 30 })
+  .chain((parts) => fc.array(fc.constantFrom('\n\n', '\n', '\r\n\r\n', '\n\n\n', ' \n\n'), { minLength: parts.length, maxLength: parts.length })
+    .map((separators) => parts.map((part, i) => part + separators[i]).join('')));
+
+/** An edit to a document: replace `length` characters at `at` (taken modulo the length) with `insert`. */
+export const edit = fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.oneof(fc.string({ maxLength: 6 }), tricky, phrases, heading.map((h) => `\n\n${h}\n\n`), fc.constantFrom('\n', '\n\n', '#', '`', '<!--', '-->', '')));
+
+export function applyEdit(text: string, [at, length, insert]: readonly [number, number, string]): string {
+  const start = at % (text.length + 1);
+  return text.slice(0, start) + insert + text.slice(start + length);
+}
+
 export const anyDocument = fc.oneof({ weight: 5, arbitrary: reportDocument }, { weight: 3, arbitrary: mutatedSeed }, { weight: 2, arbitrary: garbage });
 
 /** How many generated documents a property gets: bounded in `npm test`, larger with FUZZ_RUNS (`npm run fuzz`). */

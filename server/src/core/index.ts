@@ -4,7 +4,7 @@
  */
 import { analyzeReport, defaultSettings, type AnalysisSettings, type ReportAnalysis } from './analyze.js';
 import { localize, type Locale } from './l10n.js';
-import { buildReportModel, type ReportModel } from './model.js';
+import { IncrementalModel, type ReportModel } from './model.js';
 import { createBuiltinRegistry } from './schema/builtin.js';
 import type { SchemaRegistry } from './schema/registry.js';
 import type { SchemaProblem } from './schema/types.js';
@@ -32,6 +32,7 @@ export * from './writing.js';
 export * from './diagnostics.js';
 export * from './l10n.js';
 export * from './model.js';
+export { splitBlocks } from './blocks.js';
 export * from './numbering.js';
 export * from './patterns.js';
 export * from './text.js';
@@ -43,8 +44,13 @@ export type { ChapterSchema, SchemaProblem, SlotDefinition } from './schema/type
 
 export interface ReportService {
   readonly registry: SchemaRegistry;
-  /** The parsed document, cached per uri and version. */
+  /** The parsed document, cached per uri and version; a new version parses again only the blocks that changed. */
   getModel(document: TextDocumentLike): ReportModel;
+  /**
+   * The same, in steps: the generator yields after each block it parses, so a host can give way to other
+   * work and abandon the build (`return()`) when a newer version arrives. What was parsed is then lost.
+   */
+  modelSteps(document: TextDocumentLike): Generator<void, ReportModel>;
   /** Parse (cached) and check; undefined when cancelled. */
   analyze(document: TextDocumentLike, settings?: AnalysisSettings, token?: CancellationTokenLike): ReportAnalysis | undefined;
   /** Drops what is cached for a closed document. */
@@ -54,17 +60,26 @@ export interface ReportService {
 
 export function createReportService(init: { registry?: SchemaRegistry } = {}): ReportService {
   const registry = init.registry ?? createBuiltinRegistry();
-  const models = new Map<string, { version: number; model: ReportModel }>();
-  const getModel = (document: TextDocumentLike): ReportModel => {
-    const cached = models.get(document.uri);
-    if (cached && cached.version === document.version) return cached.model;
-    const model = buildReportModel(document.uri, document.getText());
-    models.set(document.uri, { version: document.version, model });
+  const documents = new Map<string, { version: number; model: ReportModel | undefined; incremental: IncrementalModel }>();
+  function* modelSteps(document: TextDocumentLike): Generator<void, ReportModel> {
+    let entry = documents.get(document.uri);
+    if (entry?.model && entry.version === document.version) return entry.model;
+    if (!entry) documents.set(document.uri, (entry = { version: document.version, model: undefined, incremental: new IncrementalModel() }));
+    const model = yield* entry.incremental.update(document.uri, document.getText());
+    // The document may have been closed while the model was built.
+    if (documents.get(document.uri) === entry) Object.assign(entry, { version: document.version, model });
     return model;
+  }
+  const getModel = (document: TextDocumentLike): ReportModel => {
+    const steps = modelSteps(document);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
   };
   return {
     registry,
     getModel,
+    modelSteps,
     analyze(document, settings = defaultSettings, token) {
       if (token?.isCancellationRequested) return undefined;
       const model = getModel(document);
@@ -72,10 +87,10 @@ export function createReportService(init: { registry?: SchemaRegistry } = {}): R
       return analyzeReport(model, registry, settings);
     },
     forget(uri) {
-      models.delete(uri);
+      documents.delete(uri);
     },
     cachedUris() {
-      return [...models.keys()];
+      return [...documents.keys()];
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, Table, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { readFrontMatter, unclosedFrontMatter, type FrontMatter, type FrontMatterProblem } from './frontMatter.js';
+import { defaultMinimumBlock, splitBlocks } from './blocks.js';
 import { parseMarkdown } from './markdown.js';
 import { parseNumbering, type Numbering } from './numbering.js';
 
@@ -68,15 +69,17 @@ export interface ReportModel {
 
 type SpanOf = (node: Nodes) => Span;
 
-/** Where a node stands in the document; `shift` is 1 when a byte order mark was left out of the parse. */
-function spanReader(shift: number): SpanOf {
-  return (node) => ({ start: (node.position?.start.offset ?? 0) + shift, end: (node.position?.end.offset ?? 0) + shift });
-}
-
 /** Markup that may stand before a heading's number: `**第三章**`, `*3.*`, `[第三章](#…)`, `` `3.` ``. */
 const numberingMarkup = /^[*_`[~]{0,3}$/;
 
-function headingInfo(node: Heading, text: string, spanOf: SpanOf): HeadingInfo {
+/** The source of a block and where it stands in the document; spans are document offsets. */
+interface Source {
+  readonly text: string;
+  readonly base: number;
+  slice(span: Span): string;
+}
+
+function headingInfo(node: Heading, source: Source, spanOf: SpanOf): HeadingInfo {
   const span = spanOf(node);
   const first = node.children[0];
   const last = node.children[node.children.length - 1];
@@ -84,10 +87,10 @@ function headingInfo(node: Heading, text: string, spanOf: SpanOf): HeadingInfo {
   const contentEnd = last ? spanOf(last).end : span.end;
   const plain = toString(node).trim();
   const numbering = parseNumbering(plain);
-  const source = text.slice(contentStart, contentEnd);
-  const at = numbering ? source.indexOf(numbering.raw) : -1;
+  const content = source.slice({ start: contentStart, end: contentEnd });
+  const at = numbering ? content.indexOf(numbering.raw) : -1;
   const numberingSpan =
-    numbering && at >= 0 && numberingMarkup.test(source.slice(0, at))
+    numbering && at >= 0 && numberingMarkup.test(content.slice(0, at))
       ? { start: contentStart + at, end: contentStart + at + numbering.raw.length }
       : undefined;
   return {
@@ -103,16 +106,16 @@ function headingInfo(node: Heading, text: string, spanOf: SpanOf): HeadingInfo {
 }
 
 /** `[label](url)` keeps its label as prose; `<https://…>` is a URL, not prose. */
-function isUrlLink(node: Nodes, text: string, spanOf: SpanOf): boolean {
+function isUrlLink(node: Nodes, source: Source, spanOf: SpanOf): boolean {
   if (node.type !== 'link') return false;
-  return text.charCodeAt(spanOf(node).start) !== 91; /* [ */
+  return source.text.charCodeAt(spanOf(node).start - source.base) !== 91; /* [ */
 }
 
 const bareUrl = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"'，。；！？、（）【】「」]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 
 /** A text span with its bare URLs and e-mail addresses cut out (the parser does not link them). */
-function withoutUrls(text: string, span: Span, out: Span[]): void {
-  const slice = text.slice(span.start, span.end);
+function withoutUrls(source: Source, span: Span, out: Span[]): void {
+  const slice = source.slice(span);
   if (!/:\/\/|www\.|@/i.test(slice)) {
     out.push(span);
     return;
@@ -126,19 +129,33 @@ function withoutUrls(text: string, span: Span, out: Span[]): void {
   if (cursor < span.end) out.push({ start: cursor, end: span.end });
 }
 
-/** Parses a document once and builds its schema-independent model. */
-export function buildReportModel(uri: string, text: string): ReportModel {
+/** What one block of the document contributes to the model, in document offsets. */
+export interface BlockModel extends Span, Pick<ReportModel, 'frontMatter' | 'headings' | 'paragraphs' | 'listItems' | 'tables' | 'prose'> {
+  /** Offsets of top-level blocks that count as content, for empty-section detection. */
+  readonly contentBlocks: readonly number[];
+  /**
+   * The block ends inside a fenced code block or an HTML block of kinds 1–5 that never closes: in the
+   * whole document that construct would run on into the next block, so the next block may not be cut off.
+   */
+  readonly open: boolean;
+}
+
+/** Parses `text.slice(start, end)` on its own; it must start at 0 or at a place `splitBlocks` chose. */
+export function parseBlock(text: string, start: number, end: number): BlockModel {
+  // A copy, so that what the model keeps of this block does not keep the whole document alive.
+  const own = (' ' + text.slice(start, end)).slice(1);
   // micromark drops a leading byte order mark and counts offsets without it.
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const spanOf = spanReader(bom);
-  const root: Root = parseMarkdown(bom ? text.slice(1) : text);
+  const bom = start === 0 && own.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const source: Source = { text: own, base: start, slice: (span) => own.slice(span.start - start, span.end - start) };
+  const shift = start + bom;
+  const spanOf: SpanOf = (node) => ({ start: (node.position?.start.offset ?? 0) + shift, end: (node.position?.end.offset ?? 0) + shift });
+  const root: Root = parseMarkdown(bom ? own.slice(1) : own);
   let frontMatter: FrontMatter | undefined;
-  const headingNodes: Heading[] = [];
+  const headings: HeadingInfo[] = [];
   const paragraphs: TextBlock[] = [];
   const listItems: ListItemInfo[] = [];
   const tables: TableInfo[] = [];
   const prose: Span[] = [];
-  /** Offsets of top-level blocks that count as content, for empty-section detection. */
   const contentBlocks: number[] = [];
 
   const cell = (node: Nodes): TextBlock => ({ ...spanOf(node), text: toString(node).trim() });
@@ -155,10 +172,10 @@ export function buildReportModel(uri: string, text: string): ReportModel {
       case 'yaml':
         return;
       case 'text':
-        withoutUrls(text, spanOf(node), prose);
+        withoutUrls(source, spanOf(node), prose);
         return;
       case 'link':
-        if (isUrlLink(node, text, spanOf)) return;
+        if (isUrlLink(node, source, spanOf)) return;
         break;
       case 'paragraph':
         paragraphs.push({ ...spanOf(node), text: toString(node) });
@@ -196,36 +213,138 @@ export function buildReportModel(uri: string, text: string): ReportModel {
       frontMatter = readFrontMatter(text, span.start, span.end, (child as Yaml).value);
       continue;
     }
-    if (child.type === 'heading') headingNodes.push(child);
+    if (child.type === 'heading') headings.push(headingInfo(child, source, spanOf));
     else if (child.type !== 'html' && child.type !== 'definition') contentBlocks.push(spanOf(child).start);
     visit(child, 0);
   }
+  // The last node, and the last child of each container it ends with: a fence left open inside a list
+  // item ends, in the whole document, where the item does, not at the end of the block.
+  let open = false;
+  for (let last: Nodes | undefined = root.children[root.children.length - 1]; last && !open; ) {
+    open = runsOn(last, source.slice(spanOf(last)));
+    last = 'children' in last ? last.children[last.children.length - 1] : undefined;
+  }
+  return { start, end, frontMatter, headings, paragraphs, listItems, tables, prose, contentBlocks, open };
+}
 
-  const headings = headingNodes.map((node) => headingInfo(node, text, spanOf));
-  const topLevel = headings.filter((h) => h.depth === 1);
-  const titleHeading = topLevel.length === 1 && headings[0] === topLevel[0] ? topLevel[0] : undefined;
-  const body = headings.filter((h) => h !== titleHeading);
-  const chapterDepth = body.length ? Math.min(...body.map((h) => h.depth)) : undefined;
+/** HTML blocks that blank lines do not end, with what ends them (CommonMark kinds 1–5). */
+const htmlUntil: readonly [RegExp, string | RegExp][] = [
+  [/^<(?:script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^<!--/, '-->'],
+  [/^<\?/, '?>'],
+  [/^<!\[CDATA\[/, ']]>'],
+  [/^<![A-Za-z]/, '>'],
+];
+
+/** Whether a top-level node left open at the end of its block would, in the whole document, go on past it. */
+function runsOn(node: Nodes, source: string): boolean {
+  if (node.type === 'code') {
+    const opening = /^ {0,3}(`{3,}|~{3,})/.exec(source);
+    if (!opening) return false;
+    const lines = source.replace(/(?:\r?\n)+$/, '').split(/\r?\n/);
+    const closing = lines.length > 1 ? /^ {0,3}(`+|~+)[ \t]*$/.exec(lines[lines.length - 1]!) : null;
+    return !(closing && closing[1]![0] === opening[1]![0] && closing[1]!.length >= opening[1]!.length);
+  }
+  if (node.type === 'html') {
+    const html = source.replace(/^ {0,3}/, '');
+    for (const [start, end] of htmlUntil) {
+      const opening = start.exec(html);
+      if (!opening) continue;
+      const rest = html.slice(opening[0].length);
+      return typeof end === 'string' ? !rest.includes(end) : !end.test(rest);
+    }
+  }
+  return false;
+}
+
+/** A block's model moved by `delta` characters (the text before it grew or shrank). */
+function shiftBlock(block: BlockModel, delta: number): BlockModel {
+  if (delta === 0) return block;
+  // Object literals, not spreads: this runs over every span after an edit, hundreds of thousands at 5 MB.
+  const span = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
+  const textBlock = (t: TextBlock): TextBlock => ({ start: t.start + delta, end: t.end + delta, text: t.text });
+  return {
+    start: block.start + delta,
+    end: block.end + delta,
+    frontMatter: block.frontMatter,
+    headings: block.headings.map((h) => ({
+      ...h,
+      start: h.start + delta,
+      end: h.end + delta,
+      contentStart: h.contentStart + delta,
+      contentEnd: h.contentEnd + delta,
+      numberingSpan: h.numberingSpan && span(h.numberingSpan),
+    })),
+    paragraphs: block.paragraphs.map(textBlock),
+    listItems: block.listItems.map((l) => ({ start: l.start + delta, end: l.end + delta, text: l.text, level: l.level, ordered: l.ordered })),
+    tables: block.tables.map((t) => ({ start: t.start + delta, end: t.end + delta, header: t.header.map(textBlock), rows: t.rows.map((row) => row.map(textBlock)) })),
+    prose: block.prose.map(span),
+    contentBlocks: block.contentBlocks.map((offset) => offset + delta),
+    open: block.open,
+  };
+}
+
+/**
+ * Parses the blocks `splitBlocks` finds, reusing `reuse(start, end)` where it has the block already;
+ * yields after each block it parses so a caller can stop early. A block that ends inside an open
+ * construct takes the rest of the document with it.
+ */
+function* parseBlocks(
+  text: string,
+  reuse: (start: number, end: number) => BlockModel | undefined,
+  minimumBlock: number,
+): Generator<void, BlockModel[]> {
+  const blocks: BlockModel[] = [];
+  for (const span of splitBlocks(text, minimumBlock)) {
+    if (blocks.length && blocks[blocks.length - 1]!.end > span.start) break;
+    let block = reuse(span.start, span.end);
+    if (!block) {
+      block = parseBlock(text, span.start, span.end);
+      yield;
+    }
+    if (block.open && block.end < text.length) {
+      block = reuse(span.start, text.length) ?? parseBlock(text, span.start, text.length);
+    }
+    blocks.push(block);
+  }
+  return blocks;
+}
+
+/** The model of a document from the models of its blocks, in order. */
+export function assembleModel(uri: string, text: string, blocks: readonly BlockModel[]): ReportModel {
+  const headings: HeadingInfo[] = [];
+  const paragraphs: TextBlock[] = [];
+  const listItems: ListItemInfo[] = [];
+  const tables: TableInfo[] = [];
+  const prose: Span[] = [];
+  const contentBlocks: number[] = [];
+  // Plain loops: flatMap over tens of thousands of blocks is several times slower.
+  for (const block of blocks) {
+    for (const h of block.headings) headings.push(h);
+    for (const p of block.paragraphs) paragraphs.push(p);
+    for (const l of block.listItems) listItems.push(l);
+    for (const t of block.tables) tables.push(t);
+    for (const s of block.prose) prose.push(s);
+    for (const c of block.contentBlocks) contentBlocks.push(c);
+  }
+  let titleHeading: HeadingInfo | undefined;
+  for (const h of headings) {
+    if (h.depth !== 1) continue;
+    if (titleHeading || h !== headings[0]) {
+      titleHeading = undefined;
+      break;
+    }
+    titleHeading = h;
+  }
+  const body = titleHeading ? headings.slice(1) : headings;
+  let chapterDepth: number | undefined;
+  for (const h of body) if (chapterDepth === undefined || h.depth < chapterDepth) chapterDepth = h.depth;
   const chapters = nestSections(body, chapterDepth ?? 1, text.length, contentBlocks);
-
+  const frontMatter = blocks[0]?.frontMatter;
   const frontMatterProblems = frontMatter
     ? frontMatter.problems
     : [unclosedFrontMatter(text)].filter((p): p is FrontMatterProblem => p !== undefined);
-
-  return {
-    uri,
-    text,
-    frontMatter,
-    frontMatterProblems,
-    titleHeading,
-    chapterDepth,
-    headings,
-    chapters,
-    paragraphs,
-    listItems,
-    tables,
-    prose,
-  };
+  return { uri, text, frontMatter, frontMatterProblems, titleHeading, chapterDepth, headings, chapters, paragraphs, listItems, tables, prose };
 }
 
 /** Builds the chapter → section tree; headings above the first chapter are left out. */
@@ -252,4 +371,56 @@ function nestSections(headings: readonly HeadingInfo[], chapterDepth: number, te
     if (owner && offset < owner.end) owner.hasContent = true;
   }
   return chapters;
+}
+
+/**
+ * Builds the model of successive versions of one document, parsing again only the blocks whose text
+ * changed: a block is reused when the same text stands at the same place, or at the place shifted by the
+ * change in the document's length. Only the previous version's text and block models are kept.
+ */
+export class IncrementalModel {
+  private text = '';
+  private blocks: readonly BlockModel[] = [];
+
+  /** `minimumBlock`: see `splitBlocks`; tests make it small to cut their short documents into many blocks. */
+  constructor(private readonly minimumBlock = defaultMinimumBlock) {}
+
+  /** The model of `text`, built in steps: the generator yields after each block it parses. */
+  *update(uri: string, text: string): Generator<void, ReportModel> {
+    const previous = this.text;
+    const delta = text.length - previous.length;
+    const byStart = new Map(this.blocks.map((b) => [b.start, b]));
+    const reuse = (start: number, end: number): BlockModel | undefined => {
+      for (const shift of delta === 0 ? [0] : [0, delta]) {
+        const old = byStart.get(start - shift);
+        if (old && old.end - old.start === end - start && (shift === 0 || !old.frontMatter) &&
+            text.startsWith(previous.slice(old.start, old.end), start)) {
+          return shiftBlock(old, shift);
+        }
+      }
+      return undefined;
+    };
+    const blocks = yield* parseBlocks(text, reuse, this.minimumBlock);
+    this.text = text;
+    this.blocks = blocks;
+    return assembleModel(uri, text, blocks);
+  }
+
+  /** The model of `text`, built at once. */
+  build(uri: string, text: string): ReportModel {
+    const steps = this.update(uri, text);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /** How many blocks the last version was cut into. */
+  get blockCount(): number {
+    return this.blocks.length;
+  }
+}
+
+/** Parses a document and builds its schema-independent model. */
+export function buildReportModel(uri: string, text: string): ReportModel {
+  return new IncrementalModel().build(uri, text);
 }

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languageserver/node.js';
+import { DiagnosticSeverity, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Diagnostic, type DiagnosticServerCancellationData } from 'vscode-languageserver/node.js';
 import type { ServerContext } from '../context.js';
 import { toRange, type ReportDiagnostic, type Severity, type TextDocumentLike } from '../core/index.js';
 import { diagnosticSource, diagnosticsDocumentation } from '../protocol.js';
@@ -22,11 +22,12 @@ export function toLspDiagnostic(document: TextDocumentLike, d: ReportDiagnostic)
   };
 }
 
-export async function provideDiagnostics(context: ServerContext, uri: string, token?: { isCancellationRequested: boolean }): Promise<Diagnostic[]> {
+/** The document's diagnostics; none for a closed document, undefined when it changed or the request was cancelled. */
+export async function provideDiagnostics(context: ServerContext, uri: string, token?: { isCancellationRequested: boolean }): Promise<Diagnostic[] | undefined> {
   const document = context.documents.get(uri);
+  if (!document) return [];
   const analysis = await context.analyze(uri, token);
-  if (!document || !analysis) return [];
-  return analysis.diagnostics.map((d) => toLspDiagnostic(document, d));
+  return analysis?.diagnostics.map((d) => toLspDiagnostic(document, d));
 }
 
 /**
@@ -36,10 +37,12 @@ export async function provideDiagnostics(context: ServerContext, uri: string, to
 export function registerDiagnostics(context: ServerContext, clientPulls: boolean): void {
   const { connection, documents } = context;
   if (clientPulls) {
-    connection.languages.diagnostics.on(async (params, token) => ({
-      kind: DocumentDiagnosticReportKind.Full,
-      items: await provideDiagnostics(context, params.textDocument.uri, token),
-    }));
+    connection.languages.diagnostics.on(async (params, token) => {
+      const items = await provideDiagnostics(context, params.textDocument.uri, token);
+      if (items) return { kind: DocumentDiagnosticReportKind.Full, items };
+      // Overtaken by an edit: the client asks again, for the version it has now.
+      throw new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
+    });
     context.onReload(() => connection.languages.diagnostics.refresh());
     return;
   }
@@ -47,7 +50,7 @@ export function registerDiagnostics(context: ServerContext, clientPulls: boolean
     const document = documents.get(uri);
     if (!document) return;
     const diagnostics = await provideDiagnostics(context, uri);
-    if (documents.get(uri)?.version === document.version) await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    if (diagnostics && documents.get(uri)?.version === document.version) await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   };
   documents.onDidChangeContent((event) => void push(event.document.uri));
   documents.onDidClose((event) => void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));

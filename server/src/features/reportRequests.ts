@@ -1,9 +1,19 @@
 import type { ServerContext } from '../context.js';
 import { buildChecklist, buildGoalCheck, buildSkeleton, goalCheckMarkdown, insertChapters, localize, toRange } from '../core/index.js';
-import { ChecklistRequest, GoalCheckRequest, SchemasRequest, SkeletonRequest, type ChecklistResult, type GoalCheckResult, type SkeletonResult } from '../protocol.js';
+import {
+  ChecklistRequest,
+  GoalCheckRequest,
+  SchemasRequest,
+  SkeletonRequest,
+  StatusRequest,
+  type ChecklistResult,
+  type GoalCheckResult,
+  type ServerStatus,
+  type SkeletonResult,
+} from '../protocol.js';
 import { toTextEdits } from './codeActions.js';
 
-/** The custom requests behind the Report Checklist view, the status bar and Insert Chapter Skeleton. */
+/** The custom requests behind the Report Checklist view, the status bar, Insert Chapter Skeleton and the goal check. */
 export function registerReportRequests(context: ServerContext): void {
   const { connection, documents, service, locale } = context;
 
@@ -85,4 +95,6 @@ export function registerReportRequests(context: ServerContext): void {
       builtin: schema.source.startsWith('builtin:'),
     })),
   );
+
+  connection.onRequest(StatusRequest, (): ServerStatus => ({ ...context.retained(), heapUsed: process.memoryUsage().heapUsed }));
 }

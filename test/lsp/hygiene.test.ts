@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import type { ServerStatus } from '../../server/src/protocol.js';
+import { startServer, type TestServer } from './client.js';
+
+const seeds = ['seed-1-system-integration.md', 'seed-2-market-expansion.md', 'seed-3-process-optimization.md']
+  .map((name) => fs.readFileSync(path.join(process.cwd(), 'test/fixtures/corpus', name), 'utf8'));
+
+async function pull(server: TestServer, uri: string): Promise<Diagnostic[]> {
+  const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
+  return (report as { items: Diagnostic[] }).items;
+}
+
+const status = (server: TestServer) => server.connection.sendRequest('reportWriter/status') as Promise<ServerStatus>;
+
+describe('language server resource hygiene', function () {
+  this.timeout(120_000);
+  let server: TestServer;
+  before(async () => {
+    server = await startServer({ settings: { reportDetection: 'always' } });
+  });
+  after(async () => {
+    await server.close();
+  });
+
+  it('keeps nothing of 200 reports once they are closed', async () => {
+    const uris = seeds.flatMap((_, s) => [...Array(67).keys()].map((i) => `file:///hygiene/${s}-${i}/总结报告.md`)).slice(0, 200);
+    for (const [i, uri] of uris.entries()) await server.open(uri, seeds[i % 3]!);
+    const counts = await Promise.all(uris.map((uri) => pull(server, uri).then((d) => d.length)));
+    assert.ok(counts.every((n) => n > 5), 'every report was analysed');
+    const open = await status(server);
+    assert.deepEqual({ documents: open.documents, models: open.models, analyses: open.analyses }, { documents: 200, models: 200, analyses: 200 });
+    for (const uri of uris) await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const closed = await status(server);
+    assert.deepEqual({ ...closed, heapUsed: 0 }, { documents: 0, models: 0, analyses: 0, builds: 0, heapUsed: 0 });
+  });
+
+  it('drops the analysis of a version an edit overtakes and answers for the new one', async () => {
+    // About 2 MB, so that parsing it takes long enough for the next edit to arrive meanwhile.
+    let big = '';
+    while (big.length < 2_000_000) for (const seed of seeds) big += `${seed}\n\n`;
+    const uri = 'file:///hygiene/big/总结报告.md';
+    await server.open(uri, big);
+    await pull(server, uri);
+    const change = (version: number, text: string, whole: boolean) =>
+      server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [whole ? { text } : { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text }],
+      });
+    // Every block changes, so version 2 has to be parsed in full…
+    await change(2, big.replaceAll('项目', '工程'), true);
+    const overtaken = server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }).then(
+      () => 'answered',
+      (error: { code?: number; data?: { retriggerRequest?: boolean } }) => `${error.code} ${error.data?.retriggerRequest}`,
+    );
+    // …and version 3 arrives while it is.
+    await change(3, '【待补充】', false);
+    const latest = await pull(server, uri);
+    assert.equal(await overtaken, '-32802 true', 'the overtaken request ends as ServerCancelled, asking the client to pull again');
+    const atStart = latest.filter((d) => d.code === 'placeholder' && d.range.start.line === 0 && d.range.start.character === 0);
+    assert.equal(atStart.length, 1, 'the answer is for version 3');
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.equal((await status(server)).models, 0);
+  });
+});

@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { IncrementalModel, assembleModel, parseBlock, splitBlocks, type ReportModel } from '../../server/src/core/index.js';
+import { anyDocument, applyEdit, blockyDocument, edit, fuzzSeed, runs, seeds } from '../util/documents.js';
+import { readFixture } from './util.js';
+
+const uri = 'file:///r/总结报告.md';
+
+/** Everything the model says, without the front matter's lookup function. */
+function plain(model: ReportModel): unknown {
+  return JSON.parse(JSON.stringify(model)) as unknown;
+}
+
+/** The document parsed in one piece, as if it were never cut into blocks. */
+function whole(text: string): ReportModel {
+  return assembleModel(uri, text, [parseBlock(text, 0, text.length)]);
+}
+
+describe('cutting a document into blocks', function () {
+  this.timeout(60_000);
+
+  it('cuts before each heading that follows a blank line, and only there', () => {
+    const text = '# 报告\n\n## 第一章 引言\n正文\n## 第二章 实施\n\n### 2.1 步骤\n\n#不是标题\n';
+    assert.deepEqual(splitBlocks(text, 0).map((b) => text.slice(b.start, b.end)), [
+      '# 报告\n\n',
+      '## 第一章 引言\n正文\n## 第二章 实施\n\n',
+      '### 2.1 步骤\n\n#不是标题\n',
+    ]);
+  });
+
+  it('does not cut inside front matter, fences or comments, nor at all when a link definition is present', () => {
+    const fenced = '# 报告\n\n```\n\n# 代码\n```\n\n## 第一章\n';
+    assert.deepEqual(splitBlocks(fenced, 0).map((b) => b.start), [0, fenced.indexOf('## 第一章')]);
+    const commented = '# 报告\n\n<!-- 说明\n\n# 不是\n-->\n\n## 第一章\n';
+    assert.deepEqual(splitBlocks(commented, 0).map((b) => b.start), [0, commented.indexOf('## 第一章')]);
+    const front = '---\ntitle: x\n\n# 不是\n---\n\n# 报告\n';
+    assert.deepEqual(splitBlocks(front, 0).map((b) => b.start), [0, front.indexOf('# 报告')]);
+    const defined = '# 报告\n\n[a]: https://example.com\n\n## 第一章\n\n见[链接][a]。\n';
+    assert.deepEqual(splitBlocks(defined, 0), [{ start: 0, end: defined.length }]);
+  });
+
+  it('cuts the sample reports into many blocks that together give the same model as one parse', () => {
+    for (const name of ['seed-1-system-integration.md', 'seed-2-market-expansion.md', 'seed-3-process-optimization.md', 'seed-3-with-frontmatter.md']) {
+      const text = readFixture(`corpus/${name}`);
+      const fine = new IncrementalModel(0);
+      const built = fine.build(uri, text);
+      assert.ok(fine.blockCount >= 20, `${name}: ${fine.blockCount} blocks`);
+      assert.deepEqual(plain(built), plain(whole(text)), name);
+      const coarse = new IncrementalModel();
+      assert.deepEqual(plain(coarse.build(uri, text)), plain(built), name);
+      assert.ok(coarse.blockCount >= 2 && coarse.blockCount <= Math.floor(text.length / 2048) + 1, `${name}: ${coarse.blockCount} blocks of at least 2 KB`);
+    }
+  });
+
+  it('merges a block that ends in a construct the scan missed with the rest of the document', () => {
+    // The HTML block (kind 6) makes the scan take the ``` line for a fence opener and its pair for a closer,
+    // so it cuts before `# 二`, which the whole parse sees inside a real fence.
+    const text = '<div>\n```\n</div>\n\n# 一\n\n```\n正文\n\n# 二\n';
+    assert.equal(splitBlocks(text, 0).length, 2);
+    const split = new IncrementalModel(0).build(uri, text);
+    assert.deepEqual(plain(split), plain(whole(text)));
+    assert.deepEqual(split.headings.map((h) => h.text), ['一']);
+  });
+
+  it('gives the same model as one parse, on generated documents', () => {
+    fc.assert(
+      fc.property(fc.oneof(blockyDocument, anyDocument), (text) => {
+        assert.deepEqual(plain(new IncrementalModel(0).build(uri, text)), plain(whole(text)));
+      }),
+      { numRuns: runs(300), seed: fuzzSeed },
+    );
+  });
+});
+
+describe('incremental analysis', function () {
+  this.timeout(120_000);
+
+  it('after any sequence of edits, gives the same model as a fresh parse', () => {
+    fc.assert(
+      fc.property(fc.oneof(blockyDocument, fc.constantFrom(...seeds)), fc.array(edit, { minLength: 1, maxLength: 12 }), (start, edits) => {
+        const model = new IncrementalModel(0);
+        let text = start;
+        model.build(uri, text);
+        for (const change of edits) {
+          text = applyEdit(text, change);
+          assert.deepEqual(plain(model.build(uri, text)), plain(whole(text)));
+        }
+      }),
+      { numRuns: runs(100), seed: fuzzSeed },
+    );
+  });
+
+  it('parses again only the block an edit touches', () => {
+    const text = readFixture('corpus/seed-1-system-integration.md');
+    const model = new IncrementalModel(0);
+    const steps = (next: string): number => {
+      const run = model.update(uri, next);
+      let parsed = 0;
+      while (!run.next().done) parsed++;
+      return parsed;
+    };
+    const blocks = steps(text);
+    assert.equal(blocks, model.blockCount);
+    const at = text.indexOf('XX月');
+    assert.equal(steps(text.slice(0, at) + '12月' + text.slice(at + 3)), 1, 'a same-length change');
+    assert.equal(steps(text.slice(0, at) + '2025年12月' + text.slice(at + 3)), 1, 'a change in length shifts the blocks after it');
+    assert.equal(steps(text.slice(0, at) + '2025年12月' + text.slice(at + 3)), 0, 'the same text again');
+  });
+});
