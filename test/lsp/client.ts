@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
@@ -25,6 +26,8 @@ const clientCapabilities = {
 export interface TestServer {
   readonly connection: ProtocolConnection;
   readonly initializeResult: InitializeResult;
+  /** Milliseconds from spawning the server to its answer to `initialize` (for the benchmark). */
+  readonly initializeMs: number;
   readonly stderr: () => string;
   readonly process: ChildProcess;
   open(uri: string, text: string, version?: number): Promise<void>;
@@ -39,6 +42,7 @@ export function fixtureUri(name: string): string {
 
 /** Spawns `node dist/server.js --stdio` and initializes it as an LSP client would. */
 export async function startServer(options: { locale?: string; pull?: boolean; settings?: Record<string, unknown>; workspaceFolder?: string } = {}): Promise<TestServer> {
+  const spawnedAt = performance.now();
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -55,6 +59,7 @@ export async function startServer(options: { locale?: string; pull?: boolean; se
     workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }] : null,
     capabilities,
   })) as InitializeResult;
+  const initializeMs = performance.now() - spawnedAt;
   // Like VS Code, the client answers requests only once it is initialized: a server that asks earlier fails.
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? null));
   connection.onRequest('client/registerCapability', () => null);
@@ -62,6 +67,7 @@ export async function startServer(options: { locale?: string; pull?: boolean; se
   return {
     connection,
     initializeResult,
+    initializeMs,
     process: child,
     stderr: () => stderr,
     async open(uri, text, version = 1) {

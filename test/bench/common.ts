@@ -1,0 +1,56 @@
+/** What the in-process benchmark (bench.ts) and the language-server one (lsp.ts) share. */
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface Summary {
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly runs: number;
+}
+
+export function summarize(times: readonly number[]): Summary {
+  return { medianMs: median(times), minMs: Math.min(...times), runs: times.length };
+}
+
+/**
+ * The one character that an edit run replaces: a Chinese character in a prose line just past the middle of
+ * the document, so that an incremental parse has as much unchanged text before it as after it. With its
+ * zero-based line and UTF-16 column, for an LSP range.
+ */
+export interface MidEdit {
+  readonly offset: number;
+  readonly line: number;
+  readonly character: number;
+}
+
+/**
+ * Edit runs alternate between these two, so that every run makes a version that differs from the one
+ * before (a cache keyed on the text could otherwise answer it). The edited character is neither.
+ */
+const REPLACEMENTS = ['甲', '乙'] as const;
+
+export function replacementFor(run: number): string {
+  return REPLACEMENTS[run % REPLACEMENTS.length]!;
+}
+
+/** Finds the edit point. A line that starts with two Chinese characters is a paragraph, not a heading, list or table. */
+export function midDocumentEdit(text: string): MidEdit {
+  for (let start = text.indexOf('\n', text.length >> 1) + 1; start > 0; start = text.indexOf('\n', start) + 1) {
+    if (!/^[\u4e00-\u9fff]{2}/.test(text.slice(start, start + 2))) continue;
+    const offset = start + 1;
+    if (REPLACEMENTS.some((r) => r === text[offset])) continue;
+    let line = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
+    return { offset, line, character: 1 };
+  }
+  throw new Error('no prose line after the middle of the document to edit');
+}
+
+/** The text with the edit point replaced by `replacement`. */
+export function editedText(text: string, edit: MidEdit, replacement: string): string {
+  return text.slice(0, edit.offset) + replacement + text.slice(edit.offset + 1);
+}

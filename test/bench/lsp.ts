@@ -1,0 +1,220 @@
+/**
+ * The benchmark as the editor sees it: the language server (`node dist/server.js --stdio`, driven by the
+ * protocol tests' client) timed from request sent to response received, so the times include the JSON-RPC
+ * round trip, the server's own document sync and the conversion of results to LSP types.
+ *
+ * Every scenario gets its own server process, so that its peak RSS (VmHWM, read from /proc before the
+ * server shuts down) holds only that scenario's documents. The client answers `workspace/configuration`
+ * with `reportDetection: always`: the concatenated documents have several titles and would otherwise not
+ * be detected as reports, and the in-process rows force every check on the same way.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { TextDocumentSyncKind, type DocumentDiagnosticReport, type DocumentSymbol } from 'vscode-languageserver-protocol';
+import { startServer, type TestServer } from '../lsp/client.js';
+import { editedText, midDocumentEdit, replacementFor, summarize, type Summary } from './common.js';
+
+export interface LspDocument {
+  readonly name: string;
+  readonly text: string;
+  readonly bytes: number;
+}
+
+export type LspScenario = 'spawn-initialize' | 'parsed-requests' | 'edited-requests' | 'open-diagnostics' | 'edited-diagnostics';
+
+export const LSP_LABELS: Readonly<Record<LspScenario, string>> = {
+  'spawn-initialize': 'spawn -> initialize result',
+  'parsed-requests': 'diagnostics + symbols, unchanged version',
+  'edited-requests': 'didChange 1 char -> diagnostics + symbols',
+  'open-diagnostics': 'didOpen -> first diagnostics (cold)',
+  'edited-diagnostics': 'didChange 1 char -> diagnostics',
+};
+
+export interface LspRow extends Summary {
+  readonly scenario: LspScenario;
+  /** Empty for spawn-initialize, which opens no document. */
+  readonly document: string;
+  /** VmHWM of the scenario's server process just before it shut down; undefined without /proc. */
+  readonly peakRssMb: number | undefined;
+  /** What the last run answered (diagnostics, top-level symbols), to show that the server did the work. */
+  readonly output: string;
+}
+
+export interface LspMeasurements {
+  readonly rows: LspRow[];
+  /** CPU time the server processes used, user + system, in microseconds (0 without /proc). */
+  readonly cpuMicros: number;
+}
+
+const SETTINGS = { reportDetection: 'always' };
+const MIB = 1024 * 1024;
+/** Node's start and module loading vary by a few ms from spawn to spawn: the median of this many. */
+const SPAWNS = 10;
+/** Requests on a parsed document take a few ms: cheap enough for many runs, and JIT warm-up first. */
+const PARSED_WARMUP = 10;
+const PARSED_RUNS = 30;
+
+let cpuMicros = 0;
+
+interface ProcessStats {
+  readonly peakRssKb: number;
+  readonly cpuMicros: number;
+}
+
+/** Peak RSS and CPU time of a running process, from Linux /proc (undefined elsewhere). */
+function processStats(pid: number): ProcessStats | undefined {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    if (!hwm) return undefined;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "pid (comm) ": state is field 0, utime field 11 and stime field 12, in USER_HZ (1/100 s).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { peakRssKb: Number(hwm[1]), cpuMicros: (Number(fields[11]) + Number(fields[12])) * 10_000 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts a server, runs the scenario, records its process stats, and shuts it down cleanly. */
+async function withServer<T>(scenario: (server: TestServer) => Promise<T>): Promise<{ result: T; peakRssMb: number | undefined }> {
+  const server = await startServer({ settings: SETTINGS });
+  try {
+    const result = await scenario(server);
+    const stats = processStats(server.process.pid!);
+    cpuMicros += stats?.cpuMicros ?? 0;
+    return { result, peakRssMb: stats && stats.peakRssKb / 1024 };
+  } finally {
+    await server.close();
+  }
+}
+
+/**
+ * Awaits `run` `warmup` times untimed, then `runs` times timed. A minor GC before each run, as in the
+ * in-process benchmark, so that the client's garbage from the previous response is not collected mid-run.
+ */
+async function timeRuns(warmup: number, runs: number, run: () => Promise<string>): Promise<Summary & { output: string }> {
+  const times: number[] = [];
+  let output = '';
+  for (let i = 0; i < warmup + runs; i++) {
+    globalThis.gc?.(true);
+    const start = performance.now();
+    output = await run();
+    const elapsed = performance.now() - start;
+    if (i >= warmup) times.push(elapsed);
+  }
+  return { ...summarize(times), output };
+}
+
+async function diagnostics(server: TestServer, uri: string): Promise<string> {
+  const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
+  if (report.kind !== 'full') throw new Error(`expected a full diagnostic report for ${uri}, got ${report.kind}`);
+  return `${report.items.length} diagnostics`;
+}
+
+/** Both requests at once, as the editor sends them after a change; resolves when both have answered. */
+async function diagnosticsAndSymbols(server: TestServer, uri: string): Promise<string> {
+  const [counted, symbols] = await Promise.all([
+    diagnostics(server, uri),
+    server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Promise<DocumentSymbol[]>,
+  ]);
+  return `${counted}, ${symbols.length} symbols`;
+}
+
+/**
+ * A function that sends the next version of the document as opened (version 1): one character
+ * mid-document replaced, as a range change when the server syncs incrementally, else as the whole text.
+ */
+function editSender(server: TestServer, uri: string, doc: LspDocument): () => Promise<void> {
+  const sync = server.initializeResult.capabilities.textDocumentSync;
+  const incremental = (typeof sync === 'object' ? sync.change : sync) === TextDocumentSyncKind.Incremental;
+  const edit = midDocumentEdit(doc.text);
+  const range = { start: { line: edit.line, character: edit.character }, end: { line: edit.line, character: edit.character + 1 } };
+  let version = 1;
+  return () => {
+    const text = replacementFor(++version);
+    return server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [incremental ? { range, text } : { text: editedText(doc.text, edit, text) }],
+    });
+  };
+}
+
+const uriOf = (doc: LspDocument): string => `file:///bench/${doc.name}.md`;
+
+async function spawnToInitialize(): Promise<LspRow> {
+  const times: number[] = [];
+  let peakRssMb: number | undefined;
+  // One untimed spawn first: it pays for reading node and the bundle from disk into the page cache.
+  for (let i = 0; i <= SPAWNS; i++) {
+    const { result, peakRssMb: peak } = await withServer(async (server) => server.initializeMs);
+    if (i > 0) times.push(result);
+    peakRssMb = peak;
+  }
+  return { scenario: 'spawn-initialize', document: '', ...summarize(times), peakRssMb, output: '' };
+}
+
+/** Diagnostics and symbols once the document is parsed: on the same version again, and after a 1-char edit. */
+async function parsedRequests(doc: LspDocument): Promise<LspRow[]> {
+  const uri = uriOf(doc);
+  const { result, peakRssMb } = await withServer(async (server) => {
+    const change = editSender(server, uri, doc);
+    await server.open(uri, doc.text);
+    await diagnosticsAndSymbols(server, uri);
+    const unchanged = await timeRuns(PARSED_WARMUP, PARSED_RUNS, () => diagnosticsAndSymbols(server, uri));
+    const edited = await timeRuns(PARSED_WARMUP, PARSED_RUNS, async () => {
+      await change();
+      return diagnosticsAndSymbols(server, uri);
+    });
+    return { unchanged, edited };
+  });
+  return [
+    { scenario: 'parsed-requests', document: doc.name, ...result.unchanged, peakRssMb },
+    { scenario: 'edited-requests', document: doc.name, ...result.edited, peakRssMb },
+  ];
+}
+
+/** A large document: opened and diagnosed once (timed, one run), then edited one character at a time. */
+async function editedDiagnostics(doc: LspDocument): Promise<LspRow[]> {
+  const uri = uriOf(doc);
+  // A 5 MB edit run may cost seconds if parsing is not incremental: fewer runs there.
+  const runs = doc.bytes > MIB ? 7 : 15;
+  const { result, peakRssMb } = await withServer(async (server) => {
+    const change = editSender(server, uri, doc);
+    const start = performance.now();
+    await server.open(uri, doc.text);
+    const first = await diagnostics(server, uri);
+    const opened = { ...summarize([performance.now() - start]), output: first };
+    const edited = await timeRuns(2, runs, async () => {
+      await change();
+      return diagnostics(server, uri);
+    });
+    return { opened, edited };
+  });
+  return [
+    { scenario: 'open-diagnostics', document: doc.name, ...result.opened, peakRssMb },
+    { scenario: 'edited-diagnostics', document: doc.name, ...result.edited, peakRssMb },
+  ];
+}
+
+/**
+ * Spawn to `initialize`; diagnostics and symbols on the `parsed` documents; didChange to diagnostics on the
+ * `edited` ones.
+ */
+export async function measureLsp(
+  documents: { parsed: readonly LspDocument[]; edited: readonly LspDocument[] },
+  progress: (message: string) => void,
+): Promise<LspMeasurements> {
+  cpuMicros = 0;
+  const rows: LspRow[] = [];
+  progress(`language server: spawn -> initialize, ${SPAWNS} spawns after one untimed`);
+  rows.push(await spawnToInitialize());
+  for (const doc of documents.parsed) {
+    progress(`language server: ${doc.name}, diagnostics + symbols, ${PARSED_WARMUP} warm-up + ${PARSED_RUNS} timed runs unchanged and edited`);
+    rows.push(...(await parsedRequests(doc)));
+  }
+  for (const doc of documents.edited) {
+    progress(`language server: ${doc.name}, didOpen then 1-char didChange -> diagnostics`);
+    rows.push(...(await editedDiagnostics(doc)));
+  }
+  return { rows, cpuMicros };
+}
