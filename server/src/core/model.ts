@@ -65,6 +65,8 @@ export interface ReportModel {
   readonly tables: readonly TableInfo[];
   /** Stretches of prose that checks may scan: text outside code, HTML, URLs and front matter. */
   readonly prose: readonly Span[];
+  /** The blocks the document was parsed in, in order; what a check keeps per block outlives an edit elsewhere. */
+  readonly blocks: readonly BlockModel[];
 }
 
 type SpanOf = (node: Nodes) => Span;
@@ -138,6 +140,11 @@ export interface BlockModel extends Span, Pick<ReportModel, 'frontMatter' | 'hea
    * whole document that construct would run on into the next block, so the next block may not be cut off.
    */
   readonly open: boolean;
+  /**
+   * What checks computed from this block alone, keyed by whatever they choose (held weakly), with offsets
+   * relative to the block's start: shared by the block's moved copies, so an edit elsewhere keeps it valid.
+   */
+  readonly memo: WeakMap<object, unknown>;
 }
 
 /** Parses `text.slice(start, end)` on its own; it must start at 0 or at a place `splitBlocks` chose. */
@@ -224,7 +231,7 @@ export function parseBlock(text: string, start: number, end: number): BlockModel
     open = runsOn(last, source.slice(spanOf(last)));
     last = 'children' in last ? last.children[last.children.length - 1] : undefined;
   }
-  return { start, end, frontMatter, headings, paragraphs, listItems, tables, prose, contentBlocks, open };
+  return { start, end, frontMatter, headings, paragraphs, listItems, tables, prose, contentBlocks, open, memo: new WeakMap() };
 }
 
 /** HTML blocks that blank lines do not end, with what ends them (CommonMark kinds 1–5). */
@@ -281,6 +288,7 @@ function shiftBlock(block: BlockModel, delta: number): BlockModel {
     prose: block.prose.map(span),
     contentBlocks: block.contentBlocks.map((offset) => offset + delta),
     open: block.open,
+    memo: block.memo,
   };
 }
 
@@ -344,7 +352,7 @@ export function assembleModel(uri: string, text: string, blocks: readonly BlockM
   const frontMatterProblems = frontMatter
     ? frontMatter.problems
     : [unclosedFrontMatter(text)].filter((p): p is FrontMatterProblem => p !== undefined);
-  return { uri, text, frontMatter, frontMatterProblems, titleHeading, chapterDepth, headings, chapters, paragraphs, listItems, tables, prose };
+  return { uri, text, frontMatter, frontMatterProblems, titleHeading, chapterDepth, headings, chapters, paragraphs, listItems, tables, prose, blocks };
 }
 
 /** Builds the chapter → section tree; headings above the first chapter are left out. */

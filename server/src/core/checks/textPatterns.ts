@@ -3,9 +3,36 @@ import { localize, type Locale } from '../l10n.js';
 import type { ReportModel } from '../model.js';
 import { placeholderPatterns, scanSpans, vagueQuantityPatterns, type PatternMatch, type TextPattern } from '../patterns.js';
 
+/** The built-in placeholder patterns followed by the user's, one array per user list (the block memo's key). */
+const withExtra = new WeakMap<readonly TextPattern[], readonly TextPattern[]>();
+
+function placeholderPatternsWith(extra: readonly TextPattern[]): readonly TextPattern[] {
+  if (!extra.length) return placeholderPatterns;
+  let patterns = withExtra.get(extra);
+  if (!patterns) withExtra.set(extra, (patterns = [...placeholderPatterns, ...extra]));
+  return patterns;
+}
+
+/**
+ * The matches of `patterns` in the prose, block by block: matches never cross a prose span, so each block's
+ * are found once, kept in its memo relative to its start, and reused while its text stays the same.
+ */
+function scanProse(model: ReportModel, patterns: readonly TextPattern[]): PatternMatch[] {
+  const found: PatternMatch[] = [];
+  for (const block of model.blocks) {
+    let relative = block.memo.get(patterns) as readonly PatternMatch[] | undefined;
+    if (!relative) {
+      relative = scanSpans(model.text, block.prose, patterns).map((m) => ({ id: m.id, start: m.start - block.start, end: m.end - block.start }));
+      block.memo.set(patterns, relative);
+    }
+    for (const m of relative) found.push({ id: m.id, start: m.start + block.start, end: m.end + block.start });
+  }
+  return found;
+}
+
 /** Placeholders left in the prose: `XX%`, `XX万元`, `【待补充】`, `TBD`, `某款`… */
 export function findPlaceholders(model: ReportModel, extra: readonly TextPattern[]): PatternMatch[] {
-  return scanSpans(model.text, model.prose, extra.length ? [...placeholderPatterns, ...extra] : placeholderPatterns);
+  return scanProse(model, placeholderPatternsWith(extra));
 }
 
 export function checkPlaceholders(model: ReportModel, matches: readonly PatternMatch[], locale: Locale): ReportDiagnostic[] {
@@ -27,7 +54,7 @@ export function checkVagueQuantities(model: ReportModel, placeholders: readonly 
     while (next < placeholders.length && placeholders[next]!.end <= m.start) next++;
     return next < placeholders.length && placeholders[next]!.start < m.end;
   };
-  return scanSpans(model.text, model.prose, vagueQuantityPatterns)
+  return scanProse(model, vagueQuantityPatterns)
     .filter((m) => !overlapsPlaceholder(m))
     .map((m) => ({
       code: 'vague-quantity',
