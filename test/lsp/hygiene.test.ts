@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import type { Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
 import type { ServerStatus } from '../../server/src/protocol.js';
 import { startServer, type TestServer } from './client.js';
 
@@ -63,5 +63,27 @@ describe('language server resource hygiene', function () {
     assert.equal(atStart.length, 1, 'the answer is for version 3');
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     assert.equal((await status(server)).models, 0);
+  });
+
+  it('outlines and folds 12 000 headings nested five deep (VS Code\'s own Markdown outline overflows its stack there)', async () => {
+    const lines = ['# 项目总结报告', ''];
+    for (let i = 0; i < 12_000; i++) lines.push(`${'#'.repeat(2 + (i % 5))} 标题 ${i}`, '', '正文。', '');
+    const uri = 'file:///hygiene/headings/总结报告.md';
+    await server.open(uri, lines.join('\n'));
+    const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    let count = 0;
+    let depth = 0;
+    const pending: [DocumentSymbol, number][] = symbols.map((s) => [s, 1]);
+    while (pending.length) {
+      const [symbol, level] = pending.pop()!;
+      count++;
+      depth = Math.max(depth, level);
+      for (const child of symbol.children ?? []) pending.push([child, level + 1]);
+    }
+    assert.equal(count, 12_000, 'one symbol per chapter and section');
+    assert.equal(depth, 5);
+    const folds = (await server.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+    assert.equal(folds.length, 12_000, 'a folding range per chapter and section');
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
 });
