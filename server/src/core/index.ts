@@ -59,7 +59,10 @@ export interface ReportService {
 }
 
 export function createReportService(init: { registry?: SchemaRegistry } = {}): ReportService {
-  const registry = init.registry ?? createBuiltinRegistry();
+  // Read the built-in schemas on first use, not at construction: the language server constructs its
+  // service while answering `initialize`, and ~50 ms of YAML need not delay that answer.
+  let registry = init.registry;
+  const schemas = (): SchemaRegistry => (registry ??= createBuiltinRegistry());
   const documents = new Map<string, { version: number; model: ReportModel | undefined; incremental: IncrementalModel }>();
   function* modelSteps(document: TextDocumentLike): Generator<void, ReportModel> {
     let entry = documents.get(document.uri);
@@ -77,14 +80,16 @@ export function createReportService(init: { registry?: SchemaRegistry } = {}): R
     return step.value;
   };
   return {
-    registry,
+    get registry() {
+      return schemas();
+    },
     getModel,
     modelSteps,
     analyze(document, settings = defaultSettings, token) {
       if (token?.isCancellationRequested) return undefined;
       const model = getModel(document);
       if (token?.isCancellationRequested) return undefined;
-      return analyzeReport(model, registry, settings);
+      return analyzeReport(model, schemas(), settings);
     },
     forget(uri) {
       documents.delete(uri);
