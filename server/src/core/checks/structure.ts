@@ -84,7 +84,13 @@ export function checkMissingChapters(
 export function checkChapterOrder(schema: ChapterSchema, chapters: readonly ClassifiedChapter[], locale: Locale, language: Locale): ReportDiagnostic[] {
   const index = slotIndex(schema);
   const floating = new Map(schema.slots.filter((s) => s.between).map((s) => [s.id, s.between!]));
-  const firstFilling = (id: string) => chapters.findIndex((c) => c.slots.includes(id));
+  // Where each slot is first filled, found in one pass: asked of every chapter with a floating slot, a search
+  // through all the chapters for a slot none fills made this quadratic.
+  const firstFillings = new Map<string, number>();
+  chapters.forEach((chapter, i) => {
+    for (const slot of chapter.slots) if (!firstFillings.has(slot)) firstFillings.set(slot, i);
+  });
+  const firstFilling = (id: string) => firstFillings.get(id) ?? -1;
   const diagnostics: ReportDiagnostic[] = [];
   const report = (chapter: ClassifiedChapter, slot: string, other: ClassifiedChapter, otherSlot: string, key: string) =>
     diagnostics.push({

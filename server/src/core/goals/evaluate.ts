@@ -40,11 +40,12 @@ function admitsMiss(goal: Goal, outcome: Candidate | undefined, outcomes: readon
 const maximumGoals = 100;
 
 export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedChapter[]): GoalResult[] {
-  const goals = extractGoals(model, chapters).slice(0, maximumGoals);
+  const goals = extractGoals(model, chapters, maximumGoals).slice(0, maximumGoals);
   if (goals.length === 0) return [];
   const outcomes = collectOutcomes(model, chapters).map(prepareStatement);
-  return goals.map((goal): GoalResult => {
-    const [outcome, ...alternatives] = rankOutcomes(goal, outcomes);
+  const ranked = rankOutcomes(goals, outcomes);
+  return goals.map((goal, i): GoalResult => {
+    const [outcome, ...alternatives] = ranked[i]!;
     if (!outcome) return { goal, outcome, alternatives, verdict: 'no-outcome', reason: undefined, achievement: undefined, acknowledged: false };
     const { verdict, reason, achievement } = judge(goal.target, outcome.reading);
     return { goal, outcome, alternatives, verdict, reason, achievement, acknowledged: verdict === 'missed' && admitsMiss(goal, outcome, outcomes) };

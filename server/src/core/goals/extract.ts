@@ -333,13 +333,18 @@ function frontMatterGoals(model: ReportModel): Goal[] {
   return goals;
 }
 
-/** Every goal of the report: front matter first, then the goals chapter(s) in document order. */
-export function extractGoals(model: ReportModel, chapters: readonly ClassifiedChapter[]): Goal[] {
-  const fromFrontMatter = frontMatterGoals(model);
-  const known = new Set(fromFrontMatter.map((g) => g.metric));
-  const fromChapters = chapters
-    .filter((c) => c.slots.includes('goals'))
-    .flatMap((c) => chapterGoals(model, c.section))
-    .filter((g) => !known.has(g.metric));
-  return [...fromFrontMatter, ...fromChapters];
+/**
+ * Every goal of the report: front matter first, then the goals chapter(s) in document order. With a
+ * `limit`, the goals chapters after the one that reaches it are not read: a caller that keeps only the
+ * first goals gets the same ones.
+ */
+export function extractGoals(model: ReportModel, chapters: readonly ClassifiedChapter[], limit = Infinity): Goal[] {
+  const goals = frontMatterGoals(model);
+  const known = new Set(goals.map((g) => g.metric));
+  for (const chapter of chapters) {
+    if (goals.length >= limit) break;
+    if (!chapter.slots.includes('goals')) continue;
+    for (const goal of chapterGoals(model, chapter.section)) if (!known.has(goal.metric)) goals.push(goal);
+  }
+  return goals;
 }

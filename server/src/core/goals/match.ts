@@ -6,7 +6,7 @@
  */
 import type { Goal } from './extract.js';
 import type { Reading } from './measure.js';
-import { coverage, prepareMetric, similarity, type MetricText } from './metric.js';
+import { coverage, coverages, prepareMetric, similarity, type MetricText } from './metric.js';
 import { compatibleUnits } from './numbers.js';
 import type { OutcomeStatement } from './outcomes.js';
 import type { Target } from './verdict.js';
@@ -56,6 +56,8 @@ interface PreparedGoal {
   readonly inText: boolean;
   /** Its best score against each section heading met so far: the statements of a section share their heading. */
   readonly headingScores: Map<MetricText, number>;
+  /** The best similarity of its names to each label and figure metric met so far: statements repeat them. */
+  readonly nameScores: Map<MetricText, number>;
 }
 
 function prepareGoal(goal: Goal): PreparedGoal {
@@ -65,6 +67,7 @@ function prepareGoal(goal: Goal): PreparedGoal {
     text: prepareMetric(goal.text),
     inText: goal.target !== undefined,
     headingScores: new Map(),
+    nameScores: new Map(),
   };
 }
 
@@ -78,25 +81,33 @@ function headingScore(goal: PreparedGoal, heading: MetricText): number {
   return score;
 }
 
+/** The best similarity of the goal's names to a name (-Infinity for a goal without names). */
+function nameScore(goal: PreparedGoal, other: MetricText): number {
+  let score = goal.nameScores.get(other);
+  if (score === undefined) {
+    score = -Infinity;
+    for (const name of goal.names) score = Math.max(score, similarity(name, other));
+    goal.nameScores.set(other, score);
+  }
+  return score;
+}
+
 /**
  * How well the statement's names match the goal's (0–1), the best of: its labels, its section heading
  * and — for a goal with a figure — the goal's names found in its words (a goal without a figure has names
  * too general for that: 系统平台).
  */
-function statementScore(goal: PreparedGoal, statement: PreparedStatement): number {
+function statementScore(goal: PreparedGoal, statement: PreparedStatement, inWords: number): number {
   let best = 0;
-  for (const label of statement.labels) for (const name of goal.names) best = Math.max(best, similarity(name, label));
-  if (goal.inText) for (const name of goal.names) best = Math.max(best, 0.9 * coverage(statement.text, name));
+  for (const label of statement.labels) best = Math.max(best, nameScore(goal, label));
+  if (goal.inText) best = Math.max(best, inWords);
   if (statement.heading) best = Math.max(best, headingScore(goal, statement.heading));
   return best;
 }
 
 /** How well one figure's metric matches the goal; a figure that names no metric takes the statement's subject. */
 function readingScore(goal: PreparedGoal, reading: Reading, metric: MetricText, statementNames: number): number {
-  if (!reading.metric) return statementNames;
-  let best = -Infinity;
-  for (const name of goal.names) best = Math.max(best, similarity(name, metric));
-  return best;
+  return reading.metric ? nameScore(goal, metric) : statementNames;
 }
 
 /** Whether the figure can be set against the target at all (the verdict may still be open). */
@@ -165,18 +176,21 @@ function bestReading(goal: PreparedGoal, statement: PreparedStatement, statement
   return best < 0 ? undefined : { reading: readings[best]!, names: bestNames, fits: bestFits === 1 };
 }
 
-/** The statement as a candidate for the goal; undefined when it scores below `minimum`. */
-function candidate(goal: PreparedGoal, prepared: PreparedStatement, minimum: number): Candidate | undefined {
+/**
+ * The statement as a candidate for the goal; undefined when it scores below `minimum`. `inWords` is how
+ * much of the goal the statement's words hold (see `wordScores`).
+ */
+function candidate(goal: PreparedGoal, prepared: PreparedStatement, minimum: number, inWords: number): Candidate | undefined {
   const { statement } = prepared;
   const target = goal.goal.target;
   const weight = sourceWeight[statement.source];
-  const names = statementScore(goal, prepared);
+  const names = statementScore(goal, prepared, inWords);
   const best = bestReading(goal, prepared, names);
   const reading = best?.reading;
   let score: number;
   if (!target) {
     const metric = reading?.metric ? best!.names : 0;
-    score = Math.max(coverage(prepared.text, goal.text), names, metric) * weight;
+    score = Math.max(inWords, names, metric) * weight;
   } else {
     const fit = best ? (best.fits ? 0.1 : -0.05) : -0.15;
     score = (Math.max(names, best ? best.names : 0) + fit) * weight;
@@ -184,14 +198,40 @@ function candidate(goal: PreparedGoal, prepared: PreparedStatement, minimum: num
   return score >= minimum ? { statement, reading, score } : undefined;
 }
 
-/** The statements that report on the goal, best first (the first is its outcome, the rest alternatives). */
-export function rankOutcomes(goal: Goal, statements: readonly PreparedStatement[]): Candidate[] {
-  const minimum = goal.target ? minimumScore.numeric : minimumScore.wording;
-  const prepared = prepareGoal(goal);
-  const candidates: Candidate[] = [];
-  for (const statement of statements) {
-    const found = candidate(prepared, statement, minimum);
-    if (found) candidates.push(found);
-  }
-  return candidates.sort((a, b) => b.score - a.score || a.statement.start - b.statement.start).slice(0, alternativesKept + 1);
+/**
+ * How much of each goal each statement's words hold: for a goal with a figure the best of its names found
+ * there (times 0.9), for one without the whole goal.
+ */
+function wordScores(goals: readonly PreparedGoal[], statements: readonly PreparedStatement[]): Float64Array[] {
+  const sought = goals.map((goal) => (goal.inText ? goal.names : [goal.text]));
+  const found = coverages(statements.map((s) => s.text), sought.flat());
+  let next = 0;
+  return goals.map((goal, g) => {
+    const own = found.slice(next, next + sought[g]!.length);
+    next += own.length;
+    if (!goal.inText) return own[0]!;
+    const scores = new Float64Array(statements.length).fill(-Infinity);
+    for (const coverage of own) for (let i = 0; i < scores.length; i++) scores[i] = Math.max(scores[i]!, 0.9 * coverage[i]!);
+    return scores;
+  });
+}
+
+/**
+ * The statements that report on each goal, best first (the first is its outcome, the rest alternatives).
+ * Each statement meets all the goals before the next statement is taken: its names, figures and features
+ * are then fetched from memory once, not once per goal, and on a large report the fetching costs more
+ * than the comparing.
+ */
+export function rankOutcomes(goals: readonly Goal[], statements: readonly PreparedStatement[]): Candidate[][] {
+  const prepared = goals.map(prepareGoal);
+  const minimums = goals.map((goal) => (goal.target ? minimumScore.numeric : minimumScore.wording));
+  const inWords = wordScores(prepared, statements);
+  const candidates = goals.map((): Candidate[] => []);
+  statements.forEach((statement, s) => {
+    for (let i = 0; i < prepared.length; i++) {
+      const found = candidate(prepared[i]!, statement, minimums[i]!, inWords[i]![s]!);
+      if (found) candidates[i]!.push(found);
+    }
+  });
+  return candidates.map((list) => list.sort((a, b) => b.score - a.score || a.statement.start - b.statement.start).slice(0, alternativesKept + 1));
 }

@@ -45,6 +45,8 @@ const maximumStatements = 2000;
 
 /** The sentences of one chapter, each with its label, section heading and figures. */
 function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, source: OutcomeSource, into: OutcomeStatement[]): void {
+  // Once the statements are all read, the chapters after are not even looked through.
+  if (into.length >= maximumStatements) return;
   for (const paragraph of blocksWithin(model.paragraphs, chapter.section)) {
     const label = labelOf(model.text.slice(paragraph.start, paragraph.end))?.label;
     const section = sectionAt(chapter.section, paragraph.start);
@@ -74,6 +76,7 @@ function kpiStatements(model: ReportModel, chapters: readonly ClassifiedChapter[
   // The tables of the goals chapters, found by chapter rather than by testing every table against every chapter.
   const goalTables = new Set(chapters.filter((c) => c.slots.includes('goals')).flatMap((c) => blocksWithin(model.tables, c.section)));
   for (const table of model.tables) {
+    if (into.length >= maximumStatements) return;
     if (goalTables.has(table)) continue;
     for (const row of kpiRows(model.text, table) ?? []) {
       if (into.length >= maximumStatements) return;
