@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { IncrementalModel, assembleModel, parseBlock, splitBlocks, type ReportModel } from '../../server/src/core/index.js';
+import { changedRange, cutBlocks, recutBlocks } from '../../server/src/core/blocks.js';
 import { anyDocument, applyEdit, blockyDocument, edit, fuzzSeed, runs, seeds } from '../util/documents.js';
 import { readFixture } from './util.js';
 
@@ -73,6 +74,73 @@ describe('cutting a document into blocks', function () {
   });
 });
 
+describe('cutting an edited document again', function () {
+  this.timeout(120_000);
+
+  it('finds the shortest stretch that differs between two versions, also in long documents', () => {
+    fc.assert(
+      fc.property(fc.oneof(blockyDocument, fc.constantFrom(...seeds)), fc.array(edit, { minLength: 1, maxLength: 3 }), (previous, edits) => {
+        const text = edits.reduce(applyEdit, previous);
+        const { from, to, delta } = changedRange(previous, text);
+        assert.equal(delta, text.length - previous.length);
+        assert.ok(from <= to && from <= to - delta, `${from}…${to} (${delta})`);
+        assert.equal(text.slice(0, from), previous.slice(0, from));
+        assert.equal(text.slice(to), previous.slice(to - delta));
+        assert.ok(from === Math.min(text.length, previous.length) || text[from] !== previous[from], 'from is as late as it can be');
+        assert.ok(to === from + Math.max(0, delta) || text[to - 1] !== previous[to - 1 - delta], 'to is as early as it can be');
+      }),
+      { numRuns: runs(300), seed: fuzzSeed },
+    );
+    assert.deepEqual(changedRange('甲乙丙', '甲乙丙'), { from: 3, to: 3, delta: 0 });
+    assert.deepEqual(changedRange('aaa', 'aaaa'), { from: 3, to: 4, delta: 1 });
+  });
+
+  it('after any sequence of edits, cuts where a fresh cut would, whether the changed stretch is exact or wider', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(blockyDocument, fc.constantFrom(...seeds)),
+        fc.array(edit, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom(0, 64, 2048),
+        (start, edits, minimum) => {
+          let text = start;
+          let exact = cutBlocks(text, minimum);
+          let wide = exact;
+          for (const [at, length, insert] of edits) {
+            const previous = text;
+            text = applyEdit(previous, [at, length, insert]);
+            const range = changedRange(previous, text);
+            exact = recutBlocks(text, minimum, exact, range.from, range.to, range.delta);
+            const from = at % (previous.length + 1);
+            wide = recutBlocks(text, minimum, wide, from, from + insert.length, range.delta);
+            const fresh = cutBlocks(text, minimum);
+            assert.deepEqual(exact, fresh);
+            assert.deepEqual(wide, fresh);
+          }
+        },
+      ),
+      { numRuns: runs(200), seed: fuzzSeed },
+    );
+  });
+
+  it('stops cutting a document into blocks when an edit adds a link definition, and starts again when it goes', () => {
+    const text = readFixture('corpus/seed-1-system-integration.md');
+    const cuts = cutBlocks(text, 0);
+    const at = text.indexOf('\n', text.length >> 1) + 1;
+    const definition = '[目标]: https://example.com\n\n';
+    const defined = text.slice(0, at) + definition + text.slice(at);
+    assert.deepEqual(recutBlocks(defined, 0, cuts, at, at + definition.length, definition.length), [0]);
+    assert.deepEqual(recutBlocks(text, 0, [0], at, at, -definition.length), cuts);
+    // A label may run over lines: the definition is made by an edit far from its `[`.
+    const label = `[${'标签'.repeat(200)}\n续行`;
+    const open = text.slice(0, at) + label + '\n\n' + text.slice(at);
+    const openCuts = recutBlocks(open, 0, cuts, at, at + label.length + 2, label.length + 2);
+    assert.deepEqual(openCuts, cutBlocks(open, 0));
+    assert.ok(openCuts.length > 1);
+    const end = at + label.length;
+    assert.deepEqual(recutBlocks(open.slice(0, end) + ']:' + open.slice(end), 0, openCuts, end, end + 2, 2), [0]);
+  });
+});
+
 describe('incremental analysis', function () {
   this.timeout(120_000);
 
@@ -106,5 +174,26 @@ describe('incremental analysis', function () {
     assert.equal(steps(text.slice(0, at) + '12月' + text.slice(at + 3)), 1, 'a same-length change');
     assert.equal(steps(text.slice(0, at) + '2025年12月' + text.slice(at + 3)), 1, 'a change in length shifts the blocks after it');
     assert.equal(steps(text.slice(0, at) + '2025年12月' + text.slice(at + 3)), 0, 'the same text again');
+  });
+
+  it('lets a chapter before an edit run on when the edit demotes the heading that ended it', () => {
+    const text = '# 报告\n\n## 第一章\n\n正文。\n\n## 第二章\n\n正文。\n\n## 第三章\n\n正文。\n';
+    const model = new IncrementalModel(0);
+    model.build(uri, text);
+    const demoted = text.replace('## 第二章', '### 第二章');
+    const built = model.build(uri, demoted);
+    assert.deepEqual(plain(built), plain(whole(demoted)));
+    assert.deepEqual(built.chapters[0]!.sections.map((s) => s.heading.text), ['第二章']);
+  });
+
+  it('gives moved headings, paragraphs and list items the same properties, in the same order, as parsed ones', () => {
+    const text = readFixture('corpus/seed-1-system-integration.md');
+    const model = new IncrementalModel(0);
+    const parsed = model.build(uri, text);
+    const moved = model.build(uri, `前言。\n\n${text}`);
+    assert.deepEqual(Object.keys(moved.headings.at(-1)!), Object.keys(parsed.headings.at(-1)!));
+    assert.deepEqual(Object.keys(moved.paragraphs.at(-1)!), Object.keys(parsed.paragraphs.at(-1)!));
+    assert.deepEqual(Object.keys(moved.listItems.at(-1)!), Object.keys(parsed.listItems.at(-1)!));
+    assert.equal(moved.headings.at(-1)!.start, parsed.headings.at(-1)!.start + '前言。\n\n'.length);
   });
 });

@@ -16,10 +16,103 @@ import type { Span } from './model.js';
  * (micromark sets up its constructs every time), which tens of thousands of tiny blocks would multiply.
  */
 export function splitBlocks(text: string, minimum = defaultMinimumBlock): Span[] {
+  return spansOf(cutBlocks(text, minimum), text.length);
+}
+
+/** About 2 KB: a few headings' worth of a report, parsed in a millisecond or two. */
+export const defaultMinimumBlock = 2048;
+
+/** Where the blocks of `splitBlocks` start, in order; the first is 0. */
+export function cutBlocks(text: string, minimum = defaultMinimumBlock): number[] {
   const afterFrontMatter = frontMatterEnd(text);
-  if (afterFrontMatter < 0 || definitionLine.test(text)) return [{ start: 0, end: text.length }];
-  const cuts: number[] = [0];
-  let position = afterFrontMatter;
+  if (afterFrontMatter < 0 || definitionLine.test(text)) return [0];
+  const cuts = [0];
+  scan(text, minimum, afterFrontMatter, cuts, () => false);
+  return cuts;
+}
+
+/**
+ * `cutBlocks(text, minimum)` from the cuts `previous` (for the same `minimum`) of the previous version of
+ * the document, which differed from `text` only in `[from, to)` (offsets in `text`; what follows moved by
+ * `delta`, see `changedRange`). The scan is the same but resumes at the last cut before the change (the
+ * scanner's state there depends only on the text before it) and stops at the first cut after the change
+ * that the previous version also had: at a cut the scanner's state is always the same, so from there the
+ * same text gives the same cuts.
+ */
+export function recutBlocks(text: string, minimum: number, previous: readonly number[], from: number, to: number, delta: number): number[] {
+  if (previous.length < 2) return cutBlocks(text, minimum);
+  // The previous version had no definition (it was cut), so a new one is near the change.
+  const [start, end] = mayDefine(text, from, to);
+  if (definitionLine.test(text.slice(start, end))) return [0];
+  let resume = 0;
+  while (resume + 1 < previous.length && previous[resume + 1]! <= from) resume++;
+  let cuts: number[];
+  let position: number;
+  if (resume > 0) {
+    cuts = previous.slice(0, resume);
+    position = previous[resume]!;
+  } else {
+    position = frontMatterEnd(text);
+    if (position < 0) return [0];
+    cuts = [0];
+  }
+  let old = resume;
+  const converged = scan(text, minimum, position, cuts, (cut) => {
+    if (cut < to) return false;
+    while (old < previous.length && previous[old]! + delta < cut) old++;
+    return old < previous.length && previous[old]! + delta === cut;
+  });
+  for (let i = old; converged && i < previous.length; i++) cuts.push(previous[i]! + delta);
+  return cuts;
+}
+
+/**
+ * Where two versions of a document differ: `text` equals `previous` before `from` and from `to` on, where
+ * `previous` has moved by `delta`. Compares slices (a memory comparison) before single characters.
+ */
+export function changedRange(previous: string, text: string): { from: number; to: number; delta: number } {
+  const delta = text.length - previous.length;
+  const shorter = Math.min(previous.length, text.length);
+  let from = 0;
+  while (from + chunk <= shorter && text.slice(from, from + chunk) === previous.slice(from, from + chunk)) from += chunk;
+  while (from < shorter && text.charCodeAt(from) === previous.charCodeAt(from)) from++;
+  let to = text.length;
+  while (to - chunk >= from + Math.max(0, delta) && text.slice(to - chunk, to) === previous.slice(to - chunk - delta, to - delta)) to -= chunk;
+  while (to > from + Math.max(0, delta) && text.charCodeAt(to - 1) === previous.charCodeAt(to - 1 - delta)) to--;
+  return { from, to, delta };
+}
+
+/** Long enough that comparing a document costs few slices, short enough to finish in a few characters. */
+const chunk = 4096;
+
+/** The spans between `cuts`, the last running to `length`. */
+export function spansOf(cuts: readonly number[], length: number): Span[] {
+  return cuts.map((start, i) => ({ start, end: cuts[i + 1] ?? length }));
+}
+
+/** `[label]: destination` at a line start, also inside block quotes and list items; labels are ≤ 999 characters. */
+const definitionLine = /^[ \t>*+\-\d.)]*\[[^\]]{0,999}\]:/m;
+
+/**
+ * A stretch of `text` holding every match of `definitionLine` that overlaps `[from, to)` or starts right
+ * after it (a changed line end makes a line start), and starting at a line start so `^` means the same.
+ * A match starts at a line start with its `[` on that line and ends at most 1002 characters after the `[`.
+ */
+function mayDefine(text: string, from: number, to: number): [number, number] {
+  const start = from > 1003 ? text.lastIndexOf('\n', from - 1003) + 1 : 0;
+  const lineEnd = text.indexOf('\n', to);
+  return [start, lineEnd < 0 ? text.length : Math.min(text.length, lineEnd + 1003)];
+}
+
+const atxHeading = /^#{1,6}(?:[ \t\r]|$)/;
+
+/**
+ * Scans the lines from `position`, where the scanner starts afresh (after the front matter, or at a cut,
+ * which it decides again), and appends the cuts it finds to `cuts`, whose last is the cut before
+ * `position`. Stops at the end, or at a cut where `converged(cut)` says the rest is known: returns whether
+ * it did (leaving that cut out).
+ */
+function scan(text: string, minimum: number, position: number, cuts: number[], converged: (cut: number) => boolean): boolean {
   let fence: { char: number; length: number } | undefined;
   let comment = false;
   let previousBlank = true;
@@ -32,6 +125,7 @@ export function splitBlocks(text: string, minimum = defaultMinimumBlock): Span[]
     } else if (comment) {
       if (text.lastIndexOf('-->', lineEnd - 3) >= position) comment = false;
     } else if (first === 35 /* # */ && previousBlank && position - cuts[cuts.length - 1]! >= Math.max(1, minimum) && atxHeading.test(text.slice(position, Math.min(lineEnd, position + 8)))) {
+      if (converged(position)) return true;
       cuts.push(position);
     } else {
       fence = opensFence(text, position, lineEnd);
@@ -40,16 +134,8 @@ export function splitBlocks(text: string, minimum = defaultMinimumBlock): Span[]
     previousBlank = isBlank(text, position, lineEnd);
     position = lineEnd + 1;
   }
-  return cuts.map((start, i) => ({ start, end: cuts[i + 1] ?? text.length }));
+  return false;
 }
-
-/** About 2 KB: a few headings' worth of a report, parsed in a millisecond or two. */
-export const defaultMinimumBlock = 2048;
-
-/** `[label]: destination` at a line start, also inside block quotes and list items; labels are ≤ 999 characters. */
-const definitionLine = /^[ \t>*+\-\d.)]*\[[^\]]{0,999}\]:/m;
-
-const atxHeading = /^#{1,6}(?:[ \t\r]|$)/;
 
 function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {

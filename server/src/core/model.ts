@@ -1,7 +1,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, Table, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { readFrontMatter, unclosedFrontMatter, type FrontMatter, type FrontMatterProblem } from './frontMatter.js';
-import { defaultMinimumBlock, splitBlocks } from './blocks.js';
+import { changedRange, defaultMinimumBlock, recutBlocks, spansOf } from './blocks.js';
 import { parseMarkdown } from './markdown.js';
 import { parseNumbering, type Numbering } from './numbering.js';
 
@@ -95,8 +95,11 @@ function headingInfo(node: Heading, source: Source, spanOf: SpanOf): HeadingInfo
     numbering && at >= 0 && numberingMarkup.test(content.slice(0, at))
       ? { start: contentStart + at, end: contentStart + at + numbering.raw.length }
       : undefined;
+  // Object literals with the properties always in this order, not spreads: V8 gives each spread-built
+  // object its own hidden class, which makes every later read of a heading's properties slow.
   return {
-    ...span,
+    start: span.start,
+    end: span.end,
     depth: node.depth,
     contentStart,
     contentEnd,
@@ -105,6 +108,10 @@ function headingInfo(node: Heading, source: Source, spanOf: SpanOf): HeadingInfo
     numberingSpan,
     title: numbering ? plain.slice(numbering.length).trim() : plain,
   };
+}
+
+function textBlock(span: Span, text: string): TextBlock {
+  return { start: span.start, end: span.end, text };
 }
 
 /** `[label](url)` keeps its label as prose; `<https://…>` is a URL, not prose. */
@@ -165,7 +172,7 @@ export function parseBlock(text: string, start: number, end: number): BlockModel
   const prose: Span[] = [];
   const contentBlocks: number[] = [];
 
-  const cell = (node: Nodes): TextBlock => ({ ...spanOf(node), text: toString(node).trim() });
+  const cell = (node: Nodes): TextBlock => textBlock(spanOf(node), toString(node).trim());
 
   const visit = (node: Nodes, listLevel: number): void => {
     switch (node.type) {
@@ -185,24 +192,22 @@ export function parseBlock(text: string, start: number, end: number): BlockModel
         if (isUrlLink(node, source, spanOf)) return;
         break;
       case 'paragraph':
-        paragraphs.push({ ...spanOf(node), text: toString(node) });
+        paragraphs.push(textBlock(spanOf(node), toString(node)));
         break;
       case 'list':
         for (const item of (node as List).children) {
           const lead = (item as ListItem).children.find((c): c is Paragraph => c.type === 'paragraph');
-          listItems.push({
-            ...spanOf(item),
-            text: lead ? toString(lead) : '',
-            level: listLevel,
-            ordered: (node as List).ordered === true,
-          });
+          const span = spanOf(item);
+          listItems.push({ start: span.start, end: span.end, text: lead ? toString(lead) : '', level: listLevel, ordered: (node as List).ordered === true });
           visit(item, listLevel + 1);
         }
         return;
       case 'table': {
         const [head, ...body] = (node as Table).children;
+        const span = spanOf(node);
         tables.push({
-          ...spanOf(node),
+          start: span.start,
+          end: span.end,
           header: head ? head.children.map(cell) : [],
           rows: body.map((row) => row.children.map(cell)),
         });
@@ -267,24 +272,28 @@ function runsOn(node: Nodes, source: string): boolean {
 /** A block's model moved by `delta` characters (the text before it grew or shrank). */
 function shiftBlock(block: BlockModel, delta: number): BlockModel {
   if (delta === 0) return block;
-  // Object literals, not spreads: this runs over every span after an edit, hundreds of thousands at 5 MB.
+  // Object literals, not spreads: this runs over every span after an edit, tens of thousands at 5 MB; and
+  // with the properties in the order `parseBlock` gives them, so moved and parsed ones share a hidden class.
   const span = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
-  const textBlock = (t: TextBlock): TextBlock => ({ start: t.start + delta, end: t.end + delta, text: t.text });
+  const moved = (t: TextBlock): TextBlock => ({ start: t.start + delta, end: t.end + delta, text: t.text });
   return {
     start: block.start + delta,
     end: block.end + delta,
     frontMatter: block.frontMatter,
     headings: block.headings.map((h) => ({
-      ...h,
       start: h.start + delta,
       end: h.end + delta,
+      depth: h.depth,
       contentStart: h.contentStart + delta,
       contentEnd: h.contentEnd + delta,
+      text: h.text,
+      numbering: h.numbering,
       numberingSpan: h.numberingSpan && span(h.numberingSpan),
+      title: h.title,
     })),
-    paragraphs: block.paragraphs.map(textBlock),
+    paragraphs: block.paragraphs.map(moved),
     listItems: block.listItems.map((l) => ({ start: l.start + delta, end: l.end + delta, text: l.text, level: l.level, ordered: l.ordered })),
-    tables: block.tables.map((t) => ({ start: t.start + delta, end: t.end + delta, header: t.header.map(textBlock), rows: t.rows.map((row) => row.map(textBlock)) })),
+    tables: block.tables.map((t) => ({ start: t.start + delta, end: t.end + delta, header: t.header.map(moved), rows: t.rows.map((row) => row.map(moved)) })),
     prose: block.prose.map(span),
     contentBlocks: block.contentBlocks.map((offset) => offset + delta),
     open: block.open,
@@ -293,17 +302,17 @@ function shiftBlock(block: BlockModel, delta: number): BlockModel {
 }
 
 /**
- * Parses the blocks `splitBlocks` finds, reusing `reuse(start, end)` where it has the block already;
- * yields after each block it parses so a caller can stop early. A block that ends inside an open
- * construct takes the rest of the document with it.
+ * Parses the blocks that start at `cuts` (see `cutBlocks`), reusing `reuse(start, end)` where it has the
+ * block already; yields after each block it parses so a caller can stop early. A block that ends inside an
+ * open construct takes the rest of the document with it.
  */
 function* parseBlocks(
   text: string,
+  cuts: readonly number[],
   reuse: (start: number, end: number) => BlockModel | undefined,
-  minimumBlock: number,
 ): Generator<void, BlockModel[]> {
   const blocks: BlockModel[] = [];
-  for (const span of splitBlocks(text, minimumBlock)) {
+  for (const span of spansOf(cuts, text.length)) {
     if (blocks.length && blocks[blocks.length - 1]!.end > span.start) break;
     let block = reuse(span.start, span.end);
     if (!block) {
@@ -318,23 +327,22 @@ function* parseBlocks(
   return blocks;
 }
 
-/** The model of a document from the models of its blocks, in order. */
-export function assembleModel(uri: string, text: string, blocks: readonly BlockModel[]): ReportModel {
-  const headings: HeadingInfo[] = [];
-  const paragraphs: TextBlock[] = [];
-  const listItems: ListItemInfo[] = [];
-  const tables: TableInfo[] = [];
-  const prose: Span[] = [];
-  const contentBlocks: number[] = [];
-  // Plain loops: flatMap over tens of thousands of blocks is several times slower.
-  for (const block of blocks) {
-    for (const h of block.headings) headings.push(h);
-    for (const p of block.paragraphs) paragraphs.push(p);
-    for (const l of block.listItems) listItems.push(l);
-    for (const t of block.tables) tables.push(t);
-    for (const s of block.prose) prose.push(s);
-    for (const c of block.contentBlocks) contentBlocks.push(c);
-  }
+/**
+ * The model of a document from the models of its blocks, in order. `previous`, the model of an earlier
+ * version, lends the parts of its arrays that come from the blocks (the same objects) both versions start
+ * and end with, so that after an edit only the blocks from the change to the last moved one are gathered.
+ */
+export function assembleModel(uri: string, text: string, blocks: readonly BlockModel[], previous?: ReportModel): ReportModel {
+  const old = previous?.blocks ?? [];
+  let head = 0;
+  while (head < blocks.length && head < old.length && blocks[head] === old[head]) head++;
+  let tail = 0;
+  while (tail < blocks.length - head && tail < old.length - head && blocks[blocks.length - 1 - tail] === old[old.length - 1 - tail]) tail++;
+  const headings = gather('headings', blocks, previous, head, tail);
+  const paragraphs = gather('paragraphs', blocks, previous, head, tail);
+  const listItems = gather('listItems', blocks, previous, head, tail);
+  const tables = gather('tables', blocks, previous, head, tail);
+  const prose = gather('prose', blocks, previous, head, tail);
   let titleHeading: HeadingInfo | undefined;
   for (const h of headings) {
     if (h.depth !== 1) continue;
@@ -347,7 +355,16 @@ export function assembleModel(uri: string, text: string, blocks: readonly BlockM
   const body = titleHeading ? headings.slice(1) : headings;
   let chapterDepth: number | undefined;
   for (const h of body) if (chapterDepth === undefined || h.depth < chapterDepth) chapterDepth = h.depth;
-  const chapters = nestSections(body, chapterDepth ?? 1, text.length, contentBlocks);
+  // A chapter of `previous` that ends where a heading in the shared leading blocks starts is the same now.
+  const kept: Section[] = [];
+  if (previous && previous.chapterDepth === chapterDepth && previous.titleHeading === titleHeading) {
+    const shared = head < blocks.length ? blocks[head]!.start : text.length;
+    for (const chapter of previous.chapters) {
+      if (chapter.end >= shared) break;
+      kept.push(chapter);
+    }
+  }
+  const chapters = nestSections(body, chapterDepth ?? 1, text.length, blocks, kept);
   const frontMatter = blocks[0]?.frontMatter;
   const frontMatterProblems = frontMatter
     ? frontMatter.problems
@@ -355,13 +372,37 @@ export function assembleModel(uri: string, text: string, blocks: readonly BlockM
   return { uri, text, frontMatter, frontMatterProblems, titleHeading, chapterDepth, headings, chapters, paragraphs, listItems, tables, prose, blocks };
 }
 
-/** Builds the chapter → section tree; headings above the first chapter are left out. */
-function nestSections(headings: readonly HeadingInfo[], chapterDepth: number, textLength: number, contentBlocks: readonly number[]): Section[] {
+type Gathered = 'headings' | 'paragraphs' | 'listItems' | 'tables' | 'prose';
+
+/**
+ * The `key` items of all blocks, in order: those of the first `head` and the last `tail` blocks are a
+ * copy of the start and the end of `previous[key]`, since `previous` has these very blocks there too.
+ */
+function gather<K extends Gathered>(key: K, blocks: readonly BlockModel[], previous: ReportModel | undefined, head: number, tail: number): ReportModel[K][number][] {
+  const middle: ReportModel[K][number][] = [];
+  // Plain loops: flatMap over tens of thousands of blocks is several times slower.
+  for (let i = head; i < blocks.length - tail; i++) for (const item of blocks[i]![key]) middle.push(item);
+  if (!previous) return middle;
+  let before = 0;
+  for (let i = 0; i < head; i++) before += blocks[i]![key].length;
+  let after = 0;
+  for (let i = blocks.length - tail; i < blocks.length; i++) after += blocks[i]![key].length;
+  const all = previous[key];
+  return all.slice(0, before).concat(middle, all.slice(all.length - after));
+}
+
+/**
+ * Builds the chapter → section tree; headings above the first chapter are left out. It starts with the
+ * chapters `kept`, and builds the rest from where the last of them ends.
+ */
+function nestSections(headings: readonly HeadingInfo[], chapterDepth: number, textLength: number, blocks: readonly BlockModel[], kept: readonly Section[]): Section[] {
   type Open = { -readonly [K in keyof Section]: Section[K] };
-  const chapters: Open[] = [];
+  const from = kept[kept.length - 1]?.end ?? 0;
+  const chapters: Section[] = kept.slice();
   const stack: Open[] = [];
   const sections: Open[] = [];
   for (const heading of headings) {
+    if (heading.start < from) continue;
     // A section ends where the next heading of the same or a higher level starts.
     while (stack.length && stack[stack.length - 1]!.heading.depth >= heading.depth) stack.pop()!.end = heading.start;
     if (heading.depth < chapterDepth || (heading.depth > chapterDepth && stack.length === 0)) continue;
@@ -373,10 +414,13 @@ function nestSections(headings: readonly HeadingInfo[], chapterDepth: number, te
   }
   // Content belongs to the last section whose heading precedes it.
   let cursor = -1;
-  for (const offset of contentBlocks) {
-    while (cursor + 1 < sections.length && sections[cursor + 1]!.start <= offset) cursor++;
-    const owner = sections[cursor];
-    if (owner && offset < owner.end) owner.hasContent = true;
+  for (const block of blocks) {
+    for (const offset of block.contentBlocks) {
+      if (offset < from) continue;
+      while (cursor + 1 < sections.length && sections[cursor + 1]!.start <= offset) cursor++;
+      const owner = sections[cursor];
+      if (owner && offset < owner.end) owner.hasContent = true;
+    }
   }
   return chapters;
 }
@@ -384,34 +428,39 @@ function nestSections(headings: readonly HeadingInfo[], chapterDepth: number, te
 /**
  * Builds the model of successive versions of one document, parsing again only the blocks whose text
  * changed: a block is reused when the same text stands at the same place, or at the place shifted by the
- * change in the document's length. Only the previous version's text and block models are kept.
+ * change in the document's length. Only the previous version's model and cuts are kept: the document is
+ * cut again only around the change, and the model's arrays are copied from the previous ones where they can.
  */
 export class IncrementalModel {
-  private text = '';
-  private blocks: readonly BlockModel[] = [];
+  private model: ReportModel | undefined;
+  private cuts: readonly number[] = [];
 
   /** `minimumBlock`: see `splitBlocks`; tests make it small to cut their short documents into many blocks. */
   constructor(private readonly minimumBlock = defaultMinimumBlock) {}
 
   /** The model of `text`, built in steps: the generator yields after each block it parses. */
   *update(uri: string, text: string): Generator<void, ReportModel> {
-    const previous = this.text;
-    const delta = text.length - previous.length;
-    const byStart = new Map(this.blocks.map((b) => [b.start, b]));
+    const previous = this.model?.text ?? '';
+    const { from, to, delta } = changedRange(previous, text);
+    const byStart = new Map(this.model?.blocks.map((b) => [b.start, b]));
+    // Text wholly before `from`, or wholly from `to` on, is the same in both versions: no need to compare it.
+    const unchanged = (old: BlockModel, start: number, end: number, shift: number): boolean =>
+      (shift === 0 && end <= from) || (shift === delta && start >= to) ||
+      text.slice(start, end) === previous.slice(old.start, old.end);
     const reuse = (start: number, end: number): BlockModel | undefined => {
       for (const shift of delta === 0 ? [0] : [0, delta]) {
         const old = byStart.get(start - shift);
-        if (old && old.end - old.start === end - start && (shift === 0 || !old.frontMatter) &&
-            text.startsWith(previous.slice(old.start, old.end), start)) {
+        if (old && old.end - old.start === end - start && (shift === 0 || !old.frontMatter) && unchanged(old, start, end, shift)) {
           return shiftBlock(old, shift);
         }
       }
       return undefined;
     };
-    const blocks = yield* parseBlocks(text, reuse, this.minimumBlock);
-    this.text = text;
-    this.blocks = blocks;
-    return assembleModel(uri, text, blocks);
+    const cuts = recutBlocks(text, this.minimumBlock, this.cuts, from, to, delta);
+    const blocks = yield* parseBlocks(text, cuts, reuse);
+    this.cuts = cuts;
+    this.model = assembleModel(uri, text, blocks, this.model);
+    return this.model;
   }
 
   /** The model of `text`, built at once. */
@@ -424,7 +473,7 @@ export class IncrementalModel {
 
   /** How many blocks the last version was cut into. */
   get blockCount(): number {
-    return this.blocks.length;
+    return this.model?.blocks.length ?? 0;
   }
 }
 
