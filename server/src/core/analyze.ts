@@ -140,9 +140,14 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   return { model, isReport, schema, schemaReason, title, language, chapters, missing, placeholders, goals, diagnostics };
 }
 
+/** Keywords' expressions, made once: every analysis tries the title against every schema's keywords. */
+const keywordExpressions = new Map<string, RegExp>();
+
 /** Whether a title contains a keyword; Latin keywords only as whole words (`lean` is not in "Clean"). */
 function titleHas(lowerTitle: string, keyword: string): boolean {
-  return new RegExp(keywordPattern(keyword), 'u').test(lowerTitle);
+  let expression = keywordExpressions.get(keyword);
+  if (!expression) keywordExpressions.set(keyword, (expression = new RegExp(keywordPattern(keyword), 'u')));
+  return expression.test(lowerTitle);
 }
 
 /** The schema whose title keywords the title contains; the longest keyword wins. */

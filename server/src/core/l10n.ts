@@ -28,10 +28,28 @@ function catalog(locale: Locale): Record<string, string> {
   return catalogs[locale];
 }
 
-/** The message `key` in `locale`, with `{name}` replaced by `args.name`. */
+/**
+ * Templates cut at their `{name}` placeholders: text at even indices, names at odd ones. A report can
+ * have thousands of messages, and cutting each template once makes them several times cheaper to fill in.
+ * Templates come from the catalogs (or are the keys asked for), so the map stays small.
+ */
+const cutTemplates = new Map<string, readonly string[]>();
+
+function cut(template: string): readonly string[] {
+  let pieces = cutTemplates.get(template);
+  if (!pieces) cutTemplates.set(template, (pieces = template.split(/\{(\w+)\}/)));
+  return pieces;
+}
+
+/** The message `key` in `locale`, with `{name}` replaced by `args.name`; a name `args` lacks stays as written. */
 export function localize(locale: Locale, key: string, args: Readonly<Record<string, string | number>> = {}): string {
-  const template = catalog(locale)[key] ?? catalog('en')[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  const pieces = cut(catalog(locale)[key] ?? catalog('en')[key] ?? key);
+  let message = pieces[0]!;
+  for (let i = 1; i < pieces.length; i += 2) {
+    const name = pieces[i]!;
+    message += (name in args ? String(args[name]) : `{${name}}`) + pieces[i + 1]!;
+  }
+  return message;
 }
 
 /** Both catalogs, so a test can prove that every key exists in each. */

@@ -24,13 +24,25 @@ export interface CancellationTokenLike {
 
 export const neverCancelled: CancellationTokenLike = { isCancellationRequested: false };
 
-/** Line starts of a text, for offset ⇄ position conversion in O(log n). */
+/**
+ * Line starts of a text, for offset ⇄ position conversion in O(log n). The starts are found as far as
+ * the offsets and lines asked for reach: most users ask about a few places (a diagnostic's line, the
+ * lines of a report's goals), often near the top, and scanning all of a 5 MB text costs milliseconds.
+ */
 export class LineIndex {
-  private readonly starts: number[];
+  /** The line starts found so far, in order: those after the line breaks before `scanned`. */
+  private readonly starts = [0];
+  /** Where the search for line breaks goes on: everything before it has been looked at. */
+  private scanned = 0;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
+  constructor(private readonly text: string) {}
+
+  /** Finds the line breaks before `offset`, stopping early once `line` has its start. */
+  private scan(offset: number, line = Infinity): void {
+    const { text, starts } = this;
+    const end = Math.min(offset, text.length);
+    let i = this.scanned;
+    for (; i < end && starts.length <= line; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
         if (text.charCodeAt(i + 1) === 10) i++;
@@ -39,19 +51,22 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    this.scanned = Math.max(this.scanned, i);
   }
 
   get lineCount(): number {
+    this.scan(this.text.length);
     return this.starts.length;
   }
 
   lineStart(line: number): number {
+    this.scan(this.text.length, line);
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
   }
 
   /** End of the line's content, before its line break. */
   lineEnd(line: number): number {
+    this.scan(this.text.length, line + 1);
     if (line + 1 >= this.starts.length) return this.text.length;
     let end = this.starts[line + 1]!;
     if (this.text.charCodeAt(end - 1) === 10) end--;
@@ -65,6 +80,7 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    this.scan(clamped);
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -77,6 +93,7 @@ export class LineIndex {
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
+    this.scan(this.text.length, position.line);
     if (position.line >= this.starts.length) return this.text.length;
     const start = this.starts[position.line]!;
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));

@@ -17,22 +17,14 @@ const shortText = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…
 /** A unit that the text states: a placeholder or vague amount without one says nothing about it. */
 const statesUnit = (q: Quantity) => q.unit.dimension !== 'none' || q.value !== undefined;
 
-/** The furthest offset a message may give the line of: a goal's start or its outcome's figure's. */
-function lastNamed(results: readonly GoalResult[]): number {
-  let last = 0;
-  for (const { goal, outcome } of results) last = Math.max(last, goal.start, outcome?.reading?.quantity.start ?? 0);
-  return last;
-}
-
 /**
  * Goals with no outcome, missed goals the report does not admit, outcomes in a unit the goal cannot be
  * compared with, and claims of success their sentence does not back.
  */
 export function checkGoals(text: string, results: readonly GoalResult[], claims: readonly UnsupportedClaim[], locale: Locale): ReportDiagnostic[] {
-  // Lines are counted only for a message that needs one (most goals are met or have no outcome), and only
-  // up to the last place a message names: the lines before an offset are all its line number depends on.
-  let lines: LineIndex | undefined;
-  const lineOf = (offset: number) => (lines ??= new LineIndex(text.slice(0, lastNamed(results) + 1))).positionAt(offset).line + 1;
+  // The index counts lines only as far as a message asks (most goals are met or have no outcome).
+  const lines = new LineIndex(text);
+  const lineOf = (offset: number) => lines.positionAt(offset).line + 1;
   const diagnostics: ReportDiagnostic[] = [];
   for (const { goal, outcome, verdict, achievement, acknowledged } of results) {
     if (verdict === 'no-outcome') {

@@ -5,11 +5,99 @@ import { formatNumbering, numberingExamples, type Numbering, type NumberingStyle
 
 /** The style most siblings use; on a tie, the first one's. */
 export function dominantStyle(sections: readonly Section[]): NumberingStyle | undefined {
-  const counts = new Map<NumberingStyle, number>();
-  for (const s of sections) if (s.heading.numbering) counts.set(s.heading.numbering.style, (counts.get(s.heading.numbering.style) ?? 0) + 1);
-  let best: NumberingStyle | undefined;
-  for (const [style, count] of counts) if (best === undefined || count > counts.get(best)!) best = style;
-  return best;
+  return dominantOf(sections.map((s) => s.heading.numbering));
+}
+
+function dominantOf(numberings: readonly (Numbering | undefined)[]): NumberingStyle | undefined {
+  // Parallel arrays rather than a Map: a level holds one or two styles, and the check runs once per level.
+  const styles: NumberingStyle[] = [];
+  const counts: number[] = [];
+  for (const numbering of numberings) {
+    if (!numbering) continue;
+    const i = styles.indexOf(numbering.style);
+    if (i < 0) {
+      styles.push(numbering.style);
+      counts.push(1);
+    } else counts[i]!++;
+  }
+  let best = 0;
+  for (let i = 1; i < counts.length; i++) if (counts[i]! > counts[best]!) best = i;
+  return styles[best];
+}
+
+/** One level of sections under the same parent, numbered in the dominant `style`. */
+interface Level {
+  readonly siblings: readonly Section[];
+  readonly parent: Section | undefined;
+  readonly style: NumberingStyle;
+}
+
+/** Whether a decimal number does not carry its parent's number (3.1 belongs under 第三章, 3.1.2 under 3.1). */
+function underWrongParent(values: readonly number[], parentValues: readonly number[]): boolean {
+  if (values.length !== parentValues.length + 1) return true;
+  for (let i = 0; i < parentValues.length; i++) if (values[i] !== parentValues[i]) return true;
+  return false;
+}
+
+/** The replacement is written only for a heading with a problem: most are numbered right. */
+function report(
+  diagnostics: ReportDiagnostic[],
+  locale: Locale,
+  { siblings, parent, style }: Level,
+  section: Section,
+  numbering: Numbering,
+  expected: number,
+  key: string,
+  code: 'numbering' | 'duplicate-chapter' = 'numbering',
+  args: Record<string, string> = {},
+): void {
+  const parentValues = parent?.heading.numbering?.values;
+  // A decimal number names its parent: 3.1 under 第三章, 3.1.2 under 3.1.
+  const prefix = style === 'decimal' && parentValues ? parentValues : numbering.values.slice(0, -1);
+  // A heading in another style still counts in the sequence: 第一章, 二、, 第三章 has one problem.
+  const sample = numbering.style === style ? numbering.raw : siblings.find((s) => s.heading.numbering?.style === style)?.heading.numbering?.raw;
+  const replacement = formatNumbering(style, [...prefix, expected], sample);
+  // Without the number's own span (a number the source spells differently), report on the heading but
+  // offer no replacement: writing it over the whole heading would delete the title.
+  const located = section.heading.numberingSpan;
+  diagnostics.push({
+    code,
+    severity: 'warning',
+    ...(located ?? { start: section.heading.contentStart, end: section.heading.contentEnd }),
+    message: localize(locale, key, { actual: numbering.raw, expected: replacement, ...args }),
+    ...(located && { data: { kind: 'numbering' as const, replacement } }),
+  });
+}
+
+function checkSequence(diagnostics: ReportDiagnostic[], locale: Locale, level: Level, numberings: readonly (Numbering | undefined)[]): void {
+  const { siblings, parent, style } = level;
+  const parentValues = parent?.heading.numbering?.values;
+  let previous: number | undefined;
+  for (let i = 0; i < siblings.length; i++) {
+    const numbering = numberings[i];
+    if (!numbering) continue;
+    const section = siblings[i]!;
+    const value = numbering.values[numbering.values.length - 1]!;
+    const expected = previous === undefined ? 1 : previous + 1;
+    const wrongParent = style === 'decimal' && numbering.style === style && parentValues !== undefined && underWrongParent(numbering.values, parentValues);
+    if (numbering.style !== style) report(diagnostics, locale, level, section, numbering, expected, 'numbering.mixed', 'numbering', { example: numberingExamples[style] });
+    else if (wrongParent) report(diagnostics, locale, level, section, numbering, expected, 'numbering.parent', 'numbering', { parent: parent!.heading.numbering!.raw });
+    else if (previous !== undefined && value === previous) {
+      report(diagnostics, locale, level, section, numbering, expected, parent ? 'numbering.repeat' : 'duplicateChapter.number', parent ? 'numbering' : 'duplicate-chapter');
+    } else if (value !== expected) report(diagnostics, locale, level, section, numbering, expected, previous === undefined ? 'numbering.first' : 'numbering.gap');
+    previous = value;
+  }
+}
+
+function checkLevel(diagnostics: ReportDiagnostic[], locale: Locale, siblings: readonly Section[], parent: Section | undefined): void {
+  // Most sections have no subsections: a level without headings has nothing to count.
+  if (siblings.length === 0) return;
+  // Each heading's numbering is read once, for both passes: on a long report, reading the headings is most
+  // of what this check costs.
+  const numberings = siblings.map((s) => s.heading.numbering);
+  const style = dominantOf(numberings);
+  if (style !== undefined) checkSequence(diagnostics, locale, { siblings, parent, style }, numberings);
+  for (const section of siblings) checkLevel(diagnostics, locale, section.sections, section);
 }
 
 /**
@@ -19,49 +107,6 @@ export function dominantStyle(sections: readonly Section[]): NumberingStyle | un
  */
 export function checkNumbering(chapters: readonly Section[], locale: Locale): ReportDiagnostic[] {
   const diagnostics: ReportDiagnostic[] = [];
-  const checkSequence = (siblings: readonly Section[], parent: Section | undefined, style: NumberingStyle) => {
-    const sample = siblings.find((s) => s.heading.numbering?.style === style)?.heading.numbering?.raw;
-    const parentValues = parent?.heading.numbering?.values;
-    // The replacement is written only for a heading with a problem: most are numbered right.
-    const report = (section: Section, numbering: Numbering, expected: number, key: string, code: 'numbering' | 'duplicate-chapter' = 'numbering', args: Record<string, string> = {}) => {
-      // A decimal number names its parent: 3.1 under 第三章, 3.1.2 under 3.1.
-      const prefix = style === 'decimal' && parentValues ? parentValues : numbering.values.slice(0, -1);
-      // A heading in another style still counts in the sequence: 第一章, 二、, 第三章 has one problem.
-      const replacement = formatNumbering(style, [...prefix, expected], numbering.style === style ? numbering.raw : sample);
-      // Without the number's own span (a number the source spells differently), report on the heading but
-      // offer no replacement: writing it over the whole heading would delete the title.
-      const located = section.heading.numberingSpan;
-      diagnostics.push({
-        code,
-        severity: 'warning',
-        ...(located ?? { start: section.heading.contentStart, end: section.heading.contentEnd }),
-        message: localize(locale, key, { actual: numbering.raw, expected: replacement, ...args }),
-        ...(located && { data: { kind: 'numbering' as const, replacement } }),
-      });
-    };
-    let previous: number | undefined;
-    for (const section of siblings) {
-      const numbering = section.heading.numbering;
-      if (!numbering) continue;
-      const value = numbering.values[numbering.values.length - 1]!;
-      const expected = previous === undefined ? 1 : previous + 1;
-      const wrongParent =
-        style === 'decimal' && numbering.style === style && parentValues !== undefined &&
-        (numbering.values.length !== parentValues.length + 1 || parentValues.some((v, i) => numbering.values[i] !== v));
-      if (numbering.style !== style) report(section, numbering, expected, 'numbering.mixed', 'numbering', { example: numberingExamples[style] });
-      else if (wrongParent) report(section, numbering, expected, 'numbering.parent', 'numbering', { parent: parent!.heading.numbering!.raw });
-      else if (previous !== undefined && value === previous) report(section, numbering, expected, parent ? 'numbering.repeat' : 'duplicateChapter.number', parent ? 'numbering' : 'duplicate-chapter');
-      else if (value !== expected) report(section, numbering, expected, previous === undefined ? 'numbering.first' : 'numbering.gap');
-      previous = value;
-    }
-  };
-  const checkLevel = (siblings: readonly Section[], parent: Section | undefined) => {
-    // Most sections have no subsections: a level without headings has nothing to count.
-    if (siblings.length === 0) return;
-    const style = dominantStyle(siblings);
-    if (style !== undefined) checkSequence(siblings, parent, style);
-    for (const section of siblings) checkLevel(section.sections, section);
-  };
-  checkLevel(chapters, undefined);
+  checkLevel(diagnostics, locale, chapters, undefined);
   return diagnostics;
 }

@@ -36,11 +36,8 @@ function slotIndex(schema: ChapterSchema): Map<string, number> {
 export function precedingChapter(schema: ChapterSchema, chapters: readonly ClassifiedChapter[], slot: string): number {
   const index = slotIndex(schema);
   const own = index.get(slot)!;
-  let after = -1;
-  chapters.forEach((chapter, i) => {
-    if (chapter.slots.some((s) => index.get(s)! < own)) after = i;
-  });
-  return after;
+  for (let i = chapters.length - 1; i >= 0; i--) if (chapters[i]!.slots.some((s) => index.get(s)! < own)) return i;
+  return -1;
 }
 
 export function findMissingChapters(schema: ChapterSchema, chapters: readonly ClassifiedChapter[], documentEnd: number): MissingChapter[] {

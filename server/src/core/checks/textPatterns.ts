@@ -14,25 +14,26 @@ function placeholderPatternsWith(extra: readonly TextPattern[]): readonly TextPa
 }
 
 /**
- * The matches of `patterns` in the prose, block by block: matches never cross a prose span, so each block's
- * are found once, kept in its memo relative to its start, and reused while its text stays the same.
+ * Calls `found` with each match of `patterns` in the prose, in order, block by block: matches never cross
+ * a prose span, so each block's are found once, kept in its memo relative to its start, and reused while
+ * its text stays the same.
  */
-function scanProse(model: ReportModel, patterns: readonly TextPattern[]): PatternMatch[] {
-  const found: PatternMatch[] = [];
+function scanProse(model: ReportModel, patterns: readonly TextPattern[], found: (id: string, start: number, end: number) => void): void {
   for (const block of model.blocks) {
     let relative = block.memo.get(patterns) as readonly PatternMatch[] | undefined;
     if (!relative) {
       relative = scanSpans(model.text, block.prose, patterns).map((m) => ({ id: m.id, start: m.start - block.start, end: m.end - block.start }));
       block.memo.set(patterns, relative);
     }
-    for (const m of relative) found.push({ id: m.id, start: m.start + block.start, end: m.end + block.start });
+    for (const m of relative) found(m.id, m.start + block.start, m.end + block.start);
   }
-  return found;
 }
 
 /** Placeholders left in the prose: `XX%`, `XX万元`, `【待补充】`, `TBD`, `某款`… */
 export function findPlaceholders(model: ReportModel, extra: readonly TextPattern[]): PatternMatch[] {
-  return scanProse(model, placeholderPatternsWith(extra));
+  const matches: PatternMatch[] = [];
+  scanProse(model, placeholderPatternsWith(extra), (id, start, end) => matches.push({ id, start, end }));
+  return matches;
 }
 
 export function checkPlaceholders(model: ReportModel, matches: readonly PatternMatch[], locale: Locale): ReportDiagnostic[] {
@@ -50,18 +51,18 @@ export function checkPlaceholders(model: ReportModel, matches: readonly PatternM
 export function checkVagueQuantities(model: ReportModel, placeholders: readonly PatternMatch[], severity: Severity, locale: Locale): ReportDiagnostic[] {
   // Both lists are sorted and free of overlaps, so one forward pointer finds the placeholder that could overlap.
   let next = 0;
-  const overlapsPlaceholder = (m: PatternMatch) => {
-    while (next < placeholders.length && placeholders[next]!.end <= m.start) next++;
-    return next < placeholders.length && placeholders[next]!.start < m.end;
-  };
-  return scanProse(model, vagueQuantityPatterns)
-    .filter((m) => !overlapsPlaceholder(m))
-    .map((m) => ({
+  const diagnostics: ReportDiagnostic[] = [];
+  scanProse(model, vagueQuantityPatterns, (id, start, end) => {
+    while (next < placeholders.length && placeholders[next]!.end <= start) next++;
+    if (next < placeholders.length && placeholders[next]!.start < end) return;
+    diagnostics.push({
       code: 'vague-quantity',
       severity,
-      start: m.start,
-      end: m.end,
-      message: localize(locale, 'vagueQuantity', { text: model.text.slice(m.start, m.end) }),
-      data: { kind: 'pattern', pattern: m.id },
-    }));
+      start,
+      end,
+      message: localize(locale, 'vagueQuantity', { text: model.text.slice(start, end) }),
+      data: { kind: 'pattern', pattern: id },
+    });
+  });
+  return diagnostics;
 }

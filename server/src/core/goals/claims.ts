@@ -5,12 +5,12 @@
  * it speaks of (or, failing any, all goals) are not shown to be met.
  */
 import type { ClassifiedChapter } from '../checks/structure.js';
-import type { ReportModel, Span } from '../model.js';
+import type { BlockModel, ReportModel, Span } from '../model.js';
 import type { GoalResult } from './evaluate.js';
 import { mentions, metricSimilarity } from './metric.js';
 import { findQuantities, type Quantity } from './numbers.js';
 import { phrases } from './phrases.js';
-import { blocksWithin, labelOf, sentencesOf, within, type Segment } from './segments.js';
+import { labelOf, sentencesOf, within, type Segment } from './segments.js';
 
 export interface UnsupportedClaim extends Span {
   /** The sentence that makes the claim. */
@@ -74,24 +74,70 @@ const anyClaim: readonly RegExp[] = [true, false].map((chinese) => {
   return new RegExp(group.map((pattern) => `(?:${pattern.source})`).join('|'), 'iu');
 });
 
+/** A claim a sentence makes, found from the text alone; offsets are relative to its block's start. */
+interface FoundClaim {
+  /** The index of its paragraph in the block. */
+  readonly paragraph: number;
+  readonly label: string | undefined;
+  readonly sentence: Segment;
+  readonly claim: Span;
+}
+
+/**
+ * The claims the paragraphs of a block make, in order. They depend on the block's text alone, so they
+ * are kept in its memo, and after an edit only the edited block is read again.
+ */
+function blockClaims(text: string, block: BlockModel): readonly FoundClaim[] {
+  let found = block.memo.get(anyClaim) as readonly FoundClaim[] | undefined;
+  if (found) return found;
+  const own: FoundClaim[] = [];
+  const relative = (span: Span) => ({ start: span.start - block.start, end: span.end - block.start });
+  block.paragraphs.forEach((paragraph, index) => {
+    const paragraphText = text.slice(paragraph.start, paragraph.end);
+    if (!anyClaim.some((claim) => claim.test(paragraphText))) return;
+    const label = labelOf(paragraphText)?.label;
+    for (const sentence of sentencesOf(text, paragraph.start, paragraph.end)) {
+      for (const pattern of phrases.claims) {
+        pattern.lastIndex = 0;
+        const m = pattern.exec(sentence.text);
+        if (!m) continue;
+        const claim = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
+        own.push({ paragraph: index, label, sentence: { ...relative(sentence), text: sentence.text }, claim: relative(claim) });
+        break;
+      }
+    }
+  });
+  block.memo.set(anyClaim, (found = own));
+  return found;
+}
+
+/** The blocks that overlap `section`, found by binary search. */
+function blocksOverlapping(model: ReportModel, section: Span): BlockModel[] {
+  const blocks = model.blocks;
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (blocks[mid]!.end <= section.start) low = mid + 1;
+    else high = mid;
+  }
+  const found: BlockModel[] = [];
+  for (let b = low; b < blocks.length && blocks[b]!.start < section.end; b++) found.push(blocks[b]!);
+  return found;
+}
+
 export function findUnsupportedClaims(model: ReportModel, chapters: readonly ClassifiedChapter[], results: readonly GoalResult[]): UnsupportedClaim[] {
   const claims: UnsupportedClaim[] = [];
   for (const chapter of chapters) {
     if (!chapter.slots.some((slot) => claimChapters.has(slot))) continue;
-    for (const paragraph of blocksWithin(model.paragraphs, chapter.section)) {
-      const text = model.text.slice(paragraph.start, paragraph.end);
-      if (!anyClaim.some((claim) => claim.test(text))) continue;
-      const label = labelOf(text)?.label;
-      for (const sentence of sentencesOf(model.text, paragraph.start, paragraph.end)) {
-        for (const pattern of phrases.claims) {
-          pattern.lastIndex = 0;
-          const m = pattern.exec(sentence.text);
-          if (!m) continue;
-          const claim = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
-          const problem = judgeClaim(sentence, claim, label, results);
-          if (problem) claims.push({ ...claim, sentence, ...problem });
-          break;
-        }
+    for (const block of blocksOverlapping(model, chapter.section)) {
+      const at = block.start;
+      for (const found of blockClaims(model.text, block)) {
+        if (!within(block.paragraphs[found.paragraph]!, chapter.section)) continue;
+        const sentence = { start: found.sentence.start + at, end: found.sentence.end + at, text: found.sentence.text };
+        const claim = { start: found.claim.start + at, end: found.claim.end + at };
+        const problem = judgeClaim(sentence, claim, found.label, results);
+        if (problem) claims.push({ ...claim, sentence, ...problem });
       }
     }
   }

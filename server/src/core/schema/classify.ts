@@ -10,6 +10,11 @@ import type { ChapterSchema } from './types.js';
 export class SlotClassifier {
   private readonly pattern: RegExp | undefined;
   private readonly owner = new Map<string, string>();
+  /**
+   * Slots by title: every analysis classifies every chapter again, and a report (or a run over many
+   * reports) repeats its titles, while matching the aliases is the costly part.
+   */
+  private readonly known = new Map<string, readonly string[]>();
 
   constructor(schema: ChapterSchema) {
     const aliases: string[] = [];
@@ -26,12 +31,17 @@ export class SlotClassifier {
     this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : undefined;
   }
 
-  classify(title: string): string[] {
-    const slots: string[] = [];
+  classify(title: string): readonly string[] {
+    let slots = this.known.get(title);
+    if (slots) return slots;
+    const found: string[] = [];
     for (const part of normalizeTitle(title).split(conjunctions)) {
       const slot = this.best(part);
-      if (slot !== undefined && !slots.includes(slot)) slots.push(slot);
+      if (slot !== undefined && !found.includes(slot)) found.push(slot);
     }
+    // Edits while a heading is typed make new titles: forgetting all now and then keeps the map small.
+    if (this.known.size >= maximumKnownTitles) this.known.clear();
+    this.known.set(title, (slots = found));
     return slots;
   }
 
@@ -46,6 +56,9 @@ export class SlotClassifier {
     return best?.slot;
   }
 }
+
+/** Titles a classifier remembers at most; far more than the chapters of the longest report. */
+const maximumKnownTitles = 4096;
 
 const classifiers = new WeakMap<ChapterSchema, SlotClassifier>();
 
