@@ -447,7 +447,8 @@ function printReport(report: BenchReport, outputs: Map<string, string>): void {
   );
   out.push(
     'Language server (node dist/server.js --stdio, reportDetection: always): one server process per document (per spawn for',
-    'spawn -> initialize); peak RSS is the VmHWM of that process when the document is done.',
+    'spawn -> initialize); peak RSS is the VmHWM of that process when the document is done. The client pulls diagnostics',
+    'with the previous resultId, as VS Code does: an `unchanged` report carries no diagnostics (output says which kinds came).',
     table(
       ['document', 'request', 'median ms', 'min ms', 'runs', 'peak RSS MB', 'output'],
       report.lsp.map((r) => [
@@ -566,6 +567,7 @@ async function runBenchmark(json: boolean, quick: boolean): Promise<void> {
   const lspRow = (scenario: LspRow['scenario'], document: string): LspRow | undefined => lspRows.find((r) => r.scenario === scenario && r.document === document);
   target('1 char edited mid-document, in-process, concat-5MB (median)', timings.get('ours-edit\u0000concat-5MB')?.medianMs, 50, 'ms');
   target('LSP didChange 1 char -> diagnostics, concat-5MB (median)', lspRow('edited-diagnostics', 'concat-5MB')?.medianMs, 50, 'ms');
+  target('LSP didChange 1 char on a diagnosed line -> full report, concat-5MB (median)', lspRow('changed-diagnostics', 'concat-5MB')?.medianMs, 50, 'ms');
   target('LSP spawn -> initialize result (median)', lspRow('spawn-initialize', '')?.medianMs, 300, 'ms');
   target('LSP diagnostics + symbols once parsed, concat-50KB, unchanged (median)', lspRow('parsed-requests', lspOnly.name)?.medianMs, 20, 'ms');
   target('LSP didChange 1 char -> diagnostics + symbols, concat-50KB (median)', lspRow('edited-requests', lspOnly.name)?.medianMs, 20, 'ms');

@@ -37,15 +37,22 @@ export function replacementFor(run: number): string {
   return REPLACEMENTS[run % REPLACEMENTS.length]!;
 }
 
-/** Finds the edit point. A line that starts with two Chinese characters is a paragraph, not a heading, list or table. */
-export function midDocumentEdit(text: string): MidEdit {
+/**
+ * Finds the edit point, on the first line after the middle that `accept`s. A line that starts with two
+ * Chinese characters is a paragraph, not a heading, list or table.
+ */
+export function midDocumentEdit(text: string, accept: (line: number) => boolean = () => true): MidEdit {
+  let line = 0;
+  let counted = 0;
   for (let start = text.indexOf('\n', text.length >> 1) + 1; start > 0; start = text.indexOf('\n', start) + 1) {
     if (!/^[\u4e00-\u9fff]{2}/.test(text.slice(start, start + 2))) continue;
     const offset = start + 1;
     if (REPLACEMENTS.some((r) => r === text[offset])) continue;
-    let line = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
-    return { offset, line, character: 1 };
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < start; i = text.indexOf('\n', counted)) {
+      line++;
+      counted = i + 1;
+    }
+    if (accept(line)) return { offset, line, character: 1 };
   }
   throw new Error('no prose line after the middle of the document to edit');
 }

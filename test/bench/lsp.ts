@@ -3,6 +3,11 @@
  * protocol tests' client) timed from request sent to response received, so the times include the JSON-RPC
  * round trip, the server's own document sync and the conversion of results to LSP types.
  *
+ * The client pulls diagnostics as VS Code does, with the `previousResultId` of the last report it got for the
+ * document: a server may answer `unchanged` when the diagnostics are the same, and each row's output says
+ * which kinds of report it got. One row edits a line that carries diagnostics, so that every answer is a
+ * full report and its cost (conversion, JSON, transport) stays in view.
+ *
  * Every scenario gets its own server process, so that its peak RSS (VmHWM, read from /proc before the
  * server shuts down) holds only that scenario's documents. The client answers `workspace/configuration`
  * with `reportDetection: always`: the concatenated documents have several titles and would otherwise not
@@ -10,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { TextDocumentSyncKind, type DocumentDiagnosticReport, type DocumentSymbol } from 'vscode-languageserver-protocol';
+import { TextDocumentSyncKind, type Diagnostic, type DocumentDiagnosticReport, type DocumentSymbol } from 'vscode-languageserver-protocol';
 import { startServer, type TestServer } from '../lsp/client.js';
 import { editedText, midDocumentEdit, replacementFor, summarize, type Summary } from './common.js';
 
@@ -20,7 +25,13 @@ export interface LspDocument {
   readonly bytes: number;
 }
 
-export type LspScenario = 'spawn-initialize' | 'parsed-requests' | 'edited-requests' | 'open-diagnostics' | 'edited-diagnostics';
+export type LspScenario =
+  | 'spawn-initialize'
+  | 'parsed-requests'
+  | 'edited-requests'
+  | 'open-diagnostics'
+  | 'edited-diagnostics'
+  | 'changed-diagnostics';
 
 export const LSP_LABELS: Readonly<Record<LspScenario, string>> = {
   'spawn-initialize': 'spawn -> initialize result',
@@ -28,6 +39,7 @@ export const LSP_LABELS: Readonly<Record<LspScenario, string>> = {
   'edited-requests': 'didChange 1 char -> diagnostics + symbols',
   'open-diagnostics': 'didOpen -> first diagnostics (cold)',
   'edited-diagnostics': 'didChange 1 char -> diagnostics',
+  'changed-diagnostics': 'didChange 1 char on a diagnosed line -> full report',
 };
 
 export interface LspRow extends Summary {
@@ -105,36 +117,95 @@ async function timeRuns(warmup: number, runs: number, run: () => Promise<string>
   return { ...summarize(times), output };
 }
 
-async function diagnostics(server: TestServer, uri: string): Promise<string> {
-  const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
-  if (report.kind !== 'full') throw new Error(`expected a full diagnostic report for ${uri}, got ${report.kind}`);
-  return `${report.items.length} diagnostics`;
+/** What the client holds for a document, as VS Code keeps it: the last report's id and diagnostics. */
+interface Held {
+  resultId: string | undefined;
+  items: Diagnostic[];
+  /** The kinds of report received since the scenario began. */
+  readonly kinds: Set<string>;
 }
 
+/**
+ * Pulls with the `previousResultId` of the last report, keeping the diagnostics held when the answer is
+ * `unchanged`; `expect` makes any other kind of answer an error. Resolves to what the client then holds.
+ */
+async function diagnostics(server: TestServer, uri: string, held: Held, expect?: DocumentDiagnosticReport['kind']): Promise<string> {
+  const report = (await server.connection.sendRequest('textDocument/diagnostic', {
+    textDocument: { uri },
+    previousResultId: held.resultId,
+  })) as DocumentDiagnosticReport;
+  if (expect && report.kind !== expect) throw new Error(`expected a ${expect} diagnostic report for ${uri}, got ${report.kind}`);
+  held.resultId = report.resultId;
+  if (report.kind === 'full') held.items = report.items;
+  held.kinds.add(report.kind);
+  return `${[...held.kinds].join(' and ')} reports, ${held.items.length} diagnostics`;
+}
+
+const nothingHeld = (): Held => ({ resultId: undefined, items: [], kinds: new Set() });
+
 /** Both requests at once, as the editor sends them after a change; resolves when both have answered. */
-async function diagnosticsAndSymbols(server: TestServer, uri: string): Promise<string> {
+async function diagnosticsAndSymbols(server: TestServer, uri: string, held: Held): Promise<string> {
   const [counted, symbols] = await Promise.all([
-    diagnostics(server, uri),
+    diagnostics(server, uri, held),
     server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Promise<DocumentSymbol[]>,
   ]);
   return `${counted}, ${symbols.length} symbols`;
 }
 
-/**
- * A function that sends the next version of the document as opened (version 1): one character
- * mid-document replaced, as a range change when the server syncs incrementally, else as the whole text.
- */
-function editSender(server: TestServer, uri: string, doc: LspDocument): () => Promise<void> {
+function syncsIncrementally(server: TestServer): boolean {
   const sync = server.initializeResult.capabilities.textDocumentSync;
-  const incremental = (typeof sync === 'object' ? sync.change : sync) === TextDocumentSyncKind.Incremental;
+  return (typeof sync === 'object' ? sync.change : sync) === TextDocumentSyncKind.Incremental;
+}
+
+/** The version last sent of a document, which is opened as version 1; the edit senders of a document share it. */
+interface Versions {
+  last: number;
+}
+
+interface EditSender {
+  /** Sends the next version of the document as opened: one character mid-document replaced. */
+  change(): Promise<void>;
+  /** Sends a version with that character as opened, that is the text as opened. */
+  restore(): Promise<void>;
+}
+
+/** Edits as a range change when the server syncs incrementally, else as the whole text. */
+function editSender(server: TestServer, uri: string, doc: LspDocument, versions: Versions = { last: 1 }): EditSender {
+  const incremental = syncsIncrementally(server);
   const edit = midDocumentEdit(doc.text);
   const range = { start: { line: edit.line, character: edit.character }, end: { line: edit.line, character: edit.character + 1 } };
-  let version = 1;
-  return () => {
-    const text = replacementFor(++version);
-    return server.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version },
+  const send = (text: string) =>
+    server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: ++versions.last },
       contentChanges: [incremental ? { range, text } : { text: editedText(doc.text, edit, text) }],
+    });
+  return {
+    change: () => send(replacementFor(versions.last + 1)),
+    restore: () => send(doc.text[edit.offset]!),
+  };
+}
+
+/**
+ * Like `editSender`, but on a paragraph line where one of the `diagnostics` starts or ends past the first
+ * character, inserting a character after that first one and then deleting it again: every version moves
+ * that diagnostic, so no answer can be `unchanged`. It edits the text as opened, which the document must be.
+ */
+function diagnosedLineEditSender(server: TestServer, uri: string, doc: LspDocument, diagnostics: readonly Diagnostic[], versions: Versions): () => Promise<void> {
+  const incremental = syncsIncrementally(server);
+  const moves = (d: Diagnostic) => d.range.start.character >= 1 || (d.range.end.line === d.range.start.line && d.range.end.character > 1);
+  const diagnosed = new Set(diagnostics.filter(moves).map((d) => d.range.start.line));
+  const edit = midDocumentEdit(doc.text, (line) => diagnosed.has(line));
+  const at = { line: edit.line, character: edit.character };
+  const inserted = replacementFor(0);
+  const withInsertion = doc.text.slice(0, edit.offset) + inserted + doc.text.slice(edit.offset);
+  let insert = false;
+  return () => {
+    insert = !insert;
+    const range = { start: at, end: insert ? at : { line: at.line, character: at.character + 1 } };
+    const text = insert ? inserted : '';
+    return server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: ++versions.last },
+      contentChanges: [incremental ? { range, text } : { text: insert ? withInsertion : doc.text }],
     });
   };
 }
@@ -157,13 +228,16 @@ async function spawnToInitialize(): Promise<LspRow> {
 async function parsedRequests(doc: LspDocument): Promise<LspRow[]> {
   const uri = uriOf(doc);
   const { result, peakRssMb } = await withServer(async (server) => {
-    const change = editSender(server, uri, doc);
+    const { change } = editSender(server, uri, doc);
     await server.open(uri, doc.text);
-    await diagnosticsAndSymbols(server, uri);
-    const unchanged = await timeRuns(PARSED_WARMUP, PARSED_RUNS, () => diagnosticsAndSymbols(server, uri));
+    const held = nothingHeld();
+    await diagnosticsAndSymbols(server, uri, held);
+    held.kinds.clear();
+    const unchanged = await timeRuns(PARSED_WARMUP, PARSED_RUNS, () => diagnosticsAndSymbols(server, uri, held));
+    held.kinds.clear();
     const edited = await timeRuns(PARSED_WARMUP, PARSED_RUNS, async () => {
       await change();
-      return diagnosticsAndSymbols(server, uri);
+      return diagnosticsAndSymbols(server, uri, held);
     });
     return { unchanged, edited };
   });
@@ -173,26 +247,43 @@ async function parsedRequests(doc: LspDocument): Promise<LspRow[]> {
   ];
 }
 
-/** A large document: opened and diagnosed once (timed, one run), then edited one character at a time. */
+/**
+ * A large document: opened and diagnosed once (timed, one run), then edited one character at a time: in
+ * prose, then on a line that carries diagnostics.
+ */
 async function editedDiagnostics(doc: LspDocument): Promise<LspRow[]> {
   const uri = uriOf(doc);
   // A 5 MB edit run may cost seconds if parsing is not incremental: fewer runs there.
   const runs = doc.bytes > MIB ? 7 : 15;
   const { result, peakRssMb } = await withServer(async (server) => {
-    const change = editSender(server, uri, doc);
+    const versions = { last: 1 };
+    const edits = editSender(server, uri, doc, versions);
+    const held = nothingHeld();
     const start = performance.now();
     await server.open(uri, doc.text);
-    const first = await diagnostics(server, uri);
+    const first = await diagnostics(server, uri, held, 'full');
     const opened = { ...summarize([performance.now() - start]), output: first };
+    const openDiagnostics = held.items;
+    held.kinds.clear();
     const edited = await timeRuns(2, runs, async () => {
-      await change();
-      return diagnostics(server, uri);
+      await edits.change();
+      return diagnostics(server, uri, held);
     });
-    return { opened, edited };
+    // Back to the text as opened, where the opening report's diagnostics are.
+    await edits.restore();
+    await diagnostics(server, uri, held);
+    held.kinds.clear();
+    const changeDiagnosed = diagnosedLineEditSender(server, uri, doc, openDiagnostics, versions);
+    const changed = await timeRuns(2, runs, async () => {
+      await changeDiagnosed();
+      return diagnostics(server, uri, held, 'full');
+    });
+    return { opened, edited, changed };
   });
   return [
     { scenario: 'open-diagnostics', document: doc.name, ...result.opened, peakRssMb },
     { scenario: 'edited-diagnostics', document: doc.name, ...result.edited, peakRssMb },
+    { scenario: 'changed-diagnostics', document: doc.name, ...result.changed, peakRssMb },
   ];
 }
 
@@ -213,7 +304,7 @@ export async function measureLsp(
     rows.push(...(await parsedRequests(doc)));
   }
   for (const doc of documents.edited) {
-    progress(`language server: ${doc.name}, didOpen then 1-char didChange -> diagnostics`);
+    progress(`language server: ${doc.name}, didOpen then 1-char didChange -> diagnostics, in prose and on a diagnosed line`);
     rows.push(...(await editedDiagnostics(doc)));
   }
   return { rows, cpuMicros };

@@ -1,6 +1,16 @@
-import { DiagnosticSeverity, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError, type Diagnostic, type DiagnosticServerCancellationData } from 'vscode-languageserver/node.js';
+import {
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
+  type CodeDescription,
+  type Diagnostic,
+  type DiagnosticServerCancellationData,
+  type DocumentDiagnosticReport,
+  type Position,
+} from 'vscode-languageserver/node.js';
 import type { ServerContext } from '../context.js';
-import { toRange, type ReportDiagnostic, type Severity, type TextDocumentLike } from '../core/index.js';
+import type { DiagnosticCode, ReportDiagnostic, Severity, TextDocumentLike } from '../core/index.js';
 import { diagnosticSource, diagnosticsDocumentation } from '../protocol.js';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
@@ -10,47 +20,170 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(document: TextDocumentLike, d: ReportDiagnostic): Diagnostic {
-  return {
-    range: toRange(document, d.start, d.end),
-    severity: severities[d.severity],
-    code: d.code,
-    codeDescription: { href: `${diagnosticsDocumentation}#${d.code}` },
-    source: diagnosticSource,
-    message: d.message,
-    ...(d.data && { data: d.data }),
-  };
-}
+/** One link object per code, shared by all its diagnostics: a 5 MB report has thousands of each. */
+const codeDescriptions = new Map<DiagnosticCode, CodeDescription>();
 
-/** The document's diagnostics; none for a closed document, undefined when it changed or the request was cancelled. */
-export async function provideDiagnostics(context: ServerContext, uri: string, token?: { isCancellationRequested: boolean }): Promise<Diagnostic[] | undefined> {
-  const document = context.documents.get(uri);
-  if (!document) return [];
-  const analysis = await context.analyze(uri, token);
-  return analysis?.diagnostics.map((d) => toLspDiagnostic(document, d));
+function codeDescriptionOf(code: DiagnosticCode): CodeDescription {
+  let description = codeDescriptions.get(code);
+  if (!description) {
+    description = { href: `${diagnosticsDocumentation}#${code}` };
+    codeDescriptions.set(code, description);
+  }
+  return description;
 }
 
 /**
- * Pull diagnostics (`textDocument/diagnostic`); clients without pull support get them pushed when a
- * document opens or changes. Settings and schema changes ask the client to pull again.
+ * Walks offsets to positions with the document's own `positionAt`, searching only when an offset leaves
+ * the line of the one before: the engine's diagnostics come in document order, several to a line, so most
+ * of them convert by a subtraction. Like `positionAt`, an offset inside a line break stands before it.
+ */
+class PositionCursor {
+  /** The position of the offset last moved to. */
+  line = 0;
+  character = 0;
+  private readonly text: string;
+  private lineStart = 0;
+  private contentEnd = 0;
+  private nextLineStart = 0;
+
+  constructor(private readonly document: TextDocumentLike) {
+    this.text = document.getText();
+  }
+
+  moveTo(offset: number): void {
+    if (offset >= this.lineStart && offset < this.nextLineStart) {
+      this.character = Math.min(offset, this.contentEnd) - this.lineStart;
+      return;
+    }
+    const { line, character } = this.document.positionAt(offset);
+    this.line = line;
+    this.character = character;
+    this.lineStart = this.document.offsetAt({ line, character: 0 });
+    this.nextLineStart = this.document.offsetAt({ line: line + 1, character: 0 });
+    let end = this.nextLineStart;
+    while (end > this.lineStart && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    this.contentEnd = end;
+  }
+
+  positionAt(offset: number): Position {
+    this.moveTo(offset);
+    return { line: this.line, character: this.character };
+  }
+}
+
+/** The engine's diagnostics of `document` as LSP diagnostics. */
+export function toLspDiagnostics(document: TextDocumentLike, diagnostics: readonly ReportDiagnostic[]): Diagnostic[] {
+  const cursor = new PositionCursor(document);
+  return diagnostics.map((d) => {
+    const diagnostic: Diagnostic = {
+      range: { start: cursor.positionAt(d.start), end: cursor.positionAt(d.end) },
+      severity: severities[d.severity],
+      code: d.code,
+      codeDescription: codeDescriptionOf(d.code),
+      source: diagnosticSource,
+      message: d.message,
+    };
+    if (d.data) diagnostic.data = d.data;
+    return diagnostic;
+  });
+}
+
+/** `data` is flat (DiagnosticData): a nested value compares unequal, which costs a full report, never a wrong one. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key]);
+}
+
+/**
+ * Whether the engine's diagnostics of `document` are, as LSP diagnostics, the ones `sent`: compared
+ * without converting them, so that an edit that changes none makes no garbage. `source` and
+ * `codeDescription` follow from the code.
+ */
+function sameAsSent(document: TextDocumentLike, diagnostics: readonly ReportDiagnostic[], sent: readonly Diagnostic[]): boolean {
+  if (diagnostics.length !== sent.length) return false;
+  const cursor = new PositionCursor(document);
+  const at = (offset: number, position: Position): boolean => {
+    cursor.moveTo(offset);
+    return cursor.line === position.line && cursor.character === position.character;
+  };
+  return diagnostics.every((d, i) => {
+    const other = sent[i]!;
+    return (
+      d.code === other.code &&
+      severities[d.severity] === other.severity &&
+      d.message === other.message &&
+      at(d.start, other.range.start) &&
+      at(d.end, other.range.end) &&
+      sameData(d.data, other.data)
+    );
+  });
+}
+
+/** The last report a document's diagnostics were sent in. */
+interface SentReport {
+  readonly resultId: string;
+  /** The engine's diagnostics it was made of, or equal ones: a pull answered from the same analysis compares nothing. */
+  readonly source: readonly ReportDiagnostic[];
+  readonly items: Diagnostic[];
+}
+
+/**
+ * Reports with result ids. A pull whose `previousResultId` names the last report of the document, and
+ * whose diagnostics are still the same, is answered `unchanged`: an edit that changes no diagnostic does
+ * not send thousands of them again. Any other id, of an older report, of another document or of one since
+ * closed, gets a full report.
+ */
+function createDiagnosticReports() {
+  const sent = new Map<string, SentReport>();
+  let lastResultId = 0;
+  return {
+    report(document: TextDocumentLike, diagnostics: readonly ReportDiagnostic[], previousResultId: string | undefined): DocumentDiagnosticReport {
+      const previous = sent.get(document.uri);
+      const same = previous?.source === diagnostics;
+      if (previous && previousResultId === previous.resultId && (same || sameAsSent(document, diagnostics, previous.items))) {
+        sent.set(document.uri, { ...previous, source: diagnostics });
+        return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: previous.resultId };
+      }
+      const items = same ? previous.items : toLspDiagnostics(document, diagnostics);
+      const resultId = String(++lastResultId);
+      sent.set(document.uri, { resultId, source: diagnostics, items });
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+    },
+    forget(uri: string): void {
+      sent.delete(uri);
+    },
+  };
+}
+
+/**
+ * Pull diagnostics (`textDocument/diagnostic`), with result ids; clients without pull support get them
+ * pushed when a document opens or changes. Settings and schema changes ask the client to pull again.
  */
 export function registerDiagnostics(context: ServerContext, clientPulls: boolean): void {
   const { connection, documents } = context;
   if (clientPulls) {
+    const reports = createDiagnosticReports();
     connection.languages.diagnostics.on(async (params, token) => {
-      const items = await provideDiagnostics(context, params.textDocument.uri, token);
-      if (items) return { kind: DocumentDiagnosticReportKind.Full, items };
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const analysis = await context.analyze(document.uri, token);
+      if (analysis) return reports.report(document, analysis.diagnostics, params.previousResultId);
       // Overtaken by an edit: the client asks again, for the version it has now.
       throw new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
     });
+    documents.onDidClose((event) => reports.forget(event.document.uri));
     context.onReload(() => connection.languages.diagnostics.refresh());
     return;
   }
   const push = async (uri: string) => {
     const document = documents.get(uri);
     if (!document) return;
-    const diagnostics = await provideDiagnostics(context, uri);
-    if (diagnostics && documents.get(uri)?.version === document.version) await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    const analysis = await context.analyze(uri);
+    if (analysis && documents.get(uri)?.version === document.version) {
+      await connection.sendDiagnostics({ uri, version: document.version, diagnostics: toLspDiagnostics(document, analysis.diagnostics) });
+    }
   };
   documents.onDidChangeContent((event) => void push(event.document.uri));
   documents.onDidClose((event) => void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));
