@@ -99,6 +99,7 @@ export function createContext(connection: Connection, documents: TextDocuments<T
       schema: settings.schema,
       reportDetection: settings.reportDetection,
       vagueQuantitySeverity: settings.vagueQuantities.severity,
+      maxNumberOfProblems: settings.maxNumberOfProblems,
       extraPlaceholderPatterns: patterns,
     };
     compiled.set(settings, result);

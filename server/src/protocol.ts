@@ -14,6 +14,8 @@ export interface ReportWriterSettings {
   readonly placeholders: { readonly extraPatterns: readonly string[] };
   readonly vagueQuantities: { readonly severity: 'off' | 'hint' | 'information' | 'warning' };
   readonly reportDetection: 'auto' | 'always' | 'frontMatterOnly';
+  /** Problems a document gets at most; 0 for no limit. */
+  readonly maxNumberOfProblems: number;
 }
 
 export const defaultReportWriterSettings: ReportWriterSettings = {
@@ -22,6 +24,8 @@ export const defaultReportWriterSettings: ReportWriterSettings = {
   placeholders: { extraPatterns: [] },
   vagueQuantities: { severity: 'hint' },
   reportDetection: 'auto',
+  // VS Code shows 1 000 problems per file: sending more only costs time.
+  maxNumberOfProblems: 1000,
 };
 
 export const settingsSection = 'reportWriter';

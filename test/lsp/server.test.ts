@@ -229,6 +229,23 @@ describe('language server settings, locale and clients without pull diagnostics'
     }
   });
 
+  it('sends at most reportWriter.maxNumberOfProblems problems, the most severe first, and says how many more there are', async () => {
+    const server = await startServer({ settings: { maxNumberOfProblems: 5 } });
+    try {
+      await server.open(seed2Uri, seed2);
+      const diagnostics = await pull(server, seed2Uri);
+      assert.equal(diagnostics.length, 5);
+      const note = diagnostics.filter((d) => d.code === 'too-many-problems');
+      assert.equal(note.length, 1);
+      assert.equal(note[0]!.severity, 3 /* Information */);
+      // seed 2 has 29 problems: 4 shown, 25 left out; hints (vague quantities) are the first to go.
+      assert.match(note[0]!.message, /25 more problems .*\(29 in all/);
+      assert.ok(diagnostics.every((d) => d.severity !== 4 /* Hint */));
+    } finally {
+      await server.close();
+    }
+  });
+
   it('pushes diagnostics to a client that cannot pull them', async () => {
     const server = await startServer({ pull: false });
     try {

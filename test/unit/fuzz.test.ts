@@ -5,6 +5,7 @@ import {
   buildChecklist,
   createReportService,
   createTextDocument,
+  defaultSettings,
   provideCompletions,
   type OutlineNode,
   type ReportAnalysis,
@@ -16,7 +17,7 @@ let version = 0;
 
 /** A fresh parse every time (a new version), so the second analysis really recomputes everything. */
 function analyze(text: string): ReportAnalysis {
-  return service.analyze(createTextDocument('file:///fuzz/总结报告.md', text, ++version), { locale: 'zh-cn', schema: 'auto', reportDetection: 'always', vagueQuantitySeverity: 'hint', extraPlaceholderPatterns: [] })!;
+  return service.analyze(createTextDocument('file:///fuzz/总结报告.md', text, ++version), { ...defaultSettings, locale: 'zh-cn', reportDetection: 'always' })!;
 }
 
 function within(text: string, start: number, end: number, what: string): void {

@@ -3,7 +3,7 @@ import { checkGoals } from './checks/goals.js';
 import { checkNumbering } from './checks/numbering.js';
 import { checkTables } from './checks/tables.js';
 import { checkPlaceholders, checkVagueQuantities, findPlaceholders } from './checks/textPatterns.js';
-import { compareDiagnostics, type ReportDiagnostic, type Severity } from './diagnostics.js';
+import { compareDiagnostics, limitDiagnostics, type ReportDiagnostic, type Severity } from './diagnostics.js';
 import { findUnsupportedClaims } from './goals/claims.js';
 import { evaluateGoals, type GoalResult } from './goals/evaluate.js';
 import { localize, textLanguage, type Locale } from './l10n.js';
@@ -20,6 +20,8 @@ export interface AnalysisSettings {
   readonly reportDetection: 'auto' | 'always' | 'frontMatterOnly';
   readonly vagueQuantitySeverity: Severity | 'off';
   readonly extraPlaceholderPatterns: readonly TextPattern[];
+  /** Diagnostics a report gets at most (see `limitDiagnostics`); 0 for all of them, as the command line has. */
+  readonly maxNumberOfProblems: number;
 }
 
 export const defaultSettings: AnalysisSettings = {
@@ -28,6 +30,7 @@ export const defaultSettings: AnalysisSettings = {
   reportDetection: 'auto',
   vagueQuantitySeverity: 'hint',
   extraPlaceholderPatterns: [],
+  maxNumberOfProblems: 0,
 };
 
 /** How the schema was chosen: named in front matter, set by the user, guessed from the title, or the default. */
@@ -137,7 +140,8 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   diagnostics.push(...checkGoals(model.text, goals, findUnsupportedClaims(model, chapters, goals), locale));
   diagnostics.push(...checkTables(model, locale));
   diagnostics.sort(compareDiagnostics);
-  return { model, isReport, schema, schemaReason, title, language, chapters, missing, placeholders, goals, diagnostics };
+  const shown = limitDiagnostics(diagnostics, settings.maxNumberOfProblems, locale);
+  return { model, isReport, schema, schemaReason, title, language, chapters, missing, placeholders, goals, diagnostics: shown };
 }
 
 /** Keywords' expressions, made once: every analysis tries the title against every schema's keywords. */

@@ -1,3 +1,4 @@
+import { localize, type Locale } from './l10n.js';
 import type { Span } from './model.js';
 
 /** Diagnostic codes are a public contract (CLI JSON, `source: report-writer` in editors): extend, never rename. */
@@ -16,7 +17,8 @@ export type DiagnosticCode =
   | 'unsupported-claim'
   | 'unit-mismatch'
   | 'kpi-table'
-  | 'milestone-table';
+  | 'milestone-table'
+  | 'too-many-problems';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -38,4 +40,37 @@ const severityRank: Record<Severity, number> = { error: 0, warning: 1, informati
 /** Document order, then the more severe first. */
 export function compareDiagnostics(a: ReportDiagnostic, b: ReportDiagnostic): number {
   return a.start - b.start || severityRank[a.severity] - severityRank[b.severity] || a.end - b.end;
+}
+
+/**
+ * At most `maximum` of the diagnostics (sorted by `compareDiagnostics`), or all of them when `maximum` is
+ * 0: the most severe first and, within a severity, the first in the document, which are the ones VS Code
+ * shows, since it keeps 1 000 per file and drops the rest. The last place goes to a `too-many-problems`
+ * note at the first one left out, saying how many are. A 5 MB report can have thousands: sending what
+ * the editor drops costs most of the time of a keystroke.
+ */
+export function limitDiagnostics(diagnostics: readonly ReportDiagnostic[], maximum: number, locale: Locale): readonly ReportDiagnostic[] {
+  if (maximum <= 0 || diagnostics.length <= maximum) return diagnostics;
+  const room = maximum - 1;
+  const counts = [0, 0, 0, 0];
+  for (const d of diagnostics) counts[severityRank[d.severity]]!++;
+  // Every diagnostic more severe than `cutoff` fits, and the first `left` of severity `cutoff`.
+  let cutoff = 0;
+  let left = room;
+  while (cutoff < counts.length && counts[cutoff]! <= left) left -= counts[cutoff++]!;
+  const kept: ReportDiagnostic[] = [];
+  let firstLeftOut: ReportDiagnostic | undefined;
+  for (const d of diagnostics) {
+    const rank = severityRank[d.severity];
+    if (rank < cutoff || (rank === cutoff && left-- > 0)) kept.push(d);
+    else firstLeftOut ??= d;
+  }
+  const note: ReportDiagnostic = {
+    code: 'too-many-problems',
+    severity: 'information',
+    start: firstLeftOut!.start,
+    end: firstLeftOut!.end,
+    message: localize(locale, 'tooManyProblems', { omitted: diagnostics.length - room, total: diagnostics.length, maximum }),
+  };
+  return [...kept, note].sort(compareDiagnostics);
 }
