@@ -38,13 +38,13 @@ export function replacementFor(run: number): string {
 }
 
 /**
- * Finds the edit point, on the first line after the middle that `accept`s. A line that starts with two
- * Chinese characters is a paragraph, not a heading, list or table.
+ * Finds the edit point, on the first line after `from` (the middle) that `accept`s. A line that starts with
+ * two Chinese characters is a paragraph, not a heading, list or table.
  */
-export function midDocumentEdit(text: string, accept: (line: number) => boolean = () => true): MidEdit {
+export function midDocumentEdit(text: string, accept: (line: number) => boolean = () => true, from = text.length >> 1): MidEdit {
   let line = 0;
   let counted = 0;
-  for (let start = text.indexOf('\n', text.length >> 1) + 1; start > 0; start = text.indexOf('\n', start) + 1) {
+  for (let start = text.indexOf('\n', from) + 1; start > 0; start = text.indexOf('\n', start) + 1) {
     if (!/^[\u4e00-\u9fff]{2}/.test(text.slice(start, start + 2))) continue;
     const offset = start + 1;
     if (REPLACEMENTS.some((r) => r === text[offset])) continue;
@@ -54,7 +54,7 @@ export function midDocumentEdit(text: string, accept: (line: number) => boolean 
     }
     if (accept(line)) return { offset, line, character: 1 };
   }
-  throw new Error('no prose line after the middle of the document to edit');
+  throw new Error('no prose line to edit after the given offset');
 }
 
 /** The text with the edit point replaced by `replacement`. */

@@ -31,7 +31,8 @@ export type LspScenario =
   | 'edited-requests'
   | 'open-diagnostics'
   | 'edited-diagnostics'
-  | 'changed-diagnostics';
+  | 'changed-diagnostics'
+  | 'changed-all-diagnostics';
 
 export const LSP_LABELS: Readonly<Record<LspScenario, string>> = {
   'spawn-initialize': 'spawn -> initialize result',
@@ -40,6 +41,7 @@ export const LSP_LABELS: Readonly<Record<LspScenario, string>> = {
   'open-diagnostics': 'didOpen -> first diagnostics (cold)',
   'edited-diagnostics': 'didChange 1 char -> diagnostics',
   'changed-diagnostics': 'didChange 1 char on a diagnosed line -> full report',
+  'changed-all-diagnostics': '  same, maxNumberOfProblems 0 (every problem sent)',
 };
 
 export interface LspRow extends Summary {
@@ -59,6 +61,11 @@ export interface LspMeasurements {
 }
 
 const SETTINGS = { reportDetection: 'always' };
+/**
+ * The server sends at most `reportWriter.maxNumberOfProblems` problems (1 000 by default, what VS Code
+ * shows per file); one row lifts the limit, so the cost of sending all of a huge report's stays in view.
+ */
+const UNLIMITED = { ...SETTINGS, maxNumberOfProblems: 0 };
 const MIB = 1024 * 1024;
 /** Node's start and module loading vary by a few ms from spawn to spawn: the median of this many. */
 const SPAWNS = 10;
@@ -88,8 +95,8 @@ function processStats(pid: number): ProcessStats | undefined {
 }
 
 /** Starts a server, runs the scenario, records its process stats, and shuts it down cleanly. */
-async function withServer<T>(scenario: (server: TestServer) => Promise<T>): Promise<{ result: T; peakRssMb: number | undefined }> {
-  const server = await startServer({ settings: SETTINGS });
+async function withServer<T>(scenario: (server: TestServer) => Promise<T>, settings: Record<string, unknown> = SETTINGS): Promise<{ result: T; peakRssMb: number | undefined }> {
+  const server = await startServer({ settings });
   try {
     const result = await scenario(server);
     const stats = processStats(server.process.pid!);
@@ -100,11 +107,14 @@ async function withServer<T>(scenario: (server: TestServer) => Promise<T>): Prom
   }
 }
 
+/** Timings of a scenario, with what its last run answered. */
+type LspMeasured = Summary & { output: string };
+
 /**
  * Awaits `run` `warmup` times untimed, then `runs` times timed. A minor GC before each run, as in the
  * in-process benchmark, so that the client's garbage from the previous response is not collected mid-run.
  */
-async function timeRuns(warmup: number, runs: number, run: () => Promise<string>): Promise<Summary & { output: string }> {
+async function timeRuns(warmup: number, runs: number, run: () => Promise<string>): Promise<LspMeasured> {
   const times: number[] = [];
   let output = '';
   for (let i = 0; i < warmup + runs; i++) {
@@ -194,7 +204,11 @@ function diagnosedLineEditSender(server: TestServer, uri: string, doc: LspDocume
   const incremental = syncsIncrementally(server);
   const moves = (d: Diagnostic) => d.range.start.character >= 1 || (d.range.end.line === d.range.start.line && d.range.end.character > 1);
   const diagnosed = new Set(diagnostics.filter(moves).map((d) => d.range.start.line));
-  const edit = midDocumentEdit(doc.text, (line) => diagnosed.has(line));
+  // With the limit on problems, those sent may all stand in the first part of the document: then the
+  // first diagnosed line is edited, wherever it is.
+  const middleLine = doc.text.slice(0, doc.text.length >> 1).split('\n').length - 1;
+  const pastMiddle = [...diagnosed].some((line) => line > middleLine);
+  const edit = midDocumentEdit(doc.text, (line) => diagnosed.has(line), pastMiddle ? undefined : 0);
   const at = { line: edit.line, character: edit.character };
   const inserted = replacementFor(0);
   const withInsertion = doc.text.slice(0, edit.offset) + inserted + doc.text.slice(edit.offset);
@@ -249,9 +263,9 @@ async function parsedRequests(doc: LspDocument): Promise<LspRow[]> {
 
 /**
  * A large document: opened and diagnosed once (timed, one run), then edited one character at a time: in
- * prose, then on a line that carries diagnostics.
+ * prose, then on a line that carries diagnostics; with `settings`, `UNLIMITED` for the row without a limit.
  */
-async function editedDiagnostics(doc: LspDocument): Promise<LspRow[]> {
+async function editedDiagnostics(doc: LspDocument, settings: Record<string, unknown> = SETTINGS): Promise<{ opened: LspMeasured; edited: LspMeasured; changed: LspMeasured; peakRssMb: number | undefined }> {
   const uri = uriOf(doc);
   // A 5 MB edit run may cost seconds if parsing is not incremental: fewer runs there.
   const runs = doc.bytes > MIB ? 7 : 15;
@@ -279,12 +293,8 @@ async function editedDiagnostics(doc: LspDocument): Promise<LspRow[]> {
       return diagnostics(server, uri, held, 'full');
     });
     return { opened, edited, changed };
-  });
-  return [
-    { scenario: 'open-diagnostics', document: doc.name, ...result.opened, peakRssMb },
-    { scenario: 'edited-diagnostics', document: doc.name, ...result.edited, peakRssMb },
-    { scenario: 'changed-diagnostics', document: doc.name, ...result.changed, peakRssMb },
-  ];
+  }, settings);
+  return { ...result, peakRssMb };
 }
 
 /**
@@ -305,7 +315,15 @@ export async function measureLsp(
   }
   for (const doc of documents.edited) {
     progress(`language server: ${doc.name}, didOpen then 1-char didChange -> diagnostics, in prose and on a diagnosed line`);
-    rows.push(...(await editedDiagnostics(doc)));
+    const limited = await editedDiagnostics(doc);
+    rows.push(
+      { scenario: 'open-diagnostics', document: doc.name, ...limited.opened, peakRssMb: limited.peakRssMb },
+      { scenario: 'edited-diagnostics', document: doc.name, ...limited.edited, peakRssMb: limited.peakRssMb },
+      { scenario: 'changed-diagnostics', document: doc.name, ...limited.changed, peakRssMb: limited.peakRssMb },
+    );
+    progress(`language server: ${doc.name}, the same without a limit on problems`);
+    const unlimited = await editedDiagnostics(doc, UNLIMITED);
+    rows.push({ scenario: 'changed-all-diagnostics', document: doc.name, ...unlimited.changed, peakRssMb: unlimited.peakRssMb });
   }
   return { rows, cpuMicros };
 }
