@@ -1,8 +1,8 @@
-import type { Heading, List, ListItem, Nodes, Paragraph, Root, Table, Yaml } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { readFrontMatter, unclosedFrontMatter, type FrontMatter, type FrontMatterProblem } from './frontMatter.js';
 import { changedRange, defaultMinimumBlock, recutBlocks, spansOf } from './blocks.js';
-import { parseMarkdown } from './markdown.js';
+import { markdownEvents, type Event, type Token } from './markdown.js';
 import { parseNumbering, type Numbering } from './numbering.js';
 
 /** A span of the document as UTF-16 offsets, end exclusive. */
@@ -69,8 +69,6 @@ export interface ReportModel {
   readonly blocks: readonly BlockModel[];
 }
 
-type SpanOf = (node: Nodes) => Span;
-
 /** Markup that may stand before a heading's number: `**第三章**`, `*3.*`, `[第三章](#…)`, `` `3.` ``. */
 const numberingMarkup = /^[*_`[~]{0,3}$/;
 
@@ -81,13 +79,8 @@ interface Source {
   slice(span: Span): string;
 }
 
-function headingInfo(node: Heading, source: Source, spanOf: SpanOf): HeadingInfo {
-  const span = spanOf(node);
-  const first = node.children[0];
-  const last = node.children[node.children.length - 1];
-  const contentStart = first ? spanOf(first).start : span.end;
-  const contentEnd = last ? spanOf(last).end : span.end;
-  const plain = toString(node).trim();
+function headingInfo(span: Span, depth: number, contentStart: number, contentEnd: number, text: string, source: Source): HeadingInfo {
+  const plain = text.trim();
   const numbering = parseNumbering(plain);
   const content = source.slice({ start: contentStart, end: contentEnd });
   const at = numbering ? content.indexOf(numbering.raw) : -1;
@@ -100,7 +93,7 @@ function headingInfo(node: Heading, source: Source, spanOf: SpanOf): HeadingInfo
   return {
     start: span.start,
     end: span.end,
-    depth: node.depth,
+    depth,
     contentStart,
     contentEnd,
     text: plain,
@@ -110,14 +103,8 @@ function headingInfo(node: Heading, source: Source, spanOf: SpanOf): HeadingInfo
   };
 }
 
-function textBlock(span: Span, text: string): TextBlock {
-  return { start: span.start, end: span.end, text };
-}
-
-/** `[label](url)` keeps its label as prose; `<https://…>` is a URL, not prose. */
-function isUrlLink(node: Nodes, source: Source, spanOf: SpanOf): boolean {
-  if (node.type !== 'link') return false;
-  return source.text.charCodeAt(spanOf(node).start - source.base) !== 91; /* [ */
+function textBlock(start: number, end: number, text: string): TextBlock {
+  return { start, end, text };
 }
 
 const bareUrl = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"'，。；！？、（）【】「」]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
@@ -154,6 +141,132 @@ export interface BlockModel extends Span, Pick<ReportModel, 'frontMatter' | 'hea
   readonly memo: WeakMap<object, unknown>;
 }
 
+/** A leaf that may leave its block open (see `runsOn`), or none. */
+type Leaf = 'code' | 'html' | undefined;
+
+/**
+ * One open node of the mdast tree `fromMarkdown` would build, reduced to what the model takes from it. The
+ * walk over the events mirrors that compiler: the same text nodes (adjacent data merged, a line ending
+ * joining them only inside the nodes mdast lets hold one), the same `toString`, the same positions.
+ */
+interface Frame {
+  readonly kind: string;
+  readonly parent: Frame | undefined;
+  readonly start: number;
+  end: number;
+  /** `toString` of the node so far, kept only where the model needs it. */
+  text: string;
+  readonly collect: boolean;
+  /** Whether its text nodes are prose (not under code, HTML, images, definitions or URL-only links). */
+  readonly prose: boolean;
+  /** mdast's `canContainEols`: whether a line ending in it becomes text. */
+  readonly eols: boolean;
+  /** Whether its last child is a text node, which the next data then extends. */
+  inText: boolean;
+  textStart: number;
+  textEnd: number;
+  /** Start of the first child and end of the last one, -1 before any. */
+  firstStart: number;
+  lastEnd: number;
+  /** The leaf its chain of last children ends with, and where that leaf stands. */
+  leaf: Leaf;
+  leafStart: number;
+  leafEnd: number;
+  /** Nesting level a list item directly in it would have. */
+  readonly listLevel: number;
+  depth: number;
+  /** Of a list item: its first paragraph's text. */
+  lead: string | undefined;
+  rows: TextBlock[][] | undefined;
+  cells: TextBlock[] | undefined;
+}
+
+function frame(kind: string, parent: Frame | undefined, start: number, collect: boolean, prose: boolean, eols: boolean, listLevel: number): Frame {
+  return {
+    kind, parent, start, end: start, text: '', collect, prose, eols, inText: false, textStart: 0, textEnd: 0, firstStart: -1, lastEnd: -1,
+    leaf: undefined, leafStart: 0, leafEnd: 0, listLevel, depth: 0, lead: undefined, rows: undefined, cells: undefined,
+  };
+}
+
+/**
+ * The nodes in which a line ending becomes text (mdast's `canContainEols`); inline code and HTML stand for
+ * the fragments mdast gathers their values in.
+ */
+const holdsLineEndings = new Set(['emphasis', 'strong', 'atxHeading', 'setextHeading', 'paragraph', 'codeText', 'htmlText']);
+
+/**
+ * Constructs whose content the model never looks into: nodes it needs only the span of, and the link
+ * destinations, titles and references that mdast keeps out of the tree.
+ */
+const opaque: Readonly<Record<string, 'code' | 'html' | 'node' | 'outside'>> = {
+  codeFenced: 'code',
+  codeIndented: 'code',
+  htmlFlow: 'html',
+  definition: 'node',
+  resourceDestinationString: 'outside',
+  resourceTitleString: 'outside',
+  referenceString: 'outside',
+};
+
+/** What may stand between the end of a list item's content and the next item's marker, besides line endings. */
+const linePrefixes = new Set<string>(['linePrefix', 'blockQuotePrefix', 'blockQuotePrefixWhitespace', 'blockQuoteMarker', 'listItemIndent']);
+
+/**
+ * The list item tokens `fromMarkdown` adds to the events of the list that starts at `start` and ends
+ * at the end of `events` (its `prepareList`, less the looseness it also works out): an item starts at its
+ * marker and ends before the line endings that follow its content.
+ */
+function addListItems(events: Event[], start: number): void {
+  const end = events.length - 1;
+  let containerBalance = -1;
+  let item: Token | undefined;
+  const insertions: { at: number; event: Event }[] = [];
+  for (let index = start; index <= end; index++) {
+    const event = events[index]!;
+    const type = event[1].type;
+    if (type === 'listUnordered' || type === 'listOrdered' || type === 'blockQuote') containerBalance += event[0] === 'enter' ? 1 : -1;
+    const atPrefix = containerBalance === 0 && event[0] === 'enter' && type === 'listItemPrefix';
+    if (!atPrefix && !(containerBalance === -1 && event[0] === 'exit' && (type === 'listUnordered' || type === 'listOrdered'))) continue;
+    if (item) {
+      let lineIndex: number | undefined;
+      for (let tail = index - 1; tail >= 0; tail--) {
+        const [kind, token] = events[tail]!;
+        if (token.type === 'lineEnding' || token.type === 'lineEndingBlank') {
+          if (kind === 'enter') lineIndex = tail;
+        } else if (!linePrefixes.has(token.type)) break;
+      }
+      item.end = { ...(lineIndex ? events[lineIndex]![1].start : event[1].end) };
+      insertions.push({ at: lineIndex || index, event: ['exit', item, event[2]] });
+      item = undefined;
+    }
+    if (atPrefix) {
+      // 'listItem' is mdast's token type, not micromark's: this token exists only in this walk.
+      item = { type: 'listItem' as string as Token['type'], start: { ...event[1].start }, end: event[1].end };
+      insertions.push({ at: index, event: ['enter', item, event[2]] });
+    }
+  }
+  const listEvents = events.splice(start);
+  let insertion = 0;
+  for (let index = 0; index < listEvents.length; index++) {
+    while (insertion < insertions.length && insertions[insertion]!.at === start + index) events.push(insertions[insertion++]!.event);
+    events.push(listEvents[index]!);
+  }
+}
+
+/** The events of `value` with the list items `fromMarkdown` adds. */
+function eventsWithListItems(value: string): Event[] {
+  const events: Event[] = [];
+  const lists: number[] = [];
+  for (const event of markdownEvents(value)) {
+    events.push(event);
+    const type = event[1].type;
+    if (type !== 'listOrdered' && type !== 'listUnordered') continue;
+    if (event[0] === 'enter') lists.push(events.length - 1);
+    else addListItems(events, lists.pop()!);
+  }
+  return events;
+}
+
 /** Parses `text.slice(start, end)` on its own; it must start at 0 or at a place `splitBlocks` chose. */
 export function parseBlock(text: string, start: number, end: number): BlockModel {
   // A copy, so that what the model keeps of this block does not keep the whole document alive.
@@ -162,81 +275,307 @@ export function parseBlock(text: string, start: number, end: number): BlockModel
   const bom = start === 0 && own.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source: Source = { text: own, base: start, slice: (span) => own.slice(span.start - start, span.end - start) };
   const shift = start + bom;
-  const spanOf: SpanOf = (node) => ({ start: (node.position?.start.offset ?? 0) + shift, end: (node.position?.end.offset ?? 0) + shift });
-  const root: Root = parseMarkdown(bom ? own.slice(1) : own);
+  const value = bom ? own.slice(1) : own;
+  // micromark reads NUL as U+FFFD, a tab as the spaces up to the next tab stop and drops another byte
+  // order mark: only then does a token's text differ from the source between its offsets.
+  const verbatim = !/[\0\t]/.test(value) && value.charCodeAt(0) !== 0xfeff;
+  const read = (event: Event): string =>
+    verbatim ? value.slice(event[1].start.offset, event[1].end.offset) : event[2].sliceSerialize(event[1]);
+  // A line ending in a container ends, by its offsets, after the next line's prefix (`>`, a list item's indent).
+  const readLineEnding = (event: Event): string => {
+    if (!verbatim) return event[2].sliceSerialize(event[1]);
+    const at = event[1].start.offset;
+    return value.charCodeAt(at) !== 13 ? '\n' : value.charCodeAt(at + 1) === 10 ? '\r\n' : '\r';
+  };
   let frontMatter: FrontMatter | undefined;
   const headings: HeadingInfo[] = [];
   const paragraphs: TextBlock[] = [];
-  const listItems: ListItemInfo[] = [];
+  const items: Frame[] = [];
   const tables: TableInfo[] = [];
   const prose: Span[] = [];
   const contentBlocks: number[] = [];
 
-  const cell = (node: Nodes): TextBlock => textBlock(spanOf(node), toString(node).trim());
+  const root = frame('root', undefined, shift, false, true, false, 0);
+  let top = root;
+  let atHardBreak = false;
+  let slurpLineEnding = false;
+  let inTable = false;
+  let numericBase = 0;
 
-  const visit = (node: Nodes, listLevel: number): void => {
-    switch (node.type) {
-      case 'code':
-      case 'inlineCode':
-      case 'html':
-      case 'image':
-      case 'imageReference':
-      case 'definition':
-        return;
-      case 'yaml':
-        return;
-      case 'text':
-        withoutUrls(source, spanOf(node), prose);
-        return;
-      case 'link':
-        if (isUrlLink(node, source, spanOf)) return;
-        break;
-      case 'paragraph':
-        paragraphs.push(textBlock(spanOf(node), toString(node)));
-        break;
-      case 'list':
-        for (const item of (node as List).children) {
-          const lead = (item as ListItem).children.find((c): c is Paragraph => c.type === 'paragraph');
-          const span = spanOf(item);
-          listItems.push({ start: span.start, end: span.end, text: lead ? toString(lead) : '', level: listLevel, ordered: (node as List).ordered === true });
-          visit(item, listLevel + 1);
+  const closeText = (f: Frame): void => {
+    if (f.inText && f.prose) withoutUrls(source, { start: f.textStart, end: f.textEnd }, prose);
+    f.inText = false;
+  };
+  const beginText = (f: Frame, at: number): void => {
+    if (f.inText) return;
+    f.inText = true;
+    f.textStart = at;
+    if (f.firstStart < 0) f.firstStart = at;
+  };
+  const addText = (f: Frame, piece: string, at: number): void => {
+    if (f.collect) f.text += piece;
+    f.textEnd = f.lastEnd = at;
+    f.leaf = undefined;
+  };
+  const beginChild = (f: Frame, at: number): void => {
+    closeText(f);
+    if (f.firstStart < 0) f.firstStart = at;
+  };
+  /** A child node of `f` ends at `at`: its `toString` is `piece`, its chain of last children ends in `leaf`. */
+  const endChild = (f: Frame, at: number, piece: string, leaf: Leaf, leafStart: number, leafEnd: number): void => {
+    if (f.collect) f.text += piece;
+    f.lastEnd = at;
+    f.leaf = leaf;
+    f.leafStart = leafStart;
+    f.leafEnd = leafEnd;
+  };
+  const open = (kind: string, at: number, collect: boolean, prose: boolean, listLevel = top.listLevel): Frame => {
+    beginChild(top, at);
+    if (top === root && kind !== 'atxHeading' && kind !== 'setextHeading') contentBlocks.push(at);
+    return (top = frame(kind, top, at, collect, prose, holdsLineEndings.has(kind), listLevel));
+  };
+  /** The node `top` ends at `at`; an inline HTML node is itself where its parent's chain of last children ends. */
+  const close = (at: number): Frame => {
+    const node = top;
+    closeText(node);
+    node.end = at;
+    top = node.parent!;
+    if (node.kind === 'htmlText') endChild(top, at, node.text, 'html', node.start, at);
+    else endChild(top, at, node.text, node.firstStart < 0 ? undefined : node.leaf, node.leafStart, node.leafEnd);
+    return node;
+  };
+
+  const events = eventsWithListItems(value);
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index]!;
+    const token = event[1];
+    const type: string = token.type;
+    const at = (event[0] === 'enter' ? token.start.offset : token.end.offset) + shift;
+    if (event[0] === 'enter') {
+      switch (type) {
+        case 'paragraph':
+        case 'atxHeading':
+        case 'setextHeading':
+        case 'tableHeader':
+        case 'tableData':
+          open(type, at, true, top.prose);
+          break;
+        case 'blockQuote':
+        case 'listOrdered':
+        case 'listUnordered':
+          open(type, at, false, top.prose);
+          break;
+        case 'tableRow':
+          open(type, at, false, top.prose).cells = [];
+          break;
+        case 'table':
+          inTable = true;
+          open(type, at, false, top.prose).rows = [];
+          break;
+        case 'listItem':
+          open(type, at, false, top.prose, top.listLevel + 1);
+          items.push(top);
+          break;
+        case 'emphasis':
+        case 'strong':
+          open(type, at, top.collect, top.prose);
+          break;
+        case 'link':
+        case 'autolink':
+          // `[label](url)` keeps its label as prose; `<https://…>` is a URL, not prose. mdast tells them
+          // apart by the source at the link's start, which is one off after a second byte order mark; it
+          // never asks that of a reference (`[label][ref]`), which is no `link` node.
+          open(type, at, top.collect, top.prose && (own.charCodeAt(at - start) === 91 /* [ */ || (type === 'link' && isReference(events, index))));
+          break;
+        case 'image':
+        case 'codeText':
+        case 'htmlText':
+        case 'hardBreakEscape':
+        case 'hardBreakTrailing':
+        case 'thematicBreak':
+          open(type, at, top.collect, false);
+          break;
+        case 'label':
+          // What the brackets of a link hold becomes the link's children; of an image, its `alt`.
+          top = frame('label', top, at, top.collect, top.kind === 'link' && top.prose, true, top.listLevel);
+          break;
+        case 'data':
+        case 'characterEscape':
+        case 'characterReference':
+        case 'autolinkProtocol':
+        case 'autolinkEmail':
+        case 'codeTextData':
+        case 'htmlTextData':
+          beginText(top, at);
+          break;
+        case 'yaml': {
+          let yaml = '';
+          for (index++; events[index]![1] !== token; index++) {
+            const inner = events[index]!;
+            if (inner[0] === 'exit') {
+              if (inner[1].type === 'lineEnding') yaml += readLineEnding(inner);
+              else if ((inner[1].type as string) === 'yamlValue') yaml += read(inner);
+            }
+          }
+          const until = token.end.offset + shift;
+          frontMatter = readFrontMatter(text, at, until, yaml.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, ''));
+          endChild(top, until, '', undefined, 0, 0);
+          break;
         }
-        return;
-      case 'table': {
-        const [head, ...body] = (node as Table).children;
-        const span = spanOf(node);
-        tables.push({
-          start: span.start,
-          end: span.end,
-          header: head ? head.children.map(cell) : [],
-          rows: body.map((row) => row.children.map(cell)),
-        });
+        default: {
+          const what = opaque[type];
+          if (!what) break;
+          while (events[++index]![1] !== token);
+          if (what === 'outside') break;
+          const until = token.end.offset + shift;
+          beginChild(top, at);
+          if (top === root && what === 'code') contentBlocks.push(at);
+          endChild(top, until, '', what === 'node' ? undefined : what, at, until);
+        }
+      }
+      continue;
+    }
+    switch (type) {
+      case 'data':
+      case 'characterEscapeValue':
+      case 'autolinkProtocol':
+      case 'autolinkEmail':
+      case 'codeTextData':
+      case 'htmlTextData':
+        addText(top, read(event), at);
+        break;
+      case 'characterReferenceMarkerNumeric':
+        numericBase = 10;
+        break;
+      case 'characterReferenceMarkerHexadecimal':
+        numericBase = 16;
+        break;
+      case 'characterReferenceValue': {
+        const reference = read(event);
+        if (top.collect) top.text += numericBase ? decodeNumericCharacterReference(reference, numericBase) : decodeNamedCharacterReference(reference);
+        numericBase = 0;
         break;
       }
+      case 'characterReference':
+        addText(top, '', at);
+        break;
+      case 'lineEnding':
+        if (atHardBreak) {
+          top.lastEnd = at;
+          atHardBreak = false;
+        } else if (!slurpLineEnding && top.eols) {
+          beginText(top, token.start.offset + shift);
+          addText(top, readLineEnding(event), at);
+        }
+        break;
+      case 'atxHeadingSequence':
+        if (!top.depth) top.depth = read(event).length;
+        break;
+      case 'setextHeadingText':
+        slurpLineEnding = true;
+        break;
+      case 'setextHeadingLineSequence':
+        top.depth = read(event).codePointAt(0) === 61 /* = */ ? 1 : 2;
+        break;
+      case 'label': {
+        const label = top;
+        closeText(label);
+        top = label.parent!;
+        top.text = label.text;
+        if (top.kind === 'link') {
+          top.firstStart = label.firstStart;
+          top.lastEnd = label.lastEnd;
+          top.leaf = label.leaf;
+          top.leafStart = label.leafStart;
+          top.leafEnd = label.leafEnd;
+        }
+        break;
+      }
+      case 'paragraph': {
+        const node = close(at);
+        paragraphs.push(textBlock(node.start, at, node.text));
+        if (top.kind === 'listItem' && top.lead === undefined) top.lead = node.text;
+        break;
+      }
+      case 'atxHeading':
+      case 'setextHeading': {
+        slurpLineEnding = false;
+        const node = close(at);
+        if (top === root) {
+          const contentStart = node.firstStart < 0 ? at : node.firstStart;
+          const contentEnd = node.firstStart < 0 ? at : node.lastEnd;
+          headings.push(headingInfo({ start: node.start, end: at }, node.depth, contentStart, contentEnd, node.text, source));
+        }
+        break;
+      }
+      case 'tableHeader':
+      case 'tableData': {
+        const node = close(at);
+        top.cells!.push(textBlock(node.start, at, node.text.trim()));
+        break;
+      }
+      case 'tableRow': {
+        top.parent!.rows!.push(top.cells!);
+        close(at);
+        break;
+      }
+      case 'table': {
+        inTable = false;
+        const node = close(at);
+        const [header, ...rows] = node.rows!;
+        tables.push({ start: node.start, end: at, header: header ?? [], rows });
+        break;
+      }
+      case 'codeText':
+        // mdast-util-gfm-table takes the escapes off pipes in code in a table.
+        if (inTable) top.text = top.text.replace(/\\([\\|])/g, unescapePipe);
+        close(at);
+        break;
+      case 'hardBreakEscape':
+      case 'hardBreakTrailing':
+        atHardBreak = true;
+        close(at);
+        break;
+      case 'htmlText':
+      case 'image':
+      case 'thematicBreak':
+      case 'autolink':
+      case 'emphasis':
+      case 'strong':
+      case 'link':
+      case 'listItem':
+      case 'listOrdered':
+      case 'listUnordered':
+      case 'blockQuote':
+        close(at);
+        break;
       default:
         break;
     }
-    if ('children' in node) for (const child of node.children) visit(child, listLevel);
-  };
+  }
+  closeText(root);
+  const listItems = items.map((item): ListItemInfo => ({
+    start: item.start,
+    end: item.end,
+    text: item.lead ?? '',
+    level: item.listLevel - 1,
+    ordered: item.parent!.kind === 'listOrdered',
+  }));
+  const last = root.leaf;
+  const isOpen = last !== undefined && runsOn(last, source.slice({ start: root.leafStart, end: root.leafEnd }));
+  return { start, end, frontMatter, headings, paragraphs, listItems, tables, prose, contentBlocks, open: isOpen, memo: new WeakMap() };
+}
 
-  for (const child of root.children) {
-    if (child.type === 'yaml') {
-      const span = spanOf(child);
-      frontMatter = readFrontMatter(text, span.start, span.end, (child as Yaml).value);
-      continue;
-    }
-    if (child.type === 'heading') headings.push(headingInfo(child, source, spanOf));
-    else if (child.type !== 'html' && child.type !== 'definition') contentBlocks.push(spanOf(child).start);
-    visit(child, 0);
-  }
-  // The last node, and the last child of each container it ends with: a fence left open inside a list
-  // item ends, in the whole document, where the item does, not at the end of the block.
-  let open = false;
-  for (let last: Nodes | undefined = root.children[root.children.length - 1]; last && !open; ) {
-    open = runsOn(last, source.slice(spanOf(last)));
-    last = 'children' in last ? last.children[last.children.length - 1] : undefined;
-  }
-  return { start, end, frontMatter, headings, paragraphs, listItems, tables, prose, contentBlocks, open, memo: new WeakMap() };
+/** Whether the link whose events start at `index` is a reference: no resource follows its label. */
+function isReference(events: readonly Event[], index: number): boolean {
+  const label = events[index + 1]![1];
+  let end = index + 2;
+  while (events[end]![1] !== label) end++;
+  return events[end + 1]?.[1].type !== 'resource';
+}
+
+function unescapePipe(escape: string, character: string): string {
+  return character === '|' ? character : escape;
 }
 
 /** HTML blocks that blank lines do not end, with what ends them (CommonMark kinds 1–5). */
@@ -248,23 +587,21 @@ const htmlUntil: readonly [RegExp, string | RegExp][] = [
   [/^<![A-Za-z]/, '>'],
 ];
 
-/** Whether a top-level node left open at the end of its block would, in the whole document, go on past it. */
-function runsOn(node: Nodes, source: string): boolean {
-  if (node.type === 'code') {
+/** Whether a code block or an HTML node left open at the end of its block would, in the whole document, go on past it. */
+function runsOn(leaf: 'code' | 'html', source: string): boolean {
+  if (leaf === 'code') {
     const opening = /^ {0,3}(`{3,}|~{3,})/.exec(source);
     if (!opening) return false;
     const lines = source.replace(/(?:\r?\n)+$/, '').split(/\r?\n/);
     const closing = lines.length > 1 ? /^ {0,3}(`+|~+)[ \t]*$/.exec(lines[lines.length - 1]!) : null;
     return !(closing && closing[1]![0] === opening[1]![0] && closing[1]!.length >= opening[1]!.length);
   }
-  if (node.type === 'html') {
-    const html = source.replace(/^ {0,3}/, '');
-    for (const [start, end] of htmlUntil) {
-      const opening = start.exec(html);
-      if (!opening) continue;
-      const rest = html.slice(opening[0].length);
-      return typeof end === 'string' ? !rest.includes(end) : !end.test(rest);
-    }
+  const html = source.replace(/^ {0,3}/, '');
+  for (const [start, end] of htmlUntil) {
+    const opening = start.exec(html);
+    if (!opening) continue;
+    const rest = html.slice(opening[0].length);
+    return typeof end === 'string' ? !rest.includes(end) : !end.test(rest);
   }
   return false;
 }

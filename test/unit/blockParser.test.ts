@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parseBlock, splitBlocks, type BlockModel } from '../../server/src/core/index.js';
+import { anyDocument, blockyDocument, fuzzSeed, runs } from '../util/documents.js';
+import { mdastParseBlock } from '../util/mdastModel.js';
+
+/**
+ * A block's model without its memo, a fresh WeakMap every time, and with its front matter's `valueRange`,
+ * a new closure every time, replaced by what it answers.
+ */
+function comparable(block: BlockModel): Record<string, unknown> {
+  const { memo: _memo, frontMatter, ...rest } = block;
+  if (!frontMatter) return rest;
+  const { valueRange, ...matter } = frontMatter;
+  const ranges = Object.keys(frontMatter.data).concat('nosuchkey').map((key) => valueRange(key));
+  return { ...rest, frontMatter: { ...matter, ranges } };
+}
+
+/** Compared part by part: assert's diff of two whole models of a long document takes minutes. */
+function assertSameAsMdast(text: string, start: number, end: number): void {
+  const actual: Record<string, unknown> = comparable(parseBlock(text, start, end));
+  const expected: Record<string, unknown> = comparable(mdastParseBlock(text, start, end));
+  assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort());
+  for (const key of Object.keys(expected)) assert.deepEqual(actual[key], expected[key], `${key} of block [${start}, ${end}) of ${JSON.stringify(text)}`);
+}
+
+/** Inline Markdown whose text mdast builds in its own ways: escapes, references, breaks, links, code, HTML. */
+const inline = fc.constantFrom(
+  '*强调*', '**加粗**', '_a_', '__b__', '***c***', '*未闭合', 'a*b*c', '`代码`', '`` a ` b ``', '` x `', '`多\n行`', '\\*', '\\|', '\\\\', '\\[',
+  '&amp;', '&copy;', '&#35;', '&#x4E2D;', '&#0;', '&#xD800;', '&nosuch;', '&AMP', '[链接](https://example.com/a "标题")', '[链接](<a b> \'t\')',
+  '[空]()', '![图 *说明*](img.png)', '![](x)', '[![图](i)](u)', '<https://example.com/XX>', '<a@b.co>', 'https://example.com/x', 'a@b.co', 'www.x.cn',
+  '[ref]', '[文字][ref]', '[ref][]', '![ref]', '[未定义][nope]', '<b>粗</b>', '<!-- 注 -->', '<script>', '<?x?>', '<![CDATA[x]]>', '<!X y>',
+  '  \n', '\\\n', ' \n', '\n', '\r\n', '\r', '\t', '\u0000', '\uFEFF', '😀', '\u00A0', ' ', '第三章', '3.1 ', 'X%', '|', '#', '=', '-',
+);
+const line = fc.array(fc.oneof({ weight: 3, arbitrary: inline }, { weight: 2, arbitrary: fc.string({ maxLength: 8 }) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 4 }) }), { maxLength: 6 })
+  .map((parts) => parts.join(''));
+const cell = fc.oneof(line.map((l) => l.replace(/[\r\n|]/g, ' ')), fc.constantFrom('`a\\|b`', 'a \\| b', '`\\\\|`', '**x**', '', '&lt;'));
+/** Block constructs, several of them containers for the others. */
+const block: fc.Memo<string> = fc.memo((n) => {
+  const leaf = fc.oneof(
+    line,
+    fc.tuple(fc.integer({ min: 1, max: 7 }), line, fc.boolean()).map(([depth, text, closed]) => `${'#'.repeat(depth)} ${text}${closed ? ' ##' : ''}`),
+    fc.tuple(line, fc.constantFrom('===', '---', '=', '-  ')).map(([text, under]) => `${text}\n${under}`),
+    fc.tuple(fc.constantFrom('```', '~~~', '````', '   ```', '``` js'), line, fc.boolean()).map(([fence, body, closed]) => `${fence}\n${body}\n${closed ? fence.trim().slice(0, 4) : ''}`),
+    fc.tuple(fc.array(cell, { minLength: 1, maxLength: 4 }), fc.array(fc.array(cell, { maxLength: 5 }), { maxLength: 4 })).map(([head, rows]) =>
+      [`| ${head.join(' | ')} |`, `|${head.map(() => ' :-- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')}`)].join('\n')),
+    fc.constantFrom('[ref]: https://example.com/r "标题"', '[ref]:\n  /x', '    缩进代码', '\t制表代码', '***', '- - -', '<div>\n块\n</div>', '<!--\n注释', '<pre>',
+      '<script>\nx', '<?php', '<![CDATA[', '<!DOCTYPE', '---\ntitle: x\n---', '>', '-', '1.', ''),
+  );
+  if (n <= 1) return leaf;
+  const inner = fc.array(block(n - 1), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('\n'));
+  return fc.oneof(
+    { weight: 3, arbitrary: leaf },
+    { weight: 1, arbitrary: inner.map((body) => body.split('\n').map((l) => `> ${l}`).join('\n')) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('- ', '* ', '1. ', '2) ', '-\t'), fc.array(inner, { minLength: 1, maxLength: 3 }), fc.boolean())
+      .map(([marker, items, loose]) => items.map((body) => marker + body.split('\n').join(`\n${' '.repeat(marker.length)}`)).join(loose ? '\n\n' : '\n')) },
+    { weight: 1, arbitrary: fc.tuple(inner, line).map(([body, lazy]) => `- ${body}\n${lazy}`) },
+  );
+});
+const markdownDocument = fc.tuple(
+  fc.array(block(3), { maxLength: 12 }),
+  fc.constantFrom('\n\n', '\n', '\r\n', '\r\n\r\n', '\r', '\n\n\n'),
+  fc.constantFrom('', '\uFEFF', '\uFEFF\uFEFF', '---\nschema: generic\n---\n', '\uFEFF---\na: &amp;\n\n b\r\n---\n'),
+).map(([blocks, separator, head]) => head + blocks.join(separator));
+
+const fixtures = path.join(process.cwd(), 'test', 'fixtures');
+function markdownFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    return entry.isDirectory() ? markdownFiles(file) : entry.name.endsWith('.md') ? [file] : [];
+  });
+}
+
+describe('the block parser built on micromark events', function () {
+  this.timeout(600_000);
+
+  it('builds the model of every fixture, whole and in blocks, exactly as the mdast tree gave it', () => {
+    for (const file of markdownFiles(fixtures)) {
+      const text = fs.readFileSync(file, 'utf8');
+      assertSameAsMdast(text, 0, text.length);
+      for (const span of splitBlocks(text)) assertSameAsMdast(text, span.start, span.end);
+    }
+  });
+
+  it('builds the same model as the mdast tree for generated Markdown, from any start to any end', () => {
+    fc.assert(
+      fc.property(fc.oneof({ weight: 4, arbitrary: markdownDocument }, { weight: 1, arbitrary: anyDocument }, { weight: 1, arbitrary: blockyDocument }), fc.nat(), fc.nat(), (text, a, b) => {
+        assertSameAsMdast(text, 0, text.length);
+        const start = a % (text.length + 1);
+        assertSameAsMdast(text, start, start + (b % (text.length - start + 1)));
+      }),
+      { seed: fuzzSeed, numRuns: runs(500) },
+    );
+  });
+});
