@@ -435,6 +435,16 @@ function minOf(report: BenchReport, tool: string, document: string): number {
   return report.results.find((r) => r.tool === tool && r.document === document)!.minMs;
 }
 
+/** Ours against the others, of medians and of min times; `suffix` picks the runs (`OWN_PROCESS` or none). */
+function ratioTable(report: BenchReport, ratios: BenchReport['ratios'], suffix: string): string {
+  const minRatio = (other: ToolId, document: string) => (minOf(report, `ours${suffix}`, document) / minOf(report, `${other}${suffix}`, document)).toFixed(2);
+  return table(
+    ['document', 'ours / markdownlint', 'ours / remark', '(same, of min times)'],
+    ratios.map((r) => [r.document, `${r.vsMarkdownlint.toFixed(2)}x`, `${r.vsRemark.toFixed(2)}x`, `${minRatio('markdownlint', r.document)}x / ${minRatio('remark', r.document)}x`]),
+    [1, 2, 3],
+  );
+}
+
 function printReport(report: BenchReport, outputs: Map<string, string>): void {
   const out: string[] = [];
   const share = report.otherCpuShare;
@@ -471,32 +481,11 @@ function printReport(report: BenchReport, outputs: Map<string, string>): void {
   if (report.baselineRssMb.length > 0) {
     out.push(`Peak RSS of a child that only builds the document (no tool): ${report.baselineRssMb.map((b) => `${b.document} ${b.peakRssMb.toFixed(0)} MB`).join(', ')}`, '');
   }
-  out.push(
-    table(
-      ['document', 'ours / markdownlint', 'ours / remark', '(same, of min times)'],
-      report.ratios.map((r) => [
-        r.document,
-        `${r.vsMarkdownlint.toFixed(2)}x`,
-        `${r.vsRemark.toFixed(2)}x`,
-        `${(minOf(report, 'ours', r.document) / minOf(report, 'markdownlint', r.document)).toFixed(2)}x / ${(minOf(report, 'ours', r.document) / minOf(report, 'remark', r.document)).toFixed(2)}x`,
-      ]),
-      [1, 2, 3],
-    ),
-    '',
-  );
+  out.push(ratioTable(report, report.ratios, ''), '');
   if (report.ownProcessRatios.length > 0) {
     out.push(
       'The large documents, each tool timed in a warm process of its own (no other tool\'s garbage in its heap):',
-      table(
-        ['document', 'ours / markdownlint', 'ours / remark', '(same, of min times)'],
-        report.ownProcessRatios.map((r) => [
-          r.document,
-          `${r.vsMarkdownlint.toFixed(2)}x`,
-          `${r.vsRemark.toFixed(2)}x`,
-          `${(minOf(report, `ours${OWN_PROCESS}`, r.document) / minOf(report, `markdownlint${OWN_PROCESS}`, r.document)).toFixed(2)}x / ${(minOf(report, `ours${OWN_PROCESS}`, r.document) / minOf(report, `remark${OWN_PROCESS}`, r.document)).toFixed(2)}x`,
-        ]),
-        [1, 2, 3],
-      ),
+      ratioTable(report, report.ownProcessRatios, OWN_PROCESS),
       '',
     );
   }
