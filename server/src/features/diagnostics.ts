@@ -10,7 +10,7 @@ import {
   type Position,
 } from 'vscode-languageserver/node.js';
 import type { ServerContext } from '../context.js';
-import type { DiagnosticCode, ReportDiagnostic, Severity, TextDocumentLike } from '../core/index.js';
+import { toRange, type DiagnosticCode, type ReportDiagnostic, type Severity, type TextDocumentLike } from '../core/index.js';
 import { diagnosticSource, diagnosticsDocumentation } from '../protocol.js';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
@@ -32,51 +32,11 @@ function codeDescriptionOf(code: DiagnosticCode): CodeDescription {
   return description;
 }
 
-/**
- * Walks offsets to positions with the document's own `positionAt`, searching only when an offset leaves
- * the line of the one before: the engine's diagnostics come in document order, several to a line, so most
- * of them convert by a subtraction. Like `positionAt`, an offset inside a line break stands before it.
- */
-class PositionCursor {
-  /** The position of the offset last moved to. */
-  line = 0;
-  character = 0;
-  private readonly text: string;
-  private lineStart = 0;
-  private contentEnd = 0;
-  private nextLineStart = 0;
-
-  constructor(private readonly document: TextDocumentLike) {
-    this.text = document.getText();
-  }
-
-  moveTo(offset: number): void {
-    if (offset >= this.lineStart && offset < this.nextLineStart) {
-      this.character = Math.min(offset, this.contentEnd) - this.lineStart;
-      return;
-    }
-    const { line, character } = this.document.positionAt(offset);
-    this.line = line;
-    this.character = character;
-    this.lineStart = this.document.offsetAt({ line, character: 0 });
-    this.nextLineStart = this.document.offsetAt({ line: line + 1, character: 0 });
-    let end = this.nextLineStart;
-    while (end > this.lineStart && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
-    this.contentEnd = end;
-  }
-
-  positionAt(offset: number): Position {
-    this.moveTo(offset);
-    return { line: this.line, character: this.character };
-  }
-}
-
 /** The engine's diagnostics of `document` as LSP diagnostics. */
 export function toLspDiagnostics(document: TextDocumentLike, diagnostics: readonly ReportDiagnostic[]): Diagnostic[] {
-  const cursor = new PositionCursor(document);
   return diagnostics.map((d) => {
     const diagnostic: Diagnostic = {
-      range: { start: cursor.positionAt(d.start), end: cursor.positionAt(d.end) },
+      range: toRange(document, d.start, d.end),
       severity: severities[d.severity],
       code: d.code,
       codeDescription: codeDescriptionOf(d.code),
@@ -97,16 +57,14 @@ function sameData(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Whether the engine's diagnostics of `document` are, as LSP diagnostics, the ones `sent`: compared
- * without converting them, so that an edit that changes none makes no garbage. `source` and
- * `codeDescription` follow from the code.
+ * Whether the engine's diagnostics of `document` are, as LSP diagnostics, the ones `sent`: compared field
+ * by field, without building the LSP diagnostics. `source` and `codeDescription` follow from the code.
  */
 function sameAsSent(document: TextDocumentLike, diagnostics: readonly ReportDiagnostic[], sent: readonly Diagnostic[]): boolean {
   if (diagnostics.length !== sent.length) return false;
-  const cursor = new PositionCursor(document);
   const at = (offset: number, position: Position): boolean => {
-    cursor.moveTo(offset);
-    return cursor.line === position.line && cursor.character === position.character;
+    const { line, character } = document.positionAt(offset);
+    return line === position.line && character === position.character;
   };
   return diagnostics.every((d, i) => {
     const other = sent[i]!;
