@@ -10,7 +10,7 @@ import type { GoalResult } from './evaluate.js';
 import { mentions, metricSimilarity } from './metric.js';
 import { findQuantities, type Quantity } from './numbers.js';
 import { phrases } from './phrases.js';
-import { labelOf, sentencesOf, within, type Segment } from './segments.js';
+import { blocksOverlapping, labelOf, sentencesOf, within, type Segment } from './segments.js';
 
 export interface UnsupportedClaim extends Span {
   /** The sentence that makes the claim. */
@@ -111,26 +111,11 @@ function blockClaims(text: string, block: BlockModel): readonly FoundClaim[] {
   return found;
 }
 
-/** The blocks that overlap `section`, found by binary search. */
-function blocksOverlapping(model: ReportModel, section: Span): BlockModel[] {
-  const blocks = model.blocks;
-  let low = 0;
-  let high = blocks.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (blocks[mid]!.end <= section.start) low = mid + 1;
-    else high = mid;
-  }
-  const found: BlockModel[] = [];
-  for (let b = low; b < blocks.length && blocks[b]!.start < section.end; b++) found.push(blocks[b]!);
-  return found;
-}
-
 export function findUnsupportedClaims(model: ReportModel, chapters: readonly ClassifiedChapter[], results: readonly GoalResult[]): UnsupportedClaim[] {
   const claims: UnsupportedClaim[] = [];
   for (const chapter of chapters) {
     if (!chapter.slots.some((slot) => claimChapters.has(slot))) continue;
-    for (const block of blocksOverlapping(model, chapter.section)) {
+    for (const block of blocksOverlapping(model.blocks, chapter.section)) {
       const at = block.start;
       for (const found of blockClaims(model.text, block)) {
         if (!within(block.paragraphs[found.paragraph]!, chapter.section)) continue;

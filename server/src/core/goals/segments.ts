@@ -70,16 +70,30 @@ export function within(inner: Span, outer: Span): boolean {
   return inner.start >= outer.start && inner.end <= outer.end;
 }
 
-/** The blocks (in document order) that lie within `outer`, found by binary search. */
-export function blocksWithin<T extends Span>(blocks: readonly T[], outer: Span): T[] {
+/** The index of the first of `blocks` (in document order) that `before` is false for, found by binary search. */
+function firstNotBefore<T extends Span>(blocks: readonly T[], before: (block: T) => boolean): number {
   let low = 0;
   let high = blocks.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (blocks[mid]!.start < outer.start) low = mid + 1;
+    if (before(blocks[mid]!)) low = mid + 1;
     else high = mid;
   }
+  return low;
+}
+
+/** The blocks (in document order) that lie within `outer`. */
+export function blocksWithin<T extends Span>(blocks: readonly T[], outer: Span): T[] {
   const found: T[] = [];
-  for (let i = low; i < blocks.length && blocks[i]!.start < outer.end; i++) if (blocks[i]!.end <= outer.end) found.push(blocks[i]!);
+  for (let i = firstNotBefore(blocks, (b) => b.start < outer.start); i < blocks.length && blocks[i]!.start < outer.end; i++) {
+    if (blocks[i]!.end <= outer.end) found.push(blocks[i]!);
+  }
+  return found;
+}
+
+/** The blocks (in document order, none overlapping another) that overlap `outer`. */
+export function blocksOverlapping<T extends Span>(blocks: readonly T[], outer: Span): T[] {
+  const found: T[] = [];
+  for (let i = firstNotBefore(blocks, (b) => b.end <= outer.start); i < blocks.length && blocks[i]!.start < outer.end; i++) found.push(blocks[i]!);
   return found;
 }
