@@ -1,5 +1,5 @@
-/** YAML data files are embedded as text by esbuild (`loader: { '.yaml': 'text' }`). */
+/** YAML data files are parsed at build time and embedded as their value (esbuild.js, `yamlData`). */
 declare module '*.yaml' {
-  const text: string;
-  export default text;
+  const data: unknown;
+  export default data;
 }

@@ -1,6 +1,5 @@
 import en from '../../l10n/en.yaml';
 import zhCn from '../../l10n/zh-cn.yaml';
-import { parse } from 'yaml';
 
 export type Locale = 'en' | 'zh-cn';
 
@@ -21,12 +20,7 @@ export function textLanguage(text: string, fallback: Locale): Locale {
   return /\p{Script=Han}/u.test(text) ? 'zh-cn' : 'en';
 }
 
-let catalogs: Record<Locale, Record<string, string>> | undefined;
-
-function catalog(locale: Locale): Record<string, string> {
-  catalogs ??= { en: parse(en) as Record<string, string>, 'zh-cn': parse(zhCn) as Record<string, string> };
-  return catalogs[locale];
-}
+const catalogs = { en, 'zh-cn': zhCn } as Readonly<Record<Locale, Record<string, string>>>;
 
 /**
  * Templates cut at their `{name}` placeholders: text at even indices, names at odd ones. A report can
@@ -43,7 +37,7 @@ function cut(template: string): readonly string[] {
 
 /** The message `key` in `locale`, with `{name}` replaced by `args.name`; a name `args` lacks stays as written. */
 export function localize(locale: Locale, key: string, args: Readonly<Record<string, string | number>> = {}): string {
-  const pieces = cut(catalog(locale)[key] ?? catalog('en')[key] ?? key);
+  const pieces = cut(catalogs[locale][key] ?? catalogs.en[key] ?? key);
   let message = pieces[0]!;
   for (let i = 1; i < pieces.length; i += 2) {
     const name = pieces[i]!;
@@ -54,5 +48,5 @@ export function localize(locale: Locale, key: string, args: Readonly<Record<stri
 
 /** Both catalogs, so a test can prove that every key exists in each. */
 export function messageKeys(): Record<Locale, string[]> {
-  return { en: Object.keys(catalog('en')), 'zh-cn': Object.keys(catalog('zh-cn')) };
+  return { en: Object.keys(catalogs.en), 'zh-cn': Object.keys(catalogs['zh-cn']) };
 }

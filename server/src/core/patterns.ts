@@ -1,4 +1,3 @@
-import { parse } from 'yaml';
 import detectionYaml from '../../data/detection.yaml';
 import placeholdersYaml from '../../data/placeholders.yaml';
 import vagueYaml from '../../data/vague-quantities.yaml';
@@ -17,15 +16,15 @@ interface PatternFile {
   patterns: { id: string; pattern: string; ignoreCase?: boolean }[];
 }
 
-function compile(file: string): TextPattern[] {
-  return (parse(file) as PatternFile).patterns.map((p) => ({
+function compile(file: PatternFile): TextPattern[] {
+  return file.patterns.map((p) => ({
     id: p.id,
     regex: new RegExp(p.pattern, p.ignoreCase ? 'giu' : 'gu'),
   }));
 }
 
-export const placeholderPatterns: readonly TextPattern[] = compile(placeholdersYaml);
-export const vagueQuantityPatterns: readonly TextPattern[] = compile(vagueYaml);
+export const placeholderPatterns: readonly TextPattern[] = compile(placeholdersYaml as PatternFile);
+export const vagueQuantityPatterns: readonly TextPattern[] = compile(vagueYaml as PatternFile);
 
 interface DetectionFile {
   reportTitles: string[];
@@ -33,7 +32,7 @@ interface DetectionFile {
   notReports: string;
 }
 
-const detectionData = parse(detectionYaml) as DetectionFile;
+const detectionData = detectionYaml as DetectionFile;
 export const detection = {
   reportTitles: detectionData.reportTitles.map((t) => t.toLowerCase()),
   minimumSlots: detectionData.minimumSlots,

@@ -3,7 +3,6 @@
  * server/data/metric-synonyms.yaml are replaced by one name per group (审批周期 and 流程周期 both become
  * 审批时长). Scores run from 0 (nothing shared) to 1 (the same name).
  */
-import { parse } from 'yaml';
 import synonymsYaml from '../../../data/metric-synonyms.yaml';
 import { keywordPattern } from '../patterns.js';
 
@@ -11,7 +10,7 @@ interface SynonymsFile {
   groups: string[][];
 }
 
-const groups = (parse(synonymsYaml) as SynonymsFile).groups;
+const groups = (synonymsYaml as SynonymsFile).groups;
 
 /** Every synonym, longest first, with the name of its group; one expression finds them all. */
 const canonical = new Map<string, string>();

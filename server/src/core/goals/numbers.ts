@@ -4,7 +4,6 @@
  * flags for what keeps it from being compared — a placeholder (XX%), a vague amount (数万元), a bound
  * (以上, 以内), an approximation (约). Units and qualifiers come from server/data/quantities.yaml.
  */
-import { parse } from 'yaml';
 import quantitiesYaml from '../../../data/quantities.yaml';
 import type { Span } from '../model.js';
 import { parseChineseNumeral } from '../numbering.js';
@@ -58,7 +57,7 @@ interface QuantitiesFile {
   qualifiers: { approximate: QualifierLists; atLeast: QualifierLists; atMost: QualifierLists; notQualifiers: string[] };
 }
 
-const data = parse(quantitiesYaml) as QuantitiesFile;
+const data = quantitiesYaml as QuantitiesFile;
 
 interface Named<T> {
   readonly name: string;

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { LocalizedText } from '../l10n.js';
 import type { SchemaProblem, TableKindName } from './types.js';
 
@@ -174,8 +174,19 @@ export function readSchemaDraft(source: string, text: string): { draft: SchemaDr
     reader.problem([error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)], 'schema.yaml', { detail: error.message.split('\n')[0]! });
   }
   if (doc.errors.length) return { draft: undefined, problems: reader.problems };
-  const root = doc.contents;
-  const whole: readonly [number, number] = [0, Math.max(1, Math.min(text.length, 1))];
+  return readSchemaRoot(reader, doc.contents);
+}
+
+/**
+ * Reads a schema given as plain data: the built-in ones, whose YAML is parsed when the bundles are built
+ * (esbuild.js). Its nodes have no place in a file: problems point at the start.
+ */
+export function readSchemaValue(source: string, value: unknown): { draft: SchemaDraft | undefined; problems: SchemaProblem[] } {
+  return readSchemaRoot(new Reader(source), new Document(value).contents);
+}
+
+function readSchemaRoot(reader: Reader, root: YamlNode | null): { draft: SchemaDraft | undefined; problems: SchemaProblem[] } {
+  const whole: readonly [number, number] = [0, 1];
   if (!isMap(root)) {
     reader.problem(reader.span(root, whole), 'schema.expectedMap', { field: 'schema' });
     return { draft: undefined, problems: reader.problems };
@@ -221,7 +232,7 @@ export function readSchemaDraft(source: string, text: string): { draft: SchemaDr
   const parent = pairs.has('extends') ? reader.id(value('extends'), 'extends', at('extends')) : undefined;
   const draft: SchemaDraft = {
     id,
-    source,
+    source: reader.source,
     span,
     titleKeywords,
     slots,
