@@ -84,6 +84,29 @@ describe('the block parser built on micromark events', function () {
     }
   });
 
+  it('finds the tables the GFM extension finds where a head row is refused early (next line no delimiter row)', () => {
+    const cases: [text: string, tables: number][] = [
+      ['| 指标 | 目标 |\n| --- | --- |\n| 成本 | 10% |', 1],
+      ['| 指标 | 目标 |\r\n| :-- | --: |\r\n| 成本 | 10% |', 1],
+      ['| 指标 | 目标 |\r| --- | --- |\r| 成本 | 10% |', 1],
+      ['\uFEFF| 指标 |\n| --- |', 1],
+      ['\uFEFF\n| 指标 |\n| --- |', 1],
+      ['段落第一行\n| 指标 | 目标 |\n| --- | --- |', 1],
+      ['> | 指标 | 目标 |\n> | --- | --- |\n> | 成本 | 10% |', 1],
+      ['- | 指标 | 目标 |\n  | --- | --- |', 1],
+      ['1. 说明\n   | 指标 |\n   |\t--- |', 1],
+      ['| 指标 | 目标 |\n| 成本 | 10% |', 0],
+      ['| 指标 | 目标 |\n- --- | --- |', 0],
+      ['| 指标 | 目标 |', 0],
+      ['| 指标 | 目标 |\n\n| --- | --- |', 0],
+      ['> | 指标 |\n| --- |', 0],
+    ];
+    for (const [text, tables] of cases) {
+      assertSameAsMdast(text, 0, text.length);
+      assert.equal(parseBlock(text, 0, text.length).tables.length, tables, JSON.stringify(text));
+    }
+  });
+
   it('builds the same model as the mdast tree for generated Markdown, from any start to any end', () => {
     fc.assert(
       fc.property(fc.oneof({ weight: 4, arbitrary: markdownDocument }, { weight: 1, arbitrary: anyDocument }, { weight: 1, arbitrary: blockyDocument }), fc.nat(), fc.nat(), (text, a, b) => {
