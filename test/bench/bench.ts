@@ -11,7 +11,8 @@
  *
  * Peak RSS is measured in child processes (this same script, forked with `--child <tool> <document>`),
  * one per (tool, large document), so that each number holds only that tool's memory. The large documents'
- * cold runs are also timed in a warm child process per tool (`--timed`; see `timedInOwnProcess`). This is a
+ * cold runs are also timed in warm child processes of one tool each (`--timed <runs>`; see
+ * `timedInOwnProcesses`). This is a
  * measurement, not a test: the exit code is 0 whether or not the targets are met, and non-zero only when
  * something throws.
  */
@@ -303,7 +304,7 @@ interface ChildReport {
   /** CPU time the child used, user + system, in microseconds. */
   readonly cpuMicros: number;
   readonly output: number;
-  /** With `--timed`: the timed runs, in ms. */
+  /** With `--timed <runs>`: the timed runs, in ms. */
   readonly timesMs: readonly number[];
 }
 
@@ -319,9 +320,9 @@ const childWarmup = (doc: BenchDocument): number => (doc.bytes <= MIB ? 8 : doc.
 
 /**
  * In the child: build the document, then run the tool once (nothing for `baseline`) and report the peak
- * RSS; or, `timed`, warm the tool up on the seeds and the document and time `doc.runs` cold runs.
+ * RSS; or, with `timedRuns`, warm the tool up on the seeds and the document and time that many cold runs.
  */
-function runChild(tool: ChildTool, docName: string, timed: boolean): void {
+function runChild(tool: ChildTool, docName: string, timedRuns: number | undefined): void {
   const doc = loadDocuments(false, docName)[0];
   if (!doc) throw new Error(`unknown document ${docName}`);
   let output = 0;
@@ -329,11 +330,11 @@ function runChild(tool: ChildTool, docName: string, timed: boolean): void {
   if (tool !== 'baseline') {
     const found = TOOLS.find((t) => t.id === tool);
     if (!found) throw new Error(`unknown tool ${tool}`);
-    if (timed) {
+    if (timedRuns !== undefined) {
       for (const seed of loadDocuments(true).filter((d) => !d.large)) for (let i = 0; i < CHILD_SEED_WARMUP; i++) found.run(seed);
       const task = toolTask(found, doc);
       const warmup = childWarmup(doc);
-      for (let i = 0; i < warmup + doc.runs; i++) {
+      for (let i = 0; i < warmup + timedRuns; i++) {
         const run = runOnce(task);
         if (i >= warmup) timesMs.push(run.elapsed);
         output = run.output;
@@ -349,10 +350,10 @@ function runChild(tool: ChildTool, docName: string, timed: boolean): void {
 /** CPU time used by the children, in microseconds. */
 let childCpuMicros = 0;
 
-function runInChild(tool: ChildTool, doc: BenchDocument, timed: boolean): Promise<ChildReport> {
+function runInChild(tool: ChildTool, doc: BenchDocument, timedRuns?: number): Promise<ChildReport> {
   return new Promise((resolve, reject) => {
     const script = path.resolve(process.argv[1]!);
-    const args = ['--child', tool, doc.name, ...(timed ? ['--timed'] : [])];
+    const args = ['--child', tool, doc.name, ...(timedRuns !== undefined ? ['--timed', String(timedRuns)] : [])];
     const child = fork(script, args, { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let report: ChildReport | undefined;
     child.on('message', (message) => {
@@ -363,23 +364,40 @@ function runInChild(tool: ChildTool, doc: BenchDocument, timed: boolean): Promis
       if (code === 0 && report) {
         childCpuMicros += report.cpuMicros;
         resolve(report);
-      } else reject(new Error(`child (${tool}, ${doc.name}${timed ? ', timed' : ''}) failed: ${signal ?? `exit code ${code}`}${report ? '' : ', no report'}`));
+      } else reject(new Error(`child (${tool}, ${doc.name}${timedRuns !== undefined ? ', timed' : ''}) failed: ${signal ?? `exit code ${code}`}${report ? '' : ', no report'}`));
     });
   });
 }
 
 async function peakRssMb(tool: ChildTool, doc: BenchDocument): Promise<number> {
-  return (await runInChild(tool, doc, false)).maxRssKb / 1024;
+  return (await runInChild(tool, doc)).maxRssKb / 1024;
 }
 
+/** Rounds of processes per tool for the runs in a process of the tool's own (see `timedInOwnProcesses`). */
+const OWN_PROCESS_ROUNDS = 3;
+
 /**
- * A large document's cold runs in a warm process that runs only this tool, as an editor or a CI job does.
+ * A large document's cold runs in warm processes that run only one tool, as an editor or a CI job does.
  * In the interleaved runs the three tools share one heap, and markdownlint and remark leave 500+ MB of
- * garbage at 5 MB that the next tool's runs pay for; this measures each tool without the others'.
+ * garbage at 5 MB that the next tool's runs pay for; this measures each tool without the others'. The
+ * runs are taken in rounds, each round starting one process per tool in turn (rotating which goes
+ * first), for the reason the in-process runs take turns: the machine's speed drifts for stretches of a
+ * second or more, and with one process per tool such a stretch once fell on one tool's runs alone (ours
+ * at 500 KB: 191-195 ms in its process against 103 ms in the main one).
  */
-async function timedInOwnProcess(tool: Tool, doc: BenchDocument): Promise<Timing> {
-  const report = await runInChild(tool.id, doc, true);
-  return { ...summarize(report.timesMs), output: report.output };
+async function timedInOwnProcesses(doc: BenchDocument): Promise<Map<ToolId, Timing>> {
+  const times = new Map<ToolId, number[]>(TOOLS.map((t) => [t.id, []]));
+  const outputs = new Map<ToolId, number>();
+  const perRound = Math.ceil(doc.runs / OWN_PROCESS_ROUNDS);
+  for (let round = 0; round < OWN_PROCESS_ROUNDS; round++) {
+    for (let k = 0; k < TOOLS.length; k++) {
+      const tool = TOOLS[(round + k) % TOOLS.length]!;
+      const report = await runInChild(tool.id, doc, perRound);
+      times.get(tool.id)!.push(...report.timesMs);
+      outputs.set(tool.id, report.output);
+    }
+  }
+  return new Map(TOOLS.map((t) => [t.id, { ...summarize(times.get(t.id)!), output: outputs.get(t.id)! }]));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -411,7 +429,7 @@ interface BenchReport {
   /** The language server, through the protocol (lsp.ts). */
   lsp: LspRow[];
   ratios: { document: string; vsMarkdownlint: number; vsRemark: number }[];
-  /** The same for the large documents, of the runs in a process per tool (see `timedInOwnProcess`). */
+  /** The same for the large documents, of the runs in processes of one tool each (see `timedInOwnProcesses`). */
   ownProcessRatios: { document: string; vsMarkdownlint: number; vsRemark: number }[];
   targets: Target[];
   /**
@@ -589,10 +607,12 @@ async function runBenchmark(json: boolean, quick: boolean): Promise<void> {
       const row = results.find((r) => r.tool === tool.id && r.document === doc.name)!;
       row.peakRssMb = round(await peakRssMb(tool.id, doc), 1);
     }
-    progress(`${doc.name}: cold runs in a warm process per tool (${CHILD_SEED_WARMUP} runs per seed, ${childWarmup(doc)} warm-up + ${doc.runs} timed runs)`);
+    const perRound = Math.ceil(doc.runs / OWN_PROCESS_ROUNDS);
+    progress(`${doc.name}: cold runs in warm processes of one tool, ${OWN_PROCESS_ROUNDS} rounds of a process per tool in turn (${CHILD_SEED_WARMUP} runs per seed, ${childWarmup(doc)} warm-up + ${perRound} timed runs each)`);
+    const ownProcess = await timedInOwnProcesses(doc);
     for (const tool of TOOLS) {
       const id = `${tool.id}${OWN_PROCESS}`;
-      const timing = await timedInOwnProcess(tool, doc);
+      const timing = ownProcess.get(tool.id)!;
       timings.set(`${id}\u0000${doc.name}`, timing);
       results.push({ tool: id, document: doc.name, medianMs: round(timing.medianMs, 3), minMs: round(timing.minMs, 3), runs: timing.runs });
       outputs.set(`${id}\u0000${doc.name}`, `${timing.output} ${tool.unit}`);
@@ -663,8 +683,10 @@ function main(argv: readonly string[]): void {
   if (childAt >= 0) {
     const tool = argv[childAt + 1];
     const doc = argv[childAt + 2];
-    if (!tool || !doc) throw new Error('usage: bench.js --child <tool> <document> [--timed]');
-    runChild(tool as ChildTool, doc, argv.includes('--timed'));
+    const timedAt = argv.indexOf('--timed');
+    const timedRuns = timedAt >= 0 ? Number(argv[timedAt + 1]) : undefined;
+    if (!tool || !doc || (timedRuns !== undefined && !(timedRuns > 0))) throw new Error('usage: bench.js --child <tool> <document> [--timed <runs>]');
+    runChild(tool as ChildTool, doc, timedRuns);
     return;
   }
   const known = new Set(['--json', '--quick', '--full-gc']);
