@@ -13,6 +13,7 @@ import {
   type ReportAnalysis,
   type ReportModel,
   type ReportService,
+  type TextChange,
 } from './core/index.js';
 import { defaultReportWriterSettings, settingsSection, type ReportWriterSettings } from './protocol.js';
 
@@ -47,6 +48,8 @@ export interface ContextOptions {
   readonly locale: Locale;
   readonly workspaceFolders: readonly WorkspaceFolder[];
   readonly canFetchConfiguration: boolean;
+  /** Where a document's text differs from an earlier version's, when its edits say so (textChanges.ts). */
+  readonly changedSince?: (document: TextDocument, version: number) => TextChange | undefined;
 }
 
 function toFsPath(uri: string): string | undefined {
@@ -144,7 +147,8 @@ export function createContext(connection: Connection, documents: TextDocuments<T
    */
   const buildModel = async (document: TextDocument): Promise<ReportModel | undefined> => {
     const { uri, version } = document;
-    const steps = service.modelSteps(document);
+    const changedSince = options.changedSince;
+    const steps = service.modelSteps(document, changedSince && ((earlier) => changedSince(document, earlier)));
     let sliceEnd = Date.now() + sliceMilliseconds;
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) return step.value;

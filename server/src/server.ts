@@ -1,5 +1,4 @@
 import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node.js';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createContext, type ServerContext } from './context.js';
 import { toLocale } from './core/index.js';
 import { registerCodeActions } from './features/codeActions.js';
@@ -10,10 +9,12 @@ import { registerHover } from './features/hover.js';
 import { registerReportRequests } from './features/reportRequests.js';
 import { registerSchemaProblems } from './features/schemaProblems.js';
 import { registerDocumentSymbols } from './features/symbols.js';
+import { createTrackedDocuments } from './textChanges.js';
 
 // Over IPC inside VS Code, or `node dist/server.js --stdio` for any other LSP client.
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const tracked = createTrackedDocuments();
+const documents = new TextDocuments(tracked);
 let context: ServerContext | undefined;
 let canWatchFiles = false;
 
@@ -25,6 +26,7 @@ connection.onInitialize((params) => {
     locale: toLocale(params.locale),
     workspaceFolders: params.workspaceFolders ?? [],
     canFetchConfiguration: capabilities.workspace?.configuration === true,
+    changedSince: tracked.changedSince,
   });
   registerDiagnostics(context, clientPulls);
   registerSchemaProblems(context);

@@ -4,6 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
   StreamMessageReader,
   StreamMessageWriter,
   type InitializeResult,
@@ -80,4 +82,11 @@ export async function startServer(options: { locale?: string; pull?: boolean; se
       if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
     },
   };
+}
+
+/** Pulls a document's diagnostics without a previous result id, which always gets a full report. */
+export async function pullDiagnostics(server: TestServer, uri: string): Promise<Diagnostic[]> {
+  const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
+  if (report.kind !== 'full') throw new Error(`expected a full diagnostic report for ${uri}, got ${report.kind}`);
+  return report.items;
 }

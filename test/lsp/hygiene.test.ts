@@ -1,17 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
+import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
 import type { ServerStatus } from '../../server/src/protocol.js';
-import { startServer, type TestServer } from './client.js';
+import { pullDiagnostics, startServer, type TestServer } from './client.js';
 
 const seeds = ['seed-1-system-integration.md', 'seed-2-market-expansion.md', 'seed-3-process-optimization.md']
   .map((name) => fs.readFileSync(path.join(process.cwd(), 'test/fixtures/corpus', name), 'utf8'));
-
-async function pull(server: TestServer, uri: string): Promise<Diagnostic[]> {
-  const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
-  return (report as { items: Diagnostic[] }).items;
-}
 
 const status = (server: TestServer) => server.connection.sendRequest('reportWriter/status') as Promise<ServerStatus>;
 
@@ -28,7 +23,7 @@ describe('language server resource hygiene', function () {
   it('keeps nothing of 200 reports once they are closed', async () => {
     const uris = seeds.flatMap((_, s) => [...Array(67).keys()].map((i) => `file:///hygiene/${s}-${i}/总结报告.md`)).slice(0, 200);
     for (const [i, uri] of uris.entries()) await server.open(uri, seeds[i % 3]!);
-    const counts = await Promise.all(uris.map((uri) => pull(server, uri).then((d) => d.length)));
+    const counts = await Promise.all(uris.map((uri) => pullDiagnostics(server, uri).then((d) => d.length)));
     assert.ok(counts.every((n) => n > 5), 'every report was analysed');
     const open = await status(server);
     assert.deepEqual({ documents: open.documents, models: open.models, analyses: open.analyses }, { documents: 200, models: 200, analyses: 200 });
@@ -43,7 +38,7 @@ describe('language server resource hygiene', function () {
     while (big.length < 2_000_000) for (const seed of seeds) big += `${seed}\n\n`;
     const uri = 'file:///hygiene/big/总结报告.md';
     await server.open(uri, big);
-    await pull(server, uri);
+    await pullDiagnostics(server, uri);
     const change = (version: number, text: string, whole: boolean) =>
       server.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
@@ -57,7 +52,7 @@ describe('language server resource hygiene', function () {
     );
     // …and version 3 arrives while it is.
     await change(3, '【待补充】', false);
-    const latest = await pull(server, uri);
+    const latest = await pullDiagnostics(server, uri);
     assert.equal(await overtaken, '-32802 true', 'the overtaken request ends as ServerCancelled, asking the client to pull again');
     const atStart = latest.filter((d) => d.code === 'placeholder' && d.range.start.line === 0 && d.range.start.character === 0);
     assert.equal(atStart.length, 1, 'the answer is for version 3');

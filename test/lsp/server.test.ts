@@ -6,8 +6,6 @@ import { pathToFileURL } from 'node:url';
 import type {
   CodeAction,
   CompletionItem,
-  Diagnostic,
-  DocumentDiagnosticReport,
   DocumentSymbol,
   FoldingRange,
   Hover,
@@ -16,7 +14,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import type { GoalCheckResult } from '../../server/src/protocol.js';
 import { applyEdits } from '../util/applyEdits.js';
-import { fixtureUri, startServer, type TestServer } from './client.js';
+import { fixtureUri, pullDiagnostics, startServer, type TestServer } from './client.js';
 
 const seed1 = fs.readFileSync(path.join(process.cwd(), 'test/fixtures/corpus/seed-1-system-integration.md'), 'utf8');
 const seed2 = fs.readFileSync(path.join(process.cwd(), 'test/fixtures/corpus/seed-2-market-expansion.md'), 'utf8');
@@ -25,12 +23,6 @@ const seed2Uri = fixtureUri('corpus/seed-2-market-expansion.md');
 
 /** Seed 1 without its 第七章 经验教训 (lines 115–140). */
 const withoutChapter7 = seed1.split('\n').filter((_, i) => i < 114 || i >= 140).join('\n');
-
-async function pull(server: TestServer, uri: string): Promise<Diagnostic[]> {
-  const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
-  assert.equal(report.kind, 'full');
-  return (report as { items: Diagnostic[] }).items;
-}
 
 describe('language server over stdio', function () {
   let server: TestServer;
@@ -54,7 +46,7 @@ describe('language server over stdio', function () {
 
   it('reports the XX月 placeholders of seed 1 at line 31 with source, code and documentation link', async () => {
     await server.open(seed1Uri, seed1);
-    const diagnostics = await pull(server, seed1Uri);
+    const diagnostics = await pullDiagnostics(server, seed1Uri);
     const line31 = diagnostics.filter((d) => d.code === 'placeholder' && d.range.start.line === 30);
     assert.equal(line31.length, 2);
     for (const d of line31) {
@@ -74,7 +66,7 @@ describe('language server over stdio', function () {
       contentChanges: [{ range: { start: { line: 114, character: 0 }, end: { line: 140, character: 0 } }, text: '' }],
     });
     assert.ok(start > 0 && lines[114]!.startsWith('## 第七章'));
-    const diagnostics = await pull(server, seed1Uri);
+    const diagnostics = await pullDiagnostics(server, seed1Uri);
     const missing = diagnostics.filter((d) => d.code === 'missing-chapter');
     assert.equal(missing.length, 1);
     assert.match(missing[0]!.message, /Missing required chapter “经验教训”.*第六章 存在问题与挑战/);
@@ -170,7 +162,7 @@ describe('language server over stdio', function () {
     assert.match(text, /\| 阶段 \| 计划开始 \| 计划完成 \| 实际完成 \| 里程碑 \| 状态 \|/);
     assert.match(text, /\| 指标 \| 基线值 \| 目标值 \| 实际值 \| 达成率 \| 状态 \|/);
     await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
-    const diagnostics = await pull(server, uri);
+    const diagnostics = await pullDiagnostics(server, uri);
     assert.deepEqual(diagnostics.filter((d) => ['missing-chapter', 'chapter-order', 'numbering', 'duplicate-chapter'].includes(String(d.code))), []);
   });
 
@@ -192,16 +184,16 @@ describe('language server over stdio', function () {
   it('keeps serving after malformed front matter and binary bytes', async () => {
     const broken = 'file:///tmp/broken-总结报告.md';
     await server.open(broken, '---\ntitle: [unclosed\nschema: generic\n---\n# 项目总结报告\n');
-    const diagnostics = await pull(server, broken);
+    const diagnostics = await pullDiagnostics(server, broken);
     const frontmatter = diagnostics.find((d) => d.code === 'frontmatter');
     assert.ok(frontmatter, JSON.stringify(diagnostics));
     assert.equal(frontmatter.severity, 1);
     const binary = 'file:///tmp/binary.md';
     await server.open(binary, '\u0000\u0001\u0002PNG\u0000\uFFFD'.repeat(100));
-    assert.ok(Array.isArray(await pull(server, binary)));
+    assert.ok(Array.isArray(await pullDiagnostics(server, binary)));
     const unknown = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///never-opened.md' } })) as unknown[];
     assert.deepEqual(unknown, []);
-    assert.equal((await pull(server, seed2Uri)).filter((d) => d.code === 'placeholder').length, 14);
+    assert.equal((await pullDiagnostics(server, seed2Uri)).filter((d) => d.code === 'placeholder').length, 14);
   });
 });
 
@@ -210,7 +202,7 @@ describe('language server settings, locale and clients without pull diagnostics'
     const server = await startServer({ locale: 'zh-cn' });
     try {
       await server.open(seed2Uri, seed2);
-      const diagnostics = await pull(server, seed2Uri);
+      const diagnostics = await pullDiagnostics(server, seed2Uri);
       assert.match(diagnostics.find((d) => d.code === 'placeholder')!.message, /占位符“XX%”/);
     } finally {
       await server.close();
@@ -221,7 +213,7 @@ describe('language server settings, locale and clients without pull diagnostics'
     const server = await startServer({ settings: { vagueQuantities: { severity: 'off' } } });
     try {
       await server.open(seed2Uri, seed2);
-      const diagnostics = await pull(server, seed2Uri);
+      const diagnostics = await pullDiagnostics(server, seed2Uri);
       assert.equal(diagnostics.filter((d) => d.code === 'vague-quantity').length, 0);
       assert.ok(diagnostics.some((d) => d.code === 'placeholder'));
     } finally {
@@ -233,7 +225,7 @@ describe('language server settings, locale and clients without pull diagnostics'
     const server = await startServer({ settings: { maxNumberOfProblems: 5 } });
     try {
       await server.open(seed2Uri, seed2);
-      const diagnostics = await pull(server, seed2Uri);
+      const diagnostics = await pullDiagnostics(server, seed2Uri);
       assert.equal(diagnostics.length, 5);
       const note = diagnostics.filter((d) => d.code === 'too-many-problems');
       assert.equal(note.length, 1);
@@ -281,7 +273,7 @@ describe('language server settings, locale and clients without pull diagnostics'
       );
       const uri = pathToFileURL(path.join(folder, '总结报告.md')).href;
       await server.open(uri, seed1.replace('# 复杂系统集成项目总结报告', '---\nschema: team-retro\n---\n\n# 复杂系统集成项目总结报告'));
-      const diagnostics = await pull(server, uri);
+      const diagnostics = await pullDiagnostics(server, uri);
       const missing = diagnostics.filter((d) => d.code === 'missing-chapter');
       assert.equal(missing.length, 1);
       assert.match(missing[0]!.message, /风险登记/);

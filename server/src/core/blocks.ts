@@ -67,10 +67,26 @@ export function recutBlocks(text: string, minimum: number, previous: readonly nu
 }
 
 /**
- * Where two versions of a document differ: `text` equals `previous` before `from` and from `to` on, where
- * `previous` has moved by `delta`. Compares slices (a memory comparison) before single characters.
+ * Where a version of a document differs from an earlier one: it equals the earlier text before `from` and
+ * from `to` on, where the earlier text has moved by `delta` (how much longer the new text is).
  */
-export function changedRange(previous: string, text: string): { from: number; to: number; delta: number } {
+export interface TextChange {
+  readonly from: number;
+  readonly to: number;
+  readonly delta: number;
+}
+
+/** Whether `change` can describe how `text` differs from `previous` (it is trusted for the rest). */
+export function changeFits(change: TextChange, previous: string, text: string): boolean {
+  const { from, to, delta } = change;
+  return delta === text.length - previous.length && from >= 0 && from <= to && to <= text.length && from <= to - delta;
+}
+
+/**
+ * The change from `previous` to `text`, as small as it is: compares slices (a memory comparison) before
+ * single characters.
+ */
+export function changedRange(previous: string, text: string): TextChange {
   const delta = text.length - previous.length;
   const shorter = Math.min(previous.length, text.length);
   let from = 0;

@@ -3,6 +3,7 @@
  * nothing of VS Code or LSP; hosts give it documents (`TextDocumentLike`) and settings.
  */
 import { analyzeReport, defaultSettings, type AnalysisSettings, type ReportAnalysis } from './analyze.js';
+import type { TextChange } from './blocks.js';
 import { localize, type Locale } from './l10n.js';
 import { IncrementalModel, type ReportModel } from './model.js';
 import { createBuiltinRegistry } from './schema/builtin.js';
@@ -32,7 +33,7 @@ export * from './writing.js';
 export * from './diagnostics.js';
 export * from './l10n.js';
 export * from './model.js';
-export { splitBlocks } from './blocks.js';
+export { splitBlocks, type TextChange } from './blocks.js';
 export * from './numbering.js';
 export * from './patterns.js';
 export * from './text.js';
@@ -49,8 +50,10 @@ export interface ReportService {
   /**
    * The same, in steps: the generator yields after each block it parses, so a host can give way to other
    * work and abandon the build (`return()`) when a newer version arrives. What was parsed is then lost.
+   * `changedSince(version)`, where the host knows it from the edits, says where the text differs from an
+   * earlier version's, which spares comparing the two texts; it is checked against the texts' lengths.
    */
-  modelSteps(document: TextDocumentLike): Generator<void, ReportModel>;
+  modelSteps(document: TextDocumentLike, changedSince?: (version: number) => TextChange | undefined): Generator<void, ReportModel>;
   /** Parse (cached) and check; undefined when cancelled. */
   analyze(document: TextDocumentLike, settings?: AnalysisSettings, token?: CancellationTokenLike): ReportAnalysis | undefined;
   /** Drops what is cached for a closed document. */
@@ -60,15 +63,16 @@ export interface ReportService {
 
 export function createReportService(init: { registry?: SchemaRegistry } = {}): ReportService {
   // Read the built-in schemas on first use, not at construction: the language server constructs its
-  // service while answering `initialize`, and ~50 ms of YAML need not delay that answer.
+  // service while answering `initialize`, and reading them (~5 ms, cold) need not delay that answer.
   let registry = init.registry;
   const schemas = (): SchemaRegistry => (registry ??= createBuiltinRegistry());
   const documents = new Map<string, { version: number; model: ReportModel | undefined; incremental: IncrementalModel }>();
-  function* modelSteps(document: TextDocumentLike): Generator<void, ReportModel> {
+  function* modelSteps(document: TextDocumentLike, changedSince?: (version: number) => TextChange | undefined): Generator<void, ReportModel> {
     let entry = documents.get(document.uri);
     if (entry?.model && entry.version === document.version) return entry.model;
     if (!entry) documents.set(document.uri, (entry = { version: document.version, model: undefined, incremental: new IncrementalModel() }));
-    const model = yield* entry.incremental.update(document.uri, document.getText());
+    const change = entry.model ? changedSince?.(entry.version) : undefined;
+    const model = yield* entry.incremental.update(document.uri, document.getText(), change);
     // The document may have been closed while the model was built.
     if (documents.get(document.uri) === entry) Object.assign(entry, { version: document.version, model });
     return model;

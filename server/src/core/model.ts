@@ -1,7 +1,7 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { readFrontMatter, unclosedFrontMatter, type FrontMatter, type FrontMatterProblem } from './frontMatter.js';
-import { changedRange, defaultMinimumBlock, recutBlocks, spansOf } from './blocks.js';
+import { changedRange, changeFits, defaultMinimumBlock, recutBlocks, spansOf, type TextChange } from './blocks.js';
 import { markdownEvents, type Event, type Token } from './markdown.js';
 import { parseNumbering, type Numbering } from './numbering.js';
 
@@ -775,10 +775,14 @@ export class IncrementalModel {
   /** `minimumBlock`: see `splitBlocks`; tests make it small to cut their short documents into many blocks. */
   constructor(private readonly minimumBlock = defaultMinimumBlock) {}
 
-  /** The model of `text`, built in steps: the generator yields after each block it parses. */
-  *update(uri: string, text: string): Generator<void, ReportModel> {
+  /**
+   * The model of `text`, built in steps: the generator yields after each block it parses. `change`, when
+   * given, says where `text` differs from the previous version (see `TextChange`); without it, or when it
+   * cannot fit the two texts, they are compared.
+   */
+  *update(uri: string, text: string, change?: TextChange): Generator<void, ReportModel> {
     const previous = this.model?.text ?? '';
-    const { from, to, delta } = changedRange(previous, text);
+    const { from, to, delta } = change && changeFits(change, previous, text) ? change : changedRange(previous, text);
     const byStart = new Map(this.model?.blocks.map((b) => [b.start, b]));
     // Text wholly before `from`, or wholly from `to` on, is the same in both versions: no need to compare it.
     const unchanged = (old: BlockModel, start: number, end: number, shift: number): boolean =>
@@ -801,8 +805,8 @@ export class IncrementalModel {
   }
 
   /** The model of `text`, built at once. */
-  build(uri: string, text: string): ReportModel {
-    const steps = this.update(uri, text);
+  build(uri: string, text: string, change?: TextChange): ReportModel {
+    const steps = this.update(uri, text, change);
     let step = steps.next();
     while (!step.done) step = steps.next();
     return step.value;
