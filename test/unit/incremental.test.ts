@@ -3,14 +3,14 @@ import fc from 'fast-check';
 import { IncrementalModel, assembleModel, parseBlock, splitBlocks, type ReportModel } from '../../server/src/core/index.js';
 import { changedRange, cutBlocks, recutBlocks } from '../../server/src/core/blocks.js';
 import { anyDocument, applyEdit, blockyDocument, edit, fuzzSeed, runs, seeds } from '../util/documents.js';
-import { readFixture } from './util.js';
+import { proseOf, readFixture } from './util.js';
 
 const uri = 'file:///r/总结报告.md';
 
-/** Everything the model says, without the front matter's lookup function and the blocks it was parsed in. */
+/** Everything the model says, without the front matter's lookup function and the blocks it was parsed in, but with their prose. */
 function plain(model: ReportModel): unknown {
   const { blocks: _, ...rest } = model;
-  return JSON.parse(JSON.stringify(rest)) as unknown;
+  return JSON.parse(JSON.stringify({ ...rest, prose: proseOf(model) })) as unknown;
 }
 
 /** The document parsed in one piece, as if it were never cut into blocks. */

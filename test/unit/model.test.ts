@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { buildReportModel, type ReportModel, type Section } from '../../server/src/core/index.js';
-import { analyzeText, lineOf, offsetsOf, readFixture, textOf, textsOf } from './util.js';
+import { analyzeText, lineOf, offsetsOf, proseOf, readFixture, textOf, textsOf } from './util.js';
 
 const uri = 'file:///r/model.md';
 
 /** Whether some prose span covers the offset. */
 function inProse(model: ReportModel, offset: number): boolean {
-  return model.prose.some((span) => span.start <= offset && offset < span.end);
+  return proseOf(model).some((span) => span.start <= offset && offset < span.end);
 }
 
 /** Whether any character of `needle` (every occurrence) is covered by prose. */
@@ -111,7 +111,7 @@ describe('buildReportModel: title and chapters', () => {
     assert.equal(empty.chapterDepth, undefined);
     assert.deepEqual(empty.headings, []);
     assert.deepEqual(empty.chapters, []);
-    assert.deepEqual(empty.prose, []);
+    assert.deepEqual(proseOf(empty), []);
     assert.equal(empty.frontMatter, undefined);
   });
 });

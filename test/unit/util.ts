@@ -17,7 +17,9 @@ import {
   type DiagnosticCode,
   type ReportAnalysis,
   type ReportDiagnostic,
+  type ReportModel,
   type SchemaRegistry,
+  type Span,
 } from '../../server/src/core/index.js';
 
 export const defaultUri = 'file:///r/总结报告.md';
@@ -72,6 +74,11 @@ export function diagnosticsOf(analysis: ReportAnalysis, code: DiagnosticCode): R
 }
 
 /** What a diagnostic (or any span) covers in the text. */
+/** The prose spans of all the model's blocks, in document offsets (a block keeps them relative to its start). */
+export function proseOf(model: ReportModel): Span[] {
+  return model.blocks.flatMap((block) => block.prose.map((span) => ({ start: block.start + span.start, end: block.start + span.end })));
+}
+
 export function textOf(text: string, span: { start: number; end: number }): string {
   return text.slice(span.start, span.end);
 }

@@ -175,7 +175,8 @@ export function mdastParseBlock(text: string, start: number, end: number): Block
     open = runsOn(last, source.slice(spanOf(last)));
     last = 'children' in last ? last.children[last.children.length - 1] : undefined;
   }
-  return { start, end, frontMatter, headings, paragraphs, listItems, tables, prose, contentBlocks, open, memo: new WeakMap() };
+  const relativeProse = prose.map((span) => ({ start: span.start - start, end: span.end - start }));
+  return { start, end, frontMatter, headings, paragraphs, listItems, tables, prose: relativeProse, contentBlocks, open, memo: new WeakMap() };
 }
 
 /** HTML blocks that blank lines do not end, with what ends them (CommonMark kinds 1–5). */

@@ -63,8 +63,6 @@ export interface ReportModel {
   readonly paragraphs: readonly TextBlock[];
   readonly listItems: readonly ListItemInfo[];
   readonly tables: readonly TableInfo[];
-  /** Stretches of prose that checks may scan: text outside code, HTML, URLs and front matter. */
-  readonly prose: readonly Span[];
   /** The blocks the document was parsed in, in order; what a check keeps per block outlives an edit elsewhere. */
   readonly blocks: readonly BlockModel[];
 }
@@ -112,21 +110,27 @@ const bareUrl = /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"'，。；！？、（�
 /** A text span with its bare URLs and e-mail addresses cut out (the parser does not link them). */
 function withoutUrls(source: Source, span: Span, out: Span[]): void {
   const slice = source.slice(span);
+  const base = source.base;
   if (!/:\/\/|www\.|@/i.test(slice)) {
-    out.push(span);
+    out.push({ start: span.start - base, end: span.end - base });
     return;
   }
   let cursor = span.start;
   for (const match of slice.matchAll(bareUrl)) {
     const start = span.start + match.index;
-    if (start > cursor) out.push({ start: cursor, end: start });
+    if (start > cursor) out.push({ start: cursor - base, end: start - base });
     cursor = start + match[0].length;
   }
-  if (cursor < span.end) out.push({ start: cursor, end: span.end });
+  if (cursor < span.end) out.push({ start: cursor - base, end: span.end - base });
 }
 
-/** What one block of the document contributes to the model, in document offsets. */
-export interface BlockModel extends Span, Pick<ReportModel, 'frontMatter' | 'headings' | 'paragraphs' | 'listItems' | 'tables' | 'prose'> {
+/** What one block of the document contributes to the model, in document offsets (but `prose`). */
+export interface BlockModel extends Span, Pick<ReportModel, 'frontMatter' | 'headings' | 'paragraphs' | 'listItems' | 'tables'> {
+  /**
+   * Stretches of prose that checks may scan (text outside code, HTML, URLs and front matter), relative
+   * to the block's start: a moved block shares them. Checks scan them per block (see `BlockModel.memo`).
+   */
+  readonly prose: readonly Span[];
   /** Offsets of top-level blocks that count as content, for empty-section detection. */
   readonly contentBlocks: readonly number[];
   /**
@@ -631,7 +635,7 @@ function shiftBlock(block: BlockModel, delta: number): BlockModel {
     paragraphs: block.paragraphs.map(moved),
     listItems: block.listItems.map((l) => ({ start: l.start + delta, end: l.end + delta, text: l.text, level: l.level, ordered: l.ordered })),
     tables: block.tables.map((t) => ({ start: t.start + delta, end: t.end + delta, header: t.header.map(moved), rows: t.rows.map((row) => row.map(moved)) })),
-    prose: block.prose.map(span),
+    prose: block.prose,
     contentBlocks: block.contentBlocks.map((offset) => offset + delta),
     open: block.open,
     memo: block.memo,
@@ -679,7 +683,6 @@ export function assembleModel(uri: string, text: string, blocks: readonly BlockM
   const paragraphs = gather('paragraphs', blocks, previous, head, tail);
   const listItems = gather('listItems', blocks, previous, head, tail);
   const tables = gather('tables', blocks, previous, head, tail);
-  const prose = gather('prose', blocks, previous, head, tail);
   let titleHeading: HeadingInfo | undefined;
   for (const h of headings) {
     if (h.depth !== 1) continue;
@@ -706,10 +709,10 @@ export function assembleModel(uri: string, text: string, blocks: readonly BlockM
   const frontMatterProblems = frontMatter
     ? frontMatter.problems
     : [unclosedFrontMatter(text)].filter((p): p is FrontMatterProblem => p !== undefined);
-  return { uri, text, frontMatter, frontMatterProblems, titleHeading, chapterDepth, headings, chapters, paragraphs, listItems, tables, prose, blocks };
+  return { uri, text, frontMatter, frontMatterProblems, titleHeading, chapterDepth, headings, chapters, paragraphs, listItems, tables, blocks };
 }
 
-type Gathered = 'headings' | 'paragraphs' | 'listItems' | 'tables' | 'prose';
+type Gathered = 'headings' | 'paragraphs' | 'listItems' | 'tables';
 
 /**
  * The `key` items of all blocks, in order: those of the first `head` and the last `tail` blocks are a

@@ -68,13 +68,14 @@ export function compileUserPatterns(sources: readonly string[]): { patterns: Tex
 }
 
 /**
- * Every match of the patterns inside the spans. Where matches overlap, the longest (then the earliest)
- * is kept, so `XX月` is one placeholder, not `XX` and `XX月`.
+ * Every match of the patterns inside the spans, which are offsets from `base` in `text`, as are the
+ * matches. Where matches overlap, the longest (then the earliest) is kept, so `XX月` is one placeholder,
+ * not `XX` and `XX月`.
  */
-export function scanSpans(text: string, spans: readonly Span[], patterns: readonly TextPattern[]): PatternMatch[] {
+export function scanSpans(text: string, spans: readonly Span[], patterns: readonly TextPattern[], base = 0): PatternMatch[] {
   const found: PatternMatch[] = [];
   for (const span of spans) {
-    const slice = text.slice(span.start, span.end);
+    const slice = text.slice(base + span.start, base + span.end);
     for (const { id, regex } of patterns) {
       regex.lastIndex = 0;
       for (let m = regex.exec(slice); m; m = regex.exec(slice)) {

@@ -22,7 +22,7 @@ function scanProse(model: ReportModel, patterns: readonly TextPattern[], found: 
   for (const block of model.blocks) {
     let relative = block.memo.get(patterns) as readonly PatternMatch[] | undefined;
     if (!relative) {
-      relative = scanSpans(model.text, block.prose, patterns).map((m) => ({ id: m.id, start: m.start - block.start, end: m.end - block.start }));
+      relative = scanSpans(model.text, block.prose, patterns, block.start);
       block.memo.set(patterns, relative);
     }
     for (const m of relative) found(m.id, m.start + block.start, m.end + block.start);
