@@ -165,7 +165,7 @@ export function mdastParseBlock(text: string, start: number, end: number): Block
       continue;
     }
     if (child.type === 'heading') headings.push(headingInfo(child, source, spanOf));
-    else if (child.type !== 'html' && child.type !== 'definition') contentBlocks.push(spanOf(child).start);
+    else if (child.type !== 'html' && child.type !== 'definition') contentBlocks.push(spanOf(child).start - start);
     visit(child, 0);
   }
   // The last node, and the last child of each container it ends with: a fence left open inside a list

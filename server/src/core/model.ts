@@ -131,7 +131,7 @@ export interface BlockModel extends Span, Pick<ReportModel, 'frontMatter' | 'hea
    * to the block's start: a moved block shares them. Checks scan them per block (see `BlockModel.memo`).
    */
   readonly prose: readonly Span[];
-  /** Offsets of top-level blocks that count as content, for empty-section detection. */
+  /** Offsets of top-level blocks that count as content, for empty-section detection, relative to the block's start. */
   readonly contentBlocks: readonly number[];
   /**
    * The block ends inside a fenced code block or an HTML block of kinds 1–5 that never closes: in the
@@ -335,7 +335,7 @@ export function parseBlock(text: string, start: number, end: number): BlockModel
   };
   const open = (kind: string, at: number, collect: boolean, prose: boolean, listLevel = top.listLevel): Frame => {
     beginChild(top, at);
-    if (top === root && kind !== 'atxHeading' && kind !== 'setextHeading') contentBlocks.push(at);
+    if (top === root && kind !== 'atxHeading' && kind !== 'setextHeading') contentBlocks.push(at - start);
     return (top = frame(kind, top, at, collect, prose, holdsLineEndings.has(kind), listLevel));
   };
   /** The node `top` ends at `at`; an inline HTML node is itself where its parent's chain of last children ends. */
@@ -433,7 +433,7 @@ export function parseBlock(text: string, start: number, end: number): BlockModel
           if (what === 'outside') break;
           const until = token.end.offset + shift;
           beginChild(top, at);
-          if (top === root && what === 'code') contentBlocks.push(at);
+          if (top === root && what === 'code') contentBlocks.push(at - start);
           endChild(top, until, '', what === 'node' ? undefined : what, at, until);
         }
       }
@@ -636,7 +636,7 @@ function shiftBlock(block: BlockModel, delta: number): BlockModel {
     listItems: block.listItems.map((l) => ({ start: l.start + delta, end: l.end + delta, text: l.text, level: l.level, ordered: l.ordered })),
     tables: block.tables.map((t) => ({ start: t.start + delta, end: t.end + delta, header: t.header.map(moved), rows: t.rows.map((row) => row.map(moved)) })),
     prose: block.prose,
-    contentBlocks: block.contentBlocks.map((offset) => offset + delta),
+    contentBlocks: block.contentBlocks,
     open: block.open,
     memo: block.memo,
   };
@@ -755,7 +755,8 @@ function nestSections(headings: readonly HeadingInfo[], chapterDepth: number, te
   // Content belongs to the last section whose heading precedes it.
   let cursor = -1;
   for (const block of blocks) {
-    for (const offset of block.contentBlocks) {
+    for (const relative of block.contentBlocks) {
+      const offset = block.start + relative;
       if (offset < from) continue;
       while (cursor + 1 < sections.length && sections[cursor + 1]!.start <= offset) cursor++;
       const owner = sections[cursor];
