@@ -66,12 +66,18 @@ const SETTINGS = { reportDetection: 'always' };
  * shows per file); one row lifts the limit, so the cost of sending all of a huge report's stays in view.
  */
 const UNLIMITED = { ...SETTINGS, maxNumberOfProblems: 0 };
-const MIB = 1024 * 1024;
 /** Node's start and module loading vary by a few ms from spawn to spawn: the median of this many. */
 const SPAWNS = 10;
 /** Requests on a parsed document take a few ms: cheap enough for many runs, and JIT warm-up first. */
 const PARSED_WARMUP = 10;
 const PARSED_RUNS = 30;
+/**
+ * Edits of the large documents (see `editedDiagnostics`). An edit run takes tens of ms even at 5 MB, and
+ * single runs spread from ~25 to ~100 ms there (garbage collection, the machine's drift): the median of
+ * 7 runs moved by 10-15 ms from one bench run to the next. The first edits after opening run colder code.
+ */
+const EDIT_WARMUP = 5;
+const EDIT_RUNS = 30;
 
 let cpuMicros = 0;
 
@@ -267,8 +273,6 @@ async function parsedRequests(doc: LspDocument): Promise<LspRow[]> {
  */
 async function editedDiagnostics(doc: LspDocument, settings: Record<string, unknown> = SETTINGS): Promise<{ opened: LspMeasured; edited: LspMeasured; changed: LspMeasured; peakRssMb: number | undefined }> {
   const uri = uriOf(doc);
-  // A 5 MB edit run may cost seconds if parsing is not incremental: fewer runs there.
-  const runs = doc.bytes > MIB ? 7 : 15;
   const { result, peakRssMb } = await withServer(async (server) => {
     const versions = { last: 1 };
     const edits = editSender(server, uri, doc, versions);
@@ -279,7 +283,7 @@ async function editedDiagnostics(doc: LspDocument, settings: Record<string, unkn
     const opened = { ...summarize([performance.now() - start]), output: first };
     const openDiagnostics = held.items;
     held.kinds.clear();
-    const edited = await timeRuns(2, runs, async () => {
+    const edited = await timeRuns(EDIT_WARMUP, EDIT_RUNS, async () => {
       await edits.change();
       return diagnostics(server, uri, held);
     });
@@ -288,7 +292,7 @@ async function editedDiagnostics(doc: LspDocument, settings: Record<string, unkn
     await diagnostics(server, uri, held);
     held.kinds.clear();
     const changeDiagnosed = diagnosedLineEditSender(server, uri, doc, openDiagnostics, versions);
-    const changed = await timeRuns(2, runs, async () => {
+    const changed = await timeRuns(EDIT_WARMUP, EDIT_RUNS, async () => {
       await changeDiagnosed();
       return diagnostics(server, uri, held, 'full');
     });

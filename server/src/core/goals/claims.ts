@@ -48,12 +48,22 @@ function relatedGoals(sentence: Segment, claim: Span, label: string | undefined,
   return [...new Set([...reported, ...named(before)])];
 }
 
-function judgeClaim(sentence: Segment, claim: Span, label: string | undefined, results: readonly GoalResult[]): Omit<UnsupportedClaim, 'start' | 'end' | 'sentence'> | undefined {
-  const figures = findQuantities(sentence.text, sentence.start);
+/** A figure found in a block, placed in the document: its block starts at `at`. */
+const placed = (figure: Quantity, at: number): Quantity => ({ ...figure, start: figure.start + at, end: figure.end + at });
+
+/** `figures`: the sentence's, relative to its block's start, which is `at`. */
+function judgeClaim(
+  sentence: Segment,
+  claim: Span,
+  label: string | undefined,
+  figures: readonly Quantity[],
+  at: number,
+  results: readonly GoalResult[],
+): Omit<UnsupportedClaim, 'start' | 'end' | 'sentence'> | undefined {
   const placeholder = figures.find((q) => q.placeholder);
-  if (placeholder) return { problem: 'placeholder', figure: placeholder, goal: undefined };
+  if (placeholder) return { problem: 'placeholder', figure: placed(placeholder, at), goal: undefined };
   const vague = figures.find((q) => q.vague);
-  if (vague) return { problem: 'vague', figure: vague, goal: undefined };
+  if (vague) return { problem: 'vague', figure: placed(vague, at), goal: undefined };
   const related = relatedGoals(sentence, claim, label, results);
   const missed = related.find((r) => r.verdict === 'missed');
   if (missed) return { problem: 'contradicts', figure: undefined, goal: missed };
@@ -81,11 +91,14 @@ interface FoundClaim {
   readonly label: string | undefined;
   readonly sentence: Segment;
   readonly claim: Span;
+  /** The figures of the sentence. */
+  readonly figures: readonly Quantity[];
 }
 
 /**
- * The claims the paragraphs of a block make, in order. They depend on the block's text alone, so they
- * are kept in its memo, and after an edit only the edited block is read again.
+ * The claims the paragraphs of a block make, in order, with the figures of their sentences. They depend
+ * on the block's text alone, so they are kept in its memo, and after an edit only the edited block is read
+ * again.
  */
 function blockClaims(text: string, block: BlockModel): readonly FoundClaim[] {
   let found = block.memo.get(anyClaim) as readonly FoundClaim[] | undefined;
@@ -102,7 +115,8 @@ function blockClaims(text: string, block: BlockModel): readonly FoundClaim[] {
         const m = pattern.exec(sentence.text);
         if (!m) continue;
         const claim = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
-        own.push({ paragraph: index, label, sentence: { ...relative(sentence), text: sentence.text }, claim: relative(claim) });
+        const figures = findQuantities(sentence.text, sentence.start - block.start);
+        own.push({ paragraph: index, label, sentence: { ...relative(sentence), text: sentence.text }, claim: relative(claim), figures });
         break;
       }
     }
@@ -121,7 +135,7 @@ export function findUnsupportedClaims(model: ReportModel, chapters: readonly Cla
         if (!within(block.paragraphs[found.paragraph]!, chapter.section)) continue;
         const sentence = { start: found.sentence.start + at, end: found.sentence.end + at, text: found.sentence.text };
         const claim = { start: found.claim.start + at, end: found.claim.end + at };
-        const problem = judgeClaim(sentence, claim, found.label, results);
+        const problem = judgeClaim(sentence, claim, found.label, found.figures, at, results);
         if (problem) claims.push({ ...claim, sentence, ...problem });
       }
     }
