@@ -373,26 +373,23 @@ async function peakRssMb(tool: ChildTool, doc: BenchDocument): Promise<number> {
   return (await runInChild(tool, doc)).maxRssKb / 1024;
 }
 
-/** Rounds of processes per tool for the runs in a process of the tool's own (see `timedInOwnProcesses`). */
-const OWN_PROCESS_ROUNDS = 3;
-
 /**
  * A large document's cold runs in warm processes that run only one tool, as an editor or a CI job does.
  * In the interleaved runs the three tools share one heap, and markdownlint and remark leave 500+ MB of
- * garbage at 5 MB that the next tool's runs pay for; this measures each tool without the others'. The
- * runs are taken in rounds, each round starting one process per tool in turn (rotating which goes
- * first), for the reason the in-process runs take turns: the machine's speed drifts for stretches of a
- * second or more, and with one process per tool such a stretch once fell on one tool's runs alone (ours
- * at 500 KB: 191-195 ms in its process against 103 ms in the main one).
+ * garbage at 5 MB that the next tool's runs pay for; this measures each tool without the others'. Each
+ * process times one run, in rounds of one process per tool in turn (rotating which goes first), for the
+ * reason the in-process runs take turns, only more so: the machine's speed swings for seconds at a time
+ * (a pinned arithmetic loop took 391-528 ms from one start to the next), so a process runs all its runs
+ * at one speed — ours at 500 KB ~100 ms in some processes, 165-190 ms in others, with the same code,
+ * also under --predictable, a fixed --random-seed and --hash-seed, and without ASLR.
  */
 async function timedInOwnProcesses(doc: BenchDocument): Promise<Map<ToolId, Timing>> {
   const times = new Map<ToolId, number[]>(TOOLS.map((t) => [t.id, []]));
   const outputs = new Map<ToolId, number>();
-  const perRound = Math.ceil(doc.runs / OWN_PROCESS_ROUNDS);
-  for (let round = 0; round < OWN_PROCESS_ROUNDS; round++) {
+  for (let round = 0; round < doc.runs; round++) {
     for (let k = 0; k < TOOLS.length; k++) {
       const tool = TOOLS[(round + k) % TOOLS.length]!;
-      const report = await runInChild(tool.id, doc, perRound);
+      const report = await runInChild(tool.id, doc, 1);
       times.get(tool.id)!.push(...report.timesMs);
       outputs.set(tool.id, report.output);
     }
@@ -607,8 +604,7 @@ async function runBenchmark(json: boolean, quick: boolean): Promise<void> {
       const row = results.find((r) => r.tool === tool.id && r.document === doc.name)!;
       row.peakRssMb = round(await peakRssMb(tool.id, doc), 1);
     }
-    const perRound = Math.ceil(doc.runs / OWN_PROCESS_ROUNDS);
-    progress(`${doc.name}: cold runs in warm processes of one tool, ${OWN_PROCESS_ROUNDS} rounds of a process per tool in turn (${CHILD_SEED_WARMUP} runs per seed, ${childWarmup(doc)} warm-up + ${perRound} timed runs each)`);
+    progress(`${doc.name}: cold runs in warm processes of one tool, ${doc.runs} rounds of a process per tool in turn (${CHILD_SEED_WARMUP} runs per seed, ${childWarmup(doc)} warm-up + 1 timed run each)`);
     const ownProcess = await timedInOwnProcesses(doc);
     for (const tool of TOOLS) {
       const id = `${tool.id}${OWN_PROCESS}`;
