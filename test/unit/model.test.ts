@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildReportModel, type ReportModel, type Section } from '../../server/src/core/index.js';
-import { analyzeText, lineOf, offsetsOf, proseOf, readFixture, textOf, textsOf } from './util.js';
+import { analyzeText, lineOf, listItemsOf, offsetsOf, proseOf, readFixture, textOf, textsOf } from './util.js';
 
 const uri = 'file:///r/model.md';
 
@@ -137,7 +137,7 @@ describe('buildReportModel: lists and tables', () => {
 
   it('extracts list items with their nesting level and kind', () => {
     assert.deepEqual(
-      model.listItems.map((i) => [i.text, i.level, i.ordered]),
+      listItemsOf(model).map((i) => [i.text, i.level, i.ordered]),
       [
         ['财务模块: 总账', 0, false],
         ['里程碑: 上线', 1, false],
@@ -146,7 +146,7 @@ describe('buildReportModel: lists and tables', () => {
         ['品牌认知', 0, true],
       ],
     );
-    assert.ok(textOf(text, model.listItems[0]!).startsWith('- 财务模块'));
+    assert.ok(textOf(text, listItemsOf(model)[0]!).startsWith('- 财务模块'));
   });
 
   it('extracts table headers and rows as plain text', () => {

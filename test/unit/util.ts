@@ -15,6 +15,7 @@ import {
   LineIndex,
   type AnalysisSettings,
   type DiagnosticCode,
+  type ListItemInfo,
   type ReportAnalysis,
   type ReportDiagnostic,
   type ReportModel,
@@ -77,6 +78,11 @@ export function diagnosticsOf(analysis: ReportAnalysis, code: DiagnosticCode): R
 /** The prose spans of all the model's blocks, in document offsets (a block keeps them relative to its start). */
 export function proseOf(model: ReportModel): Span[] {
   return model.blocks.flatMap((block) => block.prose.map((span) => ({ start: block.start + span.start, end: block.start + span.end })));
+}
+
+/** The list items of all the model's blocks, in document offsets (a block keeps them relative to its start). */
+export function listItemsOf(model: ReportModel): ListItemInfo[] {
+  return model.blocks.flatMap((block) => block.listItems.map((item) => ({ ...item, start: block.start + item.start, end: block.start + item.end })));
 }
 
 export function textOf(text: string, span: { start: number; end: number }): string {

@@ -137,7 +137,7 @@ export function mdastParseBlock(text: string, start: number, end: number): Block
         for (const item of (node as List).children) {
           const lead = (item as ListItem).children.find((c): c is Paragraph => c.type === 'paragraph');
           const span = spanOf(item);
-          listItems.push({ start: span.start, end: span.end, text: lead ? toString(lead) : '', level: listLevel, ordered: (node as List).ordered === true });
+          listItems.push({ start: span.start - start, end: span.end - start, text: lead ? toString(lead) : '', level: listLevel, ordered: (node as List).ordered === true });
           visit(item, listLevel + 1);
         }
         return;

@@ -61,7 +61,6 @@ export interface ReportModel {
   readonly headings: readonly HeadingInfo[];
   readonly chapters: readonly Section[];
   readonly paragraphs: readonly TextBlock[];
-  readonly listItems: readonly ListItemInfo[];
   readonly tables: readonly TableInfo[];
   /** The blocks the document was parsed in, in order; what a check keeps per block outlives an edit elsewhere. */
   readonly blocks: readonly BlockModel[];
@@ -124,8 +123,13 @@ function withoutUrls(source: Source, span: Span, out: Span[]): void {
   if (cursor < span.end) out.push({ start: cursor - base, end: span.end - base });
 }
 
-/** What one block of the document contributes to the model, in document offsets (but `prose`). */
-export interface BlockModel extends Span, Pick<ReportModel, 'frontMatter' | 'headings' | 'paragraphs' | 'listItems' | 'tables'> {
+/** What one block of the document contributes to the model, in document offsets (but list items and `prose`). */
+export interface BlockModel extends Span, Pick<ReportModel, 'frontMatter' | 'headings' | 'paragraphs' | 'tables'> {
+  /**
+   * The block's list items, relative to its start: a moved block shares them. Only the goals chapter's are
+   * read (`listItemsWithin` in goals/segments.ts places them in the document).
+   */
+  readonly listItems: readonly ListItemInfo[];
   /**
    * Stretches of prose that checks may scan (text outside code, HTML, URLs and front matter), relative
    * to the block's start: a moved block shares them. Checks scan them per block (see `BlockModel.memo`).
@@ -559,8 +563,8 @@ export function parseBlock(text: string, start: number, end: number): BlockModel
   }
   closeText(root);
   const listItems = items.map((item): ListItemInfo => ({
-    start: item.start,
-    end: item.end,
+    start: item.start - start,
+    end: item.end - start,
     text: item.lead ?? '',
     level: item.listLevel - 1,
     ordered: item.parent!.kind === 'listOrdered',
@@ -633,7 +637,7 @@ function shiftBlock(block: BlockModel, delta: number): BlockModel {
       title: h.title,
     })),
     paragraphs: block.paragraphs.map(moved),
-    listItems: block.listItems.map((l) => ({ start: l.start + delta, end: l.end + delta, text: l.text, level: l.level, ordered: l.ordered })),
+    listItems: block.listItems,
     tables: block.tables.map((t) => ({ start: t.start + delta, end: t.end + delta, header: t.header.map(moved), rows: t.rows.map((row) => row.map(moved)) })),
     prose: block.prose,
     contentBlocks: block.contentBlocks,
@@ -681,7 +685,6 @@ export function assembleModel(uri: string, text: string, blocks: readonly BlockM
   while (tail < blocks.length - head && tail < old.length - head && blocks[blocks.length - 1 - tail] === old[old.length - 1 - tail]) tail++;
   const headings = gather('headings', blocks, previous, head, tail);
   const paragraphs = gather('paragraphs', blocks, previous, head, tail);
-  const listItems = gather('listItems', blocks, previous, head, tail);
   const tables = gather('tables', blocks, previous, head, tail);
   let titleHeading: HeadingInfo | undefined;
   for (const h of headings) {
@@ -709,10 +712,10 @@ export function assembleModel(uri: string, text: string, blocks: readonly BlockM
   const frontMatterProblems = frontMatter
     ? frontMatter.problems
     : [unclosedFrontMatter(text)].filter((p): p is FrontMatterProblem => p !== undefined);
-  return { uri, text, frontMatter, frontMatterProblems, titleHeading, chapterDepth, headings, chapters, paragraphs, listItems, tables, blocks };
+  return { uri, text, frontMatter, frontMatterProblems, titleHeading, chapterDepth, headings, chapters, paragraphs, tables, blocks };
 }
 
-type Gathered = 'headings' | 'paragraphs' | 'listItems' | 'tables';
+type Gathered = 'headings' | 'paragraphs' | 'tables';
 
 /**
  * The `key` items of all blocks, in order: those of the first `head` and the last `tail` blocks are a

@@ -10,7 +10,7 @@ import { cellReader, kpiRows, rowTarget } from './kpi.js';
 import { readSentence, directionOf, metricName, type Direction, type Reading } from './measure.js';
 import { findQuantities, qualifiersStart, type Quantity } from './numbers.js';
 import { lastVerb, phrases } from './phrases.js';
-import { blocksWithin, labelOf, leadParagraph, sentencesOf, within } from './segments.js';
+import { blocksWithin, labelOf, leadParagraph, listItemsWithin, sentencesOf, within } from './segments.js';
 import { targetOf, type Target } from './verdict.js';
 
 export interface Goal extends Span {
@@ -222,7 +222,7 @@ function chapterGoals(model: ReportModel, chapter: Span): Goal[] {
       if (goal) goals.push(goal);
     }
   };
-  const items = blocksWithin(model.listItems, chapter);
+  const items = listItemsWithin(model, chapter);
   const tops = items.filter((i) => i.level === 0);
   const intros = leadIns(model, chapter, tops);
 

@@ -2,7 +2,7 @@
  * Pieces of report text the goal engine reads: the sentences of a block, the clause around a figure, and
  * the label before a colon (`市场渗透率: …`). Offsets are document offsets.
  */
-import type { ReportModel, Span, TextBlock } from '../model.js';
+import type { ListItemInfo, ReportModel, Span, TextBlock } from '../model.js';
 
 export interface Segment extends Span {
   readonly text: string;
@@ -87,6 +87,19 @@ export function blocksWithin<T extends Span>(blocks: readonly T[], outer: Span):
   const found: T[] = [];
   for (let i = firstNotBefore(blocks, (b) => b.start < outer.start); i < blocks.length && blocks[i]!.start < outer.end; i++) {
     if (blocks[i]!.end <= outer.end) found.push(blocks[i]!);
+  }
+  return found;
+}
+
+/** The list items wholly within `outer`, in order and in document offsets (blocks keep theirs relative to their start). */
+export function listItemsWithin(model: ReportModel, outer: Span): ListItemInfo[] {
+  const found: ListItemInfo[] = [];
+  for (const block of blocksOverlapping(model.blocks, outer)) {
+    for (const item of block.listItems) {
+      const start = block.start + item.start;
+      const end = block.start + item.end;
+      if (start >= outer.start && start < outer.end && end <= outer.end) found.push({ start, end, text: item.text, level: item.level, ordered: item.ordered });
+    }
   }
   return found;
 }
