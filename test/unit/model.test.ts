@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildReportModel, type ReportModel, type Section } from '../../server/src/core/index.js';
-import { analyzeText, lineOf, listItemsOf, offsetsOf, proseOf, readFixture, textOf, textsOf } from './util.js';
+import { analyzeText, lineOf, listItemsOf, offsetsOf, paragraphsOf, proseOf, readFixture, textOf, textsOf } from './util.js';
 
 const uri = 'file:///r/model.md';
 
@@ -235,8 +235,8 @@ describe('buildReportModel: line endings and byte order mark', () => {
     assert.equal(textOf(crlf, chapter.heading), '## 第一章 引言');
     assert.equal(textOf(crlf, chapter.heading.numberingSpan!), '第一章');
     assert.equal(lineOf(crlf, chapter.start), 3);
-    assert.equal(textOf(crlf, model.paragraphs[0]!), '正文XX月完成。');
-    assert.equal(lineOf(crlf, model.paragraphs[0]!.start), 5);
+    assert.equal(textOf(crlf, paragraphsOf(model)[0]!), '正文XX月完成。');
+    assert.equal(lineOf(crlf, paragraphsOf(model)[0]!.start), 5);
     assert.ok(allInProse(model, '正文XX月完成。'));
     const analysis = analyzeText(crlf);
     assert.deepEqual(textsOf(analysis, 'placeholder'), ['XX月']);
@@ -257,7 +257,7 @@ describe('buildReportModel: line endings and byte order mark', () => {
     const chapter = model.chapters[0]!;
     assert.equal(textOf(bom, chapter.heading), '## 第一章 引言');
     assert.equal(textOf(bom, chapter.heading.numberingSpan!), '第一章');
-    assert.equal(textOf(bom, model.paragraphs[0]!), '正文XX月完成。');
+    assert.equal(textOf(bom, paragraphsOf(model)[0]!), '正文XX月完成。');
     assert.ok(allInProse(model, '正文XX月完成。'));
     assert.deepEqual(textsOf(analyzeText(bom), 'placeholder'), ['XX月']);
   });

@@ -21,6 +21,7 @@ import {
   type ReportModel,
   type SchemaRegistry,
   type Span,
+  type TextBlock,
 } from '../../server/src/core/index.js';
 
 export const defaultUri = 'file:///r/总结报告.md';
@@ -78,6 +79,11 @@ export function diagnosticsOf(analysis: ReportAnalysis, code: DiagnosticCode): R
 /** The prose spans of all the model's blocks, in document offsets (a block keeps them relative to its start). */
 export function proseOf(model: ReportModel): Span[] {
   return model.blocks.flatMap((block) => block.prose.map((span) => ({ start: block.start + span.start, end: block.start + span.end })));
+}
+
+/** The paragraphs of all the model's blocks, in document offsets (a block keeps them relative to its start). */
+export function paragraphsOf(model: ReportModel): TextBlock[] {
+  return model.blocks.flatMap((block) => block.paragraphs.map((p) => ({ start: block.start + p.start, end: block.start + p.end, text: p.text })));
 }
 
 /** The list items of all the model's blocks, in document offsets (a block keeps them relative to its start). */

@@ -131,7 +131,7 @@ export function mdastParseBlock(text: string, start: number, end: number): Block
         if (isUrlLink(node, source, spanOf)) return;
         break;
       case 'paragraph':
-        paragraphs.push(textBlock(spanOf(node), toString(node)));
+        paragraphs.push(textBlock({ start: spanOf(node).start - start, end: spanOf(node).end - start }, toString(node)));
         break;
       case 'list':
         for (const item of (node as List).children) {

@@ -60,7 +60,6 @@ export interface ReportModel {
   readonly chapterDepth: number | undefined;
   readonly headings: readonly HeadingInfo[];
   readonly chapters: readonly Section[];
-  readonly paragraphs: readonly TextBlock[];
   readonly tables: readonly TableInfo[];
   /** The blocks the document was parsed in, in order; what a check keeps per block outlives an edit elsewhere. */
   readonly blocks: readonly BlockModel[];
@@ -123,12 +122,14 @@ function withoutUrls(source: Source, span: Span, out: Span[]): void {
   if (cursor < span.end) out.push({ start: cursor - base, end: span.end - base });
 }
 
-/** What one block of the document contributes to the model, in document offsets (but list items and `prose`). */
-export interface BlockModel extends Span, Pick<ReportModel, 'frontMatter' | 'headings' | 'paragraphs' | 'tables'> {
+/** What one block of the document contributes to the model, in document offsets (but paragraphs, list items and `prose`). */
+export interface BlockModel extends Span, Pick<ReportModel, 'frontMatter' | 'headings' | 'tables'> {
   /**
-   * The block's list items, relative to its start: a moved block shares them. Only the goals chapter's are
-   * read (`listItemsWithin` in goals/segments.ts places them in the document).
+   * The block's paragraphs and list items, relative to its start: a moved block shares them. The goal
+   * engine reads those of a few chapters (`paragraphsWithin` and `listItemsWithin` in goals/segments.ts
+   * place them in the document).
    */
+  readonly paragraphs: readonly TextBlock[];
   readonly listItems: readonly ListItemInfo[];
   /**
    * Stretches of prose that checks may scan (text outside code, HTML, URLs and front matter), relative
@@ -501,7 +502,7 @@ export function parseBlock(text: string, start: number, end: number): BlockModel
       }
       case 'paragraph': {
         const node = close(at);
-        paragraphs.push(textBlock(node.start, at, node.text));
+        paragraphs.push(textBlock(node.start - start, at - start, node.text));
         if (top.kind === 'listItem' && top.lead === undefined) top.lead = node.text;
         break;
       }
@@ -636,7 +637,7 @@ function shiftBlock(block: BlockModel, delta: number): BlockModel {
       numberingSpan: h.numberingSpan && span(h.numberingSpan),
       title: h.title,
     })),
-    paragraphs: block.paragraphs.map(moved),
+    paragraphs: block.paragraphs,
     listItems: block.listItems,
     tables: block.tables.map((t) => ({ start: t.start + delta, end: t.end + delta, header: t.header.map(moved), rows: t.rows.map((row) => row.map(moved)) })),
     prose: block.prose,
@@ -684,7 +685,6 @@ export function assembleModel(uri: string, text: string, blocks: readonly BlockM
   let tail = 0;
   while (tail < blocks.length - head && tail < old.length - head && blocks[blocks.length - 1 - tail] === old[old.length - 1 - tail]) tail++;
   const headings = gather('headings', blocks, previous, head, tail);
-  const paragraphs = gather('paragraphs', blocks, previous, head, tail);
   const tables = gather('tables', blocks, previous, head, tail);
   let titleHeading: HeadingInfo | undefined;
   for (const h of headings) {
@@ -712,10 +712,10 @@ export function assembleModel(uri: string, text: string, blocks: readonly BlockM
   const frontMatterProblems = frontMatter
     ? frontMatter.problems
     : [unclosedFrontMatter(text)].filter((p): p is FrontMatterProblem => p !== undefined);
-  return { uri, text, frontMatter, frontMatterProblems, titleHeading, chapterDepth, headings, chapters, paragraphs, tables, blocks };
+  return { uri, text, frontMatter, frontMatterProblems, titleHeading, chapterDepth, headings, chapters, tables, blocks };
 }
 
-type Gathered = 'headings' | 'paragraphs' | 'tables';
+type Gathered = 'headings' | 'tables';
 
 /**
  * The `key` items of all blocks, in order: those of the first `head` and the last `tail` blocks are a

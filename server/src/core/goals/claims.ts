@@ -106,10 +106,10 @@ function blockClaims(text: string, block: BlockModel): readonly FoundClaim[] {
   const own: FoundClaim[] = [];
   const relative = (span: Span) => ({ start: span.start - block.start, end: span.end - block.start });
   block.paragraphs.forEach((paragraph, index) => {
-    const paragraphText = text.slice(paragraph.start, paragraph.end);
+    const paragraphText = text.slice(block.start + paragraph.start, block.start + paragraph.end);
     if (!anyClaim.some((claim) => claim.test(paragraphText))) return;
     const label = labelOf(paragraphText)?.label;
-    for (const sentence of sentencesOf(text, paragraph.start, paragraph.end)) {
+    for (const sentence of sentencesOf(text, block.start + paragraph.start, block.start + paragraph.end)) {
       for (const pattern of phrases.claims) {
         pattern.lastIndex = 0;
         const m = pattern.exec(sentence.text);
@@ -132,7 +132,8 @@ export function findUnsupportedClaims(model: ReportModel, chapters: readonly Cla
     for (const block of blocksOverlapping(model.blocks, chapter.section)) {
       const at = block.start;
       for (const found of blockClaims(model.text, block)) {
-        if (!within(block.paragraphs[found.paragraph]!, chapter.section)) continue;
+        const paragraph = block.paragraphs[found.paragraph]!;
+        if (!within({ start: paragraph.start + at, end: paragraph.end + at }, chapter.section)) continue;
         const sentence = { start: found.sentence.start + at, end: found.sentence.end + at, text: found.sentence.text };
         const claim = { start: found.claim.start + at, end: found.claim.end + at };
         const problem = judgeClaim(sentence, claim, found.label, found.figures, at, results);

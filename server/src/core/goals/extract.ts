@@ -10,7 +10,7 @@ import { cellReader, kpiRows, rowTarget } from './kpi.js';
 import { readSentence, directionOf, metricName, type Direction, type Reading } from './measure.js';
 import { findQuantities, qualifiersStart, type Quantity } from './numbers.js';
 import { lastVerb, phrases } from './phrases.js';
-import { blocksWithin, labelOf, leadParagraph, listItemsWithin, sentencesOf, within } from './segments.js';
+import { blocksWithin, labelOf, leadParagraph, listItemsWithin, paragraphsWithin, sentencesOf, within } from './segments.js';
 import { targetOf, type Target } from './verdict.js';
 
 export interface Goal extends Span {
@@ -103,7 +103,7 @@ function goalAt(model: ReportModel, start: number, end: number, source: Goal['so
  * ends before it (项目的核心目标包括：, ### 1.2 项目目标). Blocks and items are both in document order.
  */
 function leadIns(model: ReportModel, chapter: Span, tops: readonly ListItemInfo[]): Map<ListItemInfo, string> {
-  const blocks: { end: number; text: string }[] = outsideItems(blocksWithin(model.paragraphs, chapter), tops);
+  const blocks: { end: number; text: string }[] = outsideItems(paragraphsWithin(model, chapter), tops);
   for (const h of blocksWithin(model.headings, chapter)) blocks.push({ end: h.end, text: h.text });
   blocks.sort((a, b) => a.end - b.end);
   const result = new Map<ListItemInfo, string>();
@@ -247,7 +247,7 @@ function chapterGoals(model: ReportModel, chapter: Span): Goal[] {
     add(lead.start, lead.end, 'list');
   });
 
-  for (const paragraph of outsideItems(blocksWithin(model.paragraphs, chapter), tops)) {
+  for (const paragraph of outsideItems(paragraphsWithin(model, chapter), tops)) {
     const parts = enumeration(model, paragraph);
     if (parts.length) {
       for (const part of parts) add(part.start, part.end, 'sentence');

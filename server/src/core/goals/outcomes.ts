@@ -8,7 +8,7 @@ import type { ReportModel, Section, Span } from '../model.js';
 import { cellReader, kpiRows, rowActual, rowStatus } from './kpi.js';
 import { readSentence, type Reading } from './measure.js';
 import { phrases } from './phrases.js';
-import { blocksWithin, labelOf, sentencesOf } from './segments.js';
+import { blocksWithin, labelOf, paragraphsWithin, sentencesOf } from './segments.js';
 
 export type OutcomeSource = 'results' | 'kpi-table' | 'fallback';
 
@@ -47,7 +47,7 @@ const maximumStatements = 2000;
 function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, source: OutcomeSource, into: OutcomeStatement[]): void {
   // Once the statements are all read, the chapters after are not even looked through.
   if (into.length >= maximumStatements) return;
-  for (const paragraph of blocksWithin(model.paragraphs, chapter.section)) {
+  for (const paragraph of paragraphsWithin(model, chapter.section)) {
     const label = labelOf(model.text.slice(paragraph.start, paragraph.end))?.label;
     const section = sectionAt(chapter.section, paragraph.start);
     const heading = section === chapter.section ? undefined : section.heading.title;

@@ -62,7 +62,7 @@ export function labelOf(text: string): { label: string; rest: number } | undefin
 
 /** The first paragraph of a list item (its own words, without the marker and nested lists). */
 export function leadParagraph(model: ReportModel, item: Span): TextBlock | undefined {
-  return blocksWithin(model.paragraphs, item)[0];
+  return paragraphsWithin(model, item)[0];
 }
 
 /** Whether `inner` lies within `outer`. */
@@ -91,17 +91,30 @@ export function blocksWithin<T extends Span>(blocks: readonly T[], outer: Span):
   return found;
 }
 
-/** The list items wholly within `outer`, in order and in document offsets (blocks keep theirs relative to their start). */
-export function listItemsWithin(model: ReportModel, outer: Span): ListItemInfo[] {
-  const found: ListItemInfo[] = [];
+/**
+ * The `key` items of the blocks that lie wholly within `outer`, in order, placed in the document (blocks
+ * keep them relative to their start), as `blocksWithin` finds them.
+ */
+function placedWithin<T extends TextBlock>(model: ReportModel, key: 'paragraphs' | 'listItems', outer: Span, place: (item: T, start: number, end: number) => T): T[] {
+  const found: T[] = [];
   for (const block of blocksOverlapping(model.blocks, outer)) {
-    for (const item of block.listItems) {
+    for (const item of block[key] as readonly T[]) {
       const start = block.start + item.start;
       const end = block.start + item.end;
-      if (start >= outer.start && start < outer.end && end <= outer.end) found.push({ start, end, text: item.text, level: item.level, ordered: item.ordered });
+      if (start >= outer.start && start < outer.end && end <= outer.end) found.push(place(item, start, end));
     }
   }
   return found;
+}
+
+/** The paragraphs wholly within `outer`, in document offsets. */
+export function paragraphsWithin(model: ReportModel, outer: Span): TextBlock[] {
+  return placedWithin<TextBlock>(model, 'paragraphs', outer, (p, start, end) => ({ start, end, text: p.text }));
+}
+
+/** The list items wholly within `outer`, in document offsets. */
+export function listItemsWithin(model: ReportModel, outer: Span): ListItemInfo[] {
+  return placedWithin<ListItemInfo>(model, 'listItems', outer, (i, start, end) => ({ start, end, text: i.text, level: i.level, ordered: i.ordered }));
 }
 
 /** The blocks (in document order, none overlapping another) that overlap `outer`. */
