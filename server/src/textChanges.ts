@@ -75,5 +75,3 @@ export function createTrackedDocuments() {
     },
   };
 }
-
-export type TrackedDocuments = ReturnType<typeof createTrackedDocuments>;

@@ -3,14 +3,14 @@ import fc from 'fast-check';
 import { IncrementalModel, assembleModel, parseBlock, splitBlocks, type ReportModel } from '../../server/src/core/index.js';
 import { changedRange, cutBlocks, recutBlocks } from '../../server/src/core/blocks.js';
 import { anyDocument, applyEdit, blockyDocument, edit, fuzzSeed, runs, seeds } from '../util/documents.js';
-import { listItemsOf, paragraphsOf, proseOf, readFixture } from './util.js';
+import { inDocument, readFixture } from './util.js';
 
 const uri = 'file:///r/总结报告.md';
 
 /** Everything the model says, without the front matter's lookup function and the blocks it was parsed in, but with their paragraphs, list items and prose. */
 function plain(model: ReportModel): unknown {
   const { blocks: _, ...rest } = model;
-  return JSON.parse(JSON.stringify({ ...rest, paragraphs: paragraphsOf(model), listItems: listItemsOf(model), prose: proseOf(model) })) as unknown;
+  return JSON.parse(JSON.stringify({ ...rest, paragraphs: inDocument(model, 'paragraphs'), listItems: inDocument(model, 'listItems'), prose: inDocument(model, 'prose') })) as unknown;
 }
 
 /** The document parsed in one piece, as if it were never cut into blocks. */

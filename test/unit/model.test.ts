@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { buildReportModel, type ReportModel, type Section } from '../../server/src/core/index.js';
-import { analyzeText, lineOf, listItemsOf, offsetsOf, paragraphsOf, proseOf, readFixture, textOf, textsOf } from './util.js';
+import { analyzeText, inDocument, lineOf, offsetsOf, readFixture, textOf, textsOf } from './util.js';
 
 const uri = 'file:///r/model.md';
 
 /** Whether some prose span covers the offset. */
 function inProse(model: ReportModel, offset: number): boolean {
-  return proseOf(model).some((span) => span.start <= offset && offset < span.end);
+  return inDocument(model, 'prose').some((span) => span.start <= offset && offset < span.end);
 }
 
 /** Whether any character of `needle` (every occurrence) is covered by prose. */
@@ -111,7 +111,7 @@ describe('buildReportModel: title and chapters', () => {
     assert.equal(empty.chapterDepth, undefined);
     assert.deepEqual(empty.headings, []);
     assert.deepEqual(empty.chapters, []);
-    assert.deepEqual(proseOf(empty), []);
+    assert.deepEqual(inDocument(empty, 'prose'), []);
     assert.equal(empty.frontMatter, undefined);
   });
 });
@@ -137,7 +137,7 @@ describe('buildReportModel: lists and tables', () => {
 
   it('extracts list items with their nesting level and kind', () => {
     assert.deepEqual(
-      listItemsOf(model).map((i) => [i.text, i.level, i.ordered]),
+      inDocument(model, 'listItems').map((i) => [i.text, i.level, i.ordered]),
       [
         ['财务模块: 总账', 0, false],
         ['里程碑: 上线', 1, false],
@@ -146,7 +146,7 @@ describe('buildReportModel: lists and tables', () => {
         ['品牌认知', 0, true],
       ],
     );
-    assert.ok(textOf(text, listItemsOf(model)[0]!).startsWith('- 财务模块'));
+    assert.ok(textOf(text, inDocument(model, 'listItems')[0]!).startsWith('- 财务模块'));
   });
 
   it('extracts table headers and rows as plain text', () => {
@@ -235,8 +235,8 @@ describe('buildReportModel: line endings and byte order mark', () => {
     assert.equal(textOf(crlf, chapter.heading), '## 第一章 引言');
     assert.equal(textOf(crlf, chapter.heading.numberingSpan!), '第一章');
     assert.equal(lineOf(crlf, chapter.start), 3);
-    assert.equal(textOf(crlf, paragraphsOf(model)[0]!), '正文XX月完成。');
-    assert.equal(lineOf(crlf, paragraphsOf(model)[0]!.start), 5);
+    assert.equal(textOf(crlf, inDocument(model, 'paragraphs')[0]!), '正文XX月完成。');
+    assert.equal(lineOf(crlf, inDocument(model, 'paragraphs')[0]!.start), 5);
     assert.ok(allInProse(model, '正文XX月完成。'));
     const analysis = analyzeText(crlf);
     assert.deepEqual(textsOf(analysis, 'placeholder'), ['XX月']);
@@ -257,7 +257,7 @@ describe('buildReportModel: line endings and byte order mark', () => {
     const chapter = model.chapters[0]!;
     assert.equal(textOf(bom, chapter.heading), '## 第一章 引言');
     assert.equal(textOf(bom, chapter.heading.numberingSpan!), '第一章');
-    assert.equal(textOf(bom, paragraphsOf(model)[0]!), '正文XX月完成。');
+    assert.equal(textOf(bom, inDocument(model, 'paragraphs')[0]!), '正文XX月完成。');
     assert.ok(allInProse(model, '正文XX月完成。'));
     assert.deepEqual(textsOf(analyzeText(bom), 'placeholder'), ['XX月']);
   });

@@ -14,14 +14,12 @@ import {
   defaultSettings,
   LineIndex,
   type AnalysisSettings,
+  type BlockModel,
   type DiagnosticCode,
-  type ListItemInfo,
   type ReportAnalysis,
   type ReportDiagnostic,
   type ReportModel,
   type SchemaRegistry,
-  type Span,
-  type TextBlock,
 } from '../../server/src/core/index.js';
 
 export const defaultUri = 'file:///r/总结报告.md';
@@ -76,19 +74,12 @@ export function diagnosticsOf(analysis: ReportAnalysis, code: DiagnosticCode): R
 }
 
 /** What a diagnostic (or any span) covers in the text. */
-/** The prose spans of all the model's blocks, in document offsets (a block keeps them relative to its start). */
-export function proseOf(model: ReportModel): Span[] {
-  return model.blocks.flatMap((block) => block.prose.map((span) => ({ start: block.start + span.start, end: block.start + span.end })));
-}
-
-/** The paragraphs of all the model's blocks, in document offsets (a block keeps them relative to its start). */
-export function paragraphsOf(model: ReportModel): TextBlock[] {
-  return model.blocks.flatMap((block) => block.paragraphs.map((p) => ({ start: block.start + p.start, end: block.start + p.end, text: p.text })));
-}
-
-/** The list items of all the model's blocks, in document offsets (a block keeps them relative to its start). */
-export function listItemsOf(model: ReportModel): ListItemInfo[] {
-  return model.blocks.flatMap((block) => block.listItems.map((item) => ({ ...item, start: block.start + item.start, end: block.start + item.end })));
+/**
+ * The `key` items of all the model's blocks, in document offsets: a block keeps its prose spans,
+ * paragraphs and list items relative to its start.
+ */
+export function inDocument<K extends 'prose' | 'paragraphs' | 'listItems'>(model: ReportModel, key: K): BlockModel[K][number][] {
+  return model.blocks.flatMap((block) => block[key].map((item) => ({ ...item, start: block.start + item.start, end: block.start + item.end })));
 }
 
 export function textOf(text: string, span: { start: number; end: number }): string {

@@ -9,9 +9,9 @@ export type { Event, Token } from 'micromark-util-types';
 let source = '';
 let bomShift = 0;
 
-/** A line that a GFM table delimiter row could stand on: only `|`, `:`, `-`, blanks, and `>` of block quotes. */
-const delimiterRowCharacters = /^[ \t|:>-]*$/;
 const lineEnding = /\r\n?|\n/g;
+/** A line that a GFM table delimiter row could stand on: only `|`, `:`, `-`, blanks, and `>` of block quotes. */
+const delimiterRowLine = /[ \t|:>-]*(?:\r|\n|$)/y;
 
 /**
  * Whether the line after the one at `offset` could be a table's delimiter row. A head row needs one right
@@ -21,10 +21,8 @@ function delimiterRowMayFollow(offset: number): boolean {
   lineEnding.lastIndex = offset + bomShift;
   const end = lineEnding.exec(source);
   if (!end) return false;
-  const next = end.index + end[0].length;
-  lineEnding.lastIndex = next;
-  const nextEnd = lineEnding.exec(source);
-  return delimiterRowCharacters.test(source.slice(next, nextEnd ? nextEnd.index : source.length));
+  delimiterRowLine.lastIndex = end.index + end[0].length;
+  return delimiterRowLine.test(source);
 }
 
 /** Whether the table construct would start a head row here, not a body row (as the extension decides). */

@@ -122,7 +122,7 @@ function withoutUrls(source: Source, span: Span, out: Span[]): void {
   if (cursor < span.end) out.push({ start: cursor - base, end: span.end - base });
 }
 
-/** What one block of the document contributes to the model, in document offsets (but paragraphs, list items and `prose`). */
+/** What one block of the document contributes to the model, in document offsets (but paragraphs, list items, `prose` and `contentBlocks`). */
 export interface BlockModel extends Span, Pick<ReportModel, 'frontMatter' | 'headings' | 'tables'> {
   /**
    * The block's paragraphs and list items, relative to its start: a moved block shares them. The goal

@@ -14,7 +14,7 @@ export class SchemaRegistry {
     this.setRead(source, readSchemaDraft(source, text));
   }
 
-  /** Adds a schema file already read with `readSchemaDraft` (the built-in ones are read once per process). */
+  /** Adds a schema already read (`readSchemaDraft`; the built-in ones `readSchemaValue`, once per process). */
   setRead(source: string, read: { draft: SchemaDraft | undefined; problems: SchemaProblem[] }): void {
     this.drafts.set(source, read);
     this.resolved = undefined;
