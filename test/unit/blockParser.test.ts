@@ -65,6 +65,35 @@ const markdownDocument = fc.tuple(
   fc.constantFrom('', '\uFEFF', '\uFEFF\uFEFF', '---\nschema: generic\n---\n', '\uFEFF---\na: &amp;\n\n b\r\n---\n'),
 ).map(([blocks, separator, head]) => head + blocks.join(separator));
 
+/**
+ * Prose the block parser takes from the lines (see `plainRuns`) next to what looks like it but is not plain:
+ * paragraphs and one-line lists around nested and lazy lists, fences, HTML blocks, front matter and
+ * definitions that hold blank lines and plain lines.
+ */
+const proseLine = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('项目进展顺利，完成率 95%。', '成本降低 XX万元', 'plain text', '第三章 成果', '2023 年', 'a ~ b', 'x = 1', '5 > 3 是真', 'a!b', '数十项') },
+  { weight: 2, arbitrary: fc.constantFrom('1986. 年', '2) 项', 'trailing ', 'hard  ', ' lead', '    indent', 'a\tb', '*强调*', 'a_b', '[链接]', 'x]', '&amp;', '<b>', 'a\\', '|', '`c`', 'a*强调*b', '全角**加粗**', 'x<y', 'a|b', 'a\\*b', 'a&b;') },
+  { weight: 1, arbitrary: fc.constantFrom('#', '# 标题', '> 引用', '===', '---', '***', '- ', '-', '1.', '```', '~~~', '<!--', '<pre>', ':', '=', '+', 'a\rb', '\u0000', '') },
+);
+const proseLines = fc.array(proseLine, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'));
+const proseList = fc.tuple(
+  fc.constantFrom('- ', '* ', '+ ', '1. ', '2) ', '10. ', '-  ', '-\t'),
+  fc.array(fc.oneof({ weight: 4, arbitrary: proseLine }, { weight: 1, arbitrary: proseLines.map((l) => l.replace(/\n/g, '\n  ')) }), { minLength: 1, maxLength: 4 }),
+  fc.constantFrom('\n', '\n\n', '\r\n'),
+).map(([marker, items, separator]) => items.map((item) => marker + item).join(separator));
+const proseBlock = fc.oneof(
+  { weight: 4, arbitrary: proseLines },
+  { weight: 3, arbitrary: proseList },
+  { weight: 2, arbitrary: fc.tuple(proseList, fc.constantFrom('  - 子项', '  续行', '懒行', '- 另一项', '1. 另一项', '    代码')).map(([list, tail]) => `${list}\n${tail}`) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('```', '~~~', '<pre>', '<!--', '<script>', '<div>', '- ```', '> ```', '    代码', '<?x', '<!X'), proseLines, fc.constantFrom('```', '~~~', '</pre>', '-->', '</script>', '', '?>', '>'))
+    .map(([open, body, close]) => `${open}\n\n${body}\n\n${close}`) },
+  { weight: 1, arbitrary: fc.constantFrom('- 项\n  - 子项\n\n- 项', '- 项\n懒行\n\n- 项', '1. 项\n   续\n\n1. 项', '* 项\n\n  续\n\n* 项', '[ref]: /x', '[a][ref]', '> 引用\n\n正文', '# 标题', '| a |\n| - |', '---\na: 1\n\n正文\n---') },
+);
+const proseDocument = fc.tuple(
+  fc.constantFrom('', '\uFEFF', '---\ntitle: 报告\n---\n\n', '---\na: 1\n\n正文\n'),
+  fc.array(fc.tuple(proseBlock, fc.constantFrom('\n\n', '\n', '\r\n\r\n', '\n \n', '\n\n\n', '\n\t\n')), { maxLength: 10 }),
+).map(([head, blocks]) => head + blocks.map(([block, separator]) => block + separator).join(''));
+
 const fixtures = path.join(process.cwd(), 'test', 'fixtures');
 function markdownFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -105,6 +134,16 @@ describe('the block parser built on micromark events', function () {
       assertSameAsMdast(text, 0, text.length);
       assert.equal(parseBlock(text, 0, text.length).tables.length, tables, JSON.stringify(text));
     }
+  });
+
+  it('takes plain paragraphs and lists from their lines exactly as micromark would parse them in place', () => {
+    fc.assert(
+      fc.property(proseDocument, (text) => {
+        assertSameAsMdast(text, 0, text.length);
+        for (const span of splitBlocks(text, 0)) assertSameAsMdast(text, span.start, span.end);
+      }),
+      { seed: fuzzSeed, numRuns: runs(1000) },
+    );
   });
 
   it('builds the same model as the mdast tree for generated Markdown, from any start to any end', () => {

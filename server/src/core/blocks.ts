@@ -107,7 +107,7 @@ export function spansOf(cuts: readonly number[], length: number): Span[] {
 }
 
 /** `[label]: destination` at a line start, also inside block quotes and list items; labels are ≤ 999 characters. */
-const definitionLine = /^[ \t>*+\-\d.)]*\[[^\]]{0,999}\]:/m;
+export const definitionLine = /^[ \t>*+\-\d.)]*\[[^\]]{0,999}\]:/m;
 
 /**
  * A stretch of `text` holding every match of `definitionLine` that overlaps `[from, to)` or starts right
@@ -166,7 +166,7 @@ function isBlank(text: string, start: number, end: number): boolean {
  * when its fence is never closed: micromark then parses no list in the whole document (it reads `- a` as a
  * paragraph), a state no block after the first would share.
  */
-function frontMatterEnd(text: string): number {
+export function frontMatterEnd(text: string): number {
   const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
   if (!open) return 0;
   const match = /^---[ \t]*(?:\r?\n|$)/m.exec(text.slice(open[0].length));

@@ -4,6 +4,7 @@ import { readFrontMatter, unclosedFrontMatter, type FrontMatter, type FrontMatte
 import { changedRange, changeFits, defaultMinimumBlock, recutBlocks, spansOf, type TextChange } from './blocks.js';
 import { markdownEvents, type Event, type Token } from './markdown.js';
 import { parseNumbering, type Numbering } from './numbering.js';
+import { plainRuns, type PlainList } from './plainRuns.js';
 
 /** A span of the document as UTF-16 offsets, end exclusive. */
 export interface Span {
@@ -278,22 +279,34 @@ function eventsWithListItems(value: string): Event[] {
 
 /** Parses `text.slice(start, end)` on its own; it must start at 0 or at a place `splitBlocks` chose. */
 export function parseBlock(text: string, start: number, end: number): BlockModel {
+  return parseBlockIn(text, start, end, true);
+}
+
+/**
+ * `parseBlock`, taking the block's plain runs (see `plainRuns`) from their lines and having micromark parse
+ * only the pieces between them when `byRuns` says so: report prose is mostly such runs, and micromark takes
+ * ten times as long over them. Where a piece turns out to leave open what would take in the run after it
+ * (see `plainRuns`), the block is parsed again in one piece.
+ */
+function parseBlockIn(text: string, start: number, end: number, byRuns: boolean): BlockModel {
   // A copy, so that what the model keeps of this block does not keep the whole document alive.
   const own = (' ' + text.slice(start, end)).slice(1);
   // micromark drops a leading byte order mark and counts offsets without it.
   const bom = start === 0 && own.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source: Source = { text: own, base: start, slice: (span) => own.slice(span.start - start, span.end - start) };
-  const shift = start + bom;
   const value = bom ? own.slice(1) : own;
   // micromark reads NUL as U+FFFD, a tab as the spaces up to the next tab stop and drops another byte
   // order mark: only then does a token's text differ from the source between its offsets.
   const verbatim = !/[\0\t]/.test(value) && value.charCodeAt(0) !== 0xfeff;
+  // Where in `value` the piece micromark parsed starts (its offsets count from there), and where in the document.
+  let piece = 0;
+  let shift = start + bom;
   const read = (event: Event): string =>
-    verbatim ? value.slice(event[1].start.offset, event[1].end.offset) : event[2].sliceSerialize(event[1]);
+    verbatim ? value.slice(event[1].start.offset + piece, event[1].end.offset + piece) : event[2].sliceSerialize(event[1]);
   // A line ending in a container ends, by its offsets, after the next line's prefix (`>`, a list item's indent).
   const readLineEnding = (event: Event): string => {
     if (!verbatim) return event[2].sliceSerialize(event[1]);
-    const at = event[1].start.offset;
+    const at = event[1].start.offset + piece;
     return value.charCodeAt(at) !== 13 ? '\n' : value.charCodeAt(at + 1) === 10 ? '\r\n' : '\r';
   };
   let frontMatter: FrontMatter | undefined;
@@ -310,6 +323,8 @@ export function parseBlock(text: string, start: number, end: number): BlockModel
   let slurpLineEnding = false;
   let inTable = false;
   let numericBase = 0;
+  /** Where the last list directly in the block ends, -1 before any: a list run right after it would continue it. */
+  let listEnd = -1;
 
   const closeText = (f: Frame): void => {
     if (f.inText && f.prose) withoutUrls(source, { start: f.textStart, end: f.textEnd }, prose);
@@ -351,217 +366,255 @@ export function parseBlock(text: string, start: number, end: number): BlockModel
     top = node.parent!;
     if (node.kind === 'htmlText') endChild(top, at, node.text, 'html', node.start, at);
     else endChild(top, at, node.text, node.firstStart < 0 ? undefined : node.leaf, node.leafStart, node.leafEnd);
+    if (top === root && (node.kind === 'listOrdered' || node.kind === 'listUnordered')) listEnd = at;
     return node;
   };
+  const openItem = (at: number): void => {
+    open('listItem', at, false, top.prose, top.listLevel + 1);
+    items.push(top);
+  };
+  const closeParagraph = (at: number): void => {
+    const node = close(at);
+    paragraphs.push(textBlock(node.start - start, at - start, node.text));
+    if (top.kind === 'listItem' && top.lead === undefined) top.lead = node.text;
+  };
+  /** A paragraph of plain text from `from` to `to` in `value`: one text node. */
+  const plainParagraph = (from: number, to: number): void => {
+    const base = start + bom;
+    open('paragraph', base + from, true, top.prose);
+    beginText(top, base + from);
+    addText(top, value.slice(from, to), base + to);
+    closeParagraph(base + to);
+  };
+  const plainList = (list: PlainList): void => {
+    const base = start + bom;
+    open(list.ordered ? 'listOrdered' : 'listUnordered', base + list.start, false, top.prose);
+    for (const item of list.items) {
+      openItem(base + item.start);
+      plainParagraph(item.textStart, item.end);
+      close(base + item.end);
+    }
+    close(base + list.end);
+  };
+  /** Whether the block so far ends inside a code block or HTML node that would go on past it. */
+  const endsOpen = (): boolean => root.leaf !== undefined && runsOn(root.leaf, source.slice({ start: root.leafStart, end: root.leafEnd }));
 
-  const events = eventsWithListItems(value);
-  for (let index = 0; index < events.length; index++) {
-    const event = events[index]!;
-    const token = event[1];
-    const type: string = token.type;
-    const at = (event[0] === 'enter' ? token.start.offset : token.end.offset) + shift;
-    if (event[0] === 'enter') {
+  /** Walks the events of the piece of `value` from `piece` on. */
+  const walk = (events: Event[]): void => {
+    for (let index = 0; index < events.length; index++) {
+      const event = events[index]!;
+      const token = event[1];
+      const type: string = token.type;
+      const at = (event[0] === 'enter' ? token.start.offset : token.end.offset) + shift;
+      if (event[0] === 'enter') {
+        switch (type) {
+          case 'paragraph':
+          case 'atxHeading':
+          case 'setextHeading':
+          case 'tableHeader':
+          case 'tableData':
+            open(type, at, true, top.prose);
+            break;
+          case 'blockQuote':
+          case 'listOrdered':
+          case 'listUnordered':
+            open(type, at, false, top.prose);
+            break;
+          case 'tableRow':
+            open(type, at, false, top.prose).cells = [];
+            break;
+          case 'table':
+            inTable = true;
+            open(type, at, false, top.prose).rows = [];
+            break;
+          case 'listItem':
+            openItem(at);
+            break;
+          case 'emphasis':
+          case 'strong':
+            open(type, at, top.collect, top.prose);
+            break;
+          case 'link':
+          case 'autolink':
+            // `[label](url)` keeps its label as prose; `<https://…>` is a URL, not prose. mdast tells them
+            // apart by the source at the link's start, which is one off after a second byte order mark; it
+            // never asks that of a reference (`[label][ref]`), which is no `link` node.
+            open(type, at, top.collect, top.prose && (own.charCodeAt(at - start) === 91 /* [ */ || (type === 'link' && isReference(events, index))));
+            break;
+          case 'image':
+          case 'codeText':
+          case 'htmlText':
+          case 'hardBreakEscape':
+          case 'hardBreakTrailing':
+          case 'thematicBreak':
+            open(type, at, top.collect, false);
+            break;
+          case 'label':
+            // What the brackets of a link hold becomes the link's children; of an image, its `alt`.
+            top = frame('label', top, at, top.collect, top.kind === 'link' && top.prose, true, top.listLevel);
+            break;
+          case 'data':
+          case 'characterEscape':
+          case 'characterReference':
+          case 'autolinkProtocol':
+          case 'autolinkEmail':
+          case 'codeTextData':
+          case 'htmlTextData':
+            beginText(top, at);
+            break;
+          case 'yaml': {
+            let yaml = '';
+            for (index++; events[index]![1] !== token; index++) {
+              const inner = events[index]!;
+              if (inner[0] === 'exit') {
+                if (inner[1].type === 'lineEnding') yaml += readLineEnding(inner);
+                else if ((inner[1].type as string) === 'yamlValue') yaml += read(inner);
+              }
+            }
+            const until = token.end.offset + shift;
+            frontMatter = readFrontMatter(text, at, until, yaml.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, ''));
+            endChild(top, until, '', undefined, 0, 0);
+            break;
+          }
+          default: {
+            const what = opaque[type];
+            if (!what) break;
+            while (events[++index]![1] !== token);
+            if (what === 'outside') break;
+            const until = token.end.offset + shift;
+            beginChild(top, at);
+            if (top === root && what === 'code') contentBlocks.push(at - start);
+            endChild(top, until, '', what === 'node' ? undefined : what, at, until);
+          }
+        }
+        continue;
+      }
       switch (type) {
-        case 'paragraph':
-        case 'atxHeading':
-        case 'setextHeading':
-        case 'tableHeader':
-        case 'tableData':
-          open(type, at, true, top.prose);
-          break;
-        case 'blockQuote':
-        case 'listOrdered':
-        case 'listUnordered':
-          open(type, at, false, top.prose);
-          break;
-        case 'tableRow':
-          open(type, at, false, top.prose).cells = [];
-          break;
-        case 'table':
-          inTable = true;
-          open(type, at, false, top.prose).rows = [];
-          break;
-        case 'listItem':
-          open(type, at, false, top.prose, top.listLevel + 1);
-          items.push(top);
-          break;
-        case 'emphasis':
-        case 'strong':
-          open(type, at, top.collect, top.prose);
-          break;
-        case 'link':
-        case 'autolink':
-          // `[label](url)` keeps its label as prose; `<https://…>` is a URL, not prose. mdast tells them
-          // apart by the source at the link's start, which is one off after a second byte order mark; it
-          // never asks that of a reference (`[label][ref]`), which is no `link` node.
-          open(type, at, top.collect, top.prose && (own.charCodeAt(at - start) === 91 /* [ */ || (type === 'link' && isReference(events, index))));
-          break;
-        case 'image':
-        case 'codeText':
-        case 'htmlText':
-        case 'hardBreakEscape':
-        case 'hardBreakTrailing':
-        case 'thematicBreak':
-          open(type, at, top.collect, false);
-          break;
-        case 'label':
-          // What the brackets of a link hold becomes the link's children; of an image, its `alt`.
-          top = frame('label', top, at, top.collect, top.kind === 'link' && top.prose, true, top.listLevel);
-          break;
         case 'data':
-        case 'characterEscape':
-        case 'characterReference':
+        case 'characterEscapeValue':
         case 'autolinkProtocol':
         case 'autolinkEmail':
         case 'codeTextData':
         case 'htmlTextData':
-          beginText(top, at);
+          addText(top, read(event), at);
           break;
-        case 'yaml': {
-          let yaml = '';
-          for (index++; events[index]![1] !== token; index++) {
-            const inner = events[index]!;
-            if (inner[0] === 'exit') {
-              if (inner[1].type === 'lineEnding') yaml += readLineEnding(inner);
-              else if ((inner[1].type as string) === 'yamlValue') yaml += read(inner);
-            }
+        case 'characterReferenceMarkerNumeric':
+          numericBase = 10;
+          break;
+        case 'characterReferenceMarkerHexadecimal':
+          numericBase = 16;
+          break;
+        case 'characterReferenceValue': {
+          const reference = read(event);
+          if (top.collect) top.text += numericBase ? decodeNumericCharacterReference(reference, numericBase) : decodeNamedCharacterReference(reference);
+          numericBase = 0;
+          break;
+        }
+        case 'characterReference':
+          addText(top, '', at);
+          break;
+        case 'lineEnding':
+          if (atHardBreak) {
+            top.lastEnd = at;
+            atHardBreak = false;
+          } else if (!slurpLineEnding && top.eols) {
+            beginText(top, token.start.offset + shift);
+            addText(top, readLineEnding(event), at);
           }
-          const until = token.end.offset + shift;
-          frontMatter = readFrontMatter(text, at, until, yaml.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, ''));
-          endChild(top, until, '', undefined, 0, 0);
+          break;
+        case 'atxHeadingSequence':
+          if (!top.depth) top.depth = read(event).length;
+          break;
+        case 'setextHeadingText':
+          slurpLineEnding = true;
+          break;
+        case 'setextHeadingLineSequence':
+          top.depth = read(event).codePointAt(0) === 61 /* = */ ? 1 : 2;
+          break;
+        case 'label': {
+          const label = top;
+          closeText(label);
+          top = label.parent!;
+          top.text = label.text;
+          if (top.kind === 'link') {
+            top.firstStart = label.firstStart;
+            top.lastEnd = label.lastEnd;
+            top.leaf = label.leaf;
+            top.leafStart = label.leafStart;
+            top.leafEnd = label.leafEnd;
+          }
           break;
         }
-        default: {
-          const what = opaque[type];
-          if (!what) break;
-          while (events[++index]![1] !== token);
-          if (what === 'outside') break;
-          const until = token.end.offset + shift;
-          beginChild(top, at);
-          if (top === root && what === 'code') contentBlocks.push(at - start);
-          endChild(top, until, '', what === 'node' ? undefined : what, at, until);
+        case 'paragraph':
+          closeParagraph(at);
+          break;
+        case 'atxHeading':
+        case 'setextHeading': {
+          slurpLineEnding = false;
+          const node = close(at);
+          if (top === root) {
+            const contentStart = node.firstStart < 0 ? at : node.firstStart;
+            const contentEnd = node.firstStart < 0 ? at : node.lastEnd;
+            headings.push(headingInfo({ start: node.start, end: at }, node.depth, contentStart, contentEnd, node.text, source));
+          }
+          break;
         }
+        case 'tableHeader':
+        case 'tableData': {
+          const node = close(at);
+          top.cells!.push(textBlock(node.start, at, node.text.trim()));
+          break;
+        }
+        case 'tableRow': {
+          top.parent!.rows!.push(top.cells!);
+          close(at);
+          break;
+        }
+        case 'table': {
+          inTable = false;
+          const node = close(at);
+          const [header, ...rows] = node.rows!;
+          tables.push({ start: node.start, end: at, header: header ?? [], rows });
+          break;
+        }
+        case 'codeText':
+          // mdast-util-gfm-table takes the escapes off pipes in code in a table.
+          if (inTable) top.text = top.text.replace(/\\([\\|])/g, unescapePipe);
+          close(at);
+          break;
+        case 'hardBreakEscape':
+        case 'hardBreakTrailing':
+          atHardBreak = true;
+          close(at);
+          break;
+        case 'htmlText':
+        case 'image':
+        case 'thematicBreak':
+        case 'autolink':
+        case 'emphasis':
+        case 'strong':
+        case 'link':
+        case 'listItem':
+        case 'listOrdered':
+        case 'listUnordered':
+        case 'blockQuote':
+          close(at);
+          break;
+        default:
+          break;
       }
-      continue;
     }
-    switch (type) {
-      case 'data':
-      case 'characterEscapeValue':
-      case 'autolinkProtocol':
-      case 'autolinkEmail':
-      case 'codeTextData':
-      case 'htmlTextData':
-        addText(top, read(event), at);
-        break;
-      case 'characterReferenceMarkerNumeric':
-        numericBase = 10;
-        break;
-      case 'characterReferenceMarkerHexadecimal':
-        numericBase = 16;
-        break;
-      case 'characterReferenceValue': {
-        const reference = read(event);
-        if (top.collect) top.text += numericBase ? decodeNumericCharacterReference(reference, numericBase) : decodeNamedCharacterReference(reference);
-        numericBase = 0;
-        break;
-      }
-      case 'characterReference':
-        addText(top, '', at);
-        break;
-      case 'lineEnding':
-        if (atHardBreak) {
-          top.lastEnd = at;
-          atHardBreak = false;
-        } else if (!slurpLineEnding && top.eols) {
-          beginText(top, token.start.offset + shift);
-          addText(top, readLineEnding(event), at);
-        }
-        break;
-      case 'atxHeadingSequence':
-        if (!top.depth) top.depth = read(event).length;
-        break;
-      case 'setextHeadingText':
-        slurpLineEnding = true;
-        break;
-      case 'setextHeadingLineSequence':
-        top.depth = read(event).codePointAt(0) === 61 /* = */ ? 1 : 2;
-        break;
-      case 'label': {
-        const label = top;
-        closeText(label);
-        top = label.parent!;
-        top.text = label.text;
-        if (top.kind === 'link') {
-          top.firstStart = label.firstStart;
-          top.lastEnd = label.lastEnd;
-          top.leaf = label.leaf;
-          top.leafStart = label.leafStart;
-          top.leafEnd = label.leafEnd;
-        }
-        break;
-      }
-      case 'paragraph': {
-        const node = close(at);
-        paragraphs.push(textBlock(node.start - start, at - start, node.text));
-        if (top.kind === 'listItem' && top.lead === undefined) top.lead = node.text;
-        break;
-      }
-      case 'atxHeading':
-      case 'setextHeading': {
-        slurpLineEnding = false;
-        const node = close(at);
-        if (top === root) {
-          const contentStart = node.firstStart < 0 ? at : node.firstStart;
-          const contentEnd = node.firstStart < 0 ? at : node.lastEnd;
-          headings.push(headingInfo({ start: node.start, end: at }, node.depth, contentStart, contentEnd, node.text, source));
-        }
-        break;
-      }
-      case 'tableHeader':
-      case 'tableData': {
-        const node = close(at);
-        top.cells!.push(textBlock(node.start, at, node.text.trim()));
-        break;
-      }
-      case 'tableRow': {
-        top.parent!.rows!.push(top.cells!);
-        close(at);
-        break;
-      }
-      case 'table': {
-        inTable = false;
-        const node = close(at);
-        const [header, ...rows] = node.rows!;
-        tables.push({ start: node.start, end: at, header: header ?? [], rows });
-        break;
-      }
-      case 'codeText':
-        // mdast-util-gfm-table takes the escapes off pipes in code in a table.
-        if (inTable) top.text = top.text.replace(/\\([\\|])/g, unescapePipe);
-        close(at);
-        break;
-      case 'hardBreakEscape':
-      case 'hardBreakTrailing':
-        atHardBreak = true;
-        close(at);
-        break;
-      case 'htmlText':
-      case 'image':
-      case 'thematicBreak':
-      case 'autolink':
-      case 'emphasis':
-      case 'strong':
-      case 'link':
-      case 'listItem':
-      case 'listOrdered':
-      case 'listUnordered':
-      case 'blockQuote':
-        close(at);
-        break;
-      default:
-        break;
-    }
+  };
+
+  for (const run of byRuns && verbatim ? plainRuns(value, start === 0) : []) {
+    walk(eventsWithListItems(value.slice(piece, run.start)));
+    if (endsOpen() || (run.kind === 'list' && listEnd >= 0 && listEnd === root.lastEnd)) return parseBlockIn(text, start, end, false);
+    if (run.kind === 'paragraph') plainParagraph(run.start, run.end);
+    else plainList(run);
+    piece = run.end;
+    shift = start + bom + piece;
   }
+  walk(eventsWithListItems(piece ? value.slice(piece) : value));
   closeText(root);
   const listItems = items.map((item): ListItemInfo => ({
     start: item.start - start,
@@ -570,9 +623,7 @@ export function parseBlock(text: string, start: number, end: number): BlockModel
     level: item.listLevel - 1,
     ordered: item.parent!.kind === 'listOrdered',
   }));
-  const last = root.leaf;
-  const isOpen = last !== undefined && runsOn(last, source.slice({ start: root.leafStart, end: root.leafEnd }));
-  return { start, end, frontMatter, headings, paragraphs, listItems, tables, prose, contentBlocks, open: isOpen, memo: new WeakMap() };
+  return { start, end, frontMatter, headings, paragraphs, listItems, tables, prose, contentBlocks, open: endsOpen(), memo: new WeakMap() };
 }
 
 /** Whether the link whose events start at `index` is a reference: no resource follows its label. */
