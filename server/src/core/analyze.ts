@@ -126,9 +126,9 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
     const key = problem.kind === 'yaml' ? 'frontmatter.yaml' : problem.kind === 'not-a-mapping' ? 'frontmatter.notMapping' : 'frontmatter.notClosed';
     diagnostics.push({ code: 'frontmatter', severity: 'error', start: problem.start, end: problem.end, message: localize(locale, key, { detail: problem.detail }) });
   }
-  diagnostics.push(...checkPlaceholders(model, placeholders, locale));
+  diagnostics.push(...checkPlaceholders(model, settings.extraPlaceholderPatterns, locale));
   if (settings.vagueQuantitySeverity !== 'off') {
-    diagnostics.push(...checkVagueQuantities(model, placeholders, settings.vagueQuantitySeverity, locale));
+    diagnostics.push(...checkVagueQuantities(model, settings.extraPlaceholderPatterns, settings.vagueQuantitySeverity, locale));
   }
   const fallback: Span = model.titleHeading ?? { start: 0, end: 0 };
   diagnostics.push(...checkMissingChapters(schema, missing, fallback, locale, language));
