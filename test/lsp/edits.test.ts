@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fuzzSeed, runs } from '../util/documents.js';
+import { fuzzSeed, fuzzTimeout, runs } from '../util/documents.js';
 import { changeEvents, editBatch } from '../util/textEdits.js';
 import { pullDiagnostics, startServer, type TestServer } from './client.js';
 
@@ -11,7 +11,7 @@ const seeds = ['seed-1-system-integration.md', 'seed-2-market-expansion.md', 'se
   .map((name) => fs.readFileSync(path.join(process.cwd(), 'test/fixtures/corpus', name), 'utf8'));
 
 describe('language server: incremental edits', function () {
-  this.timeout(300_000);
+  this.timeout(fuzzTimeout(300_000));
   let server: TestServer;
   before(async () => {
     server = await startServer({ settings: { reportDetection: 'always' } });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { CompletionItem, Diagnostic, DocumentDiagnosticReport, DocumentSymbol, FoldingRange, Range } from 'vscode-languageserver-protocol';
-import { anyDocument, fuzzSeed, runs } from '../util/documents.js';
+import { anyDocument, fuzzSeed, fuzzTimeout, runs } from '../util/documents.js';
 import { startServer, type TestServer } from './client.js';
 
 /** Line lengths of a text as LSP counts them (\r\n, \n and \r end lines; UTF-16 code units). */
@@ -16,7 +16,7 @@ function inside(lines: number[], range: Range, what: string): void {
 }
 
 describe('fuzzing the language server over stdio', function () {
-  this.timeout(900_000);
+  this.timeout(fuzzTimeout(900_000));
   let server: TestServer;
   before(async () => {
     server = await startServer({ settings: { reportDetection: 'always' } });

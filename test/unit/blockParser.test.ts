@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseBlock, splitBlocks, type BlockModel } from '../../server/src/core/index.js';
-import { anyDocument, blockyDocument, fuzzSeed, runs } from '../util/documents.js';
+import { anyDocument, blockyDocument, fuzzSeed, fuzzTimeout, runs } from '../util/documents.js';
 import { mdastParseBlock } from '../util/mdastModel.js';
 
 /**
@@ -87,6 +87,8 @@ const proseBlock = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(proseList, fc.constantFrom('  - 子项', '  续行', '懒行', '- 另一项', '1. 另一项', '    代码')).map(([list, tail]) => `${list}\n${tail}`) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom('```', '~~~', '<pre>', '<!--', '<script>', '<div>', '- ```', '> ```', '    代码', '<?x', '<!X'), proseLines, fc.constantFrom('```', '~~~', '</pre>', '-->', '</script>', '', '?>', '>'))
     .map(([open, body, close]) => `${open}\n\n${body}\n\n${close}`) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('# 标题', '## 第三章 成果', '###### 六', '####### 七', '#', '# 标题 #', '    # 代码', '> # 引用', '<div>\n# 标题', '```\n# 标题'), fc.oneof(proseLines, proseList))
+    .map(([heading, body]) => `${heading}\n${body}`) },
   { weight: 1, arbitrary: fc.constantFrom('- 项\n  - 子项\n\n- 项', '- 项\n懒行\n\n- 项', '1. 项\n   续\n\n1. 项', '* 项\n\n  续\n\n* 项', '[ref]: /x', '[a][ref]', '> 引用\n\n正文', '# 标题', '| a |\n| - |', '---\na: 1\n\n正文\n---') },
 );
 const proseDocument = fc.tuple(
@@ -103,7 +105,7 @@ function markdownFiles(dir: string): string[] {
 }
 
 describe('the block parser built on micromark events', function () {
-  this.timeout(600_000);
+  this.timeout(fuzzTimeout(600_000));
 
   it('builds the model of every fixture, whole and in blocks, exactly as the mdast tree gave it', () => {
     for (const file of markdownFiles(fixtures)) {

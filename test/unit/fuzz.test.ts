@@ -10,7 +10,7 @@ import {
   type OutlineNode,
   type ReportAnalysis,
 } from '../../server/src/core/index.js';
-import { anyDocument, fuzzSeed, runs } from '../util/documents.js';
+import { anyDocument, fuzzSeed, fuzzTimeout, runs } from '../util/documents.js';
 
 const service = createReportService();
 let version = 0;
@@ -35,7 +35,7 @@ function checkOutline(text: string, nodes: readonly OutlineNode[]): void {
 }
 
 describe('fuzzing the engine with generated and mutated documents', function () {
-  this.timeout(600_000);
+  this.timeout(fuzzTimeout(600_000));
 
   it('never throws, keeps every range inside the document, and answers the same twice', () => {
     fc.assert(

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { IncrementalModel, assembleModel, parseBlock, splitBlocks, type ReportModel } from '../../server/src/core/index.js';
 import { changedRange, cutBlocks, recutBlocks } from '../../server/src/core/blocks.js';
-import { anyDocument, applyEdit, blockyDocument, edit, fuzzSeed, runs, seeds } from '../util/documents.js';
+import { anyDocument, applyEdit, blockyDocument, edit, fuzzSeed, fuzzTimeout, runs, seeds } from '../util/documents.js';
 import { inDocument, readFixture } from './util.js';
 
 const uri = 'file:///r/总结报告.md';
@@ -19,7 +19,7 @@ function whole(text: string): ReportModel {
 }
 
 describe('cutting a document into blocks', function () {
-  this.timeout(60_000);
+  this.timeout(fuzzTimeout(60_000));
 
   it('cuts before each heading that follows a blank line, and only there', () => {
     const text = '# 报告\n\n## 第一章 引言\n正文\n## 第二章 实施\n\n### 2.1 步骤\n\n#不是标题\n';
@@ -75,7 +75,7 @@ describe('cutting a document into blocks', function () {
 });
 
 describe('cutting an edited document again', function () {
-  this.timeout(120_000);
+  this.timeout(fuzzTimeout(120_000));
 
   it('finds the shortest stretch that differs between two versions, also in long documents', () => {
     fc.assert(
@@ -142,7 +142,7 @@ describe('cutting an edited document again', function () {
 });
 
 describe('incremental analysis', function () {
-  this.timeout(120_000);
+  this.timeout(fuzzTimeout(120_000));
 
   it('after any sequence of edits, gives the same model as a fresh parse', () => {
     fc.assert(

@@ -77,5 +77,13 @@ export function runs(inTests: number, variable = 'FUZZ_RUNS'): number {
   return Number.isFinite(requested) && requested > 0 ? requested : inTests;
 }
 
+/**
+ * How long a suite of property tests may take: `bounded` in `npm test`, without limit when FUZZ_RUNS or
+ * FUZZ_LSP_RUNS asks for more documents (`npm run fuzz`), whose time grows with them.
+ */
+export function fuzzTimeout(bounded: number): number {
+  return process.env.FUZZ_RUNS || process.env.FUZZ_LSP_RUNS ? 0 : bounded;
+}
+
 /** A fixed seed in `npm test` so failures reproduce; FUZZ_SEED overrides it. */
 export const fuzzSeed = Number(process.env.FUZZ_SEED ?? 20261126);

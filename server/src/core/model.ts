@@ -325,6 +325,8 @@ function parseBlockIn(text: string, start: number, end: number, byRuns: boolean)
   let numericBase = 0;
   /** Where the last list directly in the block ends, -1 before any: a list run right after it would continue it. */
   let listEnd = -1;
+  /** Where the last heading ends, -1 before any: a run after a line that looks like one needs it to be one. */
+  let headingEnd = -1;
 
   const closeText = (f: Frame): void => {
     if (f.inText && f.prose) withoutUrls(source, { start: f.textStart, end: f.textEnd }, prose);
@@ -553,6 +555,7 @@ function parseBlockIn(text: string, start: number, end: number, byRuns: boolean)
           slurpLineEnding = false;
           const node = close(at);
           if (top === root) {
+            headingEnd = at;
             const contentStart = node.firstStart < 0 ? at : node.firstStart;
             const contentEnd = node.firstStart < 0 ? at : node.lastEnd;
             headings.push(headingInfo({ start: node.start, end: at }, node.depth, contentStart, contentEnd, node.text, source));
@@ -608,7 +611,8 @@ function parseBlockIn(text: string, start: number, end: number, byRuns: boolean)
 
   for (const run of byRuns && verbatim ? plainRuns(value, start === 0) : []) {
     walk(eventsWithListItems(value.slice(piece, run.start)));
-    if (endsOpen() || (run.kind === 'list' && listEnd >= 0 && listEnd === root.lastEnd)) return parseBlockIn(text, start, end, false);
+    const last = root.lastEnd;
+    if (endsOpen() || (run.kind === 'list' && listEnd >= 0 && listEnd === last) || (run.afterHeading && (headingEnd < 0 || headingEnd !== last))) return parseBlockIn(text, start, end, false);
     if (run.kind === 'paragraph') plainParagraph(run.start, run.end);
     else plainList(run);
     piece = run.end;

@@ -8,17 +8,20 @@ import { definitionLine, frontMatterEnd } from './blocks.js';
  */
 export type PlainRun = PlainParagraph | PlainList;
 
-export interface PlainParagraph {
-  readonly kind: 'paragraph';
+interface Run {
   readonly start: number;
   readonly end: number;
+  /** The line before is an ATX heading, not a blank line: it is one only if it parses as a heading in place. */
+  readonly afterHeading: boolean;
 }
 
-export interface PlainList {
+export interface PlainParagraph extends Run {
+  readonly kind: 'paragraph';
+}
+
+export interface PlainList extends Run {
   readonly kind: 'list';
   readonly ordered: boolean;
-  readonly start: number;
-  readonly end: number;
   readonly items: readonly PlainItem[];
 }
 
@@ -34,11 +37,13 @@ export interface PlainItem {
  * matter may stand), in order. A run is taken only where CommonMark gives its lines that meaning whatever
  * the document around them holds, with three exceptions `parseBlock` checks after parsing the text before
  * the run: a fenced code block or an HTML block of kinds 1–5 still open there (blank lines do not end them),
- * and a list there that a list run would continue.
+ * a list there that a list run would continue, and, for a run right after a line that looks like an ATX
+ * heading, anything but that heading there (the line may be the content of an HTML block, say).
  *
- * - A run starts after a blank line, at column 0, and is followed by a blank line or the end. A line at
- *   column 0 after a blank line always stands at the document level: it closes the lists and block quotes
- *   before it (a list item's continuation must be indented, a lazy line cannot follow a blank one).
+ * - A run starts after a blank line or an ATX heading, at column 0, and is followed by a blank line or the
+ *   end. A line at column 0 after a blank line always stands at the document level: it closes the lists and
+ *   block quotes before it (a list item's continuation must be indented, a lazy line cannot follow a blank
+ *   one); after a heading, which is one line, nothing is open.
  * - Every line's text is non-empty, starts with no space, tab or character that could open a block
  *   (`#`, `>`, list markers, `=`, `_`, fences, `<`, `|`, `:`, `[`, `1.` / `1)`), ends with no space (one is
  *   dropped, two make a hard break), and holds none of what opens inline Markdown (`` ` ``, `*`, `_`,
@@ -57,27 +62,31 @@ export function plainRuns(text: string, atDocumentStart: boolean): PlainRun[] {
   let position = atDocumentStart ? frontMatterEnd(text) : 0;
   if (position < 0 || definitionLine.test(text)) return runs;
   let previousBlank = false;
+  let previousHeading = false;
   // Whether the last non-blank line could belong to a list that a list item after it would continue.
   let previousListish = false;
   while (position < text.length) {
     const line = lineAt(text, position);
-    if (previousBlank) {
-      const run: PlainRun | undefined = plainParagraph(text, line) ?? (previousListish ? undefined : plainList(text, line));
+    if (previousBlank || previousHeading) {
+      const run: PlainRun | undefined = plainParagraph(text, line, previousHeading) ?? (previousListish ? undefined : plainList(text, line, previousHeading));
       if (run) {
         runs.push(run);
         // The blank line after it, or the end.
         position = lineAt(text, run.end).next;
-        previousBlank = false;
+        previousBlank = previousHeading = false;
         previousListish = run.kind === 'list';
         continue;
       }
     }
     previousBlank = isBlank(text, line);
+    previousHeading = atxHeading.test(text.slice(line.start, Math.min(line.end, line.start + 8)));
     if (!previousBlank) previousListish = startsIndented(text, line.start) || itemMarker(text, line) !== undefined;
     position = line.next;
   }
   return runs;
 }
+
+const atxHeading = /^#{1,6}(?:[ \t]|$)/;
 
 interface Line {
   readonly start: number;
@@ -128,15 +137,15 @@ function isPlainText(text: string, start: number, end: number): boolean {
   return inlineFree.lastIndex >= end;
 }
 
-function plainParagraph(text: string, first: Line): PlainParagraph | undefined {
+function plainParagraph(text: string, first: Line, afterHeading: boolean): PlainParagraph | undefined {
   let line = first;
   let end = first.start;
   while (isPlainText(text, line.start, line.end)) {
     end = line.end;
-    if (line.next >= text.length) return { kind: 'paragraph', start: first.start, end };
+    if (line.next >= text.length) return { kind: 'paragraph', start: first.start, end, afterHeading };
     line = lineAt(text, line.next);
   }
-  return end > first.start && isBlank(text, line) ? { kind: 'paragraph', start: first.start, end } : undefined;
+  return end > first.start && isBlank(text, line) ? { kind: 'paragraph', start: first.start, end, afterHeading } : undefined;
 }
 
 /** What tells a list item's marker from another's: the bullet, or the delimiter after the digits. */
@@ -162,7 +171,7 @@ function plainItem(text: string, line: Line, kind: number | undefined): PlainIte
   return isPlainText(text, marker.textStart, line.end) ? { start: line.start, textStart: marker.textStart, end: line.end } : undefined;
 }
 
-function plainList(text: string, first: Line): PlainList | undefined {
+function plainList(text: string, first: Line, afterHeading: boolean): PlainList | undefined {
   const marker = itemMarker(text, first);
   if (!marker) return undefined;
   const items: PlainItem[] = [];
@@ -185,7 +194,7 @@ function plainList(text: string, first: Line): PlainList | undefined {
     } else break;
   }
   const ordered = marker.kind === 46 /* . */ || marker.kind === 41; /* ) */
-  return { kind: 'list', ordered, start: first.start, end: items[items.length - 1]!.end, items };
+  return { kind: 'list', ordered, start: first.start, end: items[items.length - 1]!.end, afterHeading, items };
 }
 
 function startsIndented(text: string, start: number): boolean {
