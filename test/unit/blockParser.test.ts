@@ -148,6 +148,14 @@ describe('the block parser built on micromark events', function () {
     );
   });
 
+  it('resolves a reference to a definition that micromark parsed in another piece of the block', () => {
+    for (const text of ['[a]: /x\n\n正文段落\n\n见[a]。', '见[a]和[文字][a]。\n\n正文段落\n\n[a]: /x "标题"', '# 标题\n正文\n\n- 项\n\n[^1]: 说明\n\n脚注[^1]']) {
+      assertSameAsMdast(text, 0, text.length);
+      // Resolved, a reference leaves its link text in the paragraph, not its brackets.
+      assert.ok(!parseBlock(text, 0, text.length).paragraphs.some((p) => /\[(?:a|\^1)\]/.test(p.text)), JSON.stringify(text));
+    }
+  });
+
   it('builds the same model as the mdast tree for generated Markdown, from any start to any end', () => {
     fc.assert(
       fc.property(fc.oneof({ weight: 4, arbitrary: markdownDocument }, { weight: 1, arbitrary: anyDocument }, { weight: 1, arbitrary: blockyDocument }), fc.nat(), fc.nat(), (text, a, b) => {

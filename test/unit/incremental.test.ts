@@ -30,15 +30,13 @@ describe('cutting a document into blocks', function () {
     ]);
   });
 
-  it('does not cut inside front matter, fences or comments, nor at all when a link definition is present', () => {
+  it('does not cut inside front matter, fences or comments', () => {
     const fenced = '# 报告\n\n```\n\n# 代码\n```\n\n## 第一章\n';
     assert.deepEqual(splitBlocks(fenced, 0).map((b) => b.start), [0, fenced.indexOf('## 第一章')]);
     const commented = '# 报告\n\n<!-- 说明\n\n# 不是\n-->\n\n## 第一章\n';
     assert.deepEqual(splitBlocks(commented, 0).map((b) => b.start), [0, commented.indexOf('## 第一章')]);
     const front = '---\ntitle: x\n\n# 不是\n---\n\n# 报告\n';
     assert.deepEqual(splitBlocks(front, 0).map((b) => b.start), [0, front.indexOf('# 报告')]);
-    const defined = '# 报告\n\n[a]: https://example.com\n\n## 第一章\n\n见[链接][a]。\n';
-    assert.deepEqual(splitBlocks(defined, 0), [{ start: 0, end: defined.length }]);
   });
 
   it('cuts the sample reports into many blocks that together give the same model as one parse', () => {
@@ -122,22 +120,26 @@ describe('cutting an edited document again', function () {
     );
   });
 
-  it('stops cutting a document into blocks when an edit adds a link definition, and starts again when it goes', () => {
-    const text = readFixture('corpus/seed-1-system-integration.md');
-    const cuts = cutBlocks(text, 0);
-    const at = text.indexOf('\n', text.length >> 1) + 1;
-    const definition = '[目标]: https://example.com\n\n';
-    const defined = text.slice(0, at) + definition + text.slice(at);
-    assert.deepEqual(recutBlocks(defined, 0, cuts, at, at + definition.length, definition.length), [0]);
-    assert.deepEqual(recutBlocks(text, 0, [0], at, at, -definition.length), cuts);
-    // A label may run over lines: the definition is made by an edit far from its `[`.
-    const label = `[${'标签'.repeat(200)}\n续行`;
-    const open = text.slice(0, at) + label + '\n\n' + text.slice(at);
-    const openCuts = recutBlocks(open, 0, cuts, at, at + label.length + 2, label.length + 2);
-    assert.deepEqual(openCuts, cutBlocks(open, 0));
-    assert.ok(openCuts.length > 1);
-    const end = at + label.length;
-    assert.deepEqual(recutBlocks(open.slice(0, end) + ']:' + open.slice(end), 0, openCuts, end, end + 2, 2), [0]);
+  it('cuts a document with link definitions and resolves references in other blocks, as definitions come and go', () => {
+    const text = '# 报告\n\n[a]: https://example.com/a\n\n## 第一章\n\n见[链接][a]和[a]。\n\n## 第二章\n\n[^1]: 说明\n\n## 第三章\n\n脚注[^1]，未定义[b]。\n';
+    assert.deepEqual(splitBlocks(text, 0).map((b) => b.start), [0, text.indexOf('## 第一章'), text.indexOf('## 第二章'), text.indexOf('## 第三章')]);
+    const model = new IncrementalModel(0);
+    // Parsed once each: the definitions its lines seem to make are known before the first parse.
+    const steps = model.update(uri, text);
+    let step = steps.next();
+    let parsed = 0;
+    for (; !step.done; step = steps.next()) parsed++;
+    assert.deepEqual(plain(step.value), plain(whole(text)));
+    assert.equal(model.blockCount, 4);
+    assert.equal(parsed, 4);
+    // A definition added, its label changed, removed: the blocks that reference it are parsed again.
+    const versions = [
+      text.replace('未定义[b]', '未定义[b]\n\n[b]: /b'),
+      text.replace('[a]: https://example.com/a', '[c]: https://example.com/a'),
+      text.replace('[a]: https://example.com/a\n\n', ''),
+      text,
+    ];
+    for (const version of versions) assert.deepEqual(plain(model.build(uri, version)), plain(whole(version)), version);
   });
 });
 

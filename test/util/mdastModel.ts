@@ -5,8 +5,9 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { toString } from 'mdast-util-to-string';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { readFrontMatter, type FrontMatter } from '../../server/src/core/frontMatter.js';
-import type { BlockModel, HeadingInfo, ListItemInfo, Span, TableInfo, TextBlock } from '../../server/src/core/model.js';
+import { definitionsKey, type BlockModel, type HeadingInfo, type ListItemInfo, type Span, type TableInfo, type TextBlock } from '../../server/src/core/model.js';
 import { parseNumbering } from '../../server/src/core/numbering.js';
 
 /*
@@ -110,6 +111,7 @@ export function mdastParseBlock(text: string, start: number, end: number): Block
   const tables: TableInfo[] = [];
   const prose: Span[] = [];
   const contentBlocks: number[] = [];
+  const definitions: string[] = [];
 
   const cell = (node: Nodes): TextBlock => textBlock(spanOf(node), toString(node).trim());
 
@@ -120,7 +122,9 @@ export function mdastParseBlock(text: string, start: number, end: number): Block
       case 'html':
       case 'image':
       case 'imageReference':
+        return;
       case 'definition':
+        definitions.push(normalizeIdentifier(node.label ?? node.identifier));
         return;
       case 'yaml':
         return;
@@ -176,7 +180,12 @@ export function mdastParseBlock(text: string, start: number, end: number): Block
     last = 'children' in last ? last.children[last.children.length - 1] : undefined;
   }
   const relativeProse = prose.map((span) => ({ start: span.start - start, end: span.end - start }));
-  return { start, end, frontMatter, headings, paragraphs, listItems, tables, prose: relativeProse, contentBlocks, open, memo: new WeakMap() };
+  const unique = [...new Set(definitions)].sort();
+  const definedWith = text.slice(start, end).includes(']') ? definitionsKey(unique) : undefined;
+  return {
+    start, end, frontMatter, headings, paragraphs, listItems, tables, prose: relativeProse, contentBlocks, open,
+    definitions: unique, definedWith, memo: new WeakMap(),
+  };
 }
 
 /** HTML blocks that blank lines do not end, with what ends them (CommonMark kinds 1–5). */

@@ -9,8 +9,8 @@ import type { Span } from './model.js';
  * front matter, fences and comments so it does not cut inside them; whatever it misses, the model builder
  * catches after parsing (a block that ends inside an open construct is merged with the rest).
  *
- * Link reference definitions are the one thing that reaches across blocks (`[label]: url` anywhere
- * resolves `[text][label]` everywhere), so a document that has one is not cut at all.
+ * Link reference definitions reach across blocks (`[label]: url` anywhere resolves `[text][label]`
+ * everywhere): blocks are parsed knowing the document's definitions (see `IncrementalModel`).
  *
  * Blocks are at least `minimum` characters long where the headings allow: each parse has a fixed cost
  * (micromark sets up its constructs every time), which tens of thousands of tiny blocks would multiply.
@@ -25,7 +25,7 @@ export const defaultMinimumBlock = 2048;
 /** Where the blocks of `splitBlocks` start, in order; the first is 0. */
 export function cutBlocks(text: string, minimum = defaultMinimumBlock): number[] {
   const afterFrontMatter = frontMatterEnd(text);
-  if (afterFrontMatter < 0 || definitionLine.test(text)) return [0];
+  if (afterFrontMatter < 0) return [0];
   const cuts = [0];
   scan(text, minimum, afterFrontMatter, cuts, () => false);
   return cuts;
@@ -41,9 +41,6 @@ export function cutBlocks(text: string, minimum = defaultMinimumBlock): number[]
  */
 export function recutBlocks(text: string, minimum: number, previous: readonly number[], from: number, to: number, delta: number): number[] {
   if (previous.length < 2) return cutBlocks(text, minimum);
-  // The previous version had no definition (it was cut), so a new one is near the change.
-  const [start, end] = mayDefine(text, from, to);
-  if (definitionLine.test(text.slice(start, end))) return [0];
   let resume = 0;
   while (resume + 1 < previous.length && previous[resume + 1]! <= from) resume++;
   let cuts: number[];
@@ -104,20 +101,6 @@ const chunk = 4096;
 /** The spans between `cuts`, the last running to `length`. */
 export function spansOf(cuts: readonly number[], length: number): Span[] {
   return cuts.map((start, i) => ({ start, end: cuts[i + 1] ?? length }));
-}
-
-/** `[label]: destination` at a line start, also inside block quotes and list items; labels are ≤ 999 characters. */
-export const definitionLine = /^[ \t>*+\-\d.)]*\[[^\]]{0,999}\]:/m;
-
-/**
- * A stretch of `text` holding every match of `definitionLine` that overlaps `[from, to)` or starts right
- * after it (a changed line end makes a line start), and starting at a line start so `^` means the same.
- * A match starts at a line start with its `[` on that line and ends at most 1002 characters after the `[`.
- */
-function mayDefine(text: string, from: number, to: number): [number, number] {
-  const start = from > 1003 ? text.lastIndexOf('\n', from - 1003) + 1 : 0;
-  const lineEnd = text.indexOf('\n', to);
-  return [start, lineEnd < 0 ? text.length : Math.min(text.length, lineEnd + 1003)];
 }
 
 const atxHeading = /^#{1,6}(?:[ \t\r]|$)/;

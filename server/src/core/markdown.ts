@@ -63,12 +63,13 @@ const parser = parse({ extensions: [{ flow: { null: quickGfmTable() } }, frontma
 /**
  * The micromark events of CommonMark + GFM tables + YAML front matter, as `fromMarkdown` gets them: the
  * model is built from these directly, since building an mdast tree first cost a third of the parse.
+ * `defined`: the labels (normalized) that link reference definitions elsewhere in the document define.
  */
-export function markdownEvents(text: string): Event[] {
+export function markdownEvents(text: string, defined: readonly string[] = []): Event[] {
   // One parser for every text: `parse` merges the extensions with the default constructs, which cost
   // ~2 % of a small report's analysis when done per block. A text's own state is reset: the link
-  // definitions it has seen and its lazy lines.
-  parser.defined = [];
+  // definitions it knows of and its lazy lines.
+  parser.defined = defined.slice();
   parser.lazy = {};
   source = text;
   bomShift = text.charCodeAt(0) === 0xfeff ? 1 : 0;

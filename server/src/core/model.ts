@@ -1,5 +1,6 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { readFrontMatter, unclosedFrontMatter, type FrontMatter, type FrontMatterProblem } from './frontMatter.js';
 import { changedRange, changeFits, defaultMinimumBlock, recutBlocks, spansOf, type TextChange } from './blocks.js';
 import { markdownEvents, type Event, type Token } from './markdown.js';
@@ -144,6 +145,14 @@ export interface BlockModel extends Span, Pick<ReportModel, 'frontMatter' | 'hea
    * whole document that construct would run on into the next block, so the next block may not be cut off.
    */
   readonly open: boolean;
+  /** The labels (normalized) its link reference definitions define, sorted, each once. */
+  readonly definitions: readonly string[];
+  /**
+   * For a block that may hold a link reference (it has a `]`): the labels it was parsed knowing to be
+   * defined, its own and those given, as `definitionsKey` writes them. It is right for a document whose
+   * definitions are those; a block without `]` is right for any (undefined).
+   */
+  readonly definedWith: string | undefined;
   /**
    * What checks computed from this block alone, keyed by whatever they choose (held weakly), with offsets
    * relative to the block's start: shared by the block's moved copies, so an edit elsewhere keeps it valid.
@@ -263,11 +272,11 @@ function addListItems(events: Event[], start: number): void {
   }
 }
 
-/** The events of `value` with the list items `fromMarkdown` adds. */
-function eventsWithListItems(value: string): Event[] {
+/** The events of `value` with the list items `fromMarkdown` adds; `defined` as for `markdownEvents`. */
+function eventsWithListItems(value: string, defined: readonly string[]): Event[] {
   const events: Event[] = [];
   const lists: number[] = [];
-  for (const event of markdownEvents(value)) {
+  for (const event of markdownEvents(value, defined)) {
     events.push(event);
     const type = event[1].type;
     if (type !== 'listOrdered' && type !== 'listUnordered') continue;
@@ -277,9 +286,34 @@ function eventsWithListItems(value: string): Event[] {
   return events;
 }
 
-/** Parses `text.slice(start, end)` on its own; it must start at 0 or at a place `splitBlocks` chose. */
-export function parseBlock(text: string, start: number, end: number): BlockModel {
-  return parseBlockIn(text, start, end, true);
+/** A line that starts with what looks like a link reference definition's label: `[label]:`. */
+const definitionStart = /^[ \t>]*\[((?:[^[\]\\]|\\.){1,999})\]:/gm;
+
+/**
+ * The labels the lines of `text` seem to define: a guess that spares parsing again, after a first parse,
+ * the blocks that refer to them (see `settleDefinitions`, which corrects it).
+ */
+function apparentDefinitions(text: string): string[] {
+  if (!text.includes(']:')) return [];
+  return uniqueSorted(Array.from(text.matchAll(definitionStart), (match) => normalizeIdentifier(match[1]!)));
+}
+
+function uniqueSorted(labels: Iterable<string>): string[] {
+  return [...new Set(labels)].sort();
+}
+
+/** Sorted labels, each once, as one string: the same definitions give the same key. */
+export function definitionsKey(labels: Iterable<string>): string {
+  return uniqueSorted(labels).join('\n');
+}
+
+/**
+ * Parses `text.slice(start, end)` on its own, as it parses in a document whose link reference definitions
+ * are its own and those of the labels `defined` (normalized); it must start at 0 or at a place
+ * `splitBlocks` chose.
+ */
+export function parseBlock(text: string, start: number, end: number, defined: readonly string[] = []): BlockModel {
+  return parseBlockIn(text, start, end, true, defined);
 }
 
 /**
@@ -288,7 +322,7 @@ export function parseBlock(text: string, start: number, end: number): BlockModel
  * ten times as long over them. Where a piece turns out to leave open what would take in the run after it
  * (see `plainRuns`), the block is parsed again in one piece.
  */
-function parseBlockIn(text: string, start: number, end: number, byRuns: boolean): BlockModel {
+function parseBlockIn(text: string, start: number, end: number, byRuns: boolean, defined: readonly string[]): BlockModel {
   // A copy, so that what the model keeps of this block does not keep the whole document alive.
   const own = (' ' + text.slice(start, end)).slice(1);
   // micromark drops a leading byte order mark and counts offsets without it.
@@ -316,6 +350,7 @@ function parseBlockIn(text: string, start: number, end: number, byRuns: boolean)
   const tables: TableInfo[] = [];
   const prose: Span[] = [];
   const contentBlocks: number[] = [];
+  const definitions: string[] = [];
 
   const root = frame('root', undefined, shift, false, true, false, 0);
   let top = root;
@@ -481,7 +516,10 @@ function parseBlockIn(text: string, start: number, end: number, byRuns: boolean)
           default: {
             const what = opaque[type];
             if (!what) break;
-            while (events[++index]![1] !== token);
+            while (events[++index]![1] !== token) {
+              const [kind, inner, context] = events[index]!;
+              if (kind === 'enter' && inner.type === 'definitionLabelString') definitions.push(normalizeIdentifier(context.sliceSerialize(inner)));
+            }
             if (what === 'outside') break;
             const until = token.end.offset + shift;
             beginChild(top, at);
@@ -610,16 +648,22 @@ function parseBlockIn(text: string, start: number, end: number, byRuns: boolean)
   };
 
   for (const run of byRuns && verbatim ? plainRuns(value, start === 0) : []) {
-    walk(eventsWithListItems(value.slice(piece, run.start)));
+    walk(eventsWithListItems(value.slice(piece, run.start), defined));
     const last = root.lastEnd;
-    if (endsOpen() || (run.kind === 'list' && listEnd >= 0 && listEnd === last) || (run.afterHeading && (headingEnd < 0 || headingEnd !== last))) return parseBlockIn(text, start, end, false);
+    if (endsOpen() || (run.kind === 'list' && listEnd >= 0 && listEnd === last) || (run.afterHeading && (headingEnd < 0 || headingEnd !== last))) {
+      return parseBlockIn(text, start, end, false, defined);
+    }
     if (run.kind === 'paragraph') plainParagraph(run.start, run.end);
     else plainList(run);
     piece = run.end;
     shift = start + bom + piece;
   }
-  walk(eventsWithListItems(piece ? value.slice(piece) : value));
+  walk(eventsWithListItems(piece ? value.slice(piece) : value, defined));
   closeText(root);
+  // A reference to a label the block itself defines was read as text where the parse did not know of it
+  // (in another piece, or given definitions that lack it): parse again knowing it.
+  const mayReference = own.includes(']');
+  if (mayReference && definitions.some((label) => !defined.includes(label))) return parseBlockIn(text, start, end, byRuns, [...defined, ...definitions]);
   const listItems = items.map((item): ListItemInfo => ({
     start: item.start - start,
     end: item.end - start,
@@ -627,7 +671,12 @@ function parseBlockIn(text: string, start: number, end: number, byRuns: boolean)
     level: item.listLevel - 1,
     ordered: item.parent!.kind === 'listOrdered',
   }));
-  return { start, end, frontMatter, headings, paragraphs, listItems, tables, prose, contentBlocks, open: endsOpen(), memo: new WeakMap() };
+  return {
+    start, end, frontMatter, headings, paragraphs, listItems, tables, prose, contentBlocks, open: endsOpen(),
+    definitions: uniqueSorted(definitions),
+    definedWith: mayReference ? definitionsKey([...defined, ...definitions]) : undefined,
+    memo: new WeakMap(),
+  };
 }
 
 /** Whether the link whose events start at `index` is a reference: no resource follows its label. */
@@ -698,6 +747,8 @@ function shiftBlock(block: BlockModel, delta: number): BlockModel {
     prose: block.prose,
     contentBlocks: block.contentBlocks,
     open: block.open,
+    definitions: block.definitions,
+    definedWith: block.definedWith,
     memo: block.memo,
   };
 }
@@ -711,21 +762,44 @@ function* parseBlocks(
   text: string,
   cuts: readonly number[],
   reuse: (start: number, end: number) => BlockModel | undefined,
+  defined: readonly string[],
 ): Generator<void, BlockModel[]> {
   const blocks: BlockModel[] = [];
   for (const span of spansOf(cuts, text.length)) {
     if (blocks.length && blocks[blocks.length - 1]!.end > span.start) break;
     let block = reuse(span.start, span.end);
     if (!block) {
-      block = parseBlock(text, span.start, span.end);
+      block = parseBlock(text, span.start, span.end, defined);
       yield;
     }
     if (block.open && block.end < text.length) {
-      block = reuse(span.start, text.length) ?? parseBlock(text, span.start, text.length);
+      block = reuse(span.start, text.length) ?? parseBlock(text, span.start, text.length, defined);
     }
     blocks.push(block);
   }
   return blocks;
+}
+
+/**
+ * Parses again, in place, the blocks that may hold a link reference and were parsed knowing other
+ * definitions than the document's (the blocks' own, all together): parsed or reused for those of the
+ * previous version. What a block defines does not depend on what the others define, so one round settles
+ * it. Returns the document's labels and their key (`previousKey` when they are the same, so that blocks
+ * keep comparing one string with itself).
+ */
+function* settleDefinitions(text: string, blocks: BlockModel[], previousKey: string): Generator<void, { labels: string[]; key: string }> {
+  const all: string[] = [];
+  for (const block of blocks) for (const label of block.definitions) all.push(label);
+  const labels = uniqueSorted(all);
+  const joined = definitionsKey(labels);
+  const key = joined === previousKey ? previousKey : joined;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.definedWith === undefined || block.definedWith === key) continue;
+    blocks[i] = parseBlock(text, block.start, block.end, labels);
+    yield;
+  }
+  return { labels, key };
 }
 
 /**
@@ -833,6 +907,8 @@ function nestSections(headings: readonly HeadingInfo[], chapterDepth: number, te
 export class IncrementalModel {
   private model: ReportModel | undefined;
   private cuts: readonly number[] = [];
+  /** The labels the link reference definitions of the last version define, and their `definitionsKey`. */
+  private defined: { labels: readonly string[]; key: string } = { labels: [], key: '' };
 
   /** `minimumBlock`: see `splitBlocks`; tests make it small to cut their short documents into many blocks. */
   constructor(private readonly minimumBlock = defaultMinimumBlock) {}
@@ -860,7 +936,9 @@ export class IncrementalModel {
       return undefined;
     };
     const cuts = recutBlocks(text, this.minimumBlock, this.cuts, from, to, delta);
-    const blocks = yield* parseBlocks(text, cuts, reuse);
+    // A first version has no definitions to go by but those its lines seem to make.
+    const blocks = yield* parseBlocks(text, cuts, reuse, this.model ? this.defined.labels : apparentDefinitions(text));
+    this.defined = yield* settleDefinitions(text, blocks, this.defined.key);
     this.cuts = cuts;
     this.model = assembleModel(uri, text, blocks, this.model);
     return this.model;

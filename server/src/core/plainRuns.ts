@@ -1,4 +1,4 @@
-import { definitionLine, frontMatterEnd } from './blocks.js';
+import { frontMatterEnd } from './blocks.js';
 
 /**
  * A paragraph, or a list of one-line items, whose text has no Markdown in it: the model takes it from the
@@ -53,14 +53,11 @@ export interface PlainItem {
  *   one space; blank lines may separate them. What follows its last blank line is not indented (it would
  *   continue the last item) and is not a list item (it would continue the list). A list run does not
  *   follow a line that is indented or is a list item: the list it belongs to would take the run in.
- *
- * A block with a link reference definition has no runs: a definition anywhere applies everywhere, so the
- * text between runs may not be parsed in pieces.
  */
 export function plainRuns(text: string, atDocumentStart: boolean): PlainRun[] {
   const runs: PlainRun[] = [];
   let position = atDocumentStart ? frontMatterEnd(text) : 0;
-  if (position < 0 || definitionLine.test(text)) return runs;
+  if (position < 0) return runs;
   let previousBlank = false;
   let previousHeading = false;
   // Whether the last non-blank line could belong to a list that a list item after it would continue.
