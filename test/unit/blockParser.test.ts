@@ -148,6 +148,12 @@ describe('the block parser built on micromark events', function () {
     );
   });
 
+  it('takes plain runs from a block with tabs, NUL or a second byte order mark elsewhere', () => {
+    for (const text of ['表\t格\n\n正文段落\n\n- 项\n- 项\n\n\t代码', '\u0000\n\n正文\n\n1. 项', '\uFEFF\uFEFF标题\n\n正文\n\n正文']) {
+      assertSameAsMdast(text, 0, text.length);
+    }
+  });
+
   it('resolves a reference to a definition that micromark parsed in another piece of the block', () => {
     for (const text of ['[a]: /x\n\n正文段落\n\n见[a]。', '见[a]和[文字][a]。\n\n正文段落\n\n[a]: /x "标题"', '# 标题\n正文\n\n- 项\n\n[^1]: 说明\n\n脚注[^1]']) {
       assertSameAsMdast(text, 0, text.length);

@@ -647,7 +647,8 @@ function parseBlockIn(text: string, start: number, end: number, byRuns: boolean,
     }
   };
 
-  for (const run of byRuns && verbatim ? plainRuns(value, start === 0) : []) {
+  // micromark's offsets count the source's characters, tabs and NUL too, but not a byte order mark it drops.
+  for (const run of byRuns && value.charCodeAt(0) !== 0xfeff ? plainRuns(value, start === 0) : []) {
     walk(eventsWithListItems(value.slice(piece, run.start), defined));
     const last = root.lastEnd;
     if (endsOpen() || (run.kind === 'list' && listEnd >= 0 && listEnd === last) || (run.afterHeading && (headingEnd < 0 || headingEnd !== last))) {
