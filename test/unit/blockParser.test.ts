@@ -148,6 +148,12 @@ describe('the block parser built on micromark events', function () {
     );
   });
 
+  it('ends a plain paragraph at a heading or a plain list that interrupts it, and only there', () => {
+    for (const text of ['正文\n- 项\n- 项\n\n正文\n# 标题\n正文', '正文\n- +\n- 项', '正文\n* * *\n\n正文', '正文\n-\n\n正文', '正文\n- \n- 项', '正文\n1. 项\n\n正文\n2. 项']) {
+      assertSameAsMdast(text, 0, text.length);
+    }
+  });
+
   it('takes plain runs from a block with tabs, NUL or a second byte order mark elsewhere', () => {
     for (const text of ['表\t格\n\n正文段落\n\n- 项\n- 项\n\n\t代码', '\u0000\n\n正文\n\n1. 项', '\uFEFF\uFEFF标题\n\n正文\n\n正文']) {
       assertSameAsMdast(text, 0, text.length);

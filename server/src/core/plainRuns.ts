@@ -43,7 +43,8 @@ export interface PlainItem {
  * - A run starts after a blank line or an ATX heading, at column 0, and is followed by a blank line or the
  *   end. A line at column 0 after a blank line always stands at the document level: it closes the lists and
  *   block quotes before it (a list item's continuation must be indented, a lazy line cannot follow a blank
- *   one); after a heading, which is one line, nothing is open.
+ *   one); after a heading, which is one line, nothing is open. A paragraph run may also end at a heading or
+ *   at a run of bullet list items, which interrupt it.
  * - Every line's text is non-empty, starts with no space, tab or character that could open a block
  *   (`#`, `>`, list markers, `=`, `_`, fences, `<`, `|`, `:`, `[`, `1.` / `1)`), ends with no space (one is
  *   dropped, two make a hard break), and holds none of what opens inline Markdown (`` ` ``, `*`, `_`,
@@ -60,21 +61,25 @@ export function plainRuns(text: string, atDocumentStart: boolean): PlainRun[] {
   if (position < 0) return runs;
   let previousBlank = false;
   let previousHeading = false;
+  // Whether the line before ends a plain paragraph run (the line it stopped at is a heading or a list run's first item).
+  let afterParagraph = false;
   // Whether the last non-blank line could belong to a list that a list item after it would continue.
   let previousListish = false;
   while (position < text.length) {
     const line = lineAt(text, position);
-    if (previousBlank || previousHeading) {
-      const run: PlainRun | undefined = plainParagraph(text, line, previousHeading) ?? (previousListish ? undefined : plainList(text, line, previousHeading));
-      if (run) {
-        runs.push(run);
-        // The blank line after it, or the end.
-        position = lineAt(text, run.end).next;
-        previousBlank = previousHeading = false;
-        previousListish = run.kind === 'list';
-        continue;
-      }
+    let run: PlainRun | undefined;
+    if (previousBlank || previousHeading) run = plainParagraph(text, line, previousHeading) ?? (previousListish ? undefined : plainList(text, line, previousHeading));
+    else if (afterParagraph && !atxHeading.test(text.slice(line.start, line.start + 8))) run = plainList(text, line, false);
+    if (run) {
+      runs.push(run);
+      // The line after it: blank, the end, or (after a paragraph) a list item or a heading.
+      position = lineAt(text, run.end).next;
+      previousBlank = previousHeading = false;
+      afterParagraph = run.kind === 'paragraph';
+      previousListish = run.kind === 'list';
+      continue;
     }
+    afterParagraph = false;
     previousBlank = isBlank(text, line);
     previousHeading = atxHeading.test(text.slice(line.start, Math.min(line.end, line.start + 8)));
     if (!previousBlank) previousListish = startsIndented(text, line.start) || itemMarker(text, line) !== undefined;
@@ -142,7 +147,19 @@ function plainParagraph(text: string, first: Line, afterHeading: boolean): Plain
     if (line.next >= text.length) return { kind: 'paragraph', start: first.start, end, afterHeading };
     line = lineAt(text, line.next);
   }
-  return end > first.start && isBlank(text, line) ? { kind: 'paragraph', start: first.start, end, afterHeading } : undefined;
+  return end > first.start && (isBlank(text, line) || interruptsWith(text, line)) ? { kind: 'paragraph', start: first.start, end, afterHeading } : undefined;
+}
+
+/**
+ * Whether a line at column 0 right after a paragraph's line ends the paragraph and starts what parses the
+ * same there as at the start of a document: an ATX heading, or a plain run of bullet list items. Not any
+ * list item: one that interrupts a paragraph reads what follows its marker in that light (`- +` holds the
+ * text `+` there, an empty list at the start).
+ */
+function interruptsWith(text: string, line: Line): boolean {
+  if (atxHeading.test(text.slice(line.start, line.start + 8))) return true;
+  const first = text.charCodeAt(line.start);
+  return (first === 45 /* - */ || first === 42 /* * */ || first === 43) /* + */ && plainList(text, line, false) !== undefined;
 }
 
 /** What tells a list item's marker from another's: the bullet, or the delimiter after the digits. */
