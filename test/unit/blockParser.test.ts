@@ -149,7 +149,7 @@ describe('the block parser built on micromark events', function () {
   });
 
   it('ends a plain paragraph at a heading or a plain list that interrupts it, and only there', () => {
-    for (const text of ['正文\n- 项\n- 项\n\n正文\n# 标题\n正文', '正文\n- +\n- 项', '正文\n* * *\n\n正文', '正文\n-\n\n正文', '正文\n- \n- 项', '正文\n1. 项\n\n正文\n2. 项']) {
+    for (const text of ['正文\n- 项\n- 项\n\n正文\n# 标题\n正文', '正文\n#\n正文\n#标题', '正文\n- +\n- 项', '正文\n* * *\n\n正文', '正文\n-\n\n正文', '正文\n- \n- 项', '正文\n1. 项\n\n正文\n2. 项']) {
       assertSameAsMdast(text, 0, text.length);
     }
   });

@@ -105,6 +105,11 @@ export function spansOf(cuts: readonly number[], length: number): Span[] {
 
 const atxHeading = /^#{1,6}(?:[ \t\r]|$)/;
 
+/** Whether the line from `start` to `end` (its content, before the `\n`) is an ATX heading at column 0. */
+export function isAtxHeadingLine(text: string, start: number, end: number): boolean {
+  return text.charCodeAt(start) === 35 /* # */ && atxHeading.test(text.slice(start, Math.min(end, start + 8)));
+}
+
 /**
  * Scans the lines from `position`, where the scanner starts afresh (after the front matter, or at a cut,
  * which it decides again), and appends the cuts it finds to `cuts`, whose last is the cut before
@@ -118,12 +123,11 @@ function scan(text: string, minimum: number, position: number, cuts: number[], c
   while (position < text.length) {
     const newline = text.indexOf('\n', position);
     const lineEnd = newline < 0 ? text.length : newline;
-    const first = text.charCodeAt(position);
     if (fence) {
       if (closesFence(text, position, lineEnd, fence)) fence = undefined;
     } else if (comment) {
       if (text.lastIndexOf('-->', lineEnd - 3) >= position) comment = false;
-    } else if (first === 35 /* # */ && previousBlank && position - cuts[cuts.length - 1]! >= Math.max(1, minimum) && atxHeading.test(text.slice(position, Math.min(lineEnd, position + 8)))) {
+    } else if (previousBlank && position - cuts[cuts.length - 1]! >= Math.max(1, minimum) && isAtxHeadingLine(text, position, lineEnd)) {
       if (converged(position)) return true;
       cuts.push(position);
     } else {
@@ -136,7 +140,8 @@ function scan(text: string, minimum: number, position: number, cuts: number[], c
   return false;
 }
 
-function isBlank(text: string, start: number, end: number): boolean {
+/** Whether `[start, end)` holds only spaces, tabs and CRs: a blank line, or several of them. */
+export function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9 && c !== 13) return false;

@@ -1,4 +1,4 @@
-import { frontMatterEnd } from './blocks.js';
+import { frontMatterEnd, isAtxHeadingLine, isBlank } from './blocks.js';
 
 /**
  * A paragraph, or a list of one-line items, whose text has no Markdown in it: the model takes it from the
@@ -69,7 +69,7 @@ export function plainRuns(text: string, atDocumentStart: boolean): PlainRun[] {
     const line = lineAt(text, position);
     let run: PlainRun | undefined;
     if (previousBlank || previousHeading) run = plainParagraph(text, line, previousHeading) ?? (previousListish ? undefined : plainList(text, line, previousHeading));
-    else if (afterParagraph && !atxHeading.test(text.slice(line.start, line.start + 8))) run = plainList(text, line, false);
+    else if (afterParagraph) run = plainList(text, line, false);
     if (run) {
       runs.push(run);
       // The line after it: blank, the end, or (after a paragraph) a list item or a heading.
@@ -80,15 +80,13 @@ export function plainRuns(text: string, atDocumentStart: boolean): PlainRun[] {
       continue;
     }
     afterParagraph = false;
-    previousBlank = isBlank(text, line);
-    previousHeading = atxHeading.test(text.slice(line.start, Math.min(line.end, line.start + 8)));
+    previousBlank = isBlank(text, line.start, line.end);
+    previousHeading = isAtxHeadingLine(text, line.start, line.end);
     if (!previousBlank) previousListish = startsIndented(text, line.start) || itemMarker(text, line) !== undefined;
     position = line.next;
   }
   return runs;
 }
-
-const atxHeading = /^#{1,6}(?:[ \t]|$)/;
 
 interface Line {
   readonly start: number;
@@ -104,19 +102,11 @@ function lineAt(text: string, start: number): Line {
   return { start, end: newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline, next: newline + 1 };
 }
 
-function isBlank(text: string, line: Line): boolean {
-  for (let i = line.start; i < line.end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
-}
-
 /** Whether the text ends at `position`: no line follows, or only blank ones. */
 function blankFrom(text: string, position: number): Line | undefined {
   while (position < text.length) {
     const line = lineAt(text, position);
-    if (!isBlank(text, line)) return line;
+    if (!isBlank(text, line.start, line.end)) return line;
     position = line.next;
   }
   return undefined;
@@ -147,7 +137,7 @@ function plainParagraph(text: string, first: Line, afterHeading: boolean): Plain
     if (line.next >= text.length) return { kind: 'paragraph', start: first.start, end, afterHeading };
     line = lineAt(text, line.next);
   }
-  return end > first.start && (isBlank(text, line) || interruptsWith(text, line)) ? { kind: 'paragraph', start: first.start, end, afterHeading } : undefined;
+  return end > first.start && (isBlank(text, line.start, line.end) || interruptsWith(text, line)) ? { kind: 'paragraph', start: first.start, end, afterHeading } : undefined;
 }
 
 /**
@@ -157,7 +147,7 @@ function plainParagraph(text: string, first: Line, afterHeading: boolean): Plain
  * text `+` there, an empty list at the start).
  */
 function interruptsWith(text: string, line: Line): boolean {
-  if (atxHeading.test(text.slice(line.start, line.start + 8))) return true;
+  if (isAtxHeadingLine(text, line.start, line.end)) return true;
   const first = text.charCodeAt(line.start);
   return (first === 45 /* - */ || first === 42 /* * */ || first === 43) /* + */ && plainList(text, line, false) !== undefined;
 }
@@ -196,16 +186,17 @@ function plainList(text: string, first: Line, afterHeading: boolean): PlainList 
     items.push(item);
     if (line.next >= text.length) break;
     const next = lineAt(text, line.next);
-    if (!isBlank(text, next)) {
+    if (!isBlank(text, next.start, next.end)) {
       line = next;
       continue;
     }
     // Blank lines: the list goes on if an item of its kind follows, and must not have anything that
     // could continue it follow.
     line = blankFrom(text, next.next);
-    if (line && (startsIndented(text, line.start) || itemMarker(text, line) !== undefined)) {
-      if (itemMarker(text, line)?.kind !== marker.kind) return undefined;
-    } else break;
+    if (!line) break;
+    const following = itemMarker(text, line);
+    if (following ? following.kind !== marker.kind : startsIndented(text, line.start)) return undefined;
+    if (!following) break;
   }
   const ordered = marker.kind === 46 /* . */ || marker.kind === 41; /* ) */
   return { kind: 'list', ordered, start: first.start, end: items[items.length - 1]!.end, afterHeading, items };
