@@ -1,14 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fuzzSeed, fuzzTimeout, runs } from '../util/documents.js';
+import { fuzzSeed, fuzzTimeout, runs, seeds } from '../util/documents.js';
 import { changeEvents, editBatch } from '../util/textEdits.js';
 import { pullDiagnostics, startServer, type TestServer } from './client.js';
 
-const seeds = ['seed-1-system-integration.md', 'seed-2-market-expansion.md', 'seed-3-process-optimization.md']
-  .map((name) => fs.readFileSync(path.join(process.cwd(), 'test/fixtures/corpus', name), 'utf8'));
 
 describe('language server: incremental edits', function () {
   this.timeout(fuzzTimeout(300_000));
