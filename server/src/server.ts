@@ -1,6 +1,6 @@
 import { createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node.js';
 import { createContext, type ServerContext } from './context.js';
-import { toLocale } from './core/index.js';
+import { localize, toLocale } from './core/index.js';
 import { registerCodeActions } from './features/codeActions.js';
 import { registerCompletion } from './features/completion.js';
 import { registerDiagnostics } from './features/diagnostics.js';
@@ -40,7 +40,7 @@ connection.onInitialize((params) => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       ...(clientPulls && { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } }),
-      documentSymbolProvider: { label: 'Report Writer' },
+      documentSymbolProvider: { label: localize(context.locale, 'outline.provider') },
       foldingRangeProvider: true,
       completionProvider: { triggerCharacters: [' ', '#'] },
       codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite'] },

@@ -42,7 +42,7 @@ describe('fuzzing the engine with generated and mutated documents', function () 
       fc.property(anyDocument, (text) => {
         const first = analyze(text);
         for (const d of first.diagnostics) within(text, d.start, d.end, `diagnostic ${d.code}`);
-        checkOutline(text, buildOutline(first));
+        checkOutline(text, buildOutline(first, 'en'));
         for (const item of buildChecklist(first, 'en').items) for (const c of item.chapters) within(text, c.start, c.end, 'checklist chapter');
         for (const offset of [0, text.length >> 1, text.length]) {
           for (const p of provideCompletions(first, offset, 'en')) within(text, p.replace.start, p.replace.end, 'completion');

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { buildGoalCheck, findQuantities, goalCheckMarkdown, parseDate } from '../../server/src/core/index.js';
+import { buildGoalCheck, classifyTable, findQuantities, goalCheckMarkdown, parseDate, placeScorecard } from '../../server/src/core/index.js';
 import { anyDocument, fuzzSeed, runs } from '../util/documents.js';
 import { analyzeText, fixturePath, readFixture, report } from './util.js';
 
@@ -45,30 +45,80 @@ describe('goals: buildGoalCheck', () => {
 });
 
 describe('goals: goalCheckMarkdown', () => {
-  const check = buildGoalCheck(analyzeText(readFixture('goals/政务服务流程再造项目总结报告.md')));
+  const text = readFixture('goals/政务服务流程再造项目总结报告.md');
+  const check = buildGoalCheck(analyzeText(text));
 
-  it('writes one table row per goal under a header, then the totals, in Chinese', () => {
+  it('writes a table a writer can hand in: 指标 | 目标值 | 实际值 | 达成率 | 结论, one row per goal, no line numbers', () => {
     const lines = goalCheckMarkdown(check, 'zh-cn').split('\n');
-    assert.equal(lines[0], '| 行 | 目标 | 指标 | 目标值 | 实际成果 | 判定 | 达成率 |');
-    assert.equal(lines[2], '| 13 | 审批周期 | 企业开办审批周期 | 3个工作日以内 | 2.5个工作日（第 43 行） | 达成 | 120% |');
-    assert.ok(lines.includes('| 20 | 部门数据共享 | 数据共享 | XX个 | 32个（第 56 行） | 无法判断（占位符） | — |'), lines.join('\n'));
+    assert.equal(lines[0], '| 指标 | 目标值 | 实际值 | 达成率 | 结论 |');
+    assert.equal(lines[2], '| 企业开办审批周期 | 3个工作日以内 | 2.5个工作日 | 120% | 达成 |');
     assert.equal(lines.filter((l) => l.startsWith('| ')).length, 2 + check.goals.length);
-    assert.ok(lines.includes('达成 13 · 未达成 1 · 无法判断 4 · 无成果 1 · 剩余占位符 1'), lines.join('\n'));
-    assert.ok(lines.includes('缺少章节：项目资源与投入、成功要素分析'), lines.join('\n'));
+    assert.deepEqual(lines.slice(2 + check.goals.length), ['']);
+    assert.ok(!lines.some((l) => /第 \d+ 行/.test(l)), lines.join('\n'));
+  });
+
+  it('copies no placeholder or vague figure: a dash stands there and the verdict says why', () => {
+    const lines = goalCheckMarkdown(check, 'zh-cn').split('\n');
+    assert.ok(lines.includes('| 数据共享 | — | 32个 | — | 无法判断（占位符） |'), lines.join('\n'));
+    assert.ok(lines.includes('| 新增自助终端 | — | 45台 | — | 无法判断（模糊数量） |'), lines.join('\n'));
+    assert.ok(lines.includes('| 历史档案数字化 | 10万卷 | — | — | 无成果 |'), lines.join('\n'));
+    const inserted = analyzeText(`${text}\n${goalCheckMarkdown(check, 'zh-cn')}`);
+    assert.equal(inserted.placeholders.length, analyzeText(text).placeholders.length);
   });
 
   it('writes the same table in English', () => {
     const lines = goalCheckMarkdown(check, 'en').split('\n');
-    assert.equal(lines[0], '| Line | Goal | Metric | Target | Outcome | Verdict | Achievement |');
-    assert.ok(lines.includes('| 23 | 网办率 | 网办率 | 提升20% | 15个百分点 (line 49) | cannot tell (different units) | — |'), lines.join('\n'));
+    assert.equal(lines[0], '| Metric | Target | Actual | Achievement | Verdict |');
+    assert.ok(lines.includes('| 网办率 | 提升20% | 15个百分点 | — | Cannot tell (different units) |'), lines.join('\n'));
   });
 
   it('escapes pipes and line breaks of report text, so each goal stays one row', () => {
     const text = report('## 项目背景与目标\n\n目标如下：\n\n1. 审批|周期：缩短至3天\n   以内；\n\n## 项目成果\n\n审批周期缩短至2天。\n');
     const markdown = goalCheckMarkdown(buildGoalCheck(analyzeText(text)), 'en');
     const row = markdown.split('\n')[2]!;
-    assert.ok(row.startsWith('| 7 | 审批\\|周期 |'), row);
-    assert.equal(row.split(/(?<!\\)\|/).length, 9, row);
+    assert.ok(row.startsWith('| 审批\\|周期 |'), row);
+    assert.equal(row.split(/(?<!\\)\|/).length, 7, row);
+  });
+});
+
+describe('goals: a scorecard inserted into the report', () => {
+  const text = readFixture('goals/政务服务流程再造项目总结报告.md');
+  const before = analyzeText(text);
+  const edit = placeScorecard(before, 0);
+  const after = analyzeText(text.slice(0, edit.start) + edit.newText + text.slice(edit.end));
+  const summary = (a: typeof before) => a.goals.map((g) => [g.goal.text, g.verdict, g.outcome?.statement.text]);
+  const results = before.chapters.find((c) => c.slots.includes('results'))!.section;
+
+  it('goes to the end of the results chapter', () => {
+    assert.ok(edit.start > results.heading.end && edit.start <= results.end, `${edit.start} in ${results.start}–${results.end}`);
+    assert.match(edit.newText, /^\n\n\| 指标 \| 目标值 \| 实际值 \| 达成率 \| 结论 \|\n/);
+  });
+
+  it('is never read as goals or outcomes, and its cells are not checked as a KPI table', () => {
+    assert.deepEqual(summary(after), summary(before));
+    const codes = (a: typeof before) => a.diagnostics.map((d) => d.code).sort();
+    assert.deepEqual(codes(after), codes(before));
+    assert.equal(after.model.tables.filter((t) => classifyTable(t) === 'scorecard').length, 1);
+  });
+
+  it('is updated in place when inserted again, in either language', () => {
+    const again = placeScorecard(after, 0);
+    const table = after.model.tables.find((t) => classifyTable(t) === 'scorecard')!;
+    assert.deepEqual([again.start, again.end], [table.start, table.end]);
+    const english = goalCheckMarkdown(buildGoalCheck(before), 'en').replace(/\n$/, '');
+    const swapped = analyzeText(text.slice(0, edit.start) + `\n\n${english}` + text.slice(edit.end));
+    assert.equal(swapped.model.tables.filter((t) => classifyTable(t) === 'scorecard').length, 1);
+  });
+
+  it('is a KPI table again once a writer changes its verdicts into words of their own', () => {
+    const edited = after.model.text.replace('| 达成 |\n', '| 提前完成 |\n');
+    assert.ok(analyzeText(edited).model.tables.some((t) => classifyTable(t) === 'kpi' && t.header[4]?.text === '结论'));
+  });
+
+  it('goes where the cursor is when the report has no results chapter', () => {
+    const plain = analyzeText(report('## 项目背景与目标\n\n目标是将审批周期缩短至3天。\n'));
+    const at = plain.model.text.length - 1;
+    assert.deepEqual([placeScorecard(plain, at).start, placeScorecard(plain, at).newText.startsWith('\n| 指标')], [at, true]);
   });
 });
 

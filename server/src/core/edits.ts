@@ -56,7 +56,7 @@ export function insertChapters(analysis: ReportAnalysis, slots: readonly string[
   const schemaOrder = new Map(analysis.schema.slots.map((s, i) => [s.id, i]));
   placed.sort((a, b) => a.after - b.after || schemaOrder.get(a.slot.id)! - schemaOrder.get(b.slot.id)!);
 
-  const existingTables = new Set<TableKindName>(model.tables.map(classifyTable).filter((k): k is TableKindName => k !== 'other'));
+  const existingTables = new Set<TableKindName>(model.tables.map(classifyTable).filter((k): k is TableKindName => k === 'kpi' || k === 'milestone'));
   const depth = model.chapterDepth ?? 2;
   const edits: TextEditLike[] = [];
   let previous = 0;

@@ -1,5 +1,6 @@
 import type { ReportAnalysis } from './analyze.js';
-import { findGoalStatements } from './goals.js';
+import { describeVerdict } from './goals/scorecard.js';
+import { localize, type Locale } from './l10n.js';
 import type { Section, Span } from './model.js';
 import { classifyTable } from './tables.js';
 
@@ -8,7 +9,7 @@ export type OutlineKind = 'chapter' | 'section' | 'goal' | 'kpi-table' | 'milest
 export interface OutlineNode extends Span {
   readonly kind: OutlineKind;
   readonly name: string;
-  /** Chapters: the slots they fill; goals: the target. */
+  /** Chapters: the slots they fill; goals: the target and the verdict; tables: their rows. */
   readonly detail: string | undefined;
   /** What the editor highlights and reveals: the heading, the goal text, the table's header row. */
   readonly selection: Span;
@@ -16,10 +17,11 @@ export interface OutlineNode extends Span {
 }
 
 /**
- * The report's outline: chapters → sections → goals, KPI tables and milestone tables, each item under
- * the innermost section that contains it. Iterative, so 10 000 headings do not exhaust the stack.
+ * The report's outline: chapters → sections → goals (with their verdict), KPI tables and milestone tables
+ * (named for what they are), each item under the innermost section that contains it. Iterative, so
+ * 10 000 headings do not exhaust the stack. `locale` is the language of the names the tool gives.
  */
-export function buildOutline(analysis: ReportAnalysis): OutlineNode[] {
+export function buildOutline(analysis: ReportAnalysis, locale: Locale): OutlineNode[] {
   const { model, schema } = analysis;
   const slotsOf = new Map(analysis.chapters.map((c) => [c.section, c.slots]));
   const titleOf = (id: string) => schema.slots.find((s) => s.id === id)?.title;
@@ -66,17 +68,26 @@ export function buildOutline(analysis: ReportAnalysis): OutlineNode[] {
   };
 
   const items: OutlineNode[] = [];
-  for (const goal of analysis.isReport ? findGoalStatements(analysis) : []) {
-    items.push({ kind: 'goal', name: goal.label, detail: goal.target, start: goal.start, end: goal.end, selection: goal, children: [] });
+  for (const { goal, verdict, reason } of analysis.goals) {
+    const target = goal.targetText ?? goal.target?.quantity.text;
+    items.push({
+      kind: 'goal',
+      name: goal.label,
+      detail: [target, describeVerdict({ verdict, reason: reason ?? null }, locale)].filter(Boolean).join(' · '),
+      start: goal.start,
+      end: goal.end,
+      selection: goal,
+      children: [],
+    });
   }
   for (const table of model.tables) {
     const kind = classifyTable(table);
-    if (kind === 'other') continue;
+    if (kind !== 'kpi' && kind !== 'milestone') continue;
     const header = { start: table.header[0]?.start ?? table.start, end: table.header[table.header.length - 1]?.end ?? table.end };
     items.push({
       kind: kind === 'kpi' ? 'kpi-table' : 'milestone-table',
-      name: table.header.map((c) => c.text).join(' | '),
-      detail: `${table.rows.length}`,
+      name: localize(locale, kind === 'kpi' ? 'outline.kpiTable' : 'outline.milestoneTable'),
+      detail: table.header.map((c) => c.text).join(' | '),
       start: table.start,
       end: table.end,
       selection: header,

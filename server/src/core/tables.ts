@@ -1,15 +1,51 @@
+import { localize, type Locale } from './l10n.js';
 import type { TableInfo } from './model.js';
 
-export type TableKind = 'kpi' | 'milestone' | 'other';
+/** `scorecard`: the goal check's own table, inserted into the report; never read as goals or outcomes. */
+export type TableKind = 'kpi' | 'milestone' | 'scorecard' | 'other';
 
 const kpiName = /指标|kpi|metric|indicator|measure/i;
 const kpiValue = /目标|实际|达成|基线|target|actual|baseline|achiev/i;
 const milestoneName = /阶段|里程碑|任务|milestone|phase|stage/i;
 const milestoneDate = /计划|实际|日期|时间|完成|开始|date|planned|actual|start|finish|due/i;
 
+const locales: readonly Locale[] = ['zh-cn', 'en'];
+
+/** The columns of the scorecard the goal check writes: 指标 | 目标值 | 实际值 | 达成率 | 结论. */
+export const scorecardColumns = ['metric', 'target', 'actual', 'achievement', 'verdict'] as const;
+
+export function scorecardHeader(locale: Locale): string[] {
+  return scorecardColumns.map((column) => localize(locale, `scorecard.column.${column}`));
+}
+
+const verdictKeys = ['met', 'missed', 'unverifiable', 'noOutcome'].map((v) => `goalCheck.verdict.${v}`);
+
+/** The scorecard's headers and verdict words, lower-cased, in each language. */
+const scorecards = locales.map((locale) => ({
+  header: scorecardHeader(locale).map((h) => h.toLowerCase()),
+  verdicts: verdictKeys.map((key) => localize(locale, key).toLowerCase()),
+}));
+
+/**
+ * Whether a table is a scorecard the goal check wrote: exactly its header, in either language, and a
+ * verdict word opening every row's last cell. It restates the report's own figures, so reading it as
+ * goals or outcomes would count them twice (or let it decide against the results chapter).
+ */
+function isScorecard(headers: readonly string[], table: TableInfo): boolean {
+  const lower = headers.map((h) => h.trim().toLowerCase());
+  return scorecards.some(({ header, verdicts }) =>
+    header.length === lower.length &&
+    header.every((h, i) => h === lower[i]) &&
+    table.rows.every((row) => {
+      const last = row[row.length - 1]?.text.trim().toLowerCase() ?? '';
+      return verdicts.some((v) => last.startsWith(v));
+    }));
+}
+
 /** A KPI table names metrics and their target/actual values; a milestone table names phases and dates. */
 export function classifyTable(table: TableInfo): TableKind {
   const headers = table.header.map((c) => c.text);
+  if (isScorecard(headers, table)) return 'scorecard';
   const has = (pattern: RegExp) => headers.some((h) => pattern.test(h));
   if (has(kpiName) && has(kpiValue)) return 'kpi';
   if (has(milestoneName) && has(milestoneDate)) return 'milestone';

@@ -38,6 +38,6 @@ export function registerDocumentSymbols(context: ServerContext): void {
     const document = context.documents.get(params.textDocument.uri);
     const analysis = await context.analyze(params.textDocument.uri, token);
     if (!document || !analysis?.isReport) return [];
-    return toSymbols(document, buildOutline(analysis));
+    return toSymbols(document, buildOutline(analysis, context.locale));
   });
 }

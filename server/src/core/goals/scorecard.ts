@@ -6,6 +6,8 @@
 import type { ReportAnalysis } from '../analyze.js';
 import { localize, type Locale, type LocalizedText } from '../l10n.js';
 import type { Span } from '../model.js';
+import type { TextEditLike } from '../edits.js';
+import { classifyTable, scorecardHeader } from '../tables.js';
 import { LineIndex } from '../text.js';
 import type { GoalResult } from './evaluate.js';
 import type { Candidate } from './match.js';
@@ -167,22 +169,43 @@ export function describeOutcome(outcome: GoalCheckOutcome | null, locale: Locale
 /** A table cell: no pipes, no line breaks. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
-/** The scorecard as a Markdown table, with a line of totals (for "Export as Markdown"). */
+/** A figure as the scorecard shows it: a dash for none, a placeholder or a vague amount (the report's own text has those). */
+function shownFigure(figure: Pick<GoalCheckFigure, 'placeholder' | 'vague'> | null, text: string | null | undefined): string {
+  return !figure || !text || figure.placeholder || figure.vague ? '—' : text;
+}
+
+/**
+ * The scorecard as a table a writer can hand in — 指标 | 目标值 | 实际值 | 达成率 | 结论, or Metric | Target |
+ * Actual | Achievement | Verdict — one row per goal. It carries no line numbers and copies no placeholder or
+ * vague figure (a dash stands there, and the verdict says why), and `classifyTable` knows it by its header,
+ * so the report's checks never read it as goals or outcomes of its own.
+ */
 export function goalCheckMarkdown(check: GoalCheck, locale: Locale): string {
-  const header = ['line', 'goal', 'metric', 'target', 'outcome', 'verdict', 'achievement'].map((k) => localize(locale, `goalCheck.column.${k}`));
+  const header = scorecardHeader(locale);
+  const capitalize = (text: string) => (locale === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text);
   const rows = check.goals.map((g) => [
-    String(g.line),
-    g.label,
-    g.metric,
-    g.target?.text ?? localize(locale, 'goalCheck.none'),
-    describeOutcome(g.outcome, locale),
-    describeVerdict(g, locale),
+    g.metric || g.label,
+    shownFigure(g.target, g.target?.text),
+    shownFigure(g.outcome, g.outcome?.figure),
     g.achievement === null ? '—' : formatAchievement(g.achievement),
+    capitalize(describeVerdict(g, locale)),
   ]);
-  const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`);
-  const totals = localize(locale, 'goalCheck.totals', { ...check.totals, placeholders: check.placeholders });
-  const missing = check.missingChapterTitles.length
-    ? localize(locale, 'goalCheck.missingChapters', { chapters: check.missingChapterTitles.map((t) => t[locale]).join(locale === 'zh-cn' ? '、' : ', ') })
-    : '';
-  return [...table, '', totals, ...(missing ? [missing] : [])].join('\n') + '\n';
+  return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.map(cell).join(' | ')} |`).join('\n') + '\n';
+}
+
+/**
+ * Where "Insert into report" writes the scorecard: over a scorecard already in the report (so inserting
+ * again updates it), else at the end of the results chapter, else at `fallback` (the cursor). The table is
+ * in the report's language.
+ */
+export function placeScorecard(analysis: ReportAnalysis, fallback: number): TextEditLike {
+  const { model } = analysis;
+  const table = goalCheckMarkdown(buildGoalCheck(analysis), analysis.language).replace(/\n$/, '');
+  const existing = model.tables.find((t) => classifyTable(t) === 'scorecard');
+  if (existing) return { start: existing.start, end: existing.end, newText: table };
+  const results = analysis.chapters.find((c) => c.slots.includes('results'))?.section;
+  if (!results) return { start: fallback, end: fallback, newText: `\n${table}\n` };
+  let end = results.end;
+  while (end > results.start && /\s/.test(model.text[end - 1]!)) end--;
+  return { start: end, end, newText: `\n\n${table}` };
 }
