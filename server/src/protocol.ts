@@ -22,7 +22,7 @@ export const defaultReportWriterSettings: ReportWriterSettings = {
   schema: 'auto',
   schemaPaths: [],
   placeholders: { extraPatterns: [] },
-  vagueQuantities: { severity: 'hint' },
+  vagueQuantities: { severity: 'information' },
   reportDetection: 'auto',
   // VS Code shows 1 000 problems per file: sending more only costs time.
   maxNumberOfProblems: 1000,
@@ -55,6 +55,8 @@ export interface ChecklistResult {
     readonly present: boolean;
     readonly chapters: readonly { readonly title: string; readonly range: RangeLike }[];
     readonly placeholders: number;
+    /** Sections of those chapters (or the chapters themselves) with nothing written yet. */
+    readonly emptySections: readonly { readonly title: string; readonly range: RangeLike }[];
   }[];
   readonly placeholders: number;
   readonly missingRequired: number;
@@ -117,11 +119,23 @@ export interface GoalCheckResult {
   readonly placeholders: number;
   /** Titles of the required chapters the report lacks. */
   readonly missingChapters: readonly string[];
-  /** The scorecard as a Markdown table, for "Export as Markdown". */
+  /** The scorecard as a Markdown table in the report's language, for "Copy as Markdown". */
   readonly markdown: string;
 }
 
 export const GoalCheckRequest = new RequestType<DocumentParams, GoalCheckResult | null, void>('reportWriter/goalCheck');
+
+/** `reportWriter/insertScorecard`: the edit that writes the scorecard into the report ("Insert into report"). */
+export interface InsertScorecardParams extends DocumentParams {
+  /** Where to write it when the report has neither a scorecard to update nor a results chapter: the cursor. */
+  readonly position?: { readonly line: number; readonly character: number };
+}
+
+export interface EditsResult {
+  readonly edits: readonly { readonly range: RangeLike; readonly newText: string }[];
+}
+
+export const InsertScorecardRequest = new RequestType<InsertScorecardParams, EditsResult | null, void>('reportWriter/insertScorecard');
 
 /**
  * `reportWriter/status`: what the server holds, for troubleshooting and for the tests that check a closed

@@ -233,7 +233,7 @@ for (const seed of seeds) {
           const found = vague.find((d) => d.start === offset);
           assert.ok(found, `no vague quantity reported for ${phrase} on L${shifted}`);
           assert.equal(textOf(text, found), reported, `L${shifted}: what is reported for ${phrase}`);
-          assert.equal(found.severity, 'hint');
+          assert.equal(found.severity, 'information');
         }
       }
     });

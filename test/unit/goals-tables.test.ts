@@ -12,17 +12,32 @@ function found(analysis: ReportAnalysis, code: 'kpi-table' | 'milestone-table'):
   return diagnosticsOf(analysis, code).map((d) => [lineOf(text, d.start), text.slice(d.start, d.end), d.message]);
 }
 
+describe('goals: tables still to fill in', () => {
+  it('does not flag the empty row of a fresh KPI or milestone table', () => {
+    const text = report([
+      '## 项目实施过程', '',
+      '| 阶段 | 计划开始 | 计划完成 | 实际完成 | 里程碑 | 状态 |', '| --- | --- | --- | --- | --- | --- |', '|   |   |   |   |   |   |', '',
+      '## 项目成果与效益', '',
+      '| 指标 | 基线值 | 目标值 | 实际值 | 达成率 | 状态 |', '| --- | --- | --- | --- | --- | --- |', '|   |   |   |   |   |   |',
+      '| 满意度 | 80% |  | 92% | | |', '',
+    ].join('\n'));
+    const analysis = analyzeText(text);
+    assert.deepEqual(found(analysis, 'milestone-table'), []);
+    assert.deepEqual(found(analysis, 'kpi-table').map(([line, , message]) => [line, message]), [[14, 'The target of “满意度” is empty. Give the figure.']]);
+  });
+});
+
 describe('goals: milestone tables', () => {
   const analysis = analyzeText(readFixture('goals/tables-项目总结报告.md'));
 
   it('reads every date form (2024-03-31, 2024/3/31, 2024年3月31日, 2024年3月, Q2 2024) and flags one problem of each kind', () => {
     assert.deepEqual(found(analysis, 'milestone-table'), [
-      [19, '2024-03-15', '计划开始 2024-03-15 is earlier than 2024-04 in the row above: list the phases in order, or correct the date.'],
-      [20, '2024-08-15', '计划完成 2024-08-15 of “系统联调” is before its start, 2024-09-01.'],
+      [19, '2024-03-15', 'The planned start 2024-03-15 is earlier than 2024-04 in the row above: list the phases in order, or correct the date.'],
+      [20, '2024-08-15', 'The planned finish 2024-08-15 of “系统联调” is before its start, 2024-09-01.'],
       [21, '2024-10-01', 'Actual date 2024-10-01 of “试运行” is before its planned start, 2024-10-08.'],
       [22, '已完成', '“验收” is marked “已完成” but has no actual date.'],
-      [23, '三月中旬', '“三月中旬” in “计划完成” is not a date the tool can read: write 2024-03-31, 2024/3/31, 2024年3月31日, 2024年3月 or Q2 2024.'],
-      [23, '2024-02-30', '“2024-02-30” in “实际完成” is not a date the tool can read: write 2024-03-31, 2024/3/31, 2024年3月31日, 2024年3月 or Q2 2024.'],
+      [23, '三月中旬', '“三月中旬” in the planned finish column is not a date the tool can read: write 2024-03-31, 2024/3/31, 2024年3月31日, 2024年3月 or Q2 2024.'],
+      [23, '2024-02-30', '“2024-02-30” in the actual finish column is not a date the tool can read: write 2024-03-31, 2024/3/31, 2024年3月31日, 2024年3月 or Q2 2024.'],
     ]);
   });
 
@@ -47,9 +62,9 @@ describe('goals: KPI tables', () => {
     assert.deepEqual(found(analysis, 'kpi-table'), [
       [30, '达成', 'Status “达成” contradicts the figures of “订单差错率”: 0.15% against the target 0.1%以下 is missed.'],
       [31, '未达成', 'Status “未达成” contradicts the figures of “项目投资”: 760万元 against the target 800万元以内 is met.'],
-      [32, '按期完成', 'The 目标值 of “库位利用率” is not a number: “按期完成”. Give the figure.'],
-      [33, 'XX天', 'The 实际值 of “退货处理时长” is not a number: “XX天”. Give the figure.'],
-      [34, '—', 'The 实际值 of “能耗” is empty. Give the figure.'],
+      [32, '按期完成', 'The target of “库位利用率” is not a number: “按期完成”. Give the figure.'],
+      [33, 'XX天', 'The actual value of “退货处理时长” is not a number: “XX天”. Give the figure.'],
+      [34, '—', 'The actual value of “能耗” is empty. Give the figure.'],
     ]);
   });
 

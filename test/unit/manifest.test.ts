@@ -19,12 +19,19 @@ describe('manifest and client localization', () => {
 
   it('translates every vscode.l10n.t string of the client into Simplified Chinese', () => {
     const sources = fs.readdirSync(path.join(root, 'client', 'src')).map((f) => read(path.join('client', 'src', f))).join('\n');
-    const keys = [...sources.matchAll(/\bt\('((?:[^'\\]|\\.)+)'/g)].map((m) => m[1]!);
+    const quoted = `'((?:[^'\\\\]|\\\\.)+)'`;
+    const keys = [
+      ...[...sources.matchAll(new RegExp(`\\bt\\(${quoted}`, 'g'))].map((m) => m[1]!),
+      // Counts in words: countOf(n, '1 placeholder', '{0} placeholders').
+      ...[...sources.matchAll(new RegExp(`\\bcountOf\\([^,]+, ${quoted}, ${quoted}\\)`, 'g'))].flatMap((m) => [m[1]!, m[2]!]),
+    ];
     assert.ok(keys.length > 20);
+    assert.ok(keys.includes('1 placeholder') && keys.includes('{0} placeholders'), 'the scan finds countOf messages');
     const zh = json('l10n/bundle.l10n.zh-cn.json');
     const en = json('l10n/bundle.l10n.json');
     assert.deepEqual(keys.filter((k) => !(k in zh)), []);
     assert.deepEqual(keys.filter((k) => !(k in en)), []);
+    assert.deepEqual(Object.keys(zh).filter((k) => !keys.includes(k)), [], 'bundle.l10n.zh-cn.json has unused keys');
     for (const key of keys) assert.match(zh[key]!, /\p{Script=Han}/u, key);
   });
 

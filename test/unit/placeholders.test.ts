@@ -26,6 +26,10 @@ describe('placeholders: the forms of the spec', () => {
     ['由某某部门负责', '某某'],
     ['截止[insert date]之前', '[insert date]'],
     ['负责人{{owner}}', '{{owner}}'],
+    // Whole tokens: a unit that begins a word is the word's, not the placeholder's.
+    ['XX项目总结报告', 'XX'],
+    ['XX年度计划', 'XX'],
+    ['完成XX项测试', 'XX项'],
   ];
   for (const [paragraph, expected] of forms) {
     it(`finds ${expected} in ${JSON.stringify(paragraph)}`, () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { emptySections } from '../../server/src/core/checks/structure.js';
 import { analyzeText, chapters, diagnosticsOf, lineOf, readFixture, report, textOf } from './util.js';
 
 const seed1 = readFixture('corpus/seed-1-system-integration.md');
@@ -172,13 +173,24 @@ describe('structure: empty sections', () => {
   const analysis = analyzeText(text, undefined, { reportDetection: 'always' });
   const empty = diagnosticsOf(analysis, 'empty-section');
 
-  it('reports a heading with nothing under it, even with an HTML comment', () => {
-    assert.deepEqual(empty.map((d) => [lineOf(text, d.start), textOf(text, d)]), [
-      [3, '## 项目背景与目标'],
-      [5, '## 项目实施过程'],
-      [15, '### 成果二'],
+  it('finds every heading with nothing under it, even with an HTML comment', () => {
+    assert.deepEqual(emptySections(analysis.model.chapters).map((s) => [lineOf(text, s.start), s.heading.text]), [
+      [3, '项目背景与目标'],
+      [5, '项目实施过程'],
+      [15, '成果二'],
     ]);
-    for (const d of empty) assert.equal(d.severity, 'information');
+  });
+
+  it('gives several empty sections one information note on the first, not one problem each', () => {
+    assert.deepEqual(empty.map((d) => [lineOf(text, d.start), textOf(text, d), d.severity]), [[3, '## 项目背景与目标', 'information']]);
+    assert.equal(empty[0]!.message, '3 sections have no content yet, from “项目背景与目标” on: the Report Checklist lists them.');
+  });
+
+  it('names a single empty section where it is', () => {
+    const one = text.replace('## 项目背景与目标\n', '## 项目背景与目标\n\n背景。\n').replace('<!-- 按阶段叙述做了什么 -->', '过程。');
+    const [d, ...rest] = diagnosticsOf(analyzeText(one, undefined, { reportDetection: 'always', locale: 'en' }), 'empty-section');
+    assert.deepEqual(rest, []);
+    assert.deepEqual([lineOf(one, d!.start), d!.message], [17, '“成果二” has no content yet.']);
   });
 
   it('does not report a chapter whose content is its sections', () => {

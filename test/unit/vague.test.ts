@@ -20,6 +20,7 @@ describe('vague quantities', () => {
     ['在数个商圈开店', '数个'],
     ['引入数套系统', '数套'],
     ['开展数场活动', '数场'],
+    ['参与了数十项目', '数十'],
   ];
   for (const [paragraph, expected] of flagged) {
     it(`flags ${expected} in ${paragraph}`, () => {
@@ -49,11 +50,11 @@ describe('vague quantities', () => {
     });
   }
 
-  it('reports a hint by default, naming the quantity', () => {
+  it('reports information by default (listed in the Problems panel), naming the quantity', () => {
     const analysis = analyzeText(report('## 项目背景与目标\n\n节约数万元。\n'));
     const [d] = diagnosticsOf(analysis, 'vague-quantity');
     assert.ok(d);
-    assert.equal(d.severity, 'hint');
+    assert.equal(d.severity, 'information');
     assert.ok(d.message.includes('数万元'), d.message);
   });
 

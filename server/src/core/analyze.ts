@@ -28,7 +28,7 @@ export const defaultSettings: AnalysisSettings = {
   locale: 'en',
   schema: 'auto',
   reportDetection: 'auto',
-  vagueQuantitySeverity: 'hint',
+  vagueQuantitySeverity: 'information',
   extraPlaceholderPatterns: [],
   maxNumberOfProblems: 0,
 };

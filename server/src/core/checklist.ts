@@ -1,4 +1,5 @@
 import type { ReportAnalysis } from './analyze.js';
+import { emptySections } from './checks/structure.js';
 import type { Locale } from './l10n.js';
 import type { Span } from './model.js';
 
@@ -14,6 +15,8 @@ export interface ChecklistItem {
   readonly present: boolean;
   readonly chapters: readonly ChecklistChapter[];
   readonly placeholders: number;
+  /** Sections of its chapters (or the chapters themselves) with nothing written yet: the to-do list. */
+  readonly emptySections: readonly ChecklistChapter[];
 }
 
 export interface Checklist {
@@ -28,6 +31,8 @@ export interface Checklist {
 export function buildChecklist(analysis: ReportAnalysis, locale: Locale): Checklist {
   const { schema, placeholders } = analysis;
   const countIn = (span: Span) => placeholders.filter((p) => p.start >= span.start && p.end <= span.end).length;
+  const empty = emptySections(analysis.model.chapters);
+  const headingOf = (section: (typeof empty)[number]): ChecklistChapter => ({ title: section.heading.text, start: section.heading.start, end: section.heading.end });
   const items = schema.slots.map((slot): ChecklistItem => {
     const chapters = analysis.chapters.filter((c) => c.slots.includes(slot.id));
     return {
@@ -35,8 +40,9 @@ export function buildChecklist(analysis: ReportAnalysis, locale: Locale): Checkl
       title: slot.title[analysis.language],
       required: slot.required,
       present: chapters.length > 0,
-      chapters: chapters.map((c) => ({ title: c.section.heading.text, start: c.section.heading.start, end: c.section.heading.end })),
+      chapters: chapters.map((c) => headingOf(c.section)),
       placeholders: chapters.reduce((sum, c) => sum + countIn(c.section), 0),
+      emptySections: empty.filter((e) => chapters.some((c) => e.start >= c.section.start && e.start < c.section.end)).map(headingOf),
     };
   });
   return {

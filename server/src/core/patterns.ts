@@ -14,6 +14,7 @@ export interface PatternMatch extends Span {
 
 interface PatternFile {
   patterns: { id: string; pattern: string; ignoreCase?: boolean }[];
+  words?: string[];
 }
 
 function compile(file: PatternFile): TextPattern[] {
@@ -24,6 +25,19 @@ function compile(file: PatternFile): TextPattern[] {
 }
 
 export const placeholderPatterns: readonly TextPattern[] = compile(placeholdersYaml as PatternFile);
+
+/** Words a match may not end inside (placeholders.yaml, `words`), as their cut points: 项目 → 项 | 目. */
+const wordCuts: readonly { readonly head: string; readonly tail: string }[] = ((placeholdersYaml as PatternFile).words ?? []).flatMap((word) =>
+  Array.from({ length: word.length - 1 }, (_, i) => ({ head: word.slice(0, i + 1), tail: word.slice(i + 1) })),
+);
+
+/** Where a match `[start, end)` of `text` ends when it must not end inside a word: before the word's first character. */
+function wholeTokenEnd(text: string, start: number, end: number): number {
+  for (const { head, tail } of wordCuts) {
+    if (end - head.length > start && text.startsWith(head, end - head.length) && text.startsWith(tail, end)) return end - head.length;
+  }
+  return end;
+}
 export const vagueQuantityPatterns: readonly TextPattern[] = compile(vagueYaml as PatternFile);
 
 interface DetectionFile {
@@ -70,7 +84,7 @@ export function compileUserPatterns(sources: readonly string[]): { patterns: Tex
 /**
  * Every match of the patterns inside the spans, which are offsets from `base` in `text`, as are the
  * matches. Where matches overlap, the longest (then the earliest) is kept, so `XX月` is one placeholder,
- * not `XX` and `XX月`.
+ * not `XX` and `XX月`. A match that would end inside a word (`XX项` of `XX项目`) ends before it.
  */
 export function scanSpans(text: string, spans: readonly Span[], patterns: readonly TextPattern[], base = 0): PatternMatch[] {
   const found: PatternMatch[] = [];
@@ -83,7 +97,7 @@ export function scanSpans(text: string, spans: readonly Span[], patterns: readon
           regex.lastIndex++;
           continue;
         }
-        found.push({ id, start: span.start + m.index, end: span.start + m.index + m[0].length });
+        found.push({ id, start: span.start + m.index, end: span.start + wholeTokenEnd(slice, m.index, m.index + m[0].length) });
       }
     }
   }

@@ -1,12 +1,14 @@
 import type { ServerContext } from '../context.js';
-import { buildChecklist, buildGoalCheck, buildSkeleton, goalCheckMarkdown, insertChapters, localize, toRange } from '../core/index.js';
+import { buildChecklist, buildGoalCheck, buildSkeleton, goalCheckMarkdown, insertChapters, localize, placeScorecard, toRange } from '../core/index.js';
 import {
   ChecklistRequest,
   GoalCheckRequest,
+  InsertScorecardRequest,
   SchemasRequest,
   SkeletonRequest,
   StatusRequest,
   type ChecklistResult,
+  type EditsResult,
   type GoalCheckResult,
   type ServerStatus,
   type SkeletonResult,
@@ -29,6 +31,7 @@ export function registerReportRequests(context: ServerContext): void {
       items: checklist.items.map((item) => ({
         ...item,
         chapters: item.chapters.map((c) => ({ title: c.title, range: toRange(document, c.start, c.end) })),
+        emptySections: item.emptySections.map((c) => ({ title: c.title, range: toRange(document, c.start, c.end) })),
       })),
     };
   });
@@ -85,6 +88,14 @@ export function registerReportRequests(context: ServerContext): void {
       // Exported into the report itself, so in the report's language.
       markdown: goalCheckMarkdown(check, analysis.language),
     };
+  });
+
+  connection.onRequest(InsertScorecardRequest, async (params, token): Promise<EditsResult | null> => {
+    const document = documents.get(params.uri);
+    const analysis = await context.analyze(params.uri, token);
+    if (!document || !analysis?.isReport) return null;
+    const fallback = params.position ? document.offsetAt(params.position) : document.getText().length;
+    return { edits: toTextEdits(document, [placeScorecard(analysis, fallback)]) };
   });
 
   connection.onRequest(SchemasRequest, () =>

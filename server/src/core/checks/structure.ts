@@ -64,7 +64,7 @@ export function checkMissingChapters(
     const anchor = after ?? before;
     const span = anchor ? { start: anchor.section.heading.start, end: anchor.section.heading.end } : fallback;
     // The chapter is named in the report's language, the rest of the message in the writer's.
-    const args = { chapter: slot.title[language], slot: slot.id, schema: schema.name[locale] };
+    const args = { chapter: slot.title[language], schema: schema.name[locale] };
     const message = after
       ? localize(locale, 'missingChapter.after', { ...args, after: headingLabel(after) })
       : before
@@ -150,20 +150,28 @@ export function checkDuplicateTitles(chapters: readonly ClassifiedChapter[], loc
 }
 
 /** A heading with nothing under it (HTML comments, such as skeleton guidance, do not count). */
+/** Sections (and chapters) with neither text nor subsections of their own: what is still to be written. */
+export function emptySections(chapters: readonly Section[]): Section[] {
+  const empty: Section[] = [];
+  const pending = [...chapters].reverse();
+  while (pending.length) {
+    const section = pending.pop()!;
+    if (!section.hasContent && section.sections.length === 0) empty.push(section);
+    for (let i = section.sections.length - 1; i >= 0; i--) pending.push(section.sections[i]!);
+  }
+  return empty;
+}
+
+/**
+ * One empty section is named where it is; several (a fresh skeleton has twenty) are one to-do note on the
+ * first of them, and the Report Checklist lists them all.
+ */
 export function checkEmptySections(chapters: readonly Section[], locale: Locale): ReportDiagnostic[] {
-  const diagnostics: ReportDiagnostic[] = [];
-  const visit = (section: Section) => {
-    if (!section.hasContent && section.sections.length === 0) {
-      diagnostics.push({
-        code: 'empty-section',
-        severity: 'information',
-        start: section.heading.start,
-        end: section.heading.end,
-        message: localize(locale, 'emptySection', { heading: section.heading.text }),
-      });
-    }
-    section.sections.forEach(visit);
-  };
-  chapters.forEach(visit);
-  return diagnostics;
+  const empty = emptySections(chapters);
+  const first = empty[0];
+  if (!first) return [];
+  const message = empty.length === 1
+    ? localize(locale, 'emptySection', { heading: first.heading.text })
+    : localize(locale, 'emptySection.many', { count: empty.length, heading: first.heading.text });
+  return [{ code: 'empty-section', severity: 'information', start: first.heading.start, end: first.heading.end, message }];
 }

@@ -12,7 +12,7 @@ function checkKpiTables(model: ReportModel, locale: Locale): ReportDiagnostic[] 
     kpiProblems(model.text, table).map((p): ReportDiagnostic => {
       const message =
         p.kind === 'non-numeric'
-          ? localize(locale, /^[\s\-–—/]*$/u.test(p.cell.text) ? 'kpiTable.empty' : 'kpiTable.nonNumeric', { column: p.column, metric: p.row.metric, text: p.cell.text })
+          ? localize(locale, /^[\s\-–—/]*$/u.test(p.cell.text) ? 'kpiTable.empty' : 'kpiTable.nonNumeric', { column: localize(locale, `column.${p.column}`), metric: p.row.metric, text: p.cell.text })
           : localize(locale, 'kpiTable.status', {
               status: p.cell.text,
               metric: p.row.metric,
@@ -29,16 +29,17 @@ function checkKpiTables(model: ReportModel, locale: Locale): ReportDiagnostic[] 
 function checkMilestoneTables(model: ReportModel, locale: Locale): ReportDiagnostic[] {
   return model.tables.flatMap((table) =>
     milestoneProblems(table).map((p): ReportDiagnostic => {
+      const column = 'column' in p ? localize(locale, `column.${p.column}`) : '';
       let message: string;
       switch (p.kind) {
         case 'unparseable':
-          message = localize(locale, 'milestoneTable.unparseable', { text: p.cell.text, column: p.column });
+          message = localize(locale, 'milestoneTable.unparseable', { text: p.cell.text, column });
           break;
         case 'backwards':
-          message = localize(locale, 'milestoneTable.backwards', { column: p.column, date: formatDate(p.date), previous: formatDate(p.previous) });
+          message = localize(locale, 'milestoneTable.backwards', { column, date: formatDate(p.date), previous: formatDate(p.previous) });
           break;
         case 'finish-before-start':
-          message = localize(locale, 'milestoneTable.finishBeforeStart', { column: p.column, date: formatDate(p.date), start: formatDate(p.start), phase: p.phase });
+          message = localize(locale, 'milestoneTable.finishBeforeStart', { column, date: formatDate(p.date), start: formatDate(p.start), phase: p.phase });
           break;
         case 'actual-before-start':
           message = localize(locale, 'milestoneTable.actualBeforeStart', { date: formatDate(p.date), start: formatDate(p.start), phase: p.phase });

@@ -24,8 +24,9 @@ export function kpiRows(documentText: string, table: TableInfo): KpiRow[] | unde
   const columns = kpiColumns(table);
   if (columns.target === undefined && columns.actual === undefined) return undefined;
   const at = (cells: readonly TextBlock[], index: number | undefined) => (index === undefined ? undefined : cells[index]);
+  // A row of empty cells is the template's row still to fill in (the skeleton writes one): not a metric.
   return table.rows
-    .filter((cells) => cells.length > 0)
+    .filter((cells) => cells.some((c) => c.text.trim() !== ''))
     .map((cells) => ({
       start: cellSpan(documentText, cells[0]!).start,
       end: cellSpan(documentText, cells[cells.length - 1]!).end,
@@ -88,7 +89,7 @@ export function rowStatus(row: KpiRow): 'met' | 'missed' | undefined {
 
 export type KpiProblem =
   /** A target or actual cell without a number (empty, a dash, a placeholder, a vague amount, words). */
-  | { readonly kind: 'non-numeric'; readonly cell: TextBlock; readonly column: string; readonly row: KpiRow }
+  | { readonly kind: 'non-numeric'; readonly cell: TextBlock; readonly column: 'target' | 'actual'; readonly row: KpiRow }
   /** A status cell that says met where the figures say missed, or the other way round. */
   | { readonly kind: 'status'; readonly cell: TextBlock; readonly row: KpiRow; readonly says: 'met' | 'missed'; readonly figures: 'met' | 'missed' };
 
@@ -102,10 +103,8 @@ export function kpiProblems(documentText: string, table: TableInfo): KpiProblem[
   for (const row of rows) {
     const target = isNumeric(read, row.target);
     const actual = isNumeric(read, row.actual);
-    for (const [cell, index, numeric] of [[row.target, columns.target, target], [row.actual, columns.actual, actual]] as const) {
-      if (cell && index !== undefined && !numeric) {
-        problems.push({ kind: 'non-numeric', cell, column: table.header[index]?.text ?? '', row });
-      }
+    for (const [cell, column, numeric] of [[row.target, 'target', target], [row.actual, 'actual', actual]] as const) {
+      if (cell && columns[column] !== undefined && !numeric) problems.push({ kind: 'non-numeric', cell, column, row });
     }
     const says = rowStatus(row);
     if (!says || !row.status || !target || !actual) continue;

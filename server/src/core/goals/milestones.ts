@@ -9,11 +9,11 @@ import { isBlank, isDone, milestoneColumns, type MilestoneColumn } from './colum
 import { isBefore, parseDate, type CalendarDate } from './dates.js';
 
 export type MilestoneProblem =
-  | { readonly kind: 'unparseable'; readonly cell: TextBlock; readonly column: string }
+  | { readonly kind: 'unparseable'; readonly cell: TextBlock; readonly column: MilestoneColumn }
   /** A start (or the only date column) earlier than the same column in the row above. */
-  | { readonly kind: 'backwards'; readonly cell: TextBlock; readonly column: string; readonly date: CalendarDate; readonly previous: CalendarDate }
+  | { readonly kind: 'backwards'; readonly cell: TextBlock; readonly column: MilestoneColumn; readonly date: CalendarDate; readonly previous: CalendarDate }
   /** A finish before the start of the same row (planned, or actual). */
-  | { readonly kind: 'finish-before-start'; readonly cell: TextBlock; readonly column: string; readonly date: CalendarDate; readonly start: CalendarDate; readonly phase: string }
+  | { readonly kind: 'finish-before-start'; readonly cell: TextBlock; readonly column: MilestoneColumn; readonly date: CalendarDate; readonly start: CalendarDate; readonly phase: string }
   | { readonly kind: 'actual-before-start'; readonly cell: TextBlock; readonly date: CalendarDate; readonly start: CalendarDate; readonly phase: string }
   | { readonly kind: 'done-without-date'; readonly cell: TextBlock; readonly phase: string };
 
@@ -23,13 +23,13 @@ export function milestoneProblems(table: TableInfo): MilestoneProblem[] {
   if (classifyTable(table) !== 'milestone') return [];
   const columns = milestoneColumns(table);
   if (!dateColumns.some((c) => columns[c] !== undefined)) return [];
-  const header = (c: MilestoneColumn) => table.header[columns[c]!]?.text ?? '';
   const problems: MilestoneProblem[] = [];
   // The column that orders the phases: their start, else the only date there is.
   const order = (['plannedStart', 'actualStart', 'date', 'plannedFinish'] as const).find((c) => columns[c] !== undefined)!;
   let previous: CalendarDate | undefined;
 
-  for (const cells of table.rows) {
+  // A row of empty cells is the template's row still to fill in: not a phase.
+  for (const cells of table.rows.filter((row) => row.some((c) => c.text.trim() !== ''))) {
     const phase = cells[0]?.text ?? '';
     const dates: Partial<Record<MilestoneColumn, CalendarDate>> = {};
     for (const column of dateColumns) {
@@ -38,18 +38,18 @@ export function milestoneProblems(table: TableInfo): MilestoneProblem[] {
       if (!cell || isBlank(cell)) continue;
       const date = parseDate(cell.text);
       if (date) dates[column] = date;
-      else problems.push({ kind: 'unparseable', cell, column: header(column) });
+      else problems.push({ kind: 'unparseable', cell, column });
     }
     const cell = (c: MilestoneColumn) => cells[columns[c]!]!;
 
     const current = dates[order];
-    if (current && previous && isBefore(current, previous)) problems.push({ kind: 'backwards', cell: cell(order), column: header(order), date: current, previous });
+    if (current && previous && isBefore(current, previous)) problems.push({ kind: 'backwards', cell: cell(order), column: order, date: current, previous });
     if (current) previous = current;
 
     for (const [finish, start] of [['plannedFinish', 'plannedStart'], ['actualFinish', 'actualStart']] as const) {
       const f = dates[finish];
       const s = dates[start];
-      if (f && s && isBefore(f, s)) problems.push({ kind: 'finish-before-start', cell: cell(finish), column: header(finish), date: f, start: s, phase });
+      if (f && s && isBefore(f, s)) problems.push({ kind: 'finish-before-start', cell: cell(finish), column: finish, date: f, start: s, phase });
     }
     const actual = dates.actualFinish;
     if (actual && dates.plannedStart && isBefore(actual, dates.plannedStart) && !dates.actualStart) {
