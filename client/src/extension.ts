@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { settingsSection } from '../../server/src/protocol.js';
 import { ChecklistView, revealChapter } from './checklistView.js';
-import { GoalCheckPanel } from './goalCheckPanel.js';
+import { GoalCheckPanel, goalCheckViewType, type GoalCheckState } from './goalCheckPanel.js';
 import type { ClientHolder } from './requests.js';
 import { insertChapterSkeleton, type SkeletonOptions } from './skeletonCommand.js';
-import { createStatusBar, nextPlaceholder } from './statusBar.js';
+import { createStatusBar, nextPlaceholder, nextProblem } from './statusBar.js';
 
 let client: LanguageClient | undefined;
 
@@ -35,10 +35,13 @@ export interface ReportWriterApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ReportWriterApi> {
-  const started = performance.now();
+  const activationStart = performance.now();
   const outputChannel = vscode.window.createOutputChannel(vscode.l10n.t('Report Writer'));
   client = createClient(context, outputChannel);
-  const holder: ClientHolder = { get client() { return client!; } };
+  // Activation does not wait for the server's handshake: VS Code stays responsive while it starts.
+  const serverReady = client.start();
+  // A server that fails to start is reported once, below; what waits for it then gets no answers.
+  const holder: ClientHolder = { get client() { return client!; }, ready: serverReady.catch(() => undefined) };
   const checklist = new ChecklistView(holder);
   context.subscriptions.push(
     outputChannel,
@@ -53,14 +56,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     vscode.commands.registerCommand('reportWriter.insertChapter', (uri: vscode.Uri, slot: string) => insertChapterSkeleton(holder, { slots: [slot], uri })),
     vscode.commands.registerCommand('reportWriter.revealChapter', revealChapter),
     vscode.commands.registerCommand('reportWriter.nextPlaceholder', nextPlaceholder),
+    vscode.commands.registerCommand('reportWriter.nextProblem', nextProblem),
     vscode.commands.registerCommand('reportWriter.refreshChecklist', () => checklist.refresh()),
     vscode.commands.registerCommand('reportWriter.showGoalCheck', () => GoalCheckPanel.show(holder)),
+    vscode.window.registerWebviewPanelSerializer(goalCheckViewType, {
+      deserializeWebviewPanel: async (panel, state: GoalCheckState | undefined) => void GoalCheckPanel.restore(panel, holder, state),
+    }),
     { dispose: () => GoalCheckPanel.instance?.dispose() },
   );
-  // Activation does not wait for the server's handshake: VS Code stays responsive while it starts.
-  const ready = client.start().then(() => checklist.refresh());
+  const ready = serverReady.then(() => checklist.refresh());
   ready.catch((error: unknown) => outputChannel.appendLine(`${error instanceof Error ? error.message : String(error)}`));
-  return { activationMs: performance.now() - started, ready, client: () => client, checklist, goalCheck: () => GoalCheckPanel.instance };
+  return { activationMs: performance.now() - activationStart, ready, client: () => client, checklist, goalCheck: () => GoalCheckPanel.instance };
 }
 
 export async function deactivate(): Promise<void> {

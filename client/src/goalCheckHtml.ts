@@ -38,7 +38,14 @@ function percent(value: number): string {
  */
 export function renderGoalCheck(
   result: GoalCheckResult | null,
-  options: { nonce: string; cspSource: string; lang: 'en' | 'zh-CN'; strings: GoalCheckStrings },
+  options: {
+    nonce: string;
+    cspSource: string;
+    lang: 'en' | 'zh-CN';
+    strings: GoalCheckStrings;
+    /** The report shown, kept in the webview's state so that a window reload shows it again. */
+    uri?: string | undefined;
+  },
 ): string {
   const { nonce, cspSource, strings: t } = options;
   const csp = `default-src 'none'; img-src ${cspSource} data:; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src ${cspSource}`;
@@ -54,7 +61,7 @@ export function renderGoalCheck(
 <title>${escapeHtml(t.heading)}</title>
 <style nonce="${nonce}">${styles}</style>
 </head>
-<body>
+<body data-uri="${escapeHtml(options.uri ?? '')}">
 ${body}
 <script nonce="${nonce}">${script}</script>
 </body>
@@ -135,12 +142,17 @@ meter { width: 100%; max-width: 90px; display: block; }
 .empty { color: var(--vscode-descriptionForeground); }
 `;
 
-/** Rows reveal their goal on click, Enter or Space; the buttons export the scorecard; scrolling survives updates. */
+/**
+ * Rows reveal their goal on click, Enter or Space; the buttons export the scorecard; the scroll position
+ * survives updates, and the state names the report, for the panel's serializer after a window reload.
+ */
 const script = `
 const vscode = acquireVsCodeApi();
 const state = vscode.getState() || {};
+const uri = document.body.dataset.uri || state.uri;
 window.scrollTo(0, state.scrollY || 0);
-window.addEventListener('scroll', () => vscode.setState({ scrollY: window.scrollY }));
+vscode.setState({ uri, scrollY: state.scrollY || 0 });
+window.addEventListener('scroll', () => vscode.setState({ uri, scrollY: window.scrollY }));
 function reveal(row) { vscode.postMessage({ type: 'reveal', line: Number(row.dataset.line), character: Number(row.dataset.character) }); }
 for (const row of document.querySelectorAll('tbody tr')) {
   row.addEventListener('click', () => reveal(row));

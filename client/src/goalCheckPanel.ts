@@ -1,8 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { GoalCheckRequest, type GoalCheckResult } from '../../server/src/protocol.js';
+import { GoalCheckRequest, InsertScorecardRequest, type GoalCheckResult } from '../../server/src/protocol.js';
 import { renderGoalCheck, type GoalCheckStrings } from './goalCheckHtml.js';
-import { coalesce, isMarkdown, type ClientHolder } from './requests.js';
+import { coalesce, isMarkdown, toVscodeRange, type ClientHolder } from './requests.js';
+
+export const goalCheckViewType = 'reportWriter.goalCheck';
+
+/** What the webview keeps across reloads (`vscode.setState` in its script): the report it shows, and where it was scrolled. */
+export interface GoalCheckState {
+  readonly uri?: string;
+  readonly scrollY?: number;
+}
+
+const webviewOptions: vscode.WebviewOptions = { enableScripts: true, localResourceRoots: [] };
 
 function strings(): GoalCheckStrings {
   const t = vscode.l10n.t;
@@ -30,6 +40,7 @@ function strings(): GoalCheckStrings {
 /**
  * Report: Check Goals Against Outcomes — a webview beside the editor with one row per goal. It follows
  * the active report and updates as it changes; rows reveal their goal; the scorecard exports as Markdown.
+ * A window reload brings it back (`restore`, registered as the view type's serializer).
  */
 export class GoalCheckPanel implements vscode.Disposable {
   private static current: GoalCheckPanel | undefined;
@@ -43,11 +54,17 @@ export class GoalCheckPanel implements vscode.Disposable {
       if (isMarkdown(document)) GoalCheckPanel.current.follow(document.uri);
       return GoalCheckPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel('reportWriter.goalCheck', vscode.l10n.t('Goal Check'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [],
-    });
+    const panel = vscode.window.createWebviewPanel(goalCheckViewType, vscode.l10n.t('Goal Check'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions);
     GoalCheckPanel.current = new GoalCheckPanel(panel, holder, isMarkdown(document) ? document.uri : undefined);
+    return GoalCheckPanel.current;
+  }
+
+  /** Takes back a panel VS Code kept over a window reload, showing the report it showed then. */
+  static restore(panel: vscode.WebviewPanel, holder: ClientHolder, state: GoalCheckState | undefined): GoalCheckPanel {
+    GoalCheckPanel.current?.dispose();
+    panel.webview.options = webviewOptions;
+    const uri = typeof state?.uri === 'string' ? vscode.Uri.parse(state.uri) : vscode.window.activeTextEditor?.document.uri;
+    GoalCheckPanel.current = new GoalCheckPanel(panel, holder, uri);
     return GoalCheckPanel.current;
   }
 
@@ -85,10 +102,17 @@ export class GoalCheckPanel implements vscode.Disposable {
 
   /** Asks the server for the scorecard and renders it; calls during a request collapse into one more. */
   readonly update = coalesce(async () => {
+    await this.holder.ready;
     this.result = this.uri ? await this.holder.client.sendRequest(GoalCheckRequest, { uri: this.uri.toString() }).catch(() => null) : null;
     const lang = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
     this.panel.title = this.result?.title ? `${vscode.l10n.t('Goal Check')} · ${this.result.title}` : vscode.l10n.t('Goal Check');
-    this.panel.webview.html = renderGoalCheck(this.result, { nonce: randomBytes(16).toString('base64'), cspSource: this.panel.webview.cspSource, lang, strings: strings() });
+    this.panel.webview.html = renderGoalCheck(this.result, {
+      nonce: randomBytes(16).toString('base64'),
+      cspSource: this.panel.webview.cspSource,
+      lang,
+      strings: strings(),
+      uri: this.uri?.toString(),
+    });
   });
 
   private async onMessage(message: { type: string; line?: number; character?: number }): Promise<void> {
@@ -100,11 +124,27 @@ export class GoalCheckPanel implements vscode.Disposable {
     } else if (message.type === 'copy' && this.result) {
       await vscode.env.clipboard.writeText(this.result.markdown);
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Scorecard copied as Markdown'), 3000);
-    } else if (message.type === 'insert' && this.result) {
-      const markdown = this.result.markdown;
-      const editor = await vscode.window.showTextDocument(this.uri, { viewColumn: vscode.ViewColumn.One });
-      await editor.edit((builder) => builder.insert(editor.selection.active, `\n${markdown}\n`));
+    } else if (message.type === 'insert') {
+      await this.insertScorecard();
     }
+  }
+
+  /**
+   * "Insert into report": the server places the scorecard (over the one already there, else at the end of
+   * the results chapter, else at the cursor); one undo step, and the editor shows where it went.
+   */
+  async insertScorecard(): Promise<void> {
+    if (!this.uri) return;
+    const editor = await vscode.window.showTextDocument(this.uri, { viewColumn: vscode.ViewColumn.One });
+    const result = await this.holder.client.sendRequest(InsertScorecardRequest, { uri: this.uri.toString(), position: editor.selection.active });
+    const edit = result?.edits[0];
+    if (!edit) return;
+    const range = toVscodeRange(edit.range);
+    if (!(await editor.edit((builder) => builder.replace(range, edit.newText)))) return;
+    const leadingLines = /^\n*/.exec(edit.newText)![0].length;
+    const start = leadingLines ? new vscode.Position(range.start.line + leadingLines, 0) : range.start;
+    editor.selection = new vscode.Selection(start, start);
+    editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   dispose(): void {

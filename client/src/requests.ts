@@ -40,4 +40,14 @@ export function coalesce(refresh: () => Promise<void>): () => Promise<void> {
 /** Holds the running client; commands and views ask it for the current one (it changes on restart). */
 export interface ClientHolder {
   readonly client: LanguageClient;
+  /** Settles when the language server has answered `initialize` (a panel restored at startup waits for it). */
+  readonly ready: Promise<void>;
+}
+
+/**
+ * A count in words, singular or plural: `one` is the message for 1 ("1 placeholder"), `many` the message
+ * with `{0}` for any other count ("{0} placeholders"). Both are keys of the l10n bundles.
+ */
+export function countOf(n: number, one: string, many: string): string {
+  return n === 1 ? vscode.l10n.t(one) : vscode.l10n.t(many, n);
 }

@@ -1,37 +1,88 @@
 import * as vscode from 'vscode';
-import type { ChecklistResult } from '../../server/src/protocol.js';
+import { diagnosticSource, type ChecklistResult } from '../../server/src/protocol.js';
+import { countOf } from './requests.js';
 
-/** Schema name and placeholders left; click → next placeholder. */
+/** A diagnostic's code as a string: with a `codeDescription` it reaches the client as `{ value, target }`. */
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  return code === undefined ? undefined : String(typeof code === 'object' ? code.value : code);
+}
+
+function problemsOf(document: vscode.TextDocument): vscode.Diagnostic[] {
+  return vscode.languages
+    .getDiagnostics(document.uri)
+    .filter((d) => d.source === diagnosticSource)
+    .sort((a, b) => a.range.start.compareTo(b.range.start));
+}
+
+
+/**
+ * Schema name and what is left to do: placeholders while there are any, else the report's other problems.
+ * A click steps through them (Report: Go to Next Problem).
+ */
 export function createStatusBar(onUpdate: vscode.Event<ChecklistResult | undefined>): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('reportWriter.status', vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('Report Writer');
-  item.command = 'reportWriter.nextPlaceholder';
-  const subscription = onUpdate((checklist) => {
-    if (!checklist) {
+  item.command = 'reportWriter.nextProblem';
+  let checklist: ChecklistResult | undefined;
+  const render = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!checklist || document?.uri.toString() !== checklist.uri) {
       item.hide();
       return;
     }
-    item.text = `$(checklist) ${checklist.schema.name} · ${vscode.l10n.t('{0} placeholders', checklist.placeholders)}`;
-    item.tooltip = vscode.l10n.t('Go to the next placeholder ({0} left, {1} required chapters missing)', checklist.placeholders, checklist.missingRequired);
+    const problems = problemsOf(document).filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint).length;
+    const left = checklist.placeholders > 0 ? countOf(checklist.placeholders, '1 placeholder', '{0} placeholders') : problems > 0 ? countOf(problems, '1 problem', '{0} problems') : vscode.l10n.t('no problems');
+    item.text = `$(checklist) ${checklist.schema.name} · ${left}`;
+    item.tooltip = [
+      countOf(checklist.placeholders, '1 placeholder', '{0} placeholders'),
+      countOf(checklist.missingRequired, '1 required chapter missing', '{0} required chapters missing'),
+      vscode.l10n.t('Click to go to the next problem (placeholders first).'),
+    ].join(' · ');
     item.show();
-  });
-  return vscode.Disposable.from(item, subscription);
+  };
+  const subscriptions = [
+    onUpdate((updated) => {
+      checklist = updated;
+      render();
+    }),
+    // Diagnostics arrive after the checklist: the count of other problems follows them.
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      if (checklist && event.uris.some((uri) => uri.toString() === checklist!.uri)) render();
+    }),
+  ];
+  return vscode.Disposable.from(item, ...subscriptions);
 }
 
-/** Selects the next placeholder after the cursor (wrapping around), from the Problems of the document. */
+/** Selects the first of `diagnostics` (sorted by position) after the cursor, wrapping around; false when there are none. */
+function selectNext(editor: vscode.TextEditor, diagnostics: readonly vscode.Diagnostic[]): boolean {
+  if (diagnostics.length === 0) return false;
+  const cursor = editor.selection.active;
+  const next = diagnostics.find((d) => d.range.start.isAfter(cursor)) ?? diagnostics[0]!;
+  editor.selection = new vscode.Selection(next.range.start, next.range.end);
+  editor.revealRange(next.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return true;
+}
+
+/** Report: Go to Next Placeholder — the next placeholder after the cursor, from the document's problems. */
 export function nextPlaceholder(): void {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
-  const placeholders = vscode.languages
-    .getDiagnostics(editor.document.uri)
-    .filter((d) => d.source === 'report-writer' && d.code === 'placeholder')
-    .sort((a, b) => a.range.start.compareTo(b.range.start));
-  if (placeholders.length === 0) {
+  if (!selectNext(editor, problemsOf(editor.document).filter((d) => codeOf(d) === 'placeholder'))) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No placeholders left.'));
-    return;
   }
-  const cursor = editor.selection.active;
-  const next = placeholders.find((d) => d.range.start.isAfter(cursor)) ?? placeholders[0]!;
-  editor.selection = new vscode.Selection(next.range.start, next.range.end);
-  editor.revealRange(next.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/**
+ * Report: Go to Next Problem (the status bar's click) — the next placeholder while any is left, then the
+ * next of the report's other problems; hints (a setting for vague quantities) are not stepped through.
+ */
+export function nextProblem(): void {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const problems = problemsOf(editor.document).filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint);
+  const placeholders = problems.filter((d) => codeOf(d) === 'placeholder');
+  if (!selectNext(editor, placeholders.length ? placeholders : problems)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The report has no problems left.'));
+  }
 }
