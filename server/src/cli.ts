@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
-import { collectFiles, findSchemaFolder, looksBinary, schemaFiles } from './cli/files.js';
+import { collectFiles, describeError, findSchemaFolder, looksBinary, schemaFiles } from './cli/files.js';
 import { fileResult, formatGoals, formatText, skippedResult, type CheckOutput, type SchemaProblemResult } from './cli/format.js';
 import {
   createBuiltinRegistry,
@@ -87,6 +87,8 @@ function parseArguments(args: readonly string[], locale: Locale): Options | 'hel
 class Services {
   private readonly services = new Map<string, ReportService>();
   readonly problems: SchemaProblemResult[] = [];
+  /** Schema files that could not be read, each once. */
+  readonly unreadable: { path: string; error: unknown }[] = [];
   private readonly reported = new Set<string>();
 
   constructor(private readonly extra: readonly string[], private readonly locale: Locale) {}
@@ -100,7 +102,13 @@ class Services {
       const registry = createBuiltinRegistry();
       const texts = new Map<string, string>();
       for (const source of sources) {
-        const text = fs.readFileSync(source, 'utf8');
+        let text: string;
+        try {
+          text = fs.readFileSync(source, 'utf8');
+        } catch (error) {
+          if (!this.unreadable.some((u) => u.path === source)) this.unreadable.push({ path: source, error });
+          continue;
+        }
         texts.set(source, text);
         registry.set(source, text);
       }
@@ -141,18 +149,20 @@ function main(argv: readonly string[]): number {
     for (const schemaPath of options.schemaPaths) fs.statSync(schemaPath);
   } catch (error) {
     if (!(error instanceof UsageError) && !(error as NodeJS.ErrnoException).code) throw error;
-    const message = error instanceof UsageError ? error.message : localize(locale, 'cli.unreadable', { path: (error as NodeJS.ErrnoException).path ?? '', reason: (error as NodeJS.ErrnoException).code ?? '' });
+    const message = error instanceof UsageError ? error.message : localize(locale, 'cli.unreadable', { path: (error as NodeJS.ErrnoException).path ?? '', reason: describeError(error, locale) });
     process.stderr.write(`report-writer: ${message}\n\n${localize(locale, 'cli.usage')}\n`);
     return 2;
   }
 
   const { files, unreadable, empty } = collectFiles(options.inputs);
   let failed = unreadable.length > 0;
-  for (const { path: p, reason } of unreadable) process.stderr.write(`report-writer: ${localize(locale, 'cli.unreadable', { path: p, reason })}\n`);
+  for (const { path: p, error } of unreadable) process.stderr.write(`report-writer: ${localize(locale, 'cli.unreadable', { path: p, reason: describeError(error, locale) })}\n`);
   for (const p of empty) process.stderr.write(`report-writer: ${localize(locale, 'cli.noMarkdown', { path: p })}\n`);
 
   const services = new Services(options.schemaPaths, locale);
   const serviceOf = new Map(files.map((file) => [file, services.forFile(file)]));
+  failed ||= services.unreadable.length > 0;
+  for (const { path: p, error } of services.unreadable) process.stderr.write(`report-writer: ${localize(locale, 'cli.unreadable', { path: p, reason: describeError(error, locale) })}\n`);
   const lacking = [...serviceOf.values()].find((s) => options.schema !== 'auto' && !s.registry.get(options.schema));
   if (lacking) {
     process.stderr.write(`report-writer: ${localize(locale, 'cli.unknownSchema', { id: options.schema, known: lacking.registry.ids().join(', ') })}\n`);
@@ -167,7 +177,7 @@ function main(argv: readonly string[]): number {
       bytes = fs.readFileSync(file);
     } catch (error) {
       failed = true;
-      process.stderr.write(`report-writer: ${localize(locale, 'cli.unreadable', { path: file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}\n`);
+      process.stderr.write(`report-writer: ${localize(locale, 'cli.unreadable', { path: file, reason: describeError(error, locale) })}\n`);
       continue;
     }
     if (looksBinary(bytes)) {
