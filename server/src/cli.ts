@@ -24,23 +24,38 @@ interface Options {
   goals: boolean;
   schema: string;
   schemaPaths: string[];
-  locale: Locale;
+  /** `--locale`; undefined when not given. */
+  locale: Locale | undefined;
   inputs: string[];
 }
 
-class UsageError extends Error {}
+/** A message written once its language is known: the arguments are read to their end first. */
+type Message = (locale: Locale) => string;
 
-function parseArguments(args: readonly string[], locale: Locale): Options | 'help' | 'version' {
-  const options: Options = { format: 'text', goals: false, schema: 'auto', schemaPaths: [], locale, inputs: [] };
+interface Command {
+  action: 'check' | 'help' | 'version';
+  options: Options;
+  /** The first thing wrong with the arguments; `--help` and `--version` are answered even so. */
+  problem: Message | undefined;
+}
+
+/**
+ * Reads the arguments to their end, so that `--help`, `--version` and `--locale` count wherever they
+ * stand (`--locale zh-cn --help` gives the Chinese usage); options may also come before the command.
+ */
+function parseArguments(args: readonly string[]): Command {
+  const options: Options = { format: 'text', goals: false, schema: 'auto', schemaPaths: [], locale: undefined, inputs: [] };
+  let asked: 'help' | 'version' | undefined;
+  let command: string | undefined;
+  let problem: Message | undefined;
+  const fail = (key: string, values: Record<string, string> = {}) => {
+    problem ??= (locale) => localize(locale, key, values);
+  };
   const rest = [...args];
-  const command = rest.shift();
-  if (command === undefined || command === '-h' || command === '--help') return 'help';
-  if (command === '-v' || command === '--version') return 'version';
-  if (command !== 'check') throw new UsageError(localize(locale, 'cli.unknownCommand', { command }));
-  const value = (option: string): string => {
-    const next = rest.shift();
-    if (next === undefined || next.startsWith('--')) throw new UsageError(localize(options.locale, 'cli.missingValue', { option }));
-    return next;
+  const value = (option: string): string | undefined => {
+    if (rest[0] !== undefined && !rest[0].startsWith('--')) return rest.shift();
+    fail('cli.missingValue', { option });
+    return undefined;
   };
   while (rest.length) {
     const arg = rest.shift()!;
@@ -49,38 +64,52 @@ function parseArguments(args: readonly string[], locale: Locale): Options | 'hel
     switch (name) {
       case '-h':
       case '--help':
-        return 'help';
+        asked ??= 'help';
+        break;
       case '-v':
       case '--version':
-        return 'version';
+        asked ??= 'version';
+        break;
       case '--format': {
         const format = take();
-        if (format !== 'text' && format !== 'json') throw new UsageError(localize(options.locale, 'cli.badFormat', { value: format }));
-        options.format = format;
+        if (format === 'text' || format === 'json') options.format = format;
+        else if (format !== undefined) fail('cli.badFormat', { value: format });
         break;
       }
       case '--goals':
         options.goals = true;
         break;
       case '--schema':
-        options.schema = take();
+        options.schema = take() ?? options.schema;
         break;
-      case '--schemas':
-        options.schemaPaths.push(take());
+      case '--schemas': {
+        const location = take();
+        if (location !== undefined) options.schemaPaths.push(location);
         break;
+      }
       case '--locale': {
         const tag = take();
-        if (!/^(en|zh-cn)$/i.test(tag)) throw new UsageError(localize(options.locale, 'cli.badLocale', { value: tag }));
-        options.locale = toLocale(tag);
+        if (tag !== undefined && /^(en|zh-cn)$/i.test(tag)) options.locale = toLocale(tag);
+        else if (tag !== undefined) fail('cli.badLocale', { value: tag });
         break;
       }
       default:
-        if (name.startsWith('-') && name !== '-') throw new UsageError(localize(options.locale, 'cli.unknownOption', { option: name }));
-        options.inputs.push(arg);
+        if (name.startsWith('-') && name !== '-') fail('cli.unknownOption', { option: name });
+        else if (command !== undefined) options.inputs.push(arg);
+        else {
+          command = arg;
+          if (command !== 'check') fail('cli.unknownCommand', { command });
+        }
     }
   }
-  if (options.inputs.length === 0) throw new UsageError(localize(options.locale, 'cli.noInput'));
-  return options;
+  if (args.length === 0) return { action: 'help', options, problem };
+  if (command === undefined) fail('cli.noCommand');
+  else if (options.inputs.length === 0) fail('cli.noInput');
+  return { action: asked ?? 'check', options, problem };
+}
+
+function cannotRead(location: string, error: unknown): Message {
+  return (locale) => localize(locale, 'cli.unreadable', { path: location, reason: describeError(error, locale) });
 }
 
 /** One report service per set of schema files, so files of different workspaces get their own schemas. */
@@ -132,37 +161,38 @@ function environmentLocale(): Locale {
 }
 
 function main(argv: readonly string[]): number {
-  let locale = environmentLocale();
-  let options: Options;
-  try {
-    const parsed = parseArguments(argv, locale);
-    if (parsed === 'help') {
-      process.stdout.write(`${localize(locale, 'cli.usage')}\n`);
-      return 0;
+  const { action, options, problem } = parseArguments(argv);
+  const locale = options.locale ?? environmentLocale();
+  if (action === 'help') {
+    process.stdout.write(`${localize(locale, 'cli.usage')}\n`);
+    return 0;
+  }
+  if (action === 'version') {
+    process.stdout.write(`${packageJson.version}\n`);
+    return 0;
+  }
+  let usageProblem = problem;
+  for (const schemaPath of options.schemaPaths) {
+    try {
+      fs.statSync(schemaPath);
+    } catch (error) {
+      usageProblem ??= cannotRead(schemaPath, error);
     }
-    if (parsed === 'version') {
-      process.stdout.write(`${packageJson.version}\n`);
-      return 0;
-    }
-    options = parsed;
-    locale = options.locale;
-    for (const schemaPath of options.schemaPaths) fs.statSync(schemaPath);
-  } catch (error) {
-    if (!(error instanceof UsageError) && !(error as NodeJS.ErrnoException).code) throw error;
-    const message = error instanceof UsageError ? error.message : localize(locale, 'cli.unreadable', { path: (error as NodeJS.ErrnoException).path ?? '', reason: describeError(error, locale) });
-    process.stderr.write(`report-writer: ${message}\n\n${localize(locale, 'cli.usage')}\n`);
+  }
+  if (usageProblem) {
+    process.stderr.write(`report-writer: ${usageProblem(locale)}\n\n${localize(locale, 'cli.usage')}\n`);
     return 2;
   }
 
   const { files, unreadable, empty } = collectFiles(options.inputs);
   let failed = unreadable.length > 0;
-  for (const { path: p, error } of unreadable) process.stderr.write(`report-writer: ${localize(locale, 'cli.unreadable', { path: p, reason: describeError(error, locale) })}\n`);
+  for (const { path: p, error } of unreadable) process.stderr.write(`report-writer: ${cannotRead(p, error)(locale)}\n`);
   for (const p of empty) process.stderr.write(`report-writer: ${localize(locale, 'cli.noMarkdown', { path: p })}\n`);
 
   const services = new Services(options.schemaPaths, locale);
   const serviceOf = new Map(files.map((file) => [file, services.forFile(file)]));
   failed ||= services.unreadable.length > 0;
-  for (const { path: p, error } of services.unreadable) process.stderr.write(`report-writer: ${localize(locale, 'cli.unreadable', { path: p, reason: describeError(error, locale) })}\n`);
+  for (const { path: p, error } of services.unreadable) process.stderr.write(`report-writer: ${cannotRead(p, error)(locale)}\n`);
   const lacking = [...serviceOf.values()].find((s) => options.schema !== 'auto' && !s.registry.get(options.schema));
   if (lacking) {
     process.stderr.write(`report-writer: ${localize(locale, 'cli.unknownSchema', { id: options.schema, known: lacking.registry.ids().join(', ') })}\n`);
@@ -177,7 +207,7 @@ function main(argv: readonly string[]): number {
       bytes = fs.readFileSync(file);
     } catch (error) {
       failed = true;
-      process.stderr.write(`report-writer: ${localize(locale, 'cli.unreadable', { path: file, reason: describeError(error, locale) })}\n`);
+      process.stderr.write(`report-writer: ${cannotRead(file, error)(locale)}\n`);
       continue;
     }
     if (looksBinary(bytes)) {

@@ -44,3 +44,27 @@ describe('cli: errors', () => {
     assert.match(stderr, /^report-writer: Cannot read no-such-schemas: no such file or folder\.$/m);
   });
 });
+
+describe('cli: usage', () => {
+  for (const args of [['--locale', 'zh-cn', '--help'], ['--help', '--locale', 'zh-cn'], ['check', '--help', '--locale=zh-cn']]) {
+    it(`prints the Chinese usage for ${args.join(' ')}`, () => {
+      const { status, stdout } = runCli(args, { LANG: 'en_US.UTF-8' });
+      assert.equal(status, 0);
+      assert.match(stdout, /^用法：report-writer check \[选项\]/);
+    });
+  }
+
+  it('writes a usage error and the usage in the language of a --locale given after the error', () => {
+    const { status, stderr } = runCli(['check', '--bogus', '--locale', 'zh-cn', 'report.md'], { LANG: 'en_US.UTF-8' });
+    assert.equal(status, 2);
+    assert.match(stderr, /^report-writer: 未知选项“--bogus”。\n\n用法：/);
+  });
+
+  it('takes options before the command, and says when the command is missing', () => {
+    assert.equal(runCli(['--locale', 'en', 'check', 'examples/clean-项目总结报告.md']).status, 0);
+    const { status, stderr } = runCli(['--format', 'json', 'examples/clean-项目总结报告.md']);
+    assert.equal(status, 2);
+    assert.match(stderr, /^report-writer: Unknown command “examples\/clean-项目总结报告\.md”/);
+    assert.match(runCli(['--format', 'json']).stderr, /^report-writer: No command given\./);
+  });
+});
