@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
 import { collectFiles, describeError, findSchemaFolder, looksBinary, schemaFiles } from './cli/files.js';
-import { fileResult, formatGoals, formatText, skippedResult, type CheckOutput, type SchemaProblemResult } from './cli/format.js';
+import { fileResult, formatGoals, formatText, skippedResult, type CheckOutput, type FileResult, type SchemaProblemResult } from './cli/format.js';
 import {
   createBuiltinRegistry,
   createReportService,
@@ -11,9 +11,11 @@ import {
   defaultSettings,
   describeSchemaProblem,
   localize,
+  reportLanguage,
   toLocale,
   type Locale,
   type ReportService,
+  type SchemaProblem,
 } from './core/index.js';
 
 const maxFileMegabytes = 20;
@@ -115,12 +117,12 @@ function cannotRead(location: string, error: unknown): Message {
 /** One report service per set of schema files, so files of different workspaces get their own schemas. */
 class Services {
   private readonly services = new Map<string, ReportService>();
-  readonly problems: SchemaProblemResult[] = [];
+  private readonly problems: { path: string; text: string; problem: SchemaProblem }[] = [];
   /** Schema files that could not be read, each once. */
   readonly unreadable: { path: string; error: unknown }[] = [];
   private readonly reported = new Set<string>();
 
-  constructor(private readonly extra: readonly string[], private readonly locale: Locale) {}
+  constructor(private readonly extra: readonly string[]) {}
 
   forFile(file: string): ReportService {
     const folder = findSchemaFolder(file);
@@ -146,25 +148,40 @@ class Services {
         const id = `${problem.source}:${problem.start}:${problem.key}`;
         if (text === undefined || this.reported.has(id)) continue;
         this.reported.add(id);
-        const { line, column, message } = describeSchemaProblem(problem, text, this.locale);
-        this.problems.push({ path: path.relative(process.cwd(), problem.source) || problem.source, line, column, message });
+        this.problems.push({ path: path.relative(process.cwd(), problem.source) || problem.source, text, problem });
       }
       service = createReportService({ registry });
       this.services.set(key, service);
     }
     return service;
   }
+
+  /** The problems found in the schema files read so far, each once, written in `locale`. */
+  describeProblems(locale: Locale): SchemaProblemResult[] {
+    return this.problems.map(({ path: source, text, problem }) => ({ path: source, ...describeSchemaProblem(problem, text, locale) }));
+  }
 }
 
-function environmentLocale(): Locale {
-  return toLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+/**
+ * The language LC_ALL, LC_MESSAGES or LANG names (the first of them set, as POSIX reads them); undefined
+ * when it names none: unset, `C`, `C.UTF-8` or `POSIX`.
+ */
+function environmentLocale(): Locale | undefined {
+  const name = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
+  return name && !/^(?:C|POSIX)(?:[.@]|$)/i.test(name) ? toLocale(name) : undefined;
 }
 
+/**
+ * Messages are in the language of `--locale`, else of the environment. When neither names one, each
+ * report's messages are in the language the report is written in; the rest (usage errors before any
+ * report is read, notes about files, the summary) in the language all the reports share, else English.
+ */
 function main(argv: readonly string[]): number {
   const { action, options, problem } = parseArguments(argv);
-  const locale = options.locale ?? environmentLocale();
+  const chosen = options.locale ?? environmentLocale();
+  const usageLocale = chosen ?? 'en';
   if (action === 'help') {
-    process.stdout.write(`${localize(locale, 'cli.usage')}\n`);
+    process.stdout.write(`${localize(usageLocale, 'cli.usage')}\n`);
     return 0;
   }
   if (action === 'version') {
@@ -180,52 +197,63 @@ function main(argv: readonly string[]): number {
     }
   }
   if (usageProblem) {
-    process.stderr.write(`report-writer: ${usageProblem(locale)}\n\n${localize(locale, 'cli.usage')}\n`);
+    process.stderr.write(`report-writer: ${usageProblem(usageLocale)}\n\n${localize(usageLocale, 'cli.usage')}\n`);
     return 2;
   }
 
   const { files, unreadable, empty } = collectFiles(options.inputs);
+  const notes: Message[] = [
+    ...unreadable.map(({ path: p, error }) => cannotRead(p, error)),
+    ...empty.map((p): Message => (locale) => localize(locale, 'cli.noMarkdown', { path: p })),
+  ];
   let failed = unreadable.length > 0;
-  for (const { path: p, error } of unreadable) process.stderr.write(`report-writer: ${cannotRead(p, error)(locale)}\n`);
-  for (const p of empty) process.stderr.write(`report-writer: ${localize(locale, 'cli.noMarkdown', { path: p })}\n`);
 
-  const services = new Services(options.schemaPaths, locale);
+  const services = new Services(options.schemaPaths);
   const serviceOf = new Map(files.map((file) => [file, services.forFile(file)]));
   failed ||= services.unreadable.length > 0;
-  for (const { path: p, error } of services.unreadable) process.stderr.write(`report-writer: ${cannotRead(p, error)(locale)}\n`);
+  notes.push(...services.unreadable.map(({ path: p, error }) => cannotRead(p, error)));
   const lacking = [...serviceOf.values()].find((s) => options.schema !== 'auto' && !s.registry.get(options.schema));
   if (lacking) {
-    process.stderr.write(`report-writer: ${localize(locale, 'cli.unknownSchema', { id: options.schema, known: lacking.registry.ids().join(', ') })}\n`);
+    for (const note of notes) process.stderr.write(`report-writer: ${note(usageLocale)}\n`);
+    process.stderr.write(`report-writer: ${localize(usageLocale, 'cli.unknownSchema', { id: options.schema, known: lacking.registry.ids().join(', ') })}\n`);
     return 2;
   }
 
-  const settings = { ...defaultSettings, locale, schema: options.schema };
-  const output: CheckOutput = { version: 1, files: [], schemaProblems: services.problems };
+  const settings = { ...defaultSettings, schema: options.schema };
+  const results: FileResult[] = [];
+  const languages = new Map<FileResult, Locale>();
   for (const file of files) {
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file);
     } catch (error) {
       failed = true;
-      process.stderr.write(`report-writer: ${cannotRead(file, error)(locale)}\n`);
+      notes.push(cannotRead(file, error));
       continue;
     }
     if (looksBinary(bytes)) {
-      process.stderr.write(`report-writer: ${localize(locale, 'cli.binary', { path: file })}\n`);
-      output.files.push(skippedResult(file, 'binary'));
+      notes.push((locale) => localize(locale, 'cli.binary', { path: file }));
+      results.push(skippedResult(file, 'binary'));
       continue;
     }
     if (bytes.length > maxFileMegabytes * 1024 * 1024) {
       const size = (bytes.length / 1024 / 1024).toFixed(1);
-      process.stderr.write(`report-writer: ${localize(locale, 'cli.tooLarge', { path: file, size, limit: maxFileMegabytes })}\n`);
-      output.files.push(skippedResult(file, 'too-large'));
+      notes.push((locale) => localize(locale, 'cli.tooLarge', { path: file, size, limit: maxFileMegabytes }));
+      results.push(skippedResult(file, 'too-large'));
       continue;
     }
     const document = createTextDocument(pathToFileURL(path.resolve(file)).href, bytes.toString('utf8'));
-    const analysis = serviceOf.get(file)!.analyze(document, settings)!;
-    output.files.push(fileResult(file, document, analysis));
+    const service = serviceOf.get(file)!;
+    const language = chosen ?? reportLanguage(service.getModel(document), 'en');
+    const result = fileResult(file, document, service.analyze(document, { ...settings, locale: language })!);
+    languages.set(result, language);
+    results.push(result);
   }
+  const reportLanguages = new Set(results.filter((r) => r.isReport).map((r) => languages.get(r)!));
+  const locale = chosen ?? (reportLanguages.size === 1 ? [...reportLanguages][0]! : 'en');
+  for (const note of notes) process.stderr.write(`report-writer: ${note(locale)}\n`);
 
+  const output: CheckOutput = { version: 1, files: results, schemaProblems: services.describeProblems(locale) };
   const all = output.files.flatMap((f) => f.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length + output.schemaProblems.length;
   if (options.format === 'json') {
@@ -234,7 +262,7 @@ function main(argv: readonly string[]): number {
     const lines = [
       ...output.schemaProblems.map((p) => localize(locale, 'cli.schemaProblem', { ...p })),
       ...formatText(output),
-      ...(options.goals ? formatGoals(output, locale) : []),
+      ...(options.goals ? formatGoals(output, (file) => languages.get(file) ?? locale) : []),
     ];
     if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
     const warnings = all.filter((d) => d.severity === 'warning').length;
