@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
-import { collectFiles, findSchemaFolder, looksBinary, schemaFiles } from './cli/files.js';
-import { fileResult, formatGoals, formatText, skippedResult, type CheckOutput, type SchemaProblemResult } from './cli/format.js';
+import { collectFiles, describeError, findSchemaFolder, looksBinary, schemaFiles } from './cli/files.js';
+import { fileResult, formatGoals, formatText, skippedResult, type CheckOutput, type FileResult, type SchemaProblemResult } from './cli/format.js';
 import {
   createBuiltinRegistry,
   createReportService,
@@ -11,9 +11,11 @@ import {
   defaultSettings,
   describeSchemaProblem,
   localize,
+  reportLanguage,
   toLocale,
   type Locale,
   type ReportService,
+  type SchemaProblem,
 } from './core/index.js';
 
 const maxFileMegabytes = 20;
@@ -24,23 +26,38 @@ interface Options {
   goals: boolean;
   schema: string;
   schemaPaths: string[];
-  locale: Locale;
+  /** `--locale`; undefined when not given. */
+  locale: Locale | undefined;
   inputs: string[];
 }
 
-class UsageError extends Error {}
+/** A message written once its language is known: the arguments are read to their end first. */
+type Message = (locale: Locale) => string;
 
-function parseArguments(args: readonly string[], locale: Locale): Options | 'help' | 'version' {
-  const options: Options = { format: 'text', goals: false, schema: 'auto', schemaPaths: [], locale, inputs: [] };
+interface Command {
+  action: 'check' | 'help' | 'version';
+  options: Options;
+  /** The first thing wrong with the arguments; `--help` and `--version` are answered even so. */
+  problem: Message | undefined;
+}
+
+/**
+ * Reads the arguments to their end, so that `--help`, `--version` and `--locale` count wherever they
+ * stand (`--locale zh-cn --help` gives the Chinese usage); options may also come before the command.
+ */
+function parseArguments(args: readonly string[]): Command {
+  const options: Options = { format: 'text', goals: false, schema: 'auto', schemaPaths: [], locale: undefined, inputs: [] };
+  let asked: 'help' | 'version' | undefined;
+  let command: string | undefined;
+  let problem: Message | undefined;
+  const fail = (key: string, values: Record<string, string> = {}) => {
+    problem ??= (locale) => localize(locale, key, values);
+  };
   const rest = [...args];
-  const command = rest.shift();
-  if (command === undefined || command === '-h' || command === '--help') return 'help';
-  if (command === '-v' || command === '--version') return 'version';
-  if (command !== 'check') throw new UsageError(localize(locale, 'cli.unknownCommand', { command }));
-  const value = (option: string): string => {
-    const next = rest.shift();
-    if (next === undefined || next.startsWith('--')) throw new UsageError(localize(options.locale, 'cli.missingValue', { option }));
-    return next;
+  const value = (option: string): string | undefined => {
+    if (rest[0] !== undefined && !rest[0].startsWith('--')) return rest.shift();
+    fail('cli.missingValue', { option });
+    return undefined;
   };
   while (rest.length) {
     const arg = rest.shift()!;
@@ -49,47 +66,63 @@ function parseArguments(args: readonly string[], locale: Locale): Options | 'hel
     switch (name) {
       case '-h':
       case '--help':
-        return 'help';
+        asked ??= 'help';
+        break;
       case '-v':
       case '--version':
-        return 'version';
+        asked ??= 'version';
+        break;
       case '--format': {
         const format = take();
-        if (format !== 'text' && format !== 'json') throw new UsageError(localize(options.locale, 'cli.badFormat', { value: format }));
-        options.format = format;
+        if (format === 'text' || format === 'json') options.format = format;
+        else if (format !== undefined) fail('cli.badFormat', { value: format });
         break;
       }
       case '--goals':
         options.goals = true;
         break;
       case '--schema':
-        options.schema = take();
+        options.schema = take() ?? options.schema;
         break;
-      case '--schemas':
-        options.schemaPaths.push(take());
+      case '--schemas': {
+        const location = take();
+        if (location !== undefined) options.schemaPaths.push(location);
         break;
+      }
       case '--locale': {
         const tag = take();
-        if (!/^(en|zh-cn)$/i.test(tag)) throw new UsageError(localize(options.locale, 'cli.badLocale', { value: tag }));
-        options.locale = toLocale(tag);
+        if (tag !== undefined && /^(en|zh-cn)$/i.test(tag)) options.locale = toLocale(tag);
+        else if (tag !== undefined) fail('cli.badLocale', { value: tag });
         break;
       }
       default:
-        if (name.startsWith('-') && name !== '-') throw new UsageError(localize(options.locale, 'cli.unknownOption', { option: name }));
-        options.inputs.push(arg);
+        if (name.startsWith('-') && name !== '-') fail('cli.unknownOption', { option: name });
+        else if (command !== undefined) options.inputs.push(arg);
+        else {
+          command = arg;
+          if (command !== 'check') fail('cli.unknownCommand', { command });
+        }
     }
   }
-  if (options.inputs.length === 0) throw new UsageError(localize(options.locale, 'cli.noInput'));
-  return options;
+  if (args.length === 0) return { action: 'help', options, problem };
+  if (command === undefined) fail('cli.noCommand');
+  else if (options.inputs.length === 0) fail('cli.noInput');
+  return { action: asked ?? 'check', options, problem };
+}
+
+function cannotRead(location: string, error: unknown): Message {
+  return (locale) => localize(locale, 'cli.unreadable', { path: location, reason: describeError(error, locale) });
 }
 
 /** One report service per set of schema files, so files of different workspaces get their own schemas. */
 class Services {
   private readonly services = new Map<string, ReportService>();
-  readonly problems: SchemaProblemResult[] = [];
+  private readonly problems: { path: string; text: string; problem: SchemaProblem }[] = [];
+  /** Schema files that could not be read, each once. */
+  readonly unreadable: { path: string; error: unknown }[] = [];
   private readonly reported = new Set<string>();
 
-  constructor(private readonly extra: readonly string[], private readonly locale: Locale) {}
+  constructor(private readonly extra: readonly string[]) {}
 
   forFile(file: string): ReportService {
     const folder = findSchemaFolder(file);
@@ -100,7 +133,13 @@ class Services {
       const registry = createBuiltinRegistry();
       const texts = new Map<string, string>();
       for (const source of sources) {
-        const text = fs.readFileSync(source, 'utf8');
+        let text: string;
+        try {
+          text = fs.readFileSync(source, 'utf8');
+        } catch (error) {
+          if (!this.unreadable.some((u) => u.path === source)) this.unreadable.push({ path: source, error });
+          continue;
+        }
         texts.set(source, text);
         registry.set(source, text);
       }
@@ -109,83 +148,112 @@ class Services {
         const id = `${problem.source}:${problem.start}:${problem.key}`;
         if (text === undefined || this.reported.has(id)) continue;
         this.reported.add(id);
-        const { line, column, message } = describeSchemaProblem(problem, text, this.locale);
-        this.problems.push({ path: path.relative(process.cwd(), problem.source) || problem.source, line, column, message });
+        this.problems.push({ path: path.relative(process.cwd(), problem.source) || problem.source, text, problem });
       }
       service = createReportService({ registry });
       this.services.set(key, service);
     }
     return service;
   }
+
+  /** The problems found in the schema files read so far, each once, written in `locale`. */
+  describeProblems(locale: Locale): SchemaProblemResult[] {
+    return this.problems.map(({ path: source, text, problem }) => ({ path: source, ...describeSchemaProblem(problem, text, locale) }));
+  }
 }
 
-function environmentLocale(): Locale {
-  return toLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+/**
+ * The language LC_ALL, LC_MESSAGES or LANG names (the first of them set, as POSIX reads them); undefined
+ * when it names none: unset, `C`, `C.UTF-8` or `POSIX`.
+ */
+function environmentLocale(): Locale | undefined {
+  const name = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
+  return name && !/^(?:C|POSIX)(?:[.@]|$)/i.test(name) ? toLocale(name) : undefined;
 }
 
+/**
+ * Messages are in the language of `--locale`, else of the environment. When neither names one, each
+ * report's messages are in the language the report is written in; the rest (usage errors before any
+ * report is read, notes about files, the summary) in the language all the reports share, else English.
+ */
 function main(argv: readonly string[]): number {
-  let locale = environmentLocale();
-  let options: Options;
-  try {
-    const parsed = parseArguments(argv, locale);
-    if (parsed === 'help') {
-      process.stdout.write(`${localize(locale, 'cli.usage')}\n`);
-      return 0;
+  const { action, options, problem } = parseArguments(argv);
+  const chosen = options.locale ?? environmentLocale();
+  const usageLocale = chosen ?? 'en';
+  if (action === 'help') {
+    process.stdout.write(`${localize(usageLocale, 'cli.usage')}\n`);
+    return 0;
+  }
+  if (action === 'version') {
+    process.stdout.write(`${packageJson.version}\n`);
+    return 0;
+  }
+  let usageProblem = problem;
+  for (const schemaPath of options.schemaPaths) {
+    try {
+      fs.statSync(schemaPath);
+    } catch (error) {
+      usageProblem ??= cannotRead(schemaPath, error);
     }
-    if (parsed === 'version') {
-      process.stdout.write(`${packageJson.version}\n`);
-      return 0;
-    }
-    options = parsed;
-    locale = options.locale;
-    for (const schemaPath of options.schemaPaths) fs.statSync(schemaPath);
-  } catch (error) {
-    if (!(error instanceof UsageError) && !(error as NodeJS.ErrnoException).code) throw error;
-    const message = error instanceof UsageError ? error.message : localize(locale, 'cli.unreadable', { path: (error as NodeJS.ErrnoException).path ?? '', reason: (error as NodeJS.ErrnoException).code ?? '' });
-    process.stderr.write(`report-writer: ${message}\n\n${localize(locale, 'cli.usage')}\n`);
+  }
+  if (usageProblem) {
+    process.stderr.write(`report-writer: ${usageProblem(usageLocale)}\n\n${localize(usageLocale, 'cli.usage')}\n`);
     return 2;
   }
 
   const { files, unreadable, empty } = collectFiles(options.inputs);
+  const notes: Message[] = [
+    ...unreadable.map(({ path: p, error }) => cannotRead(p, error)),
+    ...empty.map((p): Message => (locale) => localize(locale, 'cli.noMarkdown', { path: p })),
+  ];
   let failed = unreadable.length > 0;
-  for (const { path: p, reason } of unreadable) process.stderr.write(`report-writer: ${localize(locale, 'cli.unreadable', { path: p, reason })}\n`);
-  for (const p of empty) process.stderr.write(`report-writer: ${localize(locale, 'cli.noMarkdown', { path: p })}\n`);
 
-  const services = new Services(options.schemaPaths, locale);
+  const services = new Services(options.schemaPaths);
   const serviceOf = new Map(files.map((file) => [file, services.forFile(file)]));
+  failed ||= services.unreadable.length > 0;
+  notes.push(...services.unreadable.map(({ path: p, error }) => cannotRead(p, error)));
   const lacking = [...serviceOf.values()].find((s) => options.schema !== 'auto' && !s.registry.get(options.schema));
   if (lacking) {
-    process.stderr.write(`report-writer: ${localize(locale, 'cli.unknownSchema', { id: options.schema, known: lacking.registry.ids().join(', ') })}\n`);
+    for (const note of notes) process.stderr.write(`report-writer: ${note(usageLocale)}\n`);
+    process.stderr.write(`report-writer: ${localize(usageLocale, 'cli.unknownSchema', { id: options.schema, known: lacking.registry.ids().join(', ') })}\n`);
     return 2;
   }
 
-  const settings = { ...defaultSettings, locale, schema: options.schema };
-  const output: CheckOutput = { version: 1, files: [], schemaProblems: services.problems };
+  const settings = { ...defaultSettings, schema: options.schema };
+  const results: FileResult[] = [];
+  const languages = new Map<FileResult, Locale>();
   for (const file of files) {
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file);
     } catch (error) {
       failed = true;
-      process.stderr.write(`report-writer: ${localize(locale, 'cli.unreadable', { path: file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}\n`);
+      notes.push(cannotRead(file, error));
       continue;
     }
     if (looksBinary(bytes)) {
-      process.stderr.write(`report-writer: ${localize(locale, 'cli.binary', { path: file })}\n`);
-      output.files.push(skippedResult(file, 'binary'));
+      notes.push((locale) => localize(locale, 'cli.binary', { path: file }));
+      results.push(skippedResult(file, 'binary'));
       continue;
     }
     if (bytes.length > maxFileMegabytes * 1024 * 1024) {
       const size = (bytes.length / 1024 / 1024).toFixed(1);
-      process.stderr.write(`report-writer: ${localize(locale, 'cli.tooLarge', { path: file, size, limit: maxFileMegabytes })}\n`);
-      output.files.push(skippedResult(file, 'too-large'));
+      notes.push((locale) => localize(locale, 'cli.tooLarge', { path: file, size, limit: maxFileMegabytes }));
+      results.push(skippedResult(file, 'too-large'));
       continue;
     }
     const document = createTextDocument(pathToFileURL(path.resolve(file)).href, bytes.toString('utf8'));
-    const analysis = serviceOf.get(file)!.analyze(document, settings)!;
-    output.files.push(fileResult(file, document, analysis));
+    const service = serviceOf.get(file)!;
+    const language = chosen ?? reportLanguage(service.getModel(document), 'en');
+    const result = fileResult(file, document, service.analyze(document, { ...settings, locale: language })!);
+    languages.set(result, language);
+    results.push(result);
   }
+  const reportLanguages = new Set(results.filter((r) => r.isReport).map((r) => languages.get(r)!));
+  const locale = chosen ?? (reportLanguages.size === 1 ? [...reportLanguages][0]! : 'en');
+  for (const note of notes) process.stderr.write(`report-writer: ${note(locale)}\n`);
 
+  const output: CheckOutput = { version: 1, files: results, schemaProblems: services.describeProblems(locale) };
   const all = output.files.flatMap((f) => f.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length + output.schemaProblems.length;
   if (options.format === 'json') {
@@ -194,7 +262,7 @@ function main(argv: readonly string[]): number {
     const lines = [
       ...output.schemaProblems.map((p) => localize(locale, 'cli.schemaProblem', { ...p })),
       ...formatText(output),
-      ...(options.goals ? formatGoals(output, locale) : []),
+      ...(options.goals ? formatGoals(output, (file) => languages.get(file) ?? locale) : []),
     ];
     if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
     const warnings = all.filter((d) => d.severity === 'warning').length;

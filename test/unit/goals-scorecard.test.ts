@@ -4,19 +4,11 @@
  * engine throw or point outside the text.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { buildGoalCheck, classifyTable, findQuantities, goalCheckMarkdown, parseDate, placeScorecard } from '../../server/src/core/index.js';
 import { anyDocument, fuzzSeed, runs } from '../util/documents.js';
-import { analyzeText, fixturePath, readFixture, report } from './util.js';
-
-const cli = path.join(process.cwd(), 'dist/cli.js');
-
-function runCli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { analyzeText, fixturePath, readFixture, report, runCli } from './util.js';
 
 describe('goals: buildGoalCheck', () => {
   it('counts the verdicts, the placeholders left and the missing chapters', () => {
@@ -124,7 +116,7 @@ describe('goals: a scorecard inserted into the report', () => {
 
 describe('goals: the CLI', () => {
   it('adds the goals of each report to the JSON output, in the documented shape', () => {
-    const { status, stdout } = runCli('check', '--format', 'json', fixturePath('goals/frontmatter-goals.md'));
+    const { status, stdout } = runCli(['check', '--format', 'json', fixturePath('goals/frontmatter-goals.md')]);
     assert.equal(status, 0);
     const [file] = JSON.parse(stdout).files;
     const [goal] = file.goals;
@@ -152,24 +144,24 @@ describe('goals: the CLI', () => {
 
   it('prints the scorecard after the diagnostics with --goals, and not without', () => {
     const file = path.join(process.cwd(), 'examples/clean-项目总结报告.md');
-    const withGoals = runCli('check', '--goals', file);
+    const withGoals = runCli(['check', '--goals', file]);
     assert.equal(withGoals.status, 0);
     const lines = withGoals.stdout.trimEnd().split('\n');
     assert.ok(lines[0]!.endsWith('clean-项目总结报告.md: 6 goals'), lines[0]);
     assert.equal(lines[3], '  L13  missed 96.2%  入职半年内流失率: 25%以下 → 26% (line 52)');
     assert.equal(lines[7], '  Met 5 · missed 1 · cannot tell 0 · no outcome 0 · placeholders left 0');
-    assert.equal(runCli('check', file).stdout, '', 'a clean report prints nothing without --goals');
+    assert.equal(runCli(['check', file]).stdout, '', 'a clean report prints nothing without --goals');
   });
 
   it('prints the scorecard in Chinese with --locale zh-cn', () => {
-    const { stdout } = runCli('check', '--goals', '--locale', 'zh-cn', fixturePath('corpus/seed-3-process-optimization.md'));
+    const { stdout } = runCli(['check', '--goals', '--locale', 'zh-cn', fixturePath('corpus/seed-3-process-optimization.md')]);
     assert.ok(stdout.includes('  L9  无法判断（占位符）  流程周期：缩短XX% → 数小时（第 95 行）'), stdout);
     assert.ok(stdout.includes('seed-3-process-optimization.md：4 项目标'), stdout);
   });
 
   it('documents --goals in the usage text of both languages', () => {
-    assert.match(runCli('--help').stdout, /--goals\s+also print each report's goals/);
-    const zh = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'zh_CN.UTF-8' } }).stdout;
+    assert.match(runCli(['--help']).stdout, /--goals\s+also print each report's goals/);
+    const zh = runCli(['--help'], { LC_ALL: 'zh_CN.UTF-8' }).stdout;
     assert.match(zh, /--goals\s+同时列出/);
   });
 });

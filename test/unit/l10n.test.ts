@@ -23,7 +23,7 @@ describe('l10n: catalogs', () => {
   });
 
   it('has a non-empty message for every key in both languages, with the same {arguments}', () => {
-    const args = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const args = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|, *plural,)/g)].map((m) => m[1]))].sort();
     for (const key of keys.en) {
       const en = localize('en', key);
       const zh = localize('zh-cn', key);
@@ -58,6 +58,32 @@ describe('l10n: localize', () => {
 
   it('leaves an unknown key as it is', () => {
     assert.equal(localize('zh-cn', 'no.suchKey'), 'no.suchKey');
+  });
+
+  it('picks the singular or plural wording of a count in English, and the one wording in Chinese', () => {
+    const counts = (n: number) => ({ files: n, reports: n, errors: n, warnings: n, others: n });
+    assert.equal(localize('en', 'cli.summary', counts(1)), '1 file, 1 report: 1 error, 1 warning, 1 other note.');
+    assert.equal(localize('en', 'cli.summary', counts(2)), '2 files, 2 reports: 2 errors, 2 warnings, 2 other notes.');
+    assert.equal(localize('en', 'cli.summary', counts(0)), '0 files, 0 reports: 0 errors, 0 warnings, 0 other notes.');
+    assert.equal(localize('zh-cn', 'cli.summary', counts(1)), '1 个文件，1 份报告：1 个错误，1 个警告，1 条其他提示。');
+    assert.equal(localize('en', 'cli.goals.heading', { path: 'a.md', count: 1 }), 'a.md: 1 goal');
+    assert.match(localize('en', 'tooManyProblems', { omitted: 1, total: 2, maximum: 1 }), /^1 more problem from here on is not shown \(2 in all;/);
+  });
+
+  it('leaves a plural whose count is not given as written', () => {
+    assert.match(localize('en', 'cli.goals.heading', { path: 'a.md' }), /^a\.md: \{count, plural, one \{# goal\} other \{# goals\}\}$/);
+  });
+
+  it('fills in every plural of both catalogs for one and for many', () => {
+    for (const locale of ['en', 'zh-cn'] as Locale[]) {
+      for (const key of messageKeys()[locale]) {
+        for (const n of [1, 7]) {
+          const args = Object.fromEntries([...localize(locale, key).matchAll(/\{(\w+)/g)].map((m) => [m[1]!, n]));
+          const message = localize(locale, key, args);
+          assert.ok(!/[{}#]/.test(message.replace(/`[^`]*`/g, '')), `${locale} ${key}: ${message}`);
+        }
+      }
+    }
   });
 });
 

@@ -5,6 +5,7 @@
  * change it.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -46,6 +47,16 @@ export function fixturePath(relative: string): string {
 
 export function readFixture(relative: string): string {
   return fs.readFileSync(fixturePath(relative), 'utf8');
+}
+
+/**
+ * Runs the built CLI (`dist/cli.js`) with `env` as its only locale variables: LANG, LANGUAGE and LC_* of
+ * the test's own environment are left out, so that the messages' language is the test's choice.
+ */
+export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = { LANG: 'en_US.UTF-8' }): { status: number | null; stdout: string; stderr: string } {
+  const inherited = Object.entries(process.env).filter(([name]) => !/^(?:LANG|LANGUAGE|LC_\w+)$/.test(name));
+  const result = spawnSync(process.execPath, [path.join(process.cwd(), 'dist/cli.js'), ...args], { encoding: 'utf8', env: { ...Object.fromEntries(inherited), ...env } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** 1-based line of a UTF-16 offset (CR, LF and CRLF all end a line). */

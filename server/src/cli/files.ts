@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { localize, type Locale } from '../core/index.js';
 
 const markdownFile = /\.(md|markdown)$/i;
 
@@ -7,9 +8,9 @@ const markdownFile = /\.(md|markdown)$/i;
  * The Markdown files under the inputs: a file is taken as given, a folder is walked (sorted, skipping
  * node_modules and dot-folders). Paths that do not exist or cannot be listed are returned in `unreadable`.
  */
-export function collectFiles(inputs: readonly string[]): { files: string[]; unreadable: { path: string; reason: string }[]; empty: string[] } {
+export function collectFiles(inputs: readonly string[]): { files: string[]; unreadable: { path: string; error: unknown }[]; empty: string[] } {
   const files: string[] = [];
-  const unreadable: { path: string; reason: string }[] = [];
+  const unreadable: { path: string; error: unknown }[] = [];
   const empty: string[] = [];
   const walk = (dir: string, found: string[]) => {
     const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
@@ -33,7 +34,7 @@ export function collectFiles(inputs: readonly string[]): { files: string[]; unre
         files.push(input);
       }
     } catch (error) {
-      unreadable.push({ path: input, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+      unreadable.push({ path: input, error });
     }
   }
   return { files: [...new Set(files)], unreadable, empty };
@@ -60,4 +61,21 @@ export function schemaFiles(location: string): string[] {
 /** True when the bytes hold a NUL in the first 8 KB: a binary file, not text. */
 export function looksBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8192).includes(0);
+}
+
+/** Messages for the errors a path commonly fails with. */
+const errorKeys: Readonly<Record<string, string>> = {
+  ENOENT: 'cli.error.notFound',
+  ENOTDIR: 'cli.error.notFolder',
+  EISDIR: 'cli.error.isFolder',
+  EACCES: 'cli.error.denied',
+  EPERM: 'cli.error.denied',
+  ELOOP: 'cli.error.linkLoop',
+};
+
+/** Why a path could not be read, in words; the system's own words for an error without a message of ours. */
+export function describeError(error: unknown, locale: Locale): string {
+  const key = errorKeys[(error as NodeJS.ErrnoException).code ?? ''];
+  if (key) return localize(locale, key);
+  return error instanceof Error ? error.message : String(error);
 }

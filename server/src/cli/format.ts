@@ -103,11 +103,15 @@ export function formatText(output: CheckOutput): string[] {
   return lines;
 }
 
-/** The scorecard of every report, for `check --goals`: a heading per report, a line per goal, the totals. */
-export function formatGoals(output: CheckOutput, locale: Locale): string[] {
+/**
+ * The scorecard of every report, for `check --goals`: a heading per report, a line per goal, the totals;
+ * each in the language `localeOf` gives its report.
+ */
+export function formatGoals(output: CheckOutput, localeOf: (file: FileResult) => Locale): string[] {
   const lines: string[] = [];
   for (const file of output.files) {
     if (!file.isReport) continue;
+    const locale = localeOf(file);
     if (file.goals.length === 0) {
       lines.push(localize(locale, 'cli.goals.none', { path: file.path }));
       continue;

@@ -65,6 +65,11 @@ function documentTitle(model: ReportModel): string | undefined {
   return frontMatterString(model, 'title')?.value ?? model.titleHeading?.text;
 }
 
+/** The language a document is written in, from its title and chapter headings; `fallback` when they are empty. */
+export function reportLanguage(model: ReportModel, fallback: Locale): Locale {
+  return textLanguage(`${documentTitle(model) ?? ''}${model.chapters.map((c) => c.heading.title).join('')}`, fallback);
+}
+
 function baseName(uri: string): string {
   const name = uri.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? '';
   let decoded = name;
@@ -114,7 +119,7 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   // Front matter that cannot be read still says what the writer meant when a `schema:` or `type:` line is there.
   const brokenNaming = model.frontMatter !== undefined && model.frontMatterProblems.length > 0 &&
     /^(?:schema|type)[ \t]*:/m.test(model.text.slice(model.frontMatter.start, model.frontMatter.end));
-  const language = textLanguage(`${title ?? ''}${model.chapters.map((c) => c.heading.title).join('')}`, locale);
+  const language = reportLanguage(model, locale);
   const isReport = decideIsReport(model, settings, named !== undefined || brokenNaming, title, chapters);
   const placeholders = isReport ? findPlaceholders(model, settings.extraPlaceholderPatterns) : [];
   const missing = isReport ? findMissingChapters(schema, chapters, model.text.length) : [];

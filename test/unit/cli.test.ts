@@ -1,0 +1,126 @@
+/**
+ * The command line (`dist/cli.js`, spawned with a controlled environment): the language of its messages,
+ * its usage text, and its errors.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from './util.js';
+
+// Each run spawns Node (a few hundred ms), so each test asks as much of one run as it can.
+describe('cli: errors', () => {
+  let workspace: string;
+
+  before(() => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'report-writer-cli-'));
+    fs.mkdirSync(path.join(workspace, '.report-schemas/folder.yaml'), { recursive: true });
+    fs.copyFileSync(path.join(process.cwd(), 'examples/clean-项目总结报告.md'), path.join(workspace, 'report.md'));
+  });
+
+  after(() => {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('says in words that a file is not there, or that a part of its path is a file, with exit status 2', () => {
+    const en = runCli(['check', 'no-such-report.md', 'examples/README.md/report.md'], { LANG: 'en_US.UTF-8' });
+    assert.equal(en.status, 2);
+    assert.match(en.stderr, /^report-writer: Cannot read no-such-report\.md: no such file or folder\.$/m);
+    assert.match(en.stderr, /^report-writer: Cannot read examples\/README\.md\/report\.md: a part of the path is a file, not a folder\.$/m);
+    const zh = runCli(['check', 'no-such-report.md'], { LANG: 'zh_CN.UTF-8' });
+    assert.equal(zh.status, 2);
+    assert.match(zh.stderr, /^report-writer: 无法读取 no-such-report\.md：文件或文件夹不存在。$/m);
+  });
+
+  it('says that a schema file is a folder, with exit status 2', () => {
+    const { status, stderr } = runCli(['check', path.join(workspace, 'report.md')]);
+    assert.equal(status, 2);
+    assert.ok(stderr.includes(`Cannot read ${path.join(workspace, '.report-schemas/folder.yaml')}: it is a folder, not a file.`), stderr);
+  });
+
+  it('names the cause of a --schemas path that cannot be read', () => {
+    const { status, stderr } = runCli(['check', '--schemas', 'no-such-schemas', 'examples/clean-项目总结报告.md']);
+    assert.equal(status, 2);
+    assert.match(stderr, /^report-writer: Cannot read no-such-schemas: no such file or folder\.$/m);
+  });
+});
+
+describe('cli: usage', () => {
+  for (const args of [['--locale', 'zh-cn', '--help'], ['--help', '--locale', 'zh-cn']]) {
+    it(`prints the Chinese usage for ${args.join(' ')}`, () => {
+      const { status, stdout } = runCli(args, { LANG: 'en_US.UTF-8' });
+      assert.equal(status, 0);
+      assert.match(stdout, /^用法：report-writer check \[选项\]/);
+    });
+  }
+
+  it('writes a usage error and the usage in the language of a --locale given after the error', () => {
+    const { status, stderr } = runCli(['check', '--bogus', '--locale', 'zh-cn', 'report.md'], { LANG: 'en_US.UTF-8' });
+    assert.equal(status, 2);
+    assert.match(stderr, /^report-writer: 未知选项“--bogus”。\n\n用法：/);
+  });
+
+  it('takes options before the command, and says when the command is missing', () => {
+    assert.equal(runCli(['--locale', 'en', 'check', 'examples/clean-项目总结报告.md']).status, 0);
+    const { status, stderr } = runCli(['--format', 'json']);
+    assert.equal(status, 2);
+    assert.match(stderr, /^report-writer: No command given\./);
+  });
+
+  it('writes the usage in English when nothing names a language, no report being read', () => {
+    assert.match(runCli(['--help'], { LANG: 'C.UTF-8' }).stdout, /^Usage: report-writer check/);
+  });
+});
+
+describe('cli: the language of the messages', () => {
+  const chinese = 'examples/市场拓展项目总结报告.md';
+  const english = 'examples/generic-closure-report.md';
+  const clean = 'examples/clean-项目总结报告.md';
+
+  it('writes a Chinese report\'s messages and the summary in Chinese when LANG=C.UTF-8 names no language', () => {
+    const { status, stdout, stderr } = runCli(['check', chinese], { LANG: 'C.UTF-8' });
+    assert.equal(status, 0);
+    assert.match(stdout, /:91:1 warning missing-chapter 缺少必需章节“经验教训”（lessons）：应位于“第六章 成功要素分析”之后。/);
+    assert.ok(!/Missing|Placeholder|Vague/.test(stdout), stdout);
+    assert.equal(stderr, '1 个文件，1 份报告：0 个错误，5 个警告，3 条其他提示。\n');
+  });
+
+  it('follows LANG when it names a language, whatever the report\'s', () => {
+    const { stdout, stderr } = runCli(['check', chinese], { LANG: 'en_US.UTF-8' });
+    assert.match(stdout, /:91:1 warning missing-chapter Missing required chapter “经验教训” \(lessons\)/);
+    assert.equal(stderr, '1 file, 1 report: 0 errors, 5 warnings, 3 other notes.\n');
+    assert.match(runCli(['check', english], { LANG: 'zh_CN.UTF-8' }).stdout, /warning placeholder 占位符“TBD”/);
+  });
+
+  it('reads LC_ALL before LC_MESSAGES before LANG, and takes C or POSIX there, or none set, as no language', () => {
+    assert.match(runCli(['check', chinese], { LC_ALL: 'en_GB.UTF-8', LC_MESSAGES: 'zh_CN.UTF-8' }).stderr, /^1 file, 1 report/);
+    assert.match(runCli(['check', english], { LC_MESSAGES: 'POSIX', LANG: 'zh_CN.UTF-8' }).stderr, /^1 file, 1 report/);
+    assert.match(runCli(['check', chinese], {}).stderr, /^1 个文件/);
+  });
+
+  it('gives each report and its scorecard its own language, and the summary English when the reports differ', () => {
+    const { stdout, stderr } = runCli(['check', '--goals', clean, english], {});
+    assert.match(stdout, /generic-closure-report\.md:\d+:\d+ warning placeholder Placeholder/);
+    assert.match(stdout, /clean-项目总结报告\.md：6 项目标\n/);
+    assert.match(stdout, /generic-closure-report\.md: 5 goals\n/);
+    assert.match(stderr, /^2 files, 2 reports: /);
+  });
+
+  it('lets --locale override the report\'s language', () => {
+    assert.match(runCli(['check', '--locale', 'en', chinese], { LANG: 'C.UTF-8' }).stderr, /^1 file, 1 report/);
+  });
+
+  it('writes a missing file\'s message in the language of the reports checked, else English, with exit status 2', () => {
+    const { status, stderr } = runCli(['check', 'no-such-report.md', clean], { LANG: 'C.UTF-8' });
+    assert.equal(status, 2);
+    assert.equal(stderr, 'report-writer: 无法读取 no-such-report.md：文件或文件夹不存在。\n1 个文件，1 份报告：0 个错误，0 个警告，0 条其他提示。\n');
+    assert.match(runCli(['check', 'no-such-report.md'], { LANG: 'C.UTF-8' }).stderr, /^report-writer: Cannot read no-such-report\.md: no such file or folder\./);
+  });
+});
+
+describe('cli: the summary', () => {
+  it('says "2 files, 2 reports" for two, "1 file, 1 report" for one', () => {
+    assert.match(runCli(['check', 'examples/clean-项目总结报告.md', 'examples/流程优化项目总结报告.md']).stderr, /^2 files, 2 reports: 0 errors, \d+ warnings, \d+ other notes\.\n$/);
+    assert.equal(runCli(['check', 'examples/clean-项目总结报告.md']).stderr, '1 file, 1 report: 0 errors, 0 warnings, 0 other notes.\n');
+  });
+});
