@@ -5,7 +5,7 @@ import { formatNumbering } from './numbering.js';
 import { precedingChapter } from './checks/structure.js';
 import type { TableKindName } from './schema/types.js';
 import { classifyTable } from './tables.js';
-import { chapterBlock, chapterNumbering } from './writing.js';
+import { chapterBlock, chapterNumbering, type ChapterNumbering } from './writing.js';
 
 /** A replacement of `[start, end)` by `newText`, in document offsets. */
 export interface TextEditLike {
@@ -31,6 +31,20 @@ function renumberChapter(chapter: Section, value: number): TextEditLike[] {
     }
   }
   return edits;
+}
+
+/**
+ * A chapter that follows one numbered `previous` keeps its number unless it would clash (is not greater);
+ * then it takes `previous + 1`, its decimal sections too. Returns the chapter's number after the edits.
+ * Chapters in another style, and every chapter when the document is not numbered, are left alone.
+ */
+function followChapter(chapter: Section, numbering: ChapterNumbering | undefined, previous: number, edits: TextEditLike[]): number {
+  const own = chapter.heading.numbering;
+  if (!numbering || own?.style !== numbering.style) return previous;
+  const value = own.values[0]!;
+  if (value > previous) return value;
+  edits.push(...renumberChapter(chapter, previous + 1));
+  return previous + 1;
 }
 
 export interface InsertChaptersOptions {
@@ -61,7 +75,6 @@ export function insertChapters(analysis: ReportAnalysis, slots: readonly string[
   const edits: TextEditLike[] = [];
   let previous = 0;
   let next = 0;
-  const numberOf = (chapter: Section) => (chapter.heading.numbering?.style === numbering?.style ? chapter.heading.numbering?.values[0] : undefined);
   const insertBlocks = (upTo: number) => {
     const blocks: string[] = [];
     while (next < placed.length && placed[next]!.after < upTo) {
@@ -79,16 +92,7 @@ export function insertChapters(analysis: ReportAnalysis, slots: readonly string[
     const at = i < chapters.length ? chapters[i]!.start : model.text.length;
     if (text) edits.push({ start: at, end: at, newText: i < chapters.length ? text : separatorBefore(model, at) + text.replace(/\n+$/, '\n') });
     if (i === chapters.length) break;
-    const chapter = chapters[i]!;
-    const value = numberOf(chapter);
-    if (numbering && value !== undefined) {
-      if (value <= previous) {
-        previous += 1;
-        edits.push(...renumberChapter(chapter, previous));
-      } else {
-        previous = value;
-      }
-    }
+    previous = followChapter(chapters[i]!, numbering, previous, edits);
   }
   return edits;
 }
