@@ -97,6 +97,29 @@ export function insertChapters(analysis: ReportAnalysis, slots: readonly string[
   return edits;
 }
 
+/** A chapter written at a place of the document: its number and the edits that keep the numbering free of clashes. */
+export interface ChapterPlacement {
+  /** One after the last chapter before the place that is numbered in the document's style (1 when none is). */
+  readonly number: number;
+  /** Renumbers the chapters after the place whose numbers would clash, as insertChapters does. */
+  readonly edits: readonly TextEditLike[];
+}
+
+/**
+ * Numbers a chapter whose heading line starts at `at` (completion writes one there) in the document's
+ * `numbering`. A chapter already starting at `at` is the heading being typed: it is replaced, so it counts
+ * neither as before nor as after.
+ */
+export function placeChapter(analysis: ReportAnalysis, numbering: ChapterNumbering | undefined, at: number): ChapterPlacement {
+  const chapters = analysis.model.chapters;
+  const before = chapters.filter((c) => c.start < at).map((c) => c.heading.numbering).filter((n) => n && n.style === numbering?.style);
+  const number = (before.at(-1)?.values[0] ?? 0) + 1;
+  const edits: TextEditLike[] = [];
+  let previous = number;
+  for (const chapter of chapters) if (chapter.start > at) previous = followChapter(chapter, numbering, previous, edits);
+  return { number, edits };
+}
+
 /** Blank lines needed before text appended at the end of the document. */
 function separatorBefore(model: ReportModel, at: number): string {
   if (at === 0) return '';
