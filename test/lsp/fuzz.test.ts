@@ -47,7 +47,10 @@ describe('fuzzing the language server over stdio', function () {
         for (const f of folding) assert.ok(f.startLine <= f.endLine && f.endLine < lines.length, JSON.stringify(f));
         const line = at % lines.length;
         const items = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: lines[line]! } })) as CompletionItem[];
-        for (const item of items) if (item.textEdit && 'range' in item.textEdit) inside(lines, item.textEdit.range, 'completion');
+        for (const item of items) {
+          if (item.textEdit && 'range' in item.textEdit) inside(lines, item.textEdit.range, 'completion');
+          for (const edit of item.additionalTextEdits ?? []) inside(lines, edit.range, 'completion additional edit');
+        }
         assert.deepEqual(await pull(), diagnostics);
         await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
       }),

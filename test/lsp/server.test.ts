@@ -99,6 +99,26 @@ describe('language server over stdio', function () {
     assert.equal(first.label, '第七章 经验教训');
   });
 
+  it('completes 第六章 经验教训 before 第六章 with additionalTextEdits that renumber the old 第六章 and its sections to 第七章', async () => {
+    const uri = fixtureUri('corpus/seed-1-before-chapter-6.md');
+    const at = withoutChapter7.indexOf('## 第六章');
+    const text = `${withoutChapter7.slice(0, at)}## \n\n${withoutChapter7.slice(at)}`;
+    const line = withoutChapter7.slice(0, at).split('\n').length - 1;
+    await server.open(uri, text);
+    const items = (await server.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line, character: 3 },
+    })) as CompletionItem[];
+    const first = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!))[0]!;
+    assert.equal(first.label, '第六章 经验教训');
+    assert.ok(first.additionalTextEdits?.length, JSON.stringify(first));
+    const accepted = applyEdits(text, [first.textEdit as TextEdit, ...first.additionalTextEdits]);
+    const chapters = accepted.split('\n').filter((l) => l.startsWith('## 第'));
+    assert.deepEqual(chapters.slice(5, 7), ['## 第六章 经验教训', '## 第七章 存在问题与挑战']);
+    assert.equal(new Set(chapters.map((h) => h.split(' ')[1])).size, chapters.length, chapters.join('\n'));
+    assert.ok(accepted.includes('\n### 7.1 技术难题\n'));
+  });
+
   it('outlines the nine chapters of seed 2 with their sections, goals and numbering', async () => {
     await server.open(seed2Uri, seed2);
     const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: seed2Uri } })) as DocumentSymbol[];

@@ -1,38 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReportWriterApi } from '../../client/src/extension.js';
-
-const extensionId = 'report-writer.report-writer';
-
-function workspaceFile(name: string): vscode.Uri {
-  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, name);
-}
-
-/** Resolves with the document's report-writer diagnostics once `accept` likes them; waits on events, not time. */
-function diagnosticsOf(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'report-writer');
-  return new Promise((resolve) => {
-    if (accept(ours())) return resolve(ours());
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (!event.uris.some((u) => u.toString() === uri.toString()) || !accept(ours())) return;
-      subscription.dispose();
-      resolve(ours());
-    });
-  });
-}
-
-function codeOf(d: vscode.Diagnostic): string {
-  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
-}
+import { activateExtension, codeOf, diagnosticsOf, labelOf, workspaceFile } from './util.js';
 
 suite('Report Writer in VS Code', () => {
   let api: ReportWriterApi;
 
   suiteSetup(async () => {
-    const extension = vscode.extensions.getExtension<ReportWriterApi>(extensionId);
-    assert.ok(extension, `${extensionId} is installed`);
-    api = await extension.activate();
-    await api.ready;
+    api = await activateExtension();
   });
 
   test('activates quickly and starts its language server', () => {
@@ -89,8 +64,8 @@ suite('Report Writer in VS Code', () => {
     const lines = editor.document.getText().split('\n');
     const line = lines.indexOf('### 4.1 市场份额与销售业绩') + 1;
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, 0));
-    const kpi = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'KPI 指标表');
-    assert.ok(kpi, list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(', '));
+    const kpi = list.items.find((i) => labelOf(i) === 'KPI 指标表');
+    assert.ok(kpi, list.items.map(labelOf).join(', '));
     const text = kpi.insertText instanceof vscode.SnippetString ? kpi.insertText.value : String(kpi.insertText);
     for (const goal of ['市场渗透', '品牌认知', '销售增长', '渠道建立']) assert.ok(text.includes(goal), text);
   });

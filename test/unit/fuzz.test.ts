@@ -45,7 +45,10 @@ describe('fuzzing the engine with generated and mutated documents', function () 
         checkOutline(text, buildOutline(first, 'en'));
         for (const item of buildChecklist(first, 'en').items) for (const c of item.chapters) within(text, c.start, c.end, 'checklist chapter');
         for (const offset of [0, text.length >> 1, text.length]) {
-          for (const p of provideCompletions(first, offset, 'en')) within(text, p.replace.start, p.replace.end, 'completion');
+          for (const p of provideCompletions(first, offset, 'en')) {
+            within(text, p.replace.start, p.replace.end, 'completion');
+            for (const e of p.additionalEdits) within(text, e.start, e.end, 'completion additional edit');
+          }
         }
         const second = analyze(text);
         assert.deepEqual(second.diagnostics, first.diagnostics);

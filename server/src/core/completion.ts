@@ -1,4 +1,5 @@
 import type { ReportAnalysis } from './analyze.js';
+import { placeChapter, type TextEditLike } from './edits.js';
 import { findGoalStatements } from './goals.js';
 import { localize, textLanguage, type Locale } from './l10n.js';
 import type { Section, Span } from './model.js';
@@ -17,6 +18,8 @@ export interface CompletionProposal {
   readonly isSnippet: boolean;
   /** The text the proposal replaces. */
   readonly replace: Span;
+  /** Edits elsewhere that accepting the proposal makes too: a chapter renumbers the later ones it would clash with. */
+  readonly additionalEdits: readonly TextEditLike[];
   readonly sortText: string;
 }
 
@@ -42,9 +45,10 @@ function enclosing(chapters: readonly Section[], offset: number): { chapter: Sec
 const escapeSnippet = (text: string) => text.replace(/[$}\\]/g, (c) => `\\${c}`);
 
 /**
- * Proposals at an offset: chapter titles on a chapter heading line (missing ones first, numbered in the
- * document's style), the chapter's usual sections on a section heading line, and on an empty line the
- * tables the chapter calls for — a KPI table prefilled with the goals the report states.
+ * Proposals at an offset: on a chapter heading line the chapters the report lacks (required ones first),
+ * numbered in the document's style as the next chapter there, later chapters renumbered where they would
+ * clash; the chapter's usual sections on a section heading line; and on an empty line the tables the
+ * chapter calls for — a KPI table prefilled with the goals the report states.
  */
 export function provideCompletions(analysis: ReportAnalysis, offset: number, locale: Locale): CompletionProposal[] {
   if (!analysis.isReport) return [];
@@ -69,13 +73,14 @@ export function provideCompletions(analysis: ReportAnalysis, offset: number, loc
 function chapterProposals(analysis: ReportAnalysis, line: Span, replace: Span, locale: Locale): CompletionProposal[] {
   const language = analysis.language;
   const numbering = chapterNumbering(analysis, language);
-  const before = analysis.model.chapters.filter((c) => c.start < line.start);
-  const previous = [...before].reverse().find((c) => c.heading.numbering?.style === numbering?.style)?.heading.numbering?.values[0] ?? 0;
+  const placement = placeChapter(analysis, numbering, line.start);
+  // The heading being typed is replaced: its own slot is not in the report yet.
   const present = new Set(analysis.chapters.filter((c) => c.section.start !== line.start).flatMap((c) => c.slots));
-  return analysis.schema.slots.map((slot, index) => {
-    const state = present.has(slot.id) ? 'present' : slot.required ? 'missing' : 'absent';
-    const label = chapterTitle(slot, language, numbering, previous + 1);
-    return {
+  return analysis.schema.slots.flatMap((slot, index): CompletionProposal[] => {
+    if (present.has(slot.id)) return [];
+    const state = slot.required ? 'missing' : 'absent';
+    const label = chapterTitle(slot, language, numbering, placement.number);
+    return [{
       kind: 'chapter',
       label,
       detail: localize(locale, `completion.chapter.${state}`),
@@ -83,8 +88,9 @@ function chapterProposals(analysis: ReportAnalysis, line: Span, replace: Span, l
       insertText: label,
       isSnippet: false,
       replace,
-      sortText: `${state === 'missing' ? 0 : state === 'absent' ? 1 : 2}${String(index).padStart(3, '0')}`,
-    };
+      additionalEdits: placement.edits,
+      sortText: `${state === 'missing' ? 0 : 1}${String(index).padStart(3, '0')}`,
+    }];
   });
 }
 
@@ -105,6 +111,7 @@ function sectionProposals(analysis: ReportAnalysis, line: Span, replace: Span, l
       insertText: label,
       isSnippet: false,
       replace,
+      additionalEdits: [],
       sortText: String(index).padStart(3, '0'),
     };
   });
@@ -143,6 +150,7 @@ function tableProposals(analysis: ReportAnalysis, offset: number, replace: Span,
       insertText: [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...snippetRows].join('\n'),
       isSnippet: true,
       replace,
+      additionalEdits: [],
       sortText: '0',
     });
   }
@@ -161,6 +169,7 @@ function tableProposals(analysis: ReportAnalysis, offset: number, replace: Span,
       insertText: [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, row].join('\n'),
       isSnippet: true,
       replace,
+      additionalEdits: [],
       sortText: '1',
     });
   }

@@ -5,7 +5,7 @@ import { formatNumbering } from './numbering.js';
 import { precedingChapter } from './checks/structure.js';
 import type { TableKindName } from './schema/types.js';
 import { classifyTable } from './tables.js';
-import { chapterBlock, chapterNumbering } from './writing.js';
+import { chapterBlock, chapterNumbering, type ChapterNumbering } from './writing.js';
 
 /** A replacement of `[start, end)` by `newText`, in document offsets. */
 export interface TextEditLike {
@@ -31,6 +31,20 @@ function renumberChapter(chapter: Section, value: number): TextEditLike[] {
     }
   }
   return edits;
+}
+
+/**
+ * A chapter that follows one numbered `previous` keeps its number unless it would clash (is not greater);
+ * then it takes `previous + 1`, its decimal sections too. Returns the chapter's number after the edits.
+ * Chapters in another style, and every chapter when the document is not numbered, are left alone.
+ */
+function followChapter(chapter: Section, numbering: ChapterNumbering | undefined, previous: number, edits: TextEditLike[]): number {
+  const own = chapter.heading.numbering;
+  if (!numbering || own?.style !== numbering.style) return previous;
+  const value = own.values[0]!;
+  if (value > previous) return value;
+  edits.push(...renumberChapter(chapter, previous + 1));
+  return previous + 1;
 }
 
 export interface InsertChaptersOptions {
@@ -61,7 +75,6 @@ export function insertChapters(analysis: ReportAnalysis, slots: readonly string[
   const edits: TextEditLike[] = [];
   let previous = 0;
   let next = 0;
-  const numberOf = (chapter: Section) => (chapter.heading.numbering?.style === numbering?.style ? chapter.heading.numbering?.values[0] : undefined);
   const insertBlocks = (upTo: number) => {
     const blocks: string[] = [];
     while (next < placed.length && placed[next]!.after < upTo) {
@@ -79,18 +92,32 @@ export function insertChapters(analysis: ReportAnalysis, slots: readonly string[
     const at = i < chapters.length ? chapters[i]!.start : model.text.length;
     if (text) edits.push({ start: at, end: at, newText: i < chapters.length ? text : separatorBefore(model, at) + text.replace(/\n+$/, '\n') });
     if (i === chapters.length) break;
-    const chapter = chapters[i]!;
-    const value = numberOf(chapter);
-    if (numbering && value !== undefined) {
-      if (value <= previous) {
-        previous += 1;
-        edits.push(...renumberChapter(chapter, previous));
-      } else {
-        previous = value;
-      }
-    }
+    previous = followChapter(chapters[i]!, numbering, previous, edits);
   }
   return edits;
+}
+
+/** A chapter written at a place of the document: its number and the edits that keep the numbering free of clashes. */
+export interface ChapterPlacement {
+  /** One after the last chapter before the place that is numbered in the document's style (1 when none is). */
+  readonly number: number;
+  /** Renumbers the chapters after the place whose numbers would clash, as insertChapters does. */
+  readonly edits: readonly TextEditLike[];
+}
+
+/**
+ * Numbers a chapter whose heading line starts at `at` (completion writes one there) in the document's
+ * `numbering`. A chapter already starting at `at` is the heading being typed: it is replaced, so it counts
+ * neither as before nor as after.
+ */
+export function placeChapter(analysis: ReportAnalysis, numbering: ChapterNumbering | undefined, at: number): ChapterPlacement {
+  const chapters = analysis.model.chapters;
+  const before = chapters.filter((c) => c.start < at).map((c) => c.heading.numbering).filter((n) => n && n.style === numbering?.style);
+  const number = (before.at(-1)?.values[0] ?? 0) + 1;
+  const edits: TextEditLike[] = [];
+  let previous = number;
+  for (const chapter of chapters) if (chapter.start > at) previous = followChapter(chapter, numbering, previous, edits);
+  return { number, edits };
 }
 
 /** Blank lines needed before text appended at the end of the document. */

@@ -1,6 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver/node.js';
 import type { ServerContext } from '../context.js';
 import { provideCompletions, toRange, type CompletionProposal, type TextDocumentLike } from '../core/index.js';
+import { toTextEdits } from './codeActions.js';
 
 const kinds: Record<CompletionProposal['kind'], CompletionItemKind> = {
   chapter: CompletionItemKind.Module,
@@ -18,6 +19,7 @@ function toItem(document: TextDocumentLike, proposal: CompletionProposal): Compl
     filterText: proposal.label,
     insertTextFormat: proposal.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     textEdit: { range: toRange(document, proposal.replace.start, proposal.replace.end), newText: proposal.insertText },
+    ...(proposal.additionalEdits.length ? { additionalTextEdits: toTextEdits(document, proposal.additionalEdits) } : {}),
   };
 }
 
