@@ -67,6 +67,12 @@ describe('TextMate injection grammar', () => {
     assert.deepEqual(tokensWith(grammar, lines, 'invalid.illegal.placeholder'), ['XX%', 'XX万元', 'XX月', 'XX月', '【待补充】', 'TBD', '某款']);
   });
 
+  it('colours XX of XX项目 and XX年度, as the diagnostics name it, not XX项 or XX年', () => {
+    const lines = ['# XX项目总结报告', 'XX年度计划完成XX项测试，参与数十项目。'];
+    assert.deepEqual(tokensWith(grammar, lines, 'invalid.illegal.placeholder'), ['XX', 'XX', 'XX项']);
+    assert.deepEqual(tokensWith(grammar, lines, 'markup.changed.vague-quantity'), ['数十']);
+  });
+
   it('scopes vague quantities but not 约60% or 数据', () => {
     const lines = ['识别出数十项潜在风险，节约数万元。', '效率提升约60%，数据准确率提升。'];
     assert.deepEqual(tokensWith(grammar, lines, 'markup.changed.vague-quantity'), ['数十项', '数万元']);

@@ -17,33 +17,35 @@ interface PatternFile {
   words?: string[];
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * What follows a pattern so that its match never ends inside one of the words of placeholders.yaml:
+ * `(?!(?<=项)目|…)`. A pattern whose unit is optional then backtracks to the match without it, so `XX项目`
+ * gives the placeholder `XX` before 项目. syntaxes/generate.cjs appends the same to the editor's grammar.
+ */
+function wordGuard(words: readonly string[]): string {
+  const cuts = words.flatMap((word) => Array.from({ length: word.length - 1 }, (_, i) => `(?<=${escapeRegExp(word.slice(0, i + 1))})${escapeRegExp(word.slice(i + 1))}`));
+  return cuts.length ? `(?!${cuts.join('|')})` : '';
+}
+
+const guard = wordGuard((placeholdersYaml as PatternFile).words ?? []);
+
 function compile(file: PatternFile): TextPattern[] {
   return file.patterns.map((p) => ({
     id: p.id,
-    regex: new RegExp(p.pattern, p.ignoreCase ? 'giu' : 'gu'),
+    regex: new RegExp(`(?:${p.pattern})${guard}`, p.ignoreCase ? 'giu' : 'gu'),
   }));
 }
 
 export const placeholderPatterns: readonly TextPattern[] = compile(placeholdersYaml as PatternFile);
-
-/** Words a match may not end inside (placeholders.yaml, `words`), as their cut points: 项目 → 项 | 目. */
-const wordCuts: readonly { readonly head: string; readonly tail: string }[] = ((placeholdersYaml as PatternFile).words ?? []).flatMap((word) =>
-  Array.from({ length: word.length - 1 }, (_, i) => ({ head: word.slice(0, i + 1), tail: word.slice(i + 1) })),
-);
-
-/** Where a match `[start, end)` of `text` ends when it must not end inside a word: before the word's first character. */
-function wholeTokenEnd(text: string, start: number, end: number): number {
-  for (const { head, tail } of wordCuts) {
-    if (end - head.length > start && text.startsWith(head, end - head.length) && text.startsWith(tail, end)) return end - head.length;
-  }
-  return end;
-}
 export const vagueQuantityPatterns: readonly TextPattern[] = compile(vagueYaml as PatternFile);
 
 interface DetectionFile {
   reportTitles: string[];
   minimumSlots: number;
   notReports: string;
+  englishNameWords: string[];
 }
 
 const detectionData = detectionYaml as DetectionFile;
@@ -51,6 +53,8 @@ export const detection = {
   reportTitles: detectionData.reportTitles.map((t) => t.toLowerCase()),
   minimumSlots: detectionData.minimumSlots,
   notReports: new RegExp(detectionData.notReports, 'i'),
+  /** Tested against lower-cased file names. */
+  englishName: new RegExp(detectionData.englishNameWords.map(keywordPattern).join('|'), 'u'),
 };
 
 /**
@@ -58,7 +62,7 @@ export const detection = {
  * ("plan" is not in "planet", "lean" not in "clean"); a space may be written as any white space.
  */
 export function keywordPattern(keyword: string): string {
-  const escaped = keyword.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s*');
+  const escaped = escapeRegExp(keyword.toLowerCase()).replace(/ /g, '\\s*');
   return /^[a-z]/.test(keyword.toLowerCase()) ? `(?<![a-z])${escaped}(?![a-z])` : escaped;
 }
 
@@ -84,7 +88,7 @@ export function compileUserPatterns(sources: readonly string[]): { patterns: Tex
 /**
  * Every match of the patterns inside the spans, which are offsets from `base` in `text`, as are the
  * matches. Where matches overlap, the longest (then the earliest) is kept, so `XX月` is one placeholder,
- * not `XX` and `XX月`. A match that would end inside a word (`XX项` of `XX项目`) ends before it.
+ * not `XX` and `XX月`.
  */
 export function scanSpans(text: string, spans: readonly Span[], patterns: readonly TextPattern[], base = 0): PatternMatch[] {
   const found: PatternMatch[] = [];
@@ -97,7 +101,7 @@ export function scanSpans(text: string, spans: readonly Span[], patterns: readon
           regex.lastIndex++;
           continue;
         }
-        found.push({ id, start: span.start + m.index, end: span.start + wholeTokenEnd(slice, m.index, m.index + m[0].length) });
+        found.push({ id, start: span.start + m.index, end: span.start + m.index + m[0].length });
       }
     }
   }
