@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SchemasRequest, SkeletonRequest, type SkeletonResult } from '../../server/src/protocol.js';
+import { DocumentLanguageRequest, SchemasRequest, SkeletonRequest, type SkeletonResult } from '../../server/src/protocol.js';
 import { toVscodeRange, type ClientHolder } from './requests.js';
 
 async function applyInOneStep(editor: vscode.TextEditor, result: SkeletonResult): Promise<boolean> {
@@ -8,19 +8,41 @@ async function applyInOneStep(editor: vscode.TextEditor, result: SkeletonResult)
   });
 }
 
-async function pickSchema(holder: ClientHolder): Promise<string | undefined> {
+type Language = 'zh-cn' | 'en';
+
+const languageNames: Record<Language, string> = { 'zh-cn': '中文', en: 'English' };
+
+/**
+ * The kind of report to write. When the document decides its language (front matter `lang`, its file
+ * name 新报告.md / closure-report.md) each schema is offered once, in that language; when nothing
+ * decides (Untitled-1), each is offered in Chinese and in English.
+ */
+async function pickSchema(holder: ClientHolder, language: Language | null): Promise<{ schema: string; language: Language } | undefined> {
   const schemas = await holder.client.sendRequest(SchemasRequest);
-  const picked = await vscode.window.showQuickPick(
-    schemas.map((s) => ({ label: s.name, description: s.id, detail: s.description, id: s.id })),
-    { placeHolder: vscode.l10n.t('Choose the kind of report'), matchOnDescription: true, matchOnDetail: true },
+  const languages: readonly Language[] = language ? [language] : ['zh-cn', 'en'];
+  const items = languages.flatMap((lang) =>
+    schemas.map((s) => ({
+      label: s.names[lang],
+      description: language ? s.id : `${languageNames[lang]} · ${s.id}`,
+      detail: s.description,
+      schema: s.id,
+      language: lang,
+    })),
   );
-  return picked?.id;
+  const picked = await vscode.window.showQuickPick(items, {
+    placeHolder: language ? vscode.l10n.t('Choose the kind of report') : vscode.l10n.t('Choose the kind of report and its language'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return picked && { schema: picked.schema, language: picked.language };
 }
 
 /** Arguments of `reportWriter.insertChapterSkeleton` for keybindings and scripts; the palette passes none. */
 export interface SkeletonOptions {
   /** The schema of a new report, instead of asking. */
   readonly schema?: string;
+  /** The language of a new report (`zh-cn` or `en`), instead of the document's. */
+  readonly language?: Language;
   /** Only these slots (the checklist's click on a missing chapter). */
   readonly slots?: readonly string[];
   /** The document to write into, instead of the active editor's. */
@@ -49,12 +71,16 @@ export async function insertChapterSkeleton(holder: ClientHolder, options: Skele
   }
   const uri = editor.document.uri.toString();
   const empty = editor.document.getText().trim() === '';
-  const schema = empty ? options.schema ?? (await pickSchema(holder)) : undefined;
-  if (empty && !schema) return;
-  const language = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+  let choice: { schema: string; language: Language | undefined } | undefined;
+  if (empty) {
+    const { language: decided } = await holder.client.sendRequest(DocumentLanguageRequest, { uri });
+    const language = options.language ?? decided;
+    choice = options.schema ? { schema: options.schema, language: language ?? undefined } : await pickSchema(holder, language);
+    if (!choice) return;
+  }
   const result = await holder.client.sendRequest(SkeletonRequest, {
     uri,
-    ...(schema && { schema, language }),
+    ...(choice && { schema: choice.schema, ...(choice.language && { language: choice.language }) }),
     ...(slots && { slots }),
   });
   if (!result || result.edits.length === 0) {

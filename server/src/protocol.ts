@@ -66,7 +66,7 @@ export interface ChecklistResult {
 export interface SkeletonParams extends DocumentParams {
   /** For an empty document: the schema to write. */
   readonly schema?: string;
-  /** For an empty document: `zh-cn` or `en` (default: the editor's display language). */
+  /** For an empty document: `zh-cn` or `en` (default: the document's, see `DocumentLanguageRequest`, else the editor's display language). */
   readonly language?: 'zh-cn' | 'en';
   /** Insert these slots (missing or optional) instead of every missing required chapter. */
   readonly slots?: readonly string[];
@@ -81,7 +81,10 @@ export interface SkeletonResult {
 /** `reportWriter/schemas`: the schemas a report can use, built-in and from the workspace. */
 export interface SchemaSummary {
   readonly id: string;
+  /** In the editor's display language. */
   readonly name: string;
+  /** In each language, for a pick that offers a report in either. */
+  readonly names: { readonly 'zh-cn': string; readonly en: string };
   readonly description: string | undefined;
   readonly builtin: boolean;
 }
@@ -89,6 +92,12 @@ export interface SchemaSummary {
 export const ChecklistRequest = new RequestType<DocumentParams, ChecklistResult | null, void>('reportWriter/checklist');
 export const SkeletonRequest = new RequestType<SkeletonParams, SkeletonResult | null, void>('reportWriter/skeleton');
 export const SchemasRequest = new RequestType0<SchemaSummary[], void>('reportWriter/schemas');
+
+/**
+ * `reportWriter/documentLanguage`: the language a document asks for — front matter `lang`, the text it
+ * has, its file name (新报告.md) — or null when nothing decides and the writer should choose.
+ */
+export const DocumentLanguageRequest = new RequestType<DocumentParams, { readonly language: 'zh-cn' | 'en' | null }, void>('reportWriter/documentLanguage');
 
 export type GoalVerdict = 'met' | 'missed' | 'unverifiable' | 'no-outcome';
 

@@ -70,10 +70,20 @@ export async function uiSteps(page: Page, ui: UiContext): Promise<boolean> {
   const checklist = page.locator('.pane-header', { hasText: 'Report Checklist' });
   await checklist.waitFor();
   if ((await checklist.getAttribute('aria-expanded')) !== 'true') await checklist.click();
-  const checklistRows = page.locator('.pane-body .monaco-list-row', { hasText: '✓' });
+  const checklistRows = page.locator('.pane-body .monaco-list-row:has(.codicon-pass)');
   await checklistRows.first().waitFor();
-  ui.log('checklist rows with ✓:', await checklistRows.count());
+  ui.log('checklist rows present:', await checklistRows.count());
+  check(!(await page.locator('.pane-body .monaco-list-row', { hasText: '✓' }).count()), 'a checklist row still carries a ✓ character beside its icon');
   await shot('report-checklist');
+
+  // 3b. The status bar item steps through the placeholders: the selection lands on one (the cursor
+  //     status shows a selection of its length).
+  const status = page.locator('.statusbar-item', { hasText: 'placeholders' }).first();
+  await status.waitFor();
+  ui.log('status bar:', await status.innerText());
+  await status.click();
+  await page.locator('.statusbar-item', { hasText: /\(\d+ selected\)/ }).first().waitFor({ timeout: 15_000 });
+  ui.log('status bar click selected a placeholder');
 
   // 4. Delete 第七章 (lines 115–140): a missing-chapter problem appears.
   await editor.locator('.view-lines').click();
@@ -112,16 +122,56 @@ export async function uiSteps(page: Page, ui: UiContext): Promise<boolean> {
   check(rowCount === 9 && met === 3, `expected 9 goals with 3 met, found ${rowCount} and ${met}`);
   await shot('goal-check');
   await page.locator('.part.editor .editor-group-container').last().screenshot({ path: path.join(ui.artifacts, 'docs-goal-check.png') });
+
+  // 6b. Insert into report: a clean scorecard at the end of the results chapter; save and read it back.
+  await preview.locator('#insert').click();
+  await page.locator('.tabs-container .tab.dirty', { hasText: 'bike-share-closure-report.md' }).waitFor();
+  await page.locator('.tabs-container .tab', { hasText: 'bike-share-closure-report.md' }).click();
+  await page.keyboard.press('Control+S');
+  await page.locator('.tabs-container .tab.dirty', { hasText: 'bike-share-closure-report.md' }).waitFor({ state: 'detached' });
+  const withScorecard = fs.readFileSync(path.join(ui.workspace, 'bike-share-closure-report.md'), 'utf8').split('\n');
+  const header = withScorecard.indexOf('| Metric | Target | Actual | Achievement | Verdict |');
+  ui.log(`scorecard inserted at line ${header + 1}`);
+  check(header > withScorecard.indexOf('## 3. Results and Benefits') && header < withScorecard.indexOf('## 4. Challenges and Issues'), `scorecard not in the results chapter (line ${header + 1})`);
+  const tableEnd = withScorecard.findIndex((l, i) => i > header && !l.startsWith('|'));
+  const scorecard = withScorecard.slice(header, tableEnd);
+  check(scorecard.length === 2 + 9 && !scorecard.some((l) => /\(line \d+\)|XX/.test(l)), `the scorecard is not a clean table:\n${scorecard.join('\n')}`);
+  await rows.first().waitFor();
+  check((await rows.count()) === 9, `the goal check reads the inserted scorecard: ${await rows.count()} goals`);
+  await shot('scorecard-inserted');
+
+  // 6c. A window reload brings the goal check back (its serializer), with its rows.
+  await palette(page, 'Developer: Reload Window');
+  await page.locator('.monaco-workbench').waitFor();
+  await page.waitForFunction(() => Boolean((globalThis as unknown as { driver?: unknown }).driver));
+  await page.evaluate(() => (globalThis as unknown as { driver: { whenWorkbenchRestored(): Promise<void> } }).driver.whenWorkbenchRestored());
+  const restored = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('tbody tr');
+  await restored.first().waitFor({ timeout: 60_000 });
+  ui.log(`goal check restored after a window reload: ${await restored.count()} goals`);
+  check((await restored.count()) === 9, 'the restored goal check lost its rows');
+  await shot('goal-check-restored');
+  await palette(page, 'View: Close All Editor Groups');
+
+  // 6d. The Outline names a report's tables for what they are and gives each goal its verdict.
+  await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="智慧园区项目总结报告.md"]').click();
+  await page.locator('.tabs-container .tab.active', { hasText: '智慧园区项目总结报告.md' }).waitFor();
+  const outlinePane = page.locator('.pane-header', { hasText: 'Outline' });
+  if ((await outlinePane.getAttribute('aria-expanded')) !== 'true') await outlinePane.click();
+  await page.locator('.monaco-list-row', { hasText: 'KPI table' }).first().waitFor();
+  await page.locator('.monaco-list-row', { hasText: '工单响应时间' }).filter({ hasText: 'missed' }).first().waitFor();
+  ui.log('outline shows “KPI table” and the goal 工单响应时间 as missed');
+  await shot('outline-tables-goals');
   await palette(page, 'View: Close All Editor Groups');
 
   // 7. Insert Chapter Skeleton into a new, empty file (created by the harness), pick the generic schema,
-  //    save, and read the file back from disk.
+  //    save, and read the file back from disk: Chinese, as its name is, in an English VS Code.
   const name = '新报告.md';
   await page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`).click();
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
   await palette(page, 'Report: Insert Chapter Skeleton');
   const generic = page.locator('.quick-input-list .monaco-list-row', { hasText: 'generic' }).first();
   await generic.waitFor();
+  check(!(await page.locator('.quick-input-list .monaco-list-row', { hasText: 'English' }).count()), 'the file name decides the language, yet the pick offers English');
   await shot('skeleton-schema-pick');
   await generic.click();
   await page.locator('.tabs-container .tab.active.dirty', { hasText: name }).waitFor();
@@ -132,6 +182,16 @@ export async function uiSteps(page: Page, ui: UiContext): Promise<boolean> {
   ui.log(`saved skeleton: ${saved.length} characters, ${chapters} chapters`);
   check(saved.startsWith('---\nschema: generic\n'), `skeleton front matter missing: ${saved.slice(0, 80)}`);
   check(chapters === 11, `expected 11 chapters, found ${chapters}`);
+  check(saved.includes('\n# XX项目总结报告\n'), `the skeleton of 新报告.md is not Chinese: ${saved.slice(0, 120)}`);
   await shot('skeleton');
+
+  // 8. A new untitled file says nothing of its language: the pick offers each kind of report in both.
+  await palette(page, 'File: New Untitled Text File');
+  await palette(page, 'Report: Insert Chapter Skeleton');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'English' }).first().waitFor();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: '中文' }).first().waitFor();
+  ui.log('untitled file: the schema pick offers 中文 and English');
+  await shot('skeleton-pick-both-languages');
+  await page.keyboard.press('Escape');
   return true;
 }

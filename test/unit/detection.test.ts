@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createReportService, createTextDocument, documentLanguage } from '../../server/src/core/index.js';
 import { analyzeText, codesOf, readFixture, report, textsOf } from './util.js';
 
 const readme = readFixture('detection/README.md');
@@ -119,5 +120,29 @@ describe('report detection: settings', () => {
     const named = analyzeText(`---\ntype: generic\n---\n\n${plain}`, 'file:///r/notes.md', { reportDetection: 'frontMatterOnly' });
     assert.equal(named.isReport, true);
     assert.deepEqual(textsOf(named, 'placeholder'), ['XX']);
+  });
+});
+
+describe('the language a document asks for (Insert Chapter Skeleton)', () => {
+  const language = (uri: string, text = '') => documentLanguage(createReportService().getModel(createTextDocument(uri, text)));
+
+  it('takes an empty file’s language from its name, whatever the editor’s language', () => {
+    assert.equal(language('file:///r/新报告.md'), 'zh-cn');
+    assert.equal(language('file:///r/%E6%96%B0%E6%8A%A5%E5%91%8A.md'), 'zh-cn');
+    assert.equal(language('file:///r/closure-report.md'), 'en');
+    assert.equal(language('file:///r/Q3_retrospective.md'), 'en');
+  });
+
+  it('decides nothing for a name that says nothing (the writer then chooses)', () => {
+    assert.equal(language('untitled:Untitled-1'), undefined);
+    assert.equal(language('file:///r/notes.md'), undefined);
+    assert.equal(language('file:///r/reporting.md'), undefined);
+  });
+
+  it('lets front matter lang and the text already written decide before the name', () => {
+    assert.equal(language('file:///r/新报告.md', '---\nlang: en\n---\n'), 'en');
+    assert.equal(language('file:///r/closure-report.md', '---\nlanguage: zh-CN\n---\n'), 'zh-cn');
+    assert.equal(language('file:///r/closure-report.md', '# 年度复盘\n'), 'zh-cn');
+    assert.equal(language('untitled:Untitled-1', 'Notes for the closure report\n'), 'en');
   });
 });

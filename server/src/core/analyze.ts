@@ -70,6 +70,21 @@ export function reportLanguage(model: ReportModel, fallback: Locale): Locale {
   return textLanguage(`${documentTitle(model) ?? ''}${model.chapters.map((c) => c.heading.title).join('')}`, fallback);
 }
 
+/**
+ * The language a document asks for, before it has a report's chapters (Insert Chapter Skeleton): its
+ * front matter's `lang` / `language`, else the text it already has, else its file name (新报告.md,
+ * closure-report.md); undefined when nothing decides (Untitled-1, notes.md).
+ */
+export function documentLanguage(model: ReportModel): Locale | undefined {
+  const tag = frontMatterString(model, 'lang', 'language')?.value;
+  if (tag) return /^zh/i.test(tag) ? 'zh-cn' : /^en/i.test(tag) ? 'en' : undefined;
+  const text = `${documentTitle(model) ?? ''}${model.text.slice(model.frontMatter?.end ?? 0)}`;
+  if (/\p{L}/u.test(text)) return textLanguage(text, 'en');
+  const name = baseName(model.uri);
+  if (/\p{Script=Han}/u.test(name)) return 'zh-cn';
+  return detection.englishName.test(name.toLowerCase()) ? 'en' : undefined;
+}
+
 function baseName(uri: string): string {
   const name = uri.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? '';
   let decoded = name;

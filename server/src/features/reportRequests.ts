@@ -1,7 +1,8 @@
 import type { ServerContext } from '../context.js';
-import { buildChecklist, buildGoalCheck, buildSkeleton, goalCheckMarkdown, insertChapters, localize, placeScorecard, toRange } from '../core/index.js';
+import { buildChecklist, buildGoalCheck, buildSkeleton, documentLanguage, goalCheckMarkdown, insertChapters, localize, placeScorecard, toRange } from '../core/index.js';
 import {
   ChecklistRequest,
+  DocumentLanguageRequest,
   GoalCheckRequest,
   InsertScorecardRequest,
   SchemasRequest,
@@ -42,7 +43,7 @@ export function registerReportRequests(context: ServerContext): void {
     if (document.getText().trim() === '') {
       const schema = service.registry.get(params.schema ?? 'generic');
       if (!schema) return null;
-      const language = params.language ?? locale;
+      const language = params.language ?? documentLanguage(service.getModel(document)) ?? locale;
       return {
         edits: [{ range: toRange(document, 0, document.getText().length), newText: buildSkeleton(schema, language) }],
         chapters: schema.slots.map((s) => s.title[language]),
@@ -102,10 +103,16 @@ export function registerReportRequests(context: ServerContext): void {
     service.registry.all().map((schema) => ({
       id: schema.id,
       name: schema.name[locale],
+      names: schema.name,
       description: schema.description?.[locale],
       builtin: schema.source.startsWith('builtin:'),
     })),
   );
+
+  connection.onRequest(DocumentLanguageRequest, (params) => {
+    const document = documents.get(params.uri);
+    return { language: document ? documentLanguage(service.getModel(document)) ?? null : null };
+  });
 
   connection.onRequest(StatusRequest, (): ServerStatus => ({ ...context.retained(), heapUsed: process.memoryUsage().heapUsed }));
 }
