@@ -141,7 +141,9 @@ export async function uiSteps(page: Page, ui: UiContext): Promise<boolean> {
   await shot('scorecard-inserted');
 
   // 6c. A window reload brings the goal check back (its serializer), with its rows.
+  const reloaded = page.waitForEvent('load');
   await palette(page, 'Developer: Reload Window');
+  await reloaded;
   await page.locator('.monaco-workbench').waitFor();
   await page.waitForFunction(() => Boolean((globalThis as unknown as { driver?: unknown }).driver));
   await page.evaluate(() => (globalThis as unknown as { driver: { whenWorkbenchRestored(): Promise<void> } }).driver.whenWorkbenchRestored());
@@ -193,5 +195,23 @@ export async function uiSteps(page: Page, ui: UiContext): Promise<boolean> {
   ui.log('untitled file: the schema pick offers 中文 and English');
   await shot('skeleton-pick-both-languages');
   await page.keyboard.press('Escape');
+  await palette(page, 'View: Close All Editor Groups');
+  const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don't Save/ });
+  if (await dontSave.count()) await dontSave.click();
+
+  // 9. The extension's page is written for writers, with pictures that ship inside the package.
+  await palette(page, 'Extensions: Show Installed Extensions');
+  await page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'Report Writer' }).first().click();
+  const details = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  await details.locator('h2', { hasText: '怎么用' }).waitFor({ timeout: 60_000 });
+  const images = details.locator('img');
+  await images.first().waitFor();
+  // (The tests compile without the DOM's types: the page's images are described here.)
+  type Picture = { decode(): Promise<void>; naturalWidth: number; getAttribute(name: string): string | null };
+  const loaded: (readonly [string | null, number])[] = await images.evaluateAll((elements) =>
+    Promise.all((elements as unknown as Picture[]).map((img) => img.decode().then(() => [img.getAttribute('src'), img.naturalWidth] as const, () => [img.getAttribute('src'), 0] as const))));
+  ui.log('extension page pictures:', loaded.map(([src, width]) => `${src?.split('/').pop()} ${width}px`).join(', '));
+  check(loaded.length === 3 && loaded.every(([, width]) => width > 0), `the extension page's pictures do not load from the package: ${JSON.stringify(loaded)}`);
+  await shot('extension-page');
   return true;
 }
