@@ -103,7 +103,7 @@ export class GoalCheckPanel implements vscode.Disposable {
   /** Asks the server for the scorecard and renders it; calls during a request collapse into one more. */
   readonly update = coalesce(async () => {
     await this.holder.ready;
-    this.result = this.uri ? await this.holder.client.sendRequest(GoalCheckRequest, { uri: this.uri.toString() }).catch(() => null) : null;
+    this.result = this.uri ? await this.request(this.uri) : null;
     const lang = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
     this.panel.title = this.result?.title ? `${vscode.l10n.t('Goal Check')} · ${this.result.title}` : vscode.l10n.t('Goal Check');
     this.panel.webview.html = renderGoalCheck(this.result, {
@@ -114,6 +114,19 @@ export class GoalCheckPanel implements vscode.Disposable {
       uri: this.uri?.toString(),
     });
   });
+
+  /**
+   * The scorecard of `uri`. The server knows only open documents: a panel restored after a window reload
+   * may ask before its report's editor is back, so the report is opened first (which the client syncs).
+   */
+  private async request(uri: vscode.Uri): Promise<GoalCheckResult | null> {
+    try {
+      await vscode.workspace.openTextDocument(uri);
+      return await this.holder.client.sendRequest(GoalCheckRequest, { uri: uri.toString() });
+    } catch {
+      return null;
+    }
+  }
 
   private async onMessage(message: { type: string; line?: number; character?: number }): Promise<void> {
     if (!this.uri) return;

@@ -210,8 +210,8 @@ export async function uiSteps(page: Page, ui: UiContext): Promise<boolean> {
   type Picture = { decode(): Promise<void>; naturalWidth: number; getAttribute(name: string): string | null };
   const loaded: (readonly [string | null, number])[] = await images.evaluateAll((elements) =>
     Promise.all((elements as unknown as Picture[]).map((img) => img.decode().then(() => [img.getAttribute('src'), img.naturalWidth] as const, () => [img.getAttribute('src'), 0] as const))));
-  ui.log('extension page pictures:', loaded.map(([src, width]) => `${src?.split('/').pop()} ${width}px`).join(', '));
-  check(loaded.length === 3 && loaded.every(([, width]) => width > 0), `the extension page's pictures do not load from the package: ${JSON.stringify(loaded)}`);
+  ui.log('extension page pictures:', loaded.map(([src, width]) => `${src?.slice(0, 22)}… ${width}px`).join(', '));
+  check(loaded.length === 3 && loaded.every(([src, width]) => width > 0 && src?.startsWith('data:image/png')), `the extension page's pictures do not load from the package: ${loaded.map(([src, width]) => `${src?.slice(0, 60)} ${width}px`).join(', ')}`);
   await shot('extension-page');
   return true;
 }
