@@ -46,20 +46,6 @@ const common = {
   plugins: [yamlData()],
 };
 
-/**
- * The extension's page (the README inside the .vsix) is EXTENSION.md with its pictures inlined as data:
- * URIs: VS Code's extension view drops relative image links, and a link to a repository would show
- * nothing offline (or from a repository that is not there). `npm run package` hands dist/README.md to vsce.
- */
-function writeExtensionReadme() {
-  const page = fs.readFileSync('EXTENSION.md', 'utf8').replace(/!\[([^\]]*)\]\(([^)\s]+\.png)\)/g, (all, alt, file) => {
-    const data = fs.readFileSync(file).toString('base64');
-    return `![${alt}](data:image/png;base64,${data})`;
-  });
-  fs.mkdirSync('dist', { recursive: true });
-  fs.writeFileSync(path.join('dist', 'README.md'), page);
-}
-
 function testEntries(dir) {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { recursive: true })
@@ -85,7 +71,6 @@ async function main() {
     }));
   }
   await Promise.all(builds);
-  if (production) writeExtensionReadme();
 }
 
 main().catch((err) => {

@@ -35,15 +35,17 @@ describe('manifest and client localization', () => {
     for (const key of keys) assert.match(zh[key]!, /\p{Script=Han}/u, key);
   });
 
-  it('gives the .vsix a writer\'s page whose pictures exist (the production build inlines them into dist/README.md)', () => {
+  it('gives the .vsix a writer\'s page whose pictures ship inside it, linked relatively, never to a repository', () => {
     const manifest = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
-    assert.match(manifest.scripts.package!, /--readme-path dist\/README\.md --no-rewrite-relative-links/);
+    assert.match(manifest.scripts.package!, /--readme-path EXTENSION\.md --no-rewrite-relative-links/);
+    const shipped = read('.vscodeignore').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
     const pictures = [...read('EXTENSION.md').matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]!);
     assert.ok(pictures.length >= 3, 'the page shows what the extension does');
     for (const picture of pictures) {
-      assert.match(picture, /^[\w/-]+\.png$/, `${picture}: a picture of the repository, not a link`);
+      assert.match(picture, /^docs\/images\/[\w-]+\.png$/, `${picture}: a picture of the package, not a link`);
       assert.ok(fs.existsSync(path.join(root, picture)), picture);
     }
+    assert.ok(shipped.includes('docs/images/*.png'), '.vscodeignore lets the pictures into the package');
   });
 
   it('names the commands of the issues exactly', () => {
