@@ -7,13 +7,15 @@
  *   npm run eval -- --detail              and each report's worst misses
  *   npm run eval -- --json                one JSON array instead: an object per corpus
  *   npm run eval -- --dir PATH [--dir …]  these folders instead of the two corpora
+ *   npm run eval -- --update-floors       rewrite test/fixtures/keyed/floors.json from the own corpus's scores
  *
- * A measurement, not a test: the exit code is 0 whatever the scores, 1 on a missing or unreadable key,
- * 2 on a bad option.
+ * A measurement, not a test: the exit code is 0 whatever the scores (the floors are held by
+ * test/unit/evalFloors.test.ts), 1 on a missing or unreadable key, 2 on a bad option.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { floorsFile, floorsOf, writeFloors } from './floors.js';
 import { readKeyedReports, type KeyGoal } from './keys.js';
 import { metrics, percentage, scoreCorpus, type CorpusScore, type EngineCall, type Miss, type Ratio } from './score.js';
 
@@ -26,18 +28,19 @@ interface Corpus {
   readonly dir: string;
 }
 
-function parseOptions(): { json: boolean; detail: boolean; dirs: string[] } {
+function parseOptions(): { json: boolean; detail: boolean; updateFloors: boolean; dirs: string[] } {
   try {
     const { values } = parseArgs({
       options: {
         json: { type: 'boolean', default: false },
         detail: { type: 'boolean', default: false },
+        'update-floors': { type: 'boolean', default: false },
         dir: { type: 'string', multiple: true, default: [] },
       },
     });
-    return { json: values.json, detail: values.detail, dirs: values.dir };
+    return { json: values.json, detail: values.detail, updateFloors: values['update-floors'], dirs: values.dir };
   } catch (error) {
-    console.error(`${(error as Error).message}\nusage: npm run eval -- [--json] [--detail] [--dir PATH]…`);
+    console.error(`${(error as Error).message}\nusage: npm run eval -- [--json] [--detail] [--dir PATH]… [--update-floors]`);
     process.exit(2);
   }
 }
@@ -108,6 +111,16 @@ function asJson(corpus: Corpus, score: CorpusScore, detail: boolean): object {
 
 function main(): void {
   const options = parseOptions();
+  if (options.updateFloors) {
+    const reports = readKeyedReports(ownDir);
+    if (reports.length === 0) {
+      console.error(`no keyed reports in ${ownDir}: no floors to set`);
+      process.exit(1);
+    }
+    writeFloors(path.join(root, floorsFile), floorsOf(scoreCorpus(reports).totals));
+    console.log(`${floorsFile}: floors set from ${reports.length} keyed reports`);
+    return;
+  }
   const shared = path.resolve(root, '../shared/corpus/keyed');
   const corpora: Corpus[] = options.dirs.length > 0
     ? options.dirs.map((dir) => ({ name: dir, dir: path.resolve(dir) }))

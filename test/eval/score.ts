@@ -1,7 +1,7 @@
 /**
  * The engine's judgement against answer keys: each keyed report is analysed with the generic schema (the
  * keys speak of its slots) and every metric is counted as a numerator over a denominator, per report and
- * summed over a corpus. No file or console access here: `eval.ts` prints.
+ * summed over a corpus. No file or console access here: `eval.ts` prints, `floors.ts` holds the ratchet.
  */
 import {
   createBuiltinRegistry,
