@@ -1,0 +1,297 @@
+/**
+ * The engine's judgement against answer keys: each keyed report is analysed with the generic schema (the
+ * keys speak of its slots) and every metric is counted as a numerator over a denominator, per report and
+ * summed over a corpus. No file or console access here: `eval.ts` prints, `floors.ts` holds the ratchet.
+ */
+import {
+  createBuiltinRegistry,
+  createReportService,
+  createTextDocument,
+  defaultSettings,
+  LineIndex,
+  type AnalysisSettings,
+  type ReportAnalysis,
+  type Verdict,
+} from '../../server/src/core/index.js';
+import type { Key, KeyGoal, KeyItem, KeyVerdict, KeyedReport } from './keys.js';
+
+/**
+ * `higher`: a rate, held by a floor on its percentage. `lower`: a count of false or wrong calls, held by a
+ * ceiling on its numerator (its denominator is what the engine claimed, or the key's goals).
+ */
+export type Better = 'higher' | 'lower';
+
+export const metrics = [
+  { id: 'reports-recognised', label: 'reports recognised', better: 'higher' },
+  { id: 'chapter-slots', label: 'chapter slots right', better: 'higher' },
+  { id: 'missing-found', label: 'missing slots found', better: 'higher' },
+  { id: 'missing-false', label: 'false missing claims (of the engine’s)', better: 'lower' },
+  { id: 'missing-false-covered', label: '  of them covered as a section', better: 'lower' },
+  { id: 'order-found', label: 'order defects found', better: 'higher' },
+  { id: 'order-false', label: 'false order claims (of the engine’s)', better: 'lower' },
+  { id: 'placeholders-found', label: 'placeholders found', better: 'higher' },
+  { id: 'placeholders-false', label: 'false placeholders (of the engine’s)', better: 'lower' },
+  { id: 'vague-found', label: 'vague quantities found', better: 'higher' },
+  { id: 'vague-false', label: 'false vague quantities (of the engine’s)', better: 'lower' },
+  { id: 'goals-found', label: 'goals found', better: 'higher' },
+  { id: 'goals-false', label: 'false goals (of the engine’s)', better: 'lower' },
+  { id: 'goals-extra', label: 'extra goals (of the engine’s)', better: 'lower' },
+  { id: 'verdicts-right', label: 'verdicts right', better: 'higher' },
+  { id: 'wrong-calls', label: 'wrong calls', better: 'lower' },
+  { id: 'wrong-met', label: '  met but should not', better: 'lower' },
+  { id: 'wrong-missed', label: '  missed but should not', better: 'lower' },
+  { id: 'kpi-defects-found', label: 'KPI table defects found', better: 'higher' },
+  { id: 'milestone-defects-found', label: 'milestone defects found', better: 'higher' },
+  { id: 'unsupported-found', label: 'unsupported claims found', better: 'higher' },
+  { id: 'contradictions-found', label: 'status contradictions found', better: 'higher' },
+  { id: 'no-outcome-right', label: 'goal-no-outcome right (of the engine’s)', better: 'higher' },
+] as const satisfies readonly { id: string; label: string; better: Better }[];
+
+export type MetricId = (typeof metrics)[number]['id'];
+
+export interface Ratio {
+  readonly numerator: number;
+  readonly denominator: number;
+}
+
+export type Scores = Readonly<Record<MetricId, Ratio>>;
+
+/** The share in per cent; undefined when there is nothing to share. */
+export function percentage(ratio: Ratio): number | undefined {
+  return ratio.denominator === 0 ? undefined : (100 * ratio.numerator) / ratio.denominator;
+}
+
+/** Met, missed, or "cannot tell" (unverifiable and no-outcome alike). */
+type Call = 'met' | 'missed' | 'cannot-tell';
+
+const callOf = (verdict: Verdict | KeyVerdict): Call => (verdict === 'met' || verdict === 'missed' ? verdict : 'cannot-tell');
+
+/** What the engine said about one goal it reported for a key goal. */
+export interface EngineCall {
+  readonly line: number;
+  readonly verdict: Verdict;
+  readonly target: string | undefined;
+  readonly actual: string | undefined;
+  readonly outcomeLine: number | undefined;
+}
+
+/** What `--detail` shows of a report, worst first (see `missWeight`). */
+export type Miss =
+  | { readonly kind: 'not-recognised'; readonly line: 1; readonly isReport: boolean }
+  | { readonly kind: 'wrong-call'; readonly line: number; readonly goal: KeyGoal; readonly engine: readonly EngineCall[] }
+  | { readonly kind: 'goal-not-found'; readonly line: number; readonly goal: KeyGoal }
+  | { readonly kind: 'wrong-slots'; readonly line: number; readonly heading: string; readonly key: readonly string[]; readonly engine: readonly string[] | undefined }
+  | { readonly kind: 'false-missing'; readonly line: number; readonly slot: string; readonly coveredAs: string | undefined }
+  | { readonly kind: 'false-order'; readonly line: number; readonly text: string }
+  | { readonly kind: 'missed-placeholder'; readonly line: number; readonly text: string };
+
+const missWeight: Record<Miss['kind'], number> = {
+  'not-recognised': 0,
+  'wrong-call': 1,
+  'goal-not-found': 2,
+  'wrong-slots': 3,
+  'false-missing': 4,
+  'false-order': 5,
+  'missed-placeholder': 6,
+};
+
+export interface ReportScore {
+  readonly name: string;
+  readonly scores: Scores;
+  readonly misses: readonly Miss[];
+}
+
+export interface CorpusScore {
+  readonly reports: readonly ReportScore[];
+  readonly totals: Scores;
+}
+
+/** The settings a keyed report is analysed with: the key's language and the generic schema. */
+export function evalSettings(key: Key): AnalysisSettings {
+  return { ...defaultSettings, locale: key.language === 'zh' ? 'zh-cn' : 'en', schema: 'generic', reportDetection: 'auto', maxNumberOfProblems: 0 };
+}
+
+let registry: ReturnType<typeof createBuiltinRegistry> | undefined;
+
+export function analyzeKeyed(report: KeyedReport): ReportAnalysis {
+  registry ??= createBuiltinRegistry();
+  const document = createTextDocument(`file:///keyed/${encodeURIComponent(report.name)}`, report.text);
+  const analysis = createReportService({ registry }).analyze(document, evalSettings(report.key));
+  if (!analysis) throw new Error(`the analysis of ${report.name} was cancelled without a cancellation token`);
+  return analysis;
+}
+
+export function scoreCorpus(reports: readonly KeyedReport[]): CorpusScore {
+  const scored = reports.map((report) => ({ name: report.name, ...scoreReport(report.key, analyzeKeyed(report)) }));
+  return { reports: scored, totals: sumScores(scored.map((r) => r.scores)) };
+}
+
+export function sumScores(all: readonly Scores[]): Scores {
+  const totals = {} as Record<MetricId, Ratio>;
+  for (const { id } of metrics) {
+    totals[id] = { numerator: all.reduce((n, s) => n + s[id].numerator, 0), denominator: all.reduce((n, s) => n + s[id].denominator, 0) };
+  }
+  return totals;
+}
+
+/** A diagnostic or a goal where the scorer looks at it: its 1-based line and the text it covers. */
+interface Finding {
+  readonly line: number;
+  readonly text: string;
+}
+
+const ratio = (numerator: number, denominator: number): Ratio => ({ numerator, denominator });
+
+/** The same line, and one text holds the other (a key's `XX%` in the engine's `提升XX%`, or the reverse). */
+const sameItem = (key: KeyItem, found: Finding): boolean =>
+  key.line === found.line && found.text !== '' && (found.text.includes(key.text) || key.text.includes(found.text));
+
+export function scoreReport(key: Key, analysis: ReportAnalysis): { scores: Scores; misses: Miss[] } {
+  const text = analysis.model.text;
+  const index = new LineIndex(text);
+  const lineOf = (offset: number) => index.positionAt(offset).line + 1;
+  // A string, not a DiagnosticCode: the scorer also counts codes the engine does not have yet.
+  const findings = (code: string): Finding[] =>
+    analysis.diagnostics.filter((d) => d.code === code).map((d) => ({ line: lineOf(d.start), text: text.slice(d.start, d.end) }));
+  const linesOf = (code: string) => new Set(findings(code).map((f) => f.line));
+  const misses: Miss[] = [];
+
+  const recognised = analysis.isReport === key.is_report;
+  if (!recognised) misses.push({ kind: 'not-recognised', line: 1, isReport: analysis.isReport });
+
+  const engineChapters = new Map(analysis.chapters.map((c) => [lineOf(c.section.heading.start), c.slots]));
+  let slotsRight = 0;
+  for (const chapter of key.chapters) {
+    const engine = engineChapters.get(chapter.line);
+    const same = engine !== undefined && engine.length === new Set(chapter.slots).size && engine.every((s) => chapter.slots.includes(s));
+    if (same) slotsRight++;
+    else misses.push({ kind: 'wrong-slots', line: chapter.line, heading: chapter.heading, key: chapter.slots, engine });
+  }
+
+  const keyMissing = new Set(key.missing_slots);
+  const engineMissing = new Set(
+    analysis.diagnostics.flatMap((d) => (d.code === 'missing-chapter' && d.data?.kind === 'missing-chapter' ? [d.data.slot] : [])),
+  );
+  const falseMissing = [...engineMissing].filter((slot) => !keyMissing.has(slot));
+  const covered = new Map((key.covered_as_section ?? []).map((c) => [c.slot, c] as const));
+  for (const slot of falseMissing) {
+    const section = covered.get(slot);
+    misses.push({ kind: 'false-missing', line: section?.line ?? 1, slot, coveredAs: section?.heading });
+  }
+
+  const keyOrder = new Set((key.order_defects ?? []).map((o) => o.line));
+  const engineOrder = findings('chapter-order');
+  const falseOrder = engineOrder.filter((f) => !keyOrder.has(f.line));
+  for (const f of falseOrder) misses.push({ kind: 'false-order', line: f.line, text: f.text });
+
+  const matchItems = (keyItems: readonly KeyItem[] | undefined, code: string) => {
+    const found = findings(code);
+    return {
+      missed: (keyItems ?? []).filter((k) => !found.some((f) => sameItem(k, f))),
+      falseCount: found.filter((f) => !(keyItems ?? []).some((k) => sameItem(k, f))).length,
+      keyCount: keyItems?.length ?? 0,
+      engineCount: found.length,
+    };
+  };
+  const placeholders = matchItems(key.placeholders, 'placeholder');
+  for (const k of placeholders.missed) misses.push({ kind: 'missed-placeholder', line: k.line, text: k.text });
+  const vague = matchItems(key.vague_quantities, 'vague-quantity');
+
+  const goals = scoreGoals(key, analysis, lineOf, misses);
+
+  const foundOnLine = (keyItems: readonly KeyItem[] | undefined, matches: (item: KeyItem) => boolean): Ratio =>
+    ratio((keyItems ?? []).filter(matches).length, keyItems?.length ?? 0);
+  const kpiLines = linesOf('kpi-table');
+  const milestoneLines = linesOf('milestone-table');
+  const unsupportedLines = linesOf('unsupported-claim');
+  const contradictionLines = linesOf('status-contradiction');
+  const kpiFindings = findings('kpi-table');
+
+  const noOutcomeLines = new Set((key.goals ?? []).filter((g) => g.verdict === 'no-outcome').flatMap(goalLines));
+  const noOutcome = findings('goal-no-outcome');
+
+  misses.sort((a, b) => missWeight[a.kind] - missWeight[b.kind] || a.line - b.line);
+  return {
+    misses,
+    scores: {
+      'reports-recognised': ratio(recognised ? 1 : 0, 1),
+      'chapter-slots': ratio(slotsRight, key.chapters.length),
+      'missing-found': ratio([...keyMissing].filter((slot) => engineMissing.has(slot)).length, keyMissing.size),
+      'missing-false': ratio(falseMissing.length, engineMissing.size),
+      'missing-false-covered': ratio(falseMissing.filter((slot) => covered.has(slot)).length, falseMissing.length),
+      'order-found': ratio([...keyOrder].filter((line) => engineOrder.some((f) => f.line === line)).length, keyOrder.size),
+      'order-false': ratio(falseOrder.length, engineOrder.length),
+      'placeholders-found': ratio(placeholders.keyCount - placeholders.missed.length, placeholders.keyCount),
+      'placeholders-false': ratio(placeholders.falseCount, placeholders.engineCount),
+      'vague-found': ratio(vague.keyCount - vague.missed.length, vague.keyCount),
+      'vague-false': ratio(vague.falseCount, vague.engineCount),
+      ...goals,
+      'kpi-defects-found': foundOnLine(key.kpi_table_defects, (k) => kpiLines.has(k.line)),
+      'milestone-defects-found': foundOnLine(key.milestone_defects, (k) => milestoneLines.has(k.line)),
+      'unsupported-found': foundOnLine(key.unsupported_claims, (k) => unsupportedLines.has(k.line)),
+      'contradictions-found': foundOnLine(
+        key.status_contradictions,
+        (k) => contradictionLines.has(k.line) || kpiFindings.some((f) => f.line === k.line && f.text === k.text),
+      ),
+      'no-outcome-right': ratio(noOutcome.filter((f) => noOutcomeLines.has(f.line)).length, noOutcome.length),
+    },
+  };
+}
+
+/** Every line a key goal is stated on. */
+function goalLines(goal: KeyGoal): number[] {
+  return [goal.line, ...(goal.also_at ?? [])];
+}
+
+type GoalMetric = 'goals-found' | 'goals-false' | 'goals-extra' | 'verdicts-right' | 'wrong-calls' | 'wrong-met' | 'wrong-missed';
+
+/**
+ * A key goal is found when the engine reports a goal on one of its lines. The engine may report it more
+ * than once (the goal list and a KPI row): its verdict is right when every one of them gives the key's
+ * call, and a wrong call when any of them says met or missed where the key does not.
+ */
+function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number) => number, misses: Miss[]): Record<GoalMetric, Ratio> {
+  const engine = analysis.goals.map((result): EngineCall => ({
+    line: lineOf(result.goal.start),
+    verdict: result.verdict,
+    target: result.goal.targetText,
+    actual: result.outcome?.reading?.quantity.text,
+    outcomeLine: result.outcome ? lineOf(result.outcome.statement.start) : undefined,
+  }));
+  const keyGoals = key.goals ?? [];
+  const notGoalLines = new Set((key.not_goals ?? []).map((n) => n.line));
+  const namedLines = new Set([...keyGoals.flatMap(goalLines), ...notGoalLines]);
+  let found = 0;
+  let right = 0;
+  let wrong = 0;
+  let wrongMet = 0;
+  let wrongMissed = 0;
+  for (const goal of keyGoals) {
+    const lines = goalLines(goal);
+    const calls = lines.flatMap((line) => engine.filter((e) => e.line === line));
+    if (calls.length === 0) {
+      misses.push({ kind: 'goal-not-found', line: goal.line, goal });
+      continue;
+    }
+    found++;
+    const expected = callOf(goal.verdict);
+    if (calls.every((c) => callOf(c.verdict) === expected)) right++;
+    const saysMet = expected !== 'met' && calls.some((c) => c.verdict === 'met');
+    const saysMissed = expected !== 'missed' && calls.some((c) => c.verdict === 'missed');
+    if (saysMet) wrongMet++;
+    if (saysMissed) wrongMissed++;
+    if (saysMet || saysMissed) {
+      wrong++;
+      misses.push({ kind: 'wrong-call', line: goal.line, goal, engine: calls.filter((c) => callOf(c.verdict) !== expected) });
+    }
+  }
+  return {
+    'goals-found': ratio(found, keyGoals.length),
+    'goals-false': ratio(engine.filter((e) => notGoalLines.has(e.line)).length, engine.length),
+    'goals-extra': ratio(engine.filter((e) => !namedLines.has(e.line)).length, engine.length),
+    'verdicts-right': ratio(right, keyGoals.length),
+    'wrong-calls': ratio(wrong, keyGoals.length),
+    'wrong-met': ratio(wrongMet, keyGoals.length),
+    'wrong-missed': ratio(wrongMissed, keyGoals.length),
+  };
+}
