@@ -31,7 +31,7 @@ const text = [
   '',
   '## 四、经验教训', //                                 20  lessons; missing outlook, conclusion
   '',
-  '### 4.1 总结', //                                    22
+  '### 4.1 收尾', //                                    22  the key: covers the conclusion; the engine: no slot
   '',
   '无。',
   '',
@@ -58,7 +58,7 @@ const key: Key = {
     { line: 16, heading: '三、项目成果', slots: ['results'] },
     { line: 20, heading: '四、经验教训', slots: ['lessons'] },
   ],
-  covered_as_section: [{ slot: 'conclusion', line: 22, heading: '4.1 总结' }],
+  covered_as_section: [{ slot: 'conclusion', line: 22, heading: '4.1 收尾' }],
   missing_slots: ['challenges', 'outlook', 'success-factors'],
   order_defects: [{ line: 16, slot: 'results', before: 'implementation' }],
   placeholders: [{ line: 14, text: 'XX' }, { line: 18, text: '92%' }],
@@ -164,10 +164,10 @@ describe('eval: scoring a report against its key', () => {
   });
 
   it('counts a key chapter wrong when the engine has no chapter on its line', () => {
-    const sectionKey: Key = { ...key, chapters: [{ line: 22, heading: '4.1 总结', slots: ['conclusion'] }] };
+    const sectionKey: Key = { ...key, chapters: [{ line: 22, heading: '4.1 收尾', slots: ['conclusion'] }] };
     const result = scoreReport(sectionKey, analysis);
     assert.deepEqual(counts(result.scores, ['chapter-slots']), { 'chapter-slots': [0, 1] });
-    assert.deepEqual(result.misses.find((m) => m.kind === 'wrong-slots'), { kind: 'wrong-slots', line: 22, heading: '4.1 总结', key: ['conclusion'], engine: undefined });
+    assert.deepEqual(result.misses.find((m) => m.kind === 'wrong-slots'), { kind: 'wrong-slots', line: 22, heading: '4.1 收尾', key: ['conclusion'], engine: undefined });
   });
 
   it('counts a document the engine does not take for a report as not recognised', () => {

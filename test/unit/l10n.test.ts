@@ -135,7 +135,7 @@ describe('l10n: messages of an analysis', () => {
       assert.deepEqual(
         [...codes].sort(),
         [
-          'chapter-order', 'duplicate-chapter', 'empty-section', 'frontmatter', 'goal-missed', 'goal-no-outcome', 'kpi-table', 'milestone-table',
+          'chapter-order', 'covered-by-section', 'duplicate-chapter', 'empty-section', 'frontmatter', 'goal-missed', 'goal-no-outcome', 'kpi-table', 'milestone-table',
           'missing-chapter', 'numbering', 'placeholder', 'unit-mismatch', 'unknown-schema', 'unsupported-claim', 'vague-quantity',
         ],
       );

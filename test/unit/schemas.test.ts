@@ -5,7 +5,7 @@ import {
   createBuiltinRegistry,
   describeSchemaProblem,
   SchemaRegistry,
-  SlotClassifier,
+  HeadingReader,
   type SchemaProblem,
 } from '../../server/src/core/index.js';
 import { analyzeText, chapters, diagnosticsOf, readFixture, report, textOf } from './util.js';
@@ -53,14 +53,14 @@ describe('schemas: built-in', () => {
     for (const id of builtinIds.slice(1)) assert.deepEqual(slotIds(registry, id), slotIds(registry, 'generic'), id);
   });
 
-  it('lets a derived schema override required and add aliases, keeping the inherited ones', () => {
+  it('lets a derived schema override required and add aliases, keeping the inherited terms', () => {
     assert.deepEqual(requiredIds(registry, 'system-integration'), ['goals', 'implementation', 'results', 'management', 'challenges', 'lessons', 'outlook', 'conclusion']);
     assert.deepEqual(requiredIds(registry, 'market-expansion'), ['goals', 'implementation', 'results', 'challenges', 'success-factors', 'lessons', 'outlook', 'conclusion']);
     assert.deepEqual(requiredIds(registry, 'process-optimization'), [
       'goals', 'implementation', 'results', 'resources', 'challenges', 'success-factors', 'lessons', 'outlook', 'conclusion',
     ]);
     const implementation = registry.get('system-integration')!.slots.find((s) => s.id === 'implementation')!;
-    assert.ok(implementation.aliases.includes('实施'), 'inherited alias');
+    assert.ok(implementation.strong.includes('实施'), 'inherited term');
     assert.ok(implementation.aliases.includes('需求分析'), 'own alias');
     const goals = registry.get('system-integration')!.slots.find((s) => s.id === 'goals')!;
     assert.deepEqual(goals.title, registry.get('generic')!.slots.find((s) => s.id === 'goals')!.title, 'title inherited');
@@ -83,7 +83,7 @@ describe('schemas: a workspace schema', () => {
       'goals', 'overview', 'implementation', 'results', 'management', 'resources', 'challenges', 'risks', 'success-factors', 'lessons', 'outlook', 'conclusion',
     ]);
     assert.deepEqual(requiredIds(registry, 'with-risks'), ['goals', 'implementation', 'results', 'challenges', 'risks', 'lessons', 'outlook']);
-    assert.deepEqual(new SlotClassifier(registry.get('with-risks')!).classify('风险评估'), ['risks']);
+    assert.deepEqual(new HeadingReader(registry.get('with-risks')!).classify('风险评估'), ['risks']);
     assert.deepEqual(slotIds(registry, 'generic').length, 11, 'the parent is not changed');
   });
 

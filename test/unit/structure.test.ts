@@ -82,13 +82,13 @@ describe('structure: missing chapters', () => {
 });
 
 describe('structure: chapter order', () => {
-  it('reports chapters out of order when two are swapped', () => {
+  it('reports the earlier of two swapped chapters: the one put ahead of its place', () => {
     const text = report(chapters('第一章 项目背景与目标', '第二章 项目实施过程', '第三章 存在问题与挑战', '第四章 项目成果与效益', '第五章 经验教训', '第六章 未来展望与建议', '第七章 结语'));
     const analysis = analyzeText(text);
     const order = diagnosticsOf(analysis, 'chapter-order');
     assert.equal(order.length, 1, order.map((d) => d.message).join('\n'));
-    assert.equal(textOf(text, order[0]!), '## 第四章 项目成果与效益');
-    assert.ok(order[0]!.message.includes('第三章 存在问题与挑战'), order[0]!.message);
+    assert.equal(textOf(text, order[0]!), '## 第三章 存在问题与挑战');
+    assert.ok(order[0]!.message.includes('after “第四章 项目成果与效益”'), order[0]!.message);
     assert.deepEqual(diagnosticsOf(analysis, 'missing-chapter'), []);
   });
 
@@ -98,7 +98,7 @@ describe('structure: chapter order', () => {
     const analysis = analyzeText(swapped);
     const order = diagnosticsOf(analysis, 'chapter-order');
     assert.equal(order.length, 1, order.map((d) => d.message).join('\n'));
-    assert.ok(textOf(swapped, order[0]!).includes('项目实施情况'));
+    assert.ok(textOf(swapped, order[0]!).includes('项目成果与效益'), 'the results chapter, put before the implementation');
   });
 
   it('accepts the optional chapters anywhere between implementation and outlook', () => {

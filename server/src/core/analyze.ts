@@ -1,4 +1,4 @@
-import { checkMissingChapters, checkChapterOrder, checkDuplicateTitles, checkEmptySections, findMissingChapters, type ClassifiedChapter, type MissingChapter } from './checks/structure.js';
+import { checkCoveredSlots, checkMissingChapters, checkChapterOrder, checkDuplicateTitles, checkEmptySections, findMissingChapters, type ClassifiedChapter, type CoveredSlot, type MissingChapter } from './checks/structure.js';
 import { checkGoals } from './checks/goals.js';
 import { checkNumbering } from './checks/numbering.js';
 import { checkTables } from './checks/tables.js';
@@ -9,7 +9,7 @@ import { evaluateGoals, type GoalResult } from './goals/evaluate.js';
 import { localize, textLanguage, type Locale } from './l10n.js';
 import type { ReportModel, Span } from './model.js';
 import { detection, keywordPattern, type PatternMatch, type TextPattern } from './patterns.js';
-import { classifierFor } from './schema/classify.js';
+import { recognizeChapters } from './schema/recognize.js';
 import type { SchemaRegistry } from './schema/registry.js';
 import type { ChapterSchema } from './schema/types.js';
 
@@ -19,6 +19,8 @@ export interface AnalysisSettings {
   readonly schema: string;
   readonly reportDetection: 'auto' | 'always' | 'frontMatterOnly';
   readonly vagueQuantitySeverity: Severity | 'off';
+  /** How a required chapter written only as a section of another is noted (`covered-by-section`). */
+  readonly coveredBySectionSeverity: Severity | 'off';
   readonly extraPlaceholderPatterns: readonly TextPattern[];
   /** Diagnostics a report gets at most (see `limitDiagnostics`); 0 for all of them, as the command line has. */
   readonly maxNumberOfProblems: number;
@@ -29,6 +31,7 @@ export const defaultSettings: AnalysisSettings = {
   schema: 'auto',
   reportDetection: 'auto',
   vagueQuantitySeverity: 'information',
+  coveredBySectionSeverity: 'information',
   extraPlaceholderPatterns: [],
   maxNumberOfProblems: 0,
 };
@@ -46,6 +49,8 @@ export interface ReportAnalysis {
   readonly language: Locale;
   readonly chapters: readonly ClassifiedChapter[];
   readonly missing: readonly MissingChapter[];
+  /** Required slots with no chapter of their own, covered by a section inside another chapter. */
+  readonly covered: readonly CoveredSlot[];
   readonly placeholders: readonly PatternMatch[];
   /** Every goal with its outcome and verdict; empty when the document is not a report. */
   readonly goals: readonly GoalResult[];
@@ -128,8 +133,7 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   }
   schema ??= registry.get('generic')!;
 
-  const classifier = classifierFor(schema);
-  const chapters: ClassifiedChapter[] = model.chapters.map((section) => ({ section, slots: classifier.classify(section.heading.title) }));
+  const chapters: ClassifiedChapter[] = recognizeChapters(model, schema);
 
   // Front matter that cannot be read still says what the writer meant when a `schema:` or `type:` line is there.
   const brokenNaming = model.frontMatter !== undefined && model.frontMatterProblems.length > 0 &&
@@ -137,9 +141,9 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   const language = reportLanguage(model, locale);
   const isReport = decideIsReport(model, settings, named !== undefined || brokenNaming, title, chapters);
   const placeholders = isReport ? findPlaceholders(model, settings.extraPlaceholderPatterns) : [];
-  const missing = isReport ? findMissingChapters(schema, chapters, model.text.length) : [];
+  const { missing, covered } = isReport ? findMissingChapters(schema, chapters, model.text.length) : { missing: [], covered: [] };
   if (!isReport) {
-    return { model, isReport, schema, schemaReason, title, language, chapters, missing, placeholders, goals: [], diagnostics: [] };
+    return { model, isReport, schema, schemaReason, title, language, chapters, missing, covered, placeholders, goals: [], diagnostics: [] };
   }
 
   for (const problem of model.frontMatterProblems) {
@@ -152,6 +156,7 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   }
   const fallback: Span = model.titleHeading ?? { start: 0, end: 0 };
   diagnostics.push(...checkMissingChapters(schema, missing, fallback, locale, language));
+  diagnostics.push(...checkCoveredSlots(covered, settings.coveredBySectionSeverity, locale, language));
   diagnostics.push(...checkChapterOrder(schema, chapters, locale, language));
   diagnostics.push(...checkDuplicateTitles(chapters, locale));
   diagnostics.push(...checkNumbering(model.chapters, locale));
@@ -161,7 +166,7 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   diagnostics.push(...checkTables(model, locale));
   diagnostics.sort(compareDiagnostics);
   const shown = limitDiagnostics(diagnostics, settings.maxNumberOfProblems, locale);
-  return { model, isReport, schema, schemaReason, title, language, chapters, missing, placeholders, goals, diagnostics: shown };
+  return { model, isReport, schema, schemaReason, title, language, chapters, missing, covered, placeholders, goals, diagnostics: shown };
 }
 
 /** Keywords' expressions, made once: every analysis tries the title against every schema's keywords. */

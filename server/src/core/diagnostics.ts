@@ -6,6 +6,7 @@ export type DiagnosticCode =
   | 'placeholder'
   | 'vague-quantity'
   | 'missing-chapter'
+  | 'covered-by-section'
   | 'chapter-order'
   | 'duplicate-chapter'
   | 'numbering'
@@ -25,6 +26,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** What a quick fix needs, carried with the diagnostic. */
 export type DiagnosticData =
   | { readonly kind: 'missing-chapter'; readonly slot: string; readonly insertAt: number }
+  | { readonly kind: 'covered-by-section'; readonly slot: string }
   | { readonly kind: 'numbering'; readonly replacement: string }
   | { readonly kind: 'pattern'; readonly pattern: string };
 

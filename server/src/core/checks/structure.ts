@@ -1,13 +1,18 @@
-import type { ReportDiagnostic } from '../diagnostics.js';
+import type { ReportDiagnostic, Severity } from '../diagnostics.js';
 import { localize, type Locale } from '../l10n.js';
 import type { Section, Span } from '../model.js';
-import { normalizeTitle } from '../schema/classify.js';
+import { normalizeTitle, readerFor, sectionCoverage, slotRanks, type RecognizedChapter } from '../schema/recognize.js';
 import type { ChapterSchema, SlotDefinition } from '../schema/types.js';
 
-/** A chapter with the slots its title fills. */
-export interface ClassifiedChapter {
+/** A chapter with the slots it fills (schema/recognize.ts decides them, with the evidence). */
+export type ClassifiedChapter = RecognizedChapter;
+
+/** A required slot with no chapter of its own, covered by a section inside another chapter. */
+export interface CoveredSlot {
+  readonly slot: SlotDefinition;
   readonly section: Section;
-  readonly slots: readonly string[];
+  /** The chapter the section stands in. */
+  readonly chapter: Section;
 }
 
 /** A required chapter the report lacks, and where it belongs. */
@@ -28,7 +33,7 @@ function slotLabel(schema: ChapterSchema, id: string, language: Locale): string 
 }
 
 /** Positions of the slots in the schema's order. */
-function slotIndex(schema: ChapterSchema): Map<string, number> {
+export function slotIndex(schema: ChapterSchema): Map<string, number> {
   return new Map(schema.slots.map((slot, index) => [slot.id, index]));
 }
 
@@ -40,17 +45,45 @@ export function precedingChapter(schema: ChapterSchema, chapters: readonly Class
   return -1;
 }
 
-export function findMissingChapters(schema: ChapterSchema, chapters: readonly ClassifiedChapter[], documentEnd: number): MissingChapter[] {
+/**
+ * The required slots no chapter fills: missing, unless a section inside another chapter names the slot
+ * (### 5.3 经验与不足), which covers it.
+ */
+export function findMissingChapters(
+  schema: ChapterSchema,
+  chapters: readonly ClassifiedChapter[],
+  documentEnd: number,
+): { missing: MissingChapter[]; covered: CoveredSlot[] } {
   const present = new Set(chapters.flatMap((c) => c.slots));
   const missing: MissingChapter[] = [];
+  const covered: CoveredSlot[] = [];
+  const reader = readerFor(schema);
   for (const slot of schema.slots) {
     if (!slot.required || present.has(slot.id)) continue;
+    const coverage = sectionCoverage(reader, chapters.map((c) => c.section), slot.id);
+    if (coverage) {
+      covered.push({ slot, ...coverage });
+      continue;
+    }
     const afterIndex = precedingChapter(schema, chapters, slot.id);
     const after = afterIndex >= 0 ? chapters[afterIndex] : undefined;
     const before = chapters[afterIndex + 1];
     missing.push({ slot, after, before, insertAt: before ? before.section.start : documentEnd });
   }
-  return missing;
+  return { missing, covered };
+}
+
+/** A note for each required slot covered by a section only: at most information (a setting may silence it). */
+export function checkCoveredSlots(covered: readonly CoveredSlot[], severity: Severity | 'off', locale: Locale, language: Locale): ReportDiagnostic[] {
+  if (severity === 'off') return [];
+  return covered.map(({ slot, section, chapter }) => ({
+    code: 'covered-by-section',
+    severity,
+    start: section.heading.start,
+    end: section.heading.end,
+    message: localize(locale, 'coveredBySection', { chapter: slot.title[language], section: section.heading.text, parent: chapter.heading.text }),
+    data: { kind: 'covered-by-section', slot: slot.id },
+  }));
 }
 
 export function checkMissingChapters(
@@ -76,10 +109,11 @@ export function checkMissingChapters(
 
 /**
  * Chapters must follow the schema's slot order. A slot with `between: [a, b]` may stand anywhere after
- * the first chapter filling `a` and before the first filling `b`; the others are checked in sequence.
+ * the first chapter filling `a` and before the first filling `b`. The others: the longest chain of chapters
+ * in order stays, and each chapter outside it is reported — on a tie, the earlier one (a results chapter
+ * put before the implementation is what stands out, not the implementation after it).
  */
 export function checkChapterOrder(schema: ChapterSchema, chapters: readonly ClassifiedChapter[], locale: Locale, language: Locale): ReportDiagnostic[] {
-  const index = slotIndex(schema);
   const floating = new Map(schema.slots.filter((s) => s.between).map((s) => [s.id, s.between!]));
   // Where each slot is first filled, found in one pass: asked of every chapter with a floating slot, a search
   // through all the chapters for a slot none fills made this quadratic.
@@ -103,9 +137,7 @@ export function checkChapterOrder(schema: ChapterSchema, chapters: readonly Clas
       }),
     });
 
-  let highest: { chapter: ClassifiedChapter; slot: string; rank: number } | undefined;
   chapters.forEach((chapter, position) => {
-    const ordered = chapter.slots.filter((s) => !floating.has(s));
     for (const slot of chapter.slots.filter((s) => floating.has(s))) {
       const [afterId, beforeId] = floating.get(slot)!;
       const afterAt = afterId === null ? -1 : firstFilling(afterId);
@@ -113,17 +145,59 @@ export function checkChapterOrder(schema: ChapterSchema, chapters: readonly Clas
       if (afterAt > position) report(chapter, slot, chapters[afterAt]!, afterId!, 'chapterOrder.after');
       else if (beforeAt >= 0 && beforeAt < position) report(chapter, slot, chapters[beforeAt]!, beforeId!, 'chapterOrder.before');
     }
-    if (ordered.length === 0) return;
-    const ranks = ordered.map((s) => index.get(s)!);
-    const low = Math.min(...ranks);
-    const high = Math.max(...ranks);
-    if (highest && high < highest.rank) {
-      report(chapter, ordered[ranks.indexOf(high)]!, highest.chapter, highest.slot, 'chapterOrder.before');
-    } else if (!highest || low > highest.rank) {
-      highest = { chapter, slot: ordered[ranks.indexOf(low)]!, rank: low };
+  });
+
+  const ranks = slotRanks(schema);
+  const placed = chapters
+    .map((chapter) => {
+      const own = chapter.slots.filter((s) => ranks.has(s));
+      if (own.length === 0) return undefined;
+      const values = own.map((s) => ranks.get(s)!);
+      const low = Math.min(...values);
+      const high = Math.max(...values);
+      return { chapter, low, high, lowSlot: own[values.indexOf(low)]!, highSlot: own[values.indexOf(high)]! };
+    })
+    .filter((p) => p !== undefined);
+  const kept = orderedChain(placed, ranks.size === 0 ? 0 : Math.max(...ranks.values()) + 1);
+  placed.forEach((item, i) => {
+    if (kept.has(i)) return;
+    const previous = [...kept].filter((k) => k < i).pop();
+    const next = [...kept].find((k) => k > i);
+    if (previous !== undefined && item.low < placed[previous]!.high) {
+      report(item.chapter, item.lowSlot, placed[previous]!.chapter, placed[previous]!.highSlot, 'chapterOrder.before');
+    } else if (next !== undefined) {
+      report(item.chapter, item.highSlot, placed[next]!.chapter, placed[next]!.lowSlot, 'chapterOrder.after');
     }
   });
-  return diagnostics;
+  return diagnostics.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The indices of the longest chain of items in order (each item's `low` at least the `high` before it),
+ * preferring later items on a tie. Ranks are few (a schema's slots), so this is linear in the items.
+ */
+function orderedChain(items: readonly { readonly low: number; readonly high: number }[], rankCount: number): Set<number> {
+  const length = new Array<number>(items.length).fill(0);
+  const successor = new Array<number>(items.length).fill(-1);
+  // Per rank: the longest chain found so far starting at an item whose low is that rank, and that item.
+  const byLow: { length: number; index: number }[] = Array.from({ length: rankCount }, () => ({ length: 0, index: -1 }));
+  for (let i = items.length - 1; i >= 0; i--) {
+    const { low, high } = items[i]!;
+    let best = { length: 0, index: -1 };
+    for (let r = high; r < rankCount; r++) {
+      const candidate = byLow[r]!;
+      if (candidate.length > best.length || (candidate.length === best.length && candidate.index > best.index)) best = candidate;
+    }
+    length[i] = best.length + 1;
+    successor[i] = best.index;
+    // Scanning from the end, the first item of a length is the latest: keep it on a tie.
+    if (length[i]! > byLow[low]!.length) byLow[low] = { length: length[i]!, index: i };
+  }
+  let start = -1;
+  for (let i = 0; i < items.length; i++) if (start < 0 || length[i]! >= length[start]!) start = i;
+  const chain = new Set<number>();
+  for (let i = start; i >= 0; i = successor[i]!) chain.add(i);
+  return chain;
 }
 
 /** The same chapter title twice. (The same chapter number twice is reported by the numbering check.) */

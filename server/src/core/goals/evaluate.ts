@@ -47,7 +47,11 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
   return goals.map((goal, i): GoalResult => {
     const [outcome, ...alternatives] = ranked[i]!;
     if (!outcome) return { goal, outcome, alternatives, verdict: 'no-outcome', reason: undefined, achievement: undefined, acknowledged: false };
-    const { verdict, reason, achievement } = judge(goal.target, outcome.reading);
+    const judged = judge(goal.target, outcome.reading);
+    // Two figures of the statement fit the goal equally well and say different things: it cannot tell.
+    const rival = outcome.rival && judge(goal.target, outcome.rival).verdict;
+    const conflicting = (judged.verdict === 'met' || judged.verdict === 'missed') && (rival === 'met' || rival === 'missed') && rival !== judged.verdict;
+    const { verdict, reason, achievement } = conflicting ? { verdict: 'unverifiable' as const, reason: 'inconclusive' as const, achievement: undefined } : judged;
     return { goal, outcome, alternatives, verdict, reason, achievement, acknowledged: verdict === 'missed' && admitsMiss(goal, outcome, outcomes) };
   });
 }

@@ -7,7 +7,7 @@
 import type { Goal } from './extract.js';
 import type { Reading } from './measure.js';
 import { coverage, coverages, prepareMetric, similarity, type MetricText } from './metric.js';
-import { compatibleUnits } from './numbers.js';
+import { compatibleUnits, inBase } from './numbers.js';
 import type { OutcomeStatement } from './outcomes.js';
 import type { Target } from './verdict.js';
 
@@ -15,6 +15,11 @@ export interface Candidate {
   readonly statement: OutcomeStatement;
   /** The figure of the statement that speaks of the goal; undefined when it has none. */
   readonly reading: Reading | undefined;
+  /**
+   * Another figure of the statement that fits the goal as well (its metric no worse named, of the same kind,
+   * comparable): the statement does not say which of the two is the goal's.
+   */
+  readonly rival: Reading | undefined;
   readonly score: number;
 }
 
@@ -137,6 +142,9 @@ function kindRank(target: Target | undefined, reading: Reading): number {
   return reading.kind === 'level' ? (reading.quantity.bound ? 1 : 2) : 0;
 }
 
+/** What a statement that names the target again gains: it speaks of this goal. */
+const restatedBonus = 0.3;
+
 /** Names this close count as a tie, decided by the kind of figure and whether it compares. */
 const nameTie = 0.1;
 
@@ -145,6 +153,9 @@ interface ChosenReading {
   readonly reading: Reading;
   readonly names: number;
   readonly fits: boolean;
+  readonly rival: Reading | undefined;
+  /** The statement names the target again: it speaks of this goal. */
+  readonly restated: boolean;
 }
 
 /**
@@ -158,22 +169,55 @@ function bestReading(goal: PreparedGoal, statement: PreparedStatement, statement
   let bestNames = 0;
   let bestKind = 0;
   let bestFits = 0;
+  const names = new Float64Array(readings.length);
+  const kinds = new Int8Array(readings.length);
+  const fitting = new Int8Array(readings.length);
   for (let i = 0; i < readings.length; i++) {
     const reading = readings[i]!;
-    const names = readingScore(goal, reading, statement.metrics[i]!, statementNames);
-    const kind = kindRank(target, reading);
-    const fits = target && comparable(target, reading) ? 1 : 0;
+    names[i] = readingScore(goal, reading, statement.metrics[i]!, statementNames);
+    kinds[i] = kindRank(target, reading);
+    fitting[i] = target && comparable(target, reading) ? 1 : 0;
     const better =
       best < 0 ||
-      (Math.abs(names - bestNames) > nameTie ? names > bestNames : kind !== bestKind ? kind > bestKind : fits !== bestFits ? fits > bestFits : names > bestNames);
+      (Math.abs(names[i]! - bestNames) > nameTie ? names[i]! > bestNames : kinds[i] !== bestKind ? kinds[i]! > bestKind : fitting[i] !== bestFits ? fitting[i]! > bestFits : names[i]! > bestNames);
     if (better) {
       best = i;
-      bestNames = names;
-      bestKind = kind;
-      bestFits = fits;
+      bestNames = names[i]!;
+      bestKind = kinds[i]!;
+      bestFits = fitting[i]!;
     }
   }
-  return best < 0 ? undefined : { reading: readings[best]!, names: bestNames, fits: bestFits === 1 };
+  if (best < 0) return undefined;
+  const restated = target ? readings.findIndex((r) => restates(target, r)) : -1;
+  if (restated >= 0) {
+    // The statement names the target again (与 90% 的目标基本持平, 未达到 30% 的目标): the goal's figure is the
+    // fitting one nearest to it, whatever the other figures' names.
+    const at = readings[restated]!.quantity;
+    let nearest = -1;
+    for (let i = 0; i < readings.length; i++) {
+      if (i === restated || fitting[i] !== 1 || kinds[i] !== kinds[best]) continue;
+      const q = readings[i]!.quantity;
+      const distance = q.end <= at.start ? at.start - q.end : q.start - at.end;
+      const nearestQ = nearest < 0 ? undefined : readings[nearest]!.quantity;
+      const nearestDistance = nearestQ ? (nearestQ.end <= at.start ? at.start - nearestQ.end : nearestQ.start - at.end) : Infinity;
+      if (distance < nearestDistance) nearest = i;
+    }
+    if (nearest >= 0) return { reading: readings[nearest]!, names: Math.max(bestNames, names[nearest]!), fits: true, rival: undefined, restated: true };
+  }
+  let rival: Reading | undefined;
+  for (let i = 0; i < readings.length && bestFits === 1; i++) {
+    if (i !== best && fitting[i] === 1 && kinds[i] === bestKind && names[i]! >= bestNames - nameTie) rival = readings[i];
+  }
+  return { reading: readings[best]!, names: bestNames, fits: bestFits === 1, rival, restated: false };
+}
+
+/** Whether a figure is the target itself, written again in an outcome statement. */
+function restates(target: Target, reading: Reading): boolean {
+  const t = target.quantity;
+  const q = reading.quantity;
+  if (t.value === undefined || q.value === undefined || t.range || q.range || !compatibleUnits(t.unit, q.unit)) return false;
+  const wanted = inBase(t.value, t.unit);
+  return Math.abs(inBase(q.value, q.unit) - wanted) <= Math.abs(wanted) * 1e-9;
 }
 
 /**
@@ -192,10 +236,10 @@ function candidate(goal: PreparedGoal, prepared: PreparedStatement, minimum: num
     const metric = reading?.metric ? best!.names : 0;
     score = Math.max(inWords, names, metric) * weight;
   } else {
-    const fit = best ? (best.fits ? 0.1 : -0.05) : -0.15;
+    const fit = best ? (best.fits ? 0.1 : -0.05) + (best.restated ? restatedBonus : 0) : -0.15;
     score = (Math.max(names, best ? best.names : 0) + fit) * weight;
   }
-  return score >= minimum ? { statement, reading, score } : undefined;
+  return score >= minimum ? { statement, reading, rival: best?.rival, score } : undefined;
 }
 
 /**

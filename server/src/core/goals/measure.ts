@@ -91,7 +91,8 @@ const notAName = /^(?:从|由|在|对|通过|为了|于|自|至|到|比|较|相�
 
 /** A metric's name from the words around a figure: fillers stripped, the head noun kept; empty for a span or a setting. */
 export function metricName(raw: string): string {
-  const name = trimFillers(headNoun(afterDisposal(trimFillers(raw))));
+  // An aside in brackets qualifies the name, it is not part of it: 脱贫户（含监测户）学员占比.
+  const name = trimFillers(headNoun(afterDisposal(trimFillers(raw.replace(/（[^（）]*）|\([^()]*\)|【[^【】]*】/gu, '')))));
   return notAName.test(name) ? '' : name;
 }
 
@@ -147,7 +148,7 @@ export function readSentence(text: string, offset: number): Reading[] {
     const after = quantity.end - offset;
 
     // 现状45天, (项目前为12%), up from 91%: a starting point.
-    const lowerLead = lower(lead);
+    const lowerLead = lower(lead.replace(/（[^（）]*）|\([^()]*\)/gu, ''));
     if (phrases.baseline.test(lowerLead)) {
       isBaseline.add(quantity);
       continue;

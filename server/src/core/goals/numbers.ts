@@ -375,8 +375,9 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     const first = readNumber(text, at);
     if (!first) continue;
     const previous = text.charAt(at - 1);
-    // V1.0, Q2, A4, 第3轮, 3.2节 and times (9:30) are not quantities.
+    // V1.0, Q2, A4, 第3轮, 3.2节, Severity-1, COVID-19 and times (9:30) are not quantities.
     if (notAQuantityAfter.test(previous) && !nameBefore(text, at, prefixes)) continue;
+    if (previous === '-' && latinLetter.test(text.charAt(at - 2))) continue;
     timeOfDay.lastIndex = first.end;
     if (timeOfDay.test(text)) continue;
 

@@ -39,12 +39,26 @@ const clauseSeparator = /[，；;。：！？!?、（）()【】]|,(?!\d{3})|:(?
 /** The same without 、 and brackets, which part a list inside a clause (从不确定性高、平均数周缩短至…). */
 const hardSeparator = /[，；;。：！？!?]|,(?!\d{3})|:(?!\d)/gu;
 
-/** Where the clause holding `at` begins, in `text` (not before `from`); `soft` separators (、, brackets) count unless false. */
+const closing = /[）)】]/u;
+
+/**
+ * Where the clause holding `at` begins, in `text` (not before `from`); `soft` separators (、, brackets) count
+ * unless false. A bracket opens a clause of its own (现状45天 in 缩短至30天（现状45天）), and the clause around
+ * it goes on after it closes: 脱贫户（含监测户）学员占比 is one name.
+ */
 export function clauseStart(text: string, at: number, from = 0, soft = true): number {
   const separator = soft ? clauseSeparator : hardSeparator;
   let start = from;
+  const outer: number[] = [];
   separator.lastIndex = from;
-  for (let m = separator.exec(text); m && m.index < at; m = separator.exec(text)) start = m.index + m[0].length;
+  for (let m = separator.exec(text); m && m.index < at; m = separator.exec(text)) {
+    if (closing.test(m[0]) && outer.length) start = outer.pop()!;
+    else {
+      if (/[（(【]/u.test(m[0])) outer.push(start);
+      else outer.length = 0;
+      start = m.index + m[0].length;
+    }
+  }
   return start;
 }
 

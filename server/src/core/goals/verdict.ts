@@ -2,13 +2,19 @@
  * Whether an outcome meets a target. Figures are compared in their dimension's base unit; a bound
  * (达到99%以上) or a range leaves the verdict open unless every value it allows falls on the same side.
  */
+import quantitiesYaml from '../../../data/quantities.yaml';
 import type { Direction, Reading } from './measure.js';
 import { directionOf } from './measure.js';
 import { compatibleUnits, inBase, type Quantity } from './numbers.js';
 
 export type Verdict = 'met' | 'missed' | 'unverifiable' | 'no-outcome';
-/** Why a verdict is `unverifiable`; `inconclusive` when both figures are there but allow either answer. */
-export type Reason = 'placeholder' | 'vague' | 'no-number' | 'unit-mismatch' | 'inconclusive';
+/**
+ * Why a verdict is `unverifiable`; `inconclusive` when both figures are there but allow either answer,
+ * `implausible` when they are so far apart that the outcome is most likely another figure than the goal's.
+ */
+export type Reason = 'placeholder' | 'vague' | 'no-number' | 'unit-mismatch' | 'inconclusive' | 'implausible';
+
+const plausible = (quantitiesYaml as { plausibleAchievement: number }).plausibleAchievement;
 
 export interface Target {
   /** The figure as the goal writes it (value, unit, range, placeholder and vague flags). */
@@ -114,9 +120,18 @@ function achievedChange(target: Target, reading: Reading): number | Reason {
 
 /**
  * The verdict on one goal target against one outcome figure. Placeholders and vague amounts on either
- * side make it unverifiable before anything is computed.
+ * side make it unverifiable before anything is computed, and so does an achievement rate beyond
+ * `plausibleAchievement` (quantities.yaml) after.
  */
 export function judge(target: Target | undefined, reading: Reading | undefined): Judgement {
+  const judgement = judgeFigures(target, reading);
+  const rate = judgement.achievement;
+  // A wrong "met" is the worst answer: a rate no report achieves means the wrong figure was taken.
+  if (rate !== undefined && (rate > plausible || rate < 1 / plausible)) return unverifiable('implausible');
+  return judgement;
+}
+
+function judgeFigures(target: Target | undefined, reading: Reading | undefined): Judgement {
   if (!target || !reading) return unverifiable('no-number');
   const t = target.quantity;
   const a = reading.quantity;

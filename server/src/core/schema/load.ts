@@ -8,6 +8,9 @@ export interface SlotDraft {
   readonly title?: LocalizedText;
   readonly required?: boolean;
   readonly aliases?: readonly string[];
+  readonly strong?: readonly string[];
+  readonly weak?: readonly string[];
+  readonly yielding?: readonly string[];
   readonly guidance?: LocalizedText;
   readonly sections?: readonly LocalizedText[];
   readonly tables?: readonly TableKindName[];
@@ -31,7 +34,9 @@ export interface SchemaDraft {
 }
 
 const schemaKeys = new Set(['id', 'extends', 'name', 'description', 'match', 'slots']);
-const slotKeys = new Set(['id', 'title', 'required', 'aliases', 'guidance', 'sections', 'tables', 'between', 'after']);
+const slotKeys = new Set(['id', 'title', 'required', 'aliases', 'strong', 'weak', 'yielding', 'guidance', 'sections', 'tables', 'between', 'after']);
+/** The slot's heading terms, by weight (see SlotDefinition). */
+export const termLists = ['aliases', 'strong', 'weak', 'yielding'] as const;
 const tableKinds: readonly string[] = ['kpi', 'milestone'];
 const idPattern = /^[a-z][a-z0-9-]*$/;
 
@@ -145,7 +150,7 @@ function readSlot(reader: Reader, node: YamlNode | null, fallback: readonly [num
     span,
     ...(has('title') && { title: reader.localized(value('title'), 'title', at('title')) }),
     ...(has('required') && { required: reader.boolean(value('required'), 'required', at('required')) }),
-    ...(has('aliases') && { aliases: reader.strings(value('aliases'), 'aliases', at('aliases')) }),
+    ...Object.fromEntries(termLists.filter(has).map((list) => [list, reader.strings(value(list), list, at(list))])),
     ...(has('guidance') && { guidance: reader.localized(value('guidance'), 'guidance', at('guidance')) }),
     ...(has('sections') && {
       sections: isSeq(value('sections'))

@@ -1,4 +1,4 @@
-import { readSchemaDraft, type SchemaDraft, type SlotDraft } from './load.js';
+import { readSchemaDraft, termLists, type SchemaDraft, type SlotDraft } from './load.js';
 import type { ChapterSchema, SchemaProblem, SlotDefinition } from './types.js';
 
 /**
@@ -128,7 +128,7 @@ function merge(draft: SchemaDraft, parent: ChapterSchema | undefined, problems: 
         problems.push(problemAt(draft, span, 'schema.unknownSlot', { id: end, field: 'between' }));
       }
     }
-    for (const alias of slot.aliases) {
+    for (const alias of termLists.flatMap((list) => slot[list])) {
       const key = alias.toLowerCase();
       const owner = aliasOwner.get(key);
       if (owner !== undefined && owner !== slot.id) {
@@ -162,6 +162,9 @@ function create(draft: SchemaDraft, slot: SlotDraft, problems: SchemaProblem[]):
     title: slot.title,
     required: slot.required ?? false,
     aliases: unique([...(slot.aliases ?? [])]),
+    strong: unique([...(slot.strong ?? [])]),
+    weak: unique([...(slot.weak ?? [])]),
+    yielding: unique([...(slot.yielding ?? [])]),
     guidance: slot.guidance,
     sections: slot.sections ?? [],
     tables: slot.tables ?? [],
@@ -175,6 +178,9 @@ function overlay(base: SlotDefinition, change: SlotDraft): SlotDefinition {
     title: change.title ?? base.title,
     required: change.required ?? base.required,
     aliases: unique([...base.aliases, ...(change.aliases ?? [])]),
+    strong: unique([...base.strong, ...(change.strong ?? [])]),
+    weak: unique([...base.weak, ...(change.weak ?? [])]),
+    yielding: unique([...base.yielding, ...(change.yielding ?? [])]),
     guidance: change.guidance ?? base.guidance,
     sections: change.sections ?? base.sections,
     tables: change.tables ?? base.tables,

@@ -8,8 +8,17 @@ export interface SlotDefinition {
   readonly id: string;
   readonly title: LocalizedText;
   readonly required: boolean;
-  /** Words and phrases that identify the chapter in a heading (Chinese and English). */
+  /** Words and phrases that identify the chapter in a heading (Chinese and English), at normal weight. */
   readonly aliases: readonly string[];
+  /** Terms specific to this slot: they outweigh an alias (后续, 下一步, next steps for the outlook). */
+  readonly strong: readonly string[];
+  /** Terms too general to decide alone (计划, approach): they count only in a heading part with nothing better. */
+  readonly weak: readonly string[];
+  /**
+   * Terms that name the slot when they stand alone but name only the topic when it precedes them: 总结 is a
+   * conclusion, 技术架构总结 a summary of the architecture (normal weight, like an alias, otherwise).
+   */
+  readonly yielding: readonly string[];
   readonly guidance: LocalizedText | undefined;
   /** Usual sections, used by the skeleton. */
   readonly sections: readonly LocalizedText[];

@@ -1,0 +1,342 @@
+/**
+ * Which slots of a schema a report's chapters fill, decided by the whole document rather than heading by
+ * heading. Each heading is read for terms of the slots, weighted by how specific they are and by where they
+ * stand in it (the head of a Chinese compound, the words before an English preposition); what lies under
+ * a heading (its sections, a KPI table, dated phases) and where the chapter stands add evidence; then one
+ * assignment of readings to the chapter sequence takes the most evidence while putting the fewest chapters
+ * out of the schema's order. Weights and word lists: server/schemas/recognition.yaml and each slot's terms.
+ */
+import recognitionYaml from '../../../schemas/recognition.yaml';
+import { blocksWithin } from '../goals/segments.js';
+import { kpiColumns } from '../goals/columns.js';
+import type { ReportModel, Section } from '../model.js';
+import { keywordPattern } from '../patterns.js';
+import { classifyTable } from '../tables.js';
+import type { ChapterSchema, SlotDefinition } from './types.js';
+
+interface RecognitionData {
+  readonly weights: { readonly strong: number; readonly normal: number; readonly weak: number };
+  readonly conjunctions: readonly string[];
+  readonly prepositions: readonly string[];
+  readonly modifier: number;
+  readonly secondSlot: number;
+  readonly noSlot: readonly string[];
+  readonly evidence: {
+    readonly section: number;
+    readonly sectionsAtMost: number;
+    readonly kpiTable: { readonly slot: string; readonly weight: number };
+    readonly milestoneTable: { readonly slot: string; readonly weight: number };
+    readonly first: Readonly<Record<string, number>>;
+    readonly last: Readonly<Record<string, number>>;
+  };
+  readonly orderPenalty: number;
+  readonly coveredBySection: number;
+}
+
+const data = recognitionYaml as RecognitionData;
+
+type TermKind = 'strong' | 'normal' | 'weak' | 'yielding';
+
+interface Term {
+  readonly slot: string;
+  readonly kind: TermKind;
+  readonly weight: number;
+}
+
+/** One term found in a heading, and how much it says for its slot there. */
+export interface HeadingTerm {
+  readonly slot: string;
+  readonly term: string;
+  readonly score: number;
+}
+
+/** What a heading says: the slots it names (strongest part first kept in the order written) and why. */
+export interface HeadingReading {
+  /** The heading starts with a word of `noSlot` (附录, Appendix): it fills no slot, whatever else it says. */
+  readonly none: boolean;
+  readonly slots: readonly string[];
+  /** The best term of each part that names a slot. */
+  readonly terms: readonly HeadingTerm[];
+  /** The best score of each slot the heading names. */
+  readonly scores: ReadonlyMap<string, number>;
+}
+
+/** Why a chapter fills its slots: its heading's terms and what lies beneath it, for the hover. */
+export interface SlotEvidence {
+  readonly slot: string;
+  readonly kind: 'heading' | 'section' | 'kpi-table' | 'milestone-table' | 'position';
+  /** The term, the section's heading, or nothing for a table or a position. */
+  readonly text: string;
+  readonly weight: number;
+  /** Where it stands: the section's or the table's start. */
+  readonly at: number | undefined;
+}
+
+/** A chapter with the slots it fills and the evidence for them. */
+export interface RecognizedChapter {
+  readonly section: Section;
+  readonly slots: readonly string[];
+  readonly evidence: readonly SlotEvidence[];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Lower case, brackets' content kept, punctuation and extra spaces removed. */
+export function normalizeTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[()（）[\]【】《》「」“”"'‘’:：;；.。!！?？\-—_*`~]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+const compact = (text: string): string => text.replace(/\s+/gu, '');
+
+const conjunctions = new RegExp(`\\s*(?:${data.conjunctions.map((c) => (/^[a-z]+$/i.test(c) ? `\\b${c}\\b` : escapeRegExp(c))).join('|')})\\s*`, 'u');
+const preposition = new RegExp(`(?<![a-z])(?:${data.prepositions.join('|')})(?![a-z])`, 'u');
+/** A single Chinese character of `noSlot` (附) only before something that is not Chinese: 附：说明, not 附加值. */
+const noSlotStart = new RegExp(
+  `^(?:${data.noSlot.map((w) => (/^[a-z]/i.test(w) ? `${escapeRegExp(w.toLowerCase())}(?![a-z])` : w.length === 1 ? `${escapeRegExp(w)}(?!\\p{Script=Han})` : escapeRegExp(w))).join('|')})`,
+  'u',
+);
+
+/** Titles a reader remembers at most; far more than the headings of the longest report. */
+const maximumKnownTitles = 4096;
+
+/** Reads headings against one schema's slot terms. */
+export class HeadingReader {
+  /** Terms by their text without spaces (how a match is looked up); `written` keeps them as written, for the pattern. */
+  private readonly terms = new Map<string, Term>();
+  private readonly pattern: RegExp | undefined;
+  /** Readings by title: every analysis reads every heading again, and reports repeat their titles. */
+  private readonly known = new Map<string, HeadingReading>();
+
+  constructor(schema: ChapterSchema) {
+    const { strong, normal, weak } = data.weights;
+    const lists: [TermKind, number, (slot: SlotDefinition) => readonly string[]][] = [
+      ['strong', strong, (slot) => slot.strong],
+      ['normal', normal, (slot) => [slot.title['zh-cn'], slot.title.en, ...slot.aliases].filter((t) => !conjunctions.test(normalizeTitle(t)))],
+      ['yielding', normal, (slot) => slot.yielding],
+      ['weak', weak, (slot) => slot.weak],
+    ];
+    // A term belongs to the first slot and the strongest kind that lists it.
+    const written: string[] = [];
+    for (const [kind, weight, termsOf] of lists) {
+      for (const slot of schema.slots) {
+        for (const term of termsOf(slot)) {
+          const normalized = normalizeTitle(term);
+          const key = compact(normalized);
+          if (key === '' || this.terms.has(key)) continue;
+          this.terms.set(key, { slot: slot.id, kind, weight });
+          written.push(normalized);
+        }
+      }
+    }
+    const alternatives = written.sort((a, b) => b.length - a.length).map(keywordPattern);
+    this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : undefined;
+  }
+
+  read(title: string): HeadingReading {
+    let reading = this.known.get(title);
+    if (reading) return reading;
+    reading = this.readNew(title);
+    if (this.known.size >= maximumKnownTitles) this.known.clear();
+    this.known.set(title, reading);
+    return reading;
+  }
+
+  /** The slots a title names, in the order written. */
+  classify(title: string): readonly string[] {
+    return this.read(title).slots;
+  }
+
+  private readNew(title: string): HeadingReading {
+    const normalized = normalizeTitle(title);
+    const parts = normalized.split(conjunctions).map((part) => this.readPart(part));
+    const scores = new Map<string, number>();
+    for (const part of parts) if (part && part.score > (scores.get(part.slot) ?? 0)) scores.set(part.slot, part.score);
+    const named = parts.filter((p): p is HeadingTerm => p !== undefined);
+    const strongest = Math.max(0, ...named.map((p) => p.score));
+    const primary = named.find((p) => p.score === strongest);
+    const slots: string[] = [];
+    for (const part of named) {
+      if ((part === primary || part.score >= data.secondSlot) && !slots.includes(part.slot)) slots.push(part.slot);
+    }
+    return { none: noSlotStart.test(normalized), slots, terms: named, scores };
+  }
+
+  /**
+   * The slot one part of a heading names. Weak and yielding terms count only when the part has no other
+   * term (技术架构总结 is about the architecture); the head — the last term, or in English the last before
+   * a preposition — weighs fully, the others as modifiers.
+   */
+  private readPart(part: string): HeadingTerm | undefined {
+    if (!this.pattern || part === '') return undefined;
+    const found: { term: string; index: number; meaning: Term }[] = [];
+    for (const match of part.matchAll(this.pattern)) {
+      const meaning = this.terms.get(compact(match[0]));
+      if (meaning) found.push({ term: match[0], index: match.index, meaning });
+    }
+    const decisive = found.filter((f) => f.meaning.kind === 'strong' || f.meaning.kind === 'normal');
+    const kept = decisive.length ? decisive : found;
+    if (kept.length === 0) return undefined;
+    const cut = preposition.exec(part)?.index ?? part.length;
+    const beforeCut = kept.filter((f) => f.index < cut);
+    const head = (beforeCut.length ? beforeCut : kept)[(beforeCut.length ? beforeCut : kept).length - 1]!;
+    let best: HeadingTerm | undefined;
+    for (const f of kept) {
+      const score = f.meaning.weight * (f === head ? 1 : data.modifier);
+      if (!best || score > best.score || (score === best.score && f === head)) best = { slot: f.meaning.slot, term: f.term.trim(), score };
+    }
+    return best;
+  }
+}
+
+const readers = new WeakMap<ChapterSchema, HeadingReader>();
+
+/** One reader per schema: building its pattern costs more than reading a whole report. */
+export function readerFor(schema: ChapterSchema): HeadingReader {
+  let reader = readers.get(schema);
+  if (!reader) {
+    reader = new HeadingReader(schema);
+    readers.set(schema, reader);
+  }
+  return reader;
+}
+
+/** A way to read one chapter: the slots, the evidence for them, and how much it weighs in all. */
+interface Candidate {
+  readonly slots: readonly string[];
+  readonly score: number;
+}
+
+/** What lies under a chapter and where it stands, as evidence for slots. */
+function bodyEvidence(model: ReportModel, schema: ChapterSchema, reader: HeadingReader, chapter: Section, index: number, count: number): SlotEvidence[] {
+  const evidence: SlotEvidence[] = [];
+  const known = new Set(schema.slots.map((s) => s.id));
+  const sectionTotals = new Map<string, number>();
+  for (const section of chapter.sections) {
+    const reading = reader.read(section.heading.title);
+    if (reading.none) continue;
+    for (const term of reading.terms) {
+      const total = sectionTotals.get(term.slot) ?? 0;
+      const weight = Math.min(term.score * data.evidence.section, data.evidence.sectionsAtMost - total);
+      if (weight <= 0) continue;
+      sectionTotals.set(term.slot, total + weight);
+      evidence.push({ slot: term.slot, kind: 'section', text: section.heading.text, weight, at: section.start });
+    }
+  }
+  for (const table of blocksWithin(model.tables, chapter)) {
+    const kind = classifyTable(table);
+    if (kind === 'kpi' && kpiColumns(table).actual !== undefined && known.has(data.evidence.kpiTable.slot)) {
+      evidence.push({ slot: data.evidence.kpiTable.slot, kind: 'kpi-table', text: '', weight: data.evidence.kpiTable.weight, at: table.start });
+    } else if (kind === 'milestone' && known.has(data.evidence.milestoneTable.slot)) {
+      evidence.push({ slot: data.evidence.milestoneTable.slot, kind: 'milestone-table', text: '', weight: data.evidence.milestoneTable.weight, at: table.start });
+    }
+  }
+  const position = [...(index === 0 ? Object.entries(data.evidence.first) : []), ...(index === count - 1 ? Object.entries(data.evidence.last) : [])];
+  for (const [slot, weight] of position) if (known.has(slot)) evidence.push({ slot, kind: 'position', text: '', weight, at: undefined });
+  return evidence;
+}
+
+/** The readings worth weighing for one chapter: what its heading names, and each slot any evidence points at. */
+function candidatesOf(heading: HeadingReading, evidence: readonly SlotEvidence[]): Candidate[] {
+  if (heading.none) return [{ slots: [], score: 0 }];
+  const weightOf = (slot: string) => (heading.scores.get(slot) ?? 0) + evidence.filter((e) => e.slot === slot).reduce((sum, e) => sum + e.weight, 0);
+  const candidates: Candidate[] = [{ slots: [], score: 0 }];
+  if (heading.slots.length) candidates.push({ slots: heading.slots, score: heading.slots.reduce((sum, slot) => sum + weightOf(slot), 0) });
+  // Where a chapter stands only weighs for what its heading or body points at: it names no slot itself.
+  const pointed = new Set([...heading.scores.keys(), ...evidence.filter((e) => e.kind !== 'position').map((e) => e.slot)]);
+  for (const slot of pointed) {
+    if (heading.slots.length === 1 && heading.slots[0] === slot) continue;
+    // A heading that names its slots is read otherwise only at a cost: what it says is the best evidence.
+    const denied = heading.slots.reduce((sum, s) => sum + (s === slot ? 0 : heading.scores.get(s) ?? 0), 0);
+    candidates.push({ slots: [slot], score: weightOf(slot) - denied });
+  }
+  return candidates;
+}
+
+/**
+ * The schema's order as ranks of the slots that have a fixed place (a slot with `between` floats in its
+ * window and is checked on its own).
+ */
+export function slotRanks(schema: ChapterSchema): Map<string, number> {
+  const ranks = new Map<string, number>();
+  schema.slots.forEach((slot, index) => {
+    if (!slot.between) ranks.set(slot.id, index);
+  });
+  return ranks;
+}
+
+/**
+ * Reads every chapter of the report against the schema and settles them together: the assignment with the
+ * most evidence, less `orderPenalty` for each chapter that falls below the highest place reached so far.
+ */
+export function recognizeChapters(model: ReportModel, schema: ChapterSchema): RecognizedChapter[] {
+  const reader = readerFor(schema);
+  const chapters = model.chapters;
+  const readings = chapters.map((chapter, index) => {
+    const heading = reader.read(chapter.heading.title);
+    const evidence = heading.none ? [] : bodyEvidence(model, schema, reader, chapter, index, chapters.length);
+    return { heading, evidence, candidates: candidatesOf(heading, evidence) };
+  });
+
+  const ranks = slotRanks(schema);
+  const rankRange = (slots: readonly string[]): [number, number] | undefined => {
+    const placed = slots.map((s) => ranks.get(s)).filter((r): r is number => r !== undefined);
+    return placed.length ? [Math.min(...placed), Math.max(...placed)] : undefined;
+  };
+  // Viterbi over (chapter, highest rank reached so far): −1 before any ranked chapter.
+  type Step = { score: number; from: number; candidate: number };
+  const states = schema.slots.length + 1;
+  let best: (Step | undefined)[] = Array.from({ length: states }, (_, i) => (i === 0 ? { score: 0, from: -1, candidate: -1 } : undefined));
+  const trail: (Step | undefined)[][] = [];
+  for (const { candidates } of readings) {
+    const next: (Step | undefined)[] = Array.from({ length: states }, () => undefined);
+    best.forEach((step, state) => {
+      if (!step) return;
+      const highest = state - 1;
+      candidates.forEach((candidate, c) => {
+        const range = rankRange(candidate.slots);
+        const inOrder = !range || range[0] >= highest;
+        const to = range && inOrder ? Math.max(highest, range[1]) + 1 : state;
+        const score = step.score + candidate.score - (inOrder ? 0 : data.orderPenalty);
+        const held = next[to];
+        if (!held || score > held.score) next[to] = { score, from: state, candidate: c };
+      });
+    });
+    trail.push(next);
+    best = next;
+  }
+  let state = best.reduce((at, step, i) => (step && (at < 0 || step.score > best[at]!.score) ? i : at), -1);
+  const chosen: number[] = [];
+  for (let i = trail.length - 1; i >= 0; i--) {
+    const step = trail[i]![state]!;
+    chosen.unshift(step.candidate);
+    state = step.from;
+  }
+
+  return chapters.map((section, i) => {
+    const { heading, evidence, candidates } = readings[i]!;
+    const slots = candidates[chosen[i]!]!.slots;
+    const headingEvidence: SlotEvidence[] = heading.terms.map((t) => ({ slot: t.slot, kind: 'heading', text: t.term, weight: t.score, at: undefined }));
+    return { section, slots, evidence: [...headingEvidence, ...evidence].filter((e) => slots.includes(e.slot)) };
+  });
+}
+
+/**
+ * The section that covers a slot no chapter fills: the first section below a chapter (at any depth) whose
+ * heading names the slot with at least `coveredBySection` weight (### 5.3 经验与不足 covers the lessons).
+ */
+export function sectionCoverage(reader: HeadingReader, chapters: readonly Section[], slot: string): { section: Section; chapter: Section } | undefined {
+  for (const chapter of chapters) {
+    const pending = [...chapter.sections].reverse();
+    while (pending.length) {
+      const section = pending.pop()!;
+      const reading = reader.read(section.heading.title);
+      if (!reading.none && reading.slots.includes(slot) && (reading.scores.get(slot) ?? 0) >= data.coveredBySection) return { section, chapter };
+      for (let i = section.sections.length - 1; i >= 0; i--) pending.push(section.sections[i]!);
+    }
+  }
+  return undefined;
+}
