@@ -102,6 +102,8 @@ export function createContext(connection: Connection, documents: TextDocuments<T
       schema: settings.schema,
       reportDetection: settings.reportDetection,
       vagueQuantitySeverity: settings.vagueQuantities.severity,
+      // A client that does not know the setting (an older one, another editor) gets the default.
+      coveredBySectionSeverity: settings.coveredBySection?.severity ?? defaultSettings.coveredBySectionSeverity,
       maxNumberOfProblems: settings.maxNumberOfProblems,
       extraPlaceholderPatterns: patterns,
     };

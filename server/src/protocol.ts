@@ -13,6 +13,8 @@ export interface ReportWriterSettings {
   readonly schemaPaths: readonly string[];
   readonly placeholders: { readonly extraPatterns: readonly string[] };
   readonly vagueQuantities: { readonly severity: 'off' | 'hint' | 'information' | 'warning' };
+  /** How a required chapter written only as a section of another chapter is noted (`covered-by-section`). */
+  readonly coveredBySection: { readonly severity: 'off' | 'hint' | 'information' | 'warning' };
   readonly reportDetection: 'auto' | 'always' | 'frontMatterOnly';
   /** Problems a document gets at most; 0 for no limit. */
   readonly maxNumberOfProblems: number;
@@ -23,6 +25,7 @@ export const defaultReportWriterSettings: ReportWriterSettings = {
   schemaPaths: [],
   placeholders: { extraPatterns: [] },
   vagueQuantities: { severity: 'information' },
+  coveredBySection: { severity: 'information' },
   reportDetection: 'auto',
   // VS Code shows 1 000 problems per file: sending more only costs time.
   maxNumberOfProblems: 1000,

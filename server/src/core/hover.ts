@@ -1,18 +1,49 @@
 import type { ReportAnalysis } from './analyze.js';
+import type { ClassifiedChapter } from './checks/structure.js';
 import { localize, type Locale } from './l10n.js';
-import type { Span } from './model.js';
+import type { Section, Span } from './model.js';
+import type { SlotEvidence } from './schema/recognize.js';
 
-/** On a chapter heading: the slots it fills, whether the schema requires them, and the schema's guidance. */
+/** The innermost section of `chapter` below the chapter itself that holds `at`, if any. */
+function sectionAt(chapter: Section, at: number): Section | undefined {
+  let found: Section | undefined;
+  let sections = chapter.sections;
+  for (;;) {
+    const inner = sections.find((s) => s.start <= at && at < s.end);
+    if (!inner) return found;
+    found = inner;
+    sections = inner.sections;
+  }
+}
+
+/** One piece of evidence in words: the heading's term, a section, a KPI table in 4.2, the chapter's place. */
+function describeEvidence(evidence: SlotEvidence, chapter: ClassifiedChapter, locale: Locale): string {
+  const where = evidence.at === undefined || evidence.kind === 'section' ? undefined : sectionAt(chapter.section, evidence.at);
+  const what = localize(locale, `hover.evidence.${evidence.kind}`, { text: evidence.text });
+  return where ? localize(locale, 'hover.evidence.in', { what, section: where.heading.text }) : what;
+}
+
+/**
+ * On a chapter heading: the slots it fills and why (the heading's terms, its sections, its tables, its
+ * place), whether the schema requires them, and the schema's guidance.
+ */
 export function provideHover(analysis: ReportAnalysis, offset: number, locale: Locale): { markdown: string; span: Span } | undefined {
   if (!analysis.isReport) return undefined;
   const chapter = analysis.chapters.find((c) => c.section.heading.start <= offset && offset <= c.section.heading.end);
   if (!chapter) return undefined;
   const { schema } = analysis;
+  const separator = locale === 'zh-cn' ? '；' : '; ';
   const lines = chapter.slots.length
     ? chapter.slots.flatMap((id) => {
         const slot = schema.slots.find((s) => s.id === id)!;
         const status = localize(locale, slot.required ? 'hover.required' : 'hover.optional');
-        return [`**${slot.title[locale]}** \`${slot.id}\` — ${status}`, ...(slot.guidance ? ['', slot.guidance[locale]] : []), ''];
+        const evidence = chapter.evidence.filter((e) => e.slot === id).map((e) => describeEvidence(e, chapter, locale));
+        return [
+          `**${slot.title[locale]}** \`${slot.id}\` — ${status}`,
+          ...(evidence.length ? ['', localize(locale, 'hover.evidence', { evidence: evidence.join(separator) })] : []),
+          ...(slot.guidance ? ['', slot.guidance[locale]] : []),
+          '',
+        ];
       })
     : [localize(locale, 'hover.noSlot'), ''];
   lines.push(localize(locale, 'hover.schema', { schema: schema.name[locale], id: schema.id }));

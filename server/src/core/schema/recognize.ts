@@ -249,8 +249,12 @@ function candidatesOf(heading: HeadingReading, evidence: readonly SlotEvidence[]
   const pointed = new Set([...heading.scores.keys(), ...evidence.filter((e) => e.kind !== 'position').map((e) => e.slot)]);
   for (const slot of pointed) {
     if (heading.slots.length === 1 && heading.slots[0] === slot) continue;
-    // A heading that names its slots is read otherwise only at a cost: what it says is the best evidence.
-    const denied = heading.slots.reduce((sum, s) => sum + (s === slot ? 0 : heading.scores.get(s) ?? 0), 0);
+    // A heading that names its slots clearly is read otherwise only at a cost: what it says is the best
+    // evidence. A weak heading (工作摘要) gives way to what lies beneath it.
+    const denied = heading.slots.reduce((sum, s) => {
+      const score = s === slot ? 0 : heading.scores.get(s) ?? 0;
+      return sum + (score >= data.weights.normal ? score : 0);
+    }, 0);
     candidates.push({ slots: [slot], score: weightOf(slot) - denied });
   }
   return candidates;

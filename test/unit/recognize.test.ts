@@ -1,0 +1,150 @@
+/**
+ * Chapter recognition (schema/recognize.ts): how a heading is read, how the chapters are settled together,
+ * sections that cover a required slot, the order defects reported, and the evidence the hover shows.
+ */
+import * as assert from 'node:assert/strict';
+import { createBuiltinRegistry, HeadingReader, provideHover } from '../../server/src/core/index.js';
+import { analyzeText, chapters, diagnosticsOf, lineOf, report, textOf } from './util.js';
+
+const generic = new HeadingReader(createBuiltinRegistry().get('generic')!);
+
+describe('recognition: reading a heading', () => {
+  const cases: readonly (readonly [string, readonly string[]])[] = [
+    // A topic + 总结 / summary is a summary of that topic; 总结 alone is the conclusion.
+    ['技术架构总结', ['implementation']],
+    ['测试与验证总结', ['implementation']],
+    ['Financial Summary', ['resources']],
+    ['总结', ['conclusion']],
+    ['总结与展望', ['conclusion', 'outlook']],
+    // The head decides: the last term in Chinese, the one before a preposition in English.
+    ['目标完成情况与主要成果', ['results']],
+    ['Results Against Objectives', ['results']],
+    ['预算执行情况', ['resources']],
+    // Specific words outweigh generic ones: 后续 / 下一步 are the outlook, 计划 only with nothing better.
+    ['后续研究计划', ['outlook']],
+    ['下一步工作计划', ['outlook']],
+    ['项目计划', ['overview']],
+    ['Delivery Approach', ['implementation']],
+    // A weak second part adds no slot; a normal one does.
+    ['Objectives and Scope', ['goals']],
+    ['问题与建议', ['challenges', 'outlook']],
+    // The usual headings of 结题报告 and 复盘 fill their slots.
+    ['研究目标', ['goals']],
+    ['研究内容', ['implementation']],
+    ['实验结果', ['results']],
+    ['完成情况', ['results']],
+    ['存在问题', ['challenges']],
+    ['回顾目标', ['goals']],
+    ['评估结果', ['results']],
+    ['总结经验', ['lessons']],
+    ['What Went Wrong', ['challenges']],
+    ['Incident & Resolution', ['challenges']],
+  ];
+  for (const [heading, slots] of cases) {
+    it(`reads ${heading} as ${slots.join(' + ')}`, () => {
+      assert.deepEqual(generic.classify(heading), slots);
+    });
+  }
+
+  it('reads appendices and references as no slot, whatever else they say', () => {
+    for (const heading of ['附录 项目成果明细', '附件清单', '附：数据口径说明', 'Appendix A: Results Register', 'References']) {
+      assert.equal(generic.read(heading).none, true, heading);
+    }
+    assert.equal(generic.read('附加值分析').none, false, 'a word that only begins with 附');
+  });
+
+  it('says which term decided, and how much it weighs', () => {
+    const reading = generic.read('目标完成情况与主要成果');
+    assert.deepEqual(reading.terms.map((t) => [t.slot, t.term, t.score]), [['results', '目标完成情况', 3], ['results', '成果', 3]]);
+  });
+});
+
+describe('recognition: the chapters settled together', () => {
+  it('gives a weak heading the slot of what lies beneath it', () => {
+    const text = report([
+      '## 项目背景与目标', '', '目标是将审批周期缩短至3天。', '',
+      '## 工作摘要', '', '### 实施步骤', '', '分三步推进。', '', '### 部署上线', '', '3月上线。', '',
+      '| 阶段 | 计划完成 | 实际完成 |', '| --- | --- | --- |', '| 上线 | 2024-03-01 | 2024-03-05 |', '',
+      '## 项目成果', '', '审批周期缩短至2天。', '',
+    ].join('\n'));
+    const analysis = analyzeText(text);
+    assert.deepEqual(analysis.chapters.map((c) => [c.section.heading.text, [...c.slots]]), [
+      ['项目背景与目标', ['overview', 'goals']],
+      ['工作摘要', ['implementation']],
+      ['项目成果', ['results']],
+    ]);
+  });
+
+  it('reports a results chapter put before the implementation, not the implementation after it', () => {
+    const text = report(chapters('一、项目背景与目标', '二、项目成果与目标达成情况', '三、主要举措与实施过程', '四、问题与挑战', '五、经验与启示', '六、下一步工作计划', '七、结论'));
+    const order = diagnosticsOf(analyzeText(text), 'chapter-order');
+    assert.deepEqual(order.map((d) => textOf(text, d)), ['## 二、项目成果与目标达成情况']);
+    assert.ok(order[0]!.message.includes('after “三、主要举措与实施过程”'), order[0]!.message);
+  });
+
+  it('gives no order warning for chapters in order whose headings use generic words', () => {
+    const text = report(chapters('一、项目背景与目标', '二、技术架构总结', '三、项目实施过程', '四、目标完成情况', '五、问题与不足', '六、经验总结', '七、后续工作计划', '八、总结'));
+    const analysis = analyzeText(text);
+    assert.deepEqual(diagnosticsOf(analysis, 'chapter-order'), []);
+    assert.deepEqual(diagnosticsOf(analysis, 'missing-chapter'), []);
+    assert.deepEqual(analysis.chapters.map((c) => c.slots.join('+')), ['overview+goals', 'implementation', 'implementation', 'results', 'challenges', 'lessons', 'outlook', 'conclusion']);
+  });
+
+  it('leaves an appendix out of every check', () => {
+    const text = report(chapters('一、项目背景与目标', '二、项目实施过程', '三、项目成果', '四、问题与挑战', '五、经验教训', '六、未来展望', '七、结语', '附录 项目成果明细'));
+    const analysis = analyzeText(text);
+    assert.deepEqual(analysis.chapters.at(-1)!.slots, []);
+    assert.deepEqual(diagnosticsOf(analysis, 'chapter-order'), []);
+  });
+});
+
+describe('recognition: a required slot covered by a section', () => {
+  const text = report([
+    '## 一、项目背景与目标', '', '背景。', '',
+    '## 二、项目实施过程', '', '过程。', '',
+    '## 三、项目成果', '', '成果。', '',
+    '## 四、问题与挑战', '', '问题。', '',
+    '### 4.3 经验与不足', '', '经验。', '',
+    '## 五、未来展望', '', '展望。', '',
+    '## 六、结语', '', '结语。', '',
+  ].join('\n'));
+
+  it('is not a missing chapter but an information note on the section', () => {
+    const analysis = analyzeText(text);
+    assert.deepEqual(diagnosticsOf(analysis, 'missing-chapter'), []);
+    const [note, ...rest] = diagnosticsOf(analysis, 'covered-by-section');
+    assert.deepEqual(rest, []);
+    assert.deepEqual([note!.severity, textOf(text, note!), lineOf(text, note!.start)], ['information', '### 4.3 经验与不足', 19]);
+    assert.equal(note!.message, '“经验教训” has no chapter of its own: the section “4.3 经验与不足” in “四、问题与挑战” covers it.');
+    assert.deepEqual(analysis.covered.map((c) => c.slot.id), ['lessons']);
+    assert.deepEqual(analysis.missing, []);
+  });
+
+  it('follows the setting: off silences it, warning raises it', () => {
+    assert.deepEqual(diagnosticsOf(analyzeText(text, undefined, { coveredBySectionSeverity: 'off' }), 'covered-by-section'), []);
+    assert.equal(diagnosticsOf(analyzeText(text, undefined, { coveredBySectionSeverity: 'warning' }), 'covered-by-section')[0]!.severity, 'warning');
+  });
+
+  it('is still a missing chapter when no section names the slot', () => {
+    const without = text.replace('### 4.3 经验与不足', '### 4.3 其他');
+    assert.deepEqual(diagnosticsOf(analyzeText(without), 'missing-chapter').map((d) => d.data), [{ kind: 'missing-chapter', slot: 'lessons', insertAt: without.indexOf('## 五、未来展望') }]);
+  });
+});
+
+describe('recognition: the evidence in the hover', () => {
+  it('names the heading term, the sections and the KPI table that decided', () => {
+    const text = report([
+      '## 一、项目背景与目标', '', '目标是满意度达到90%。', '',
+      '## 二、项目实施过程', '', '过程。', '',
+      '## 三、实验结果', '', '### 3.1 指标', '',
+      '| 指标 | 目标值 | 实际值 |', '| --- | --- | --- |', '| 满意度 | 90% | 92% |', '',
+    ].join('\n'));
+    const analysis = analyzeText(text);
+    const at = text.indexOf('三、实验结果');
+    const en = provideHover(analysis, at, 'en')!.markdown;
+    assert.ok(en.includes('**Results and Benefits** `results`'), en);
+    assert.ok(en.includes('Recognised by: the heading says “实验结果”; the section “3.1 指标”; a KPI table with actual values in “3.1 指标”.'), en);
+    const zh = provideHover(analysis, at, 'zh-cn')!.markdown;
+    assert.ok(zh.includes('识别依据：标题含“实验结果”；小节“3.1 指标”；“3.1 指标”中的含实际值的 KPI 表。'), zh);
+  });
+});
