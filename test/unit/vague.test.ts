@@ -21,6 +21,12 @@ describe('vague quantities', () => {
     ['引入数套系统', '数套'],
     ['开展数场活动', '数场'],
     ['参与了数十项目', '数十'],
+    ['走进全国十余个城市', '十余个'],
+    ['组织培训百余场', '百余场'],
+    ['覆盖几十家门店', '几十家'],
+    ['合作达人数百位', '数百位'],
+    ['清洗价格数据数万条', '数万条'],
+    ['Only a handful of sites reported late.', 'a handful of'],
   ];
   for (const [paragraph, expected] of flagged) {
     it(`flags ${expected} in ${paragraph}`, () => {
@@ -43,6 +49,9 @@ describe('vague quantities', () => {
     '编写函数与接口',
     '参与人数为52人',
     '超过百分之五十的用户',
+    '共二十余个城市',
+    '三千余人次参加',
+    '参会人数百分比',
   ];
   for (const paragraph of notFlagged) {
     it(`flags nothing in ${paragraph}`, () => {
