@@ -71,6 +71,8 @@ export interface EngineCall {
   readonly line: number;
   readonly verdict: Verdict;
   readonly target: string | undefined;
+  /** The target's figure as written (30个), to tell apart goals stated on one line. */
+  readonly figure: string | undefined;
   readonly actual: string | undefined;
   readonly outcomeLine: number | undefined;
 }
@@ -248,13 +250,16 @@ type GoalMetric = 'goals-found' | 'goals-false' | 'goals-extra' | 'verdicts-righ
 /**
  * A key goal is found when the engine reports a goal on one of its lines. The engine may report it more
  * than once (the goal list and a KPI row): its verdict is right when every one of them gives the key's
- * call, and a wrong call when any of them says met or missed where the key does not.
+ * call, and a wrong call when any of them says met or missed where the key does not. Where several key
+ * goals share a line (目标：A不少于30个，B1,800人次以上), a key goal takes the engine goals on it whose target
+ * figure its text holds (30 for A), and all of them only when none does.
  */
 function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number) => number, misses: Miss[]): Record<GoalMetric, Ratio> {
   const engine = analysis.goals.map((result): EngineCall => ({
     line: lineOf(result.goal.start),
     verdict: result.verdict,
     target: result.goal.targetText,
+    figure: result.goal.target?.quantity.text,
     actual: result.outcome?.reading?.quantity.text,
     outcomeLine: result.outcome ? lineOf(result.outcome.statement.start) : undefined,
   }));
@@ -266,9 +271,14 @@ function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number)
   let wrong = 0;
   let wrongMet = 0;
   let wrongMissed = 0;
+  const keyGoalsOn = (line: number) => keyGoals.filter((g) => goalLines(g).includes(line)).length;
+  const digits = (text: string | undefined) => text?.replace(/[^\d.]/g, '') ?? '';
   for (const goal of keyGoals) {
     const lines = goalLines(goal);
-    const calls = lines.flatMap((line) => engine.filter((e) => e.line === line));
+    const onLines = lines.flatMap((line) => engine.filter((e) => e.line === line));
+    const shared = lines.some((line) => keyGoalsOn(line) > 1);
+    const own = onLines.filter((c) => digits(c.figure) !== '' && goal.text.replace(/[,，\s]/g, '').includes(digits(c.figure)));
+    const calls = shared && own.length ? own : onLines;
     if (calls.length === 0) {
       misses.push({ kind: 'goal-not-found', line: goal.line, goal });
       continue;

@@ -74,7 +74,7 @@ describe('report detection: titles', () => {
     assert.equal(analysis.schema.id, 'generic');
     assert.deepEqual(
       analysis.chapters.map((c) => c.slots.join('+')),
-      ['overview', 'overview+goals', 'implementation', 'results', 'challenges', 'lessons', 'outlook', 'conclusion'],
+      ['overview', 'goals', 'implementation', 'results', 'challenges', 'lessons', 'outlook', 'conclusion'],
     );
     assert.deepEqual(textsOf(analysis, 'placeholder'), ['TBD', 'XX%', '[insert date]']);
     assert.deepEqual(textsOf(analysis, 'vague-quantity'), ['several', 'Dozens of']);

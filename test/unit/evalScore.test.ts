@@ -163,6 +163,26 @@ describe('eval: scoring a report against its key', () => {
     });
   });
 
+  it('gives each of two goals on one line the engine goal whose target figure it holds', () => {
+    const twoOnALine = '# 项目总结报告\n\n## 一、项目目标\n\n项目目标：门店覆盖不少于30家；用户满意度达到90%以上。\n\n## 二、项目成果\n\n门店覆盖达到32家。用户满意度为85%。\n';
+    const twoKey: Key = {
+      ...key,
+      chapters: [],
+      covered_as_section: [],
+      missing_slots: [],
+      placeholders: [],
+      vague_quantities: [],
+      not_goals: [],
+      goals: [{ ...goal('G1', 5, 'met'), text: '门店覆盖不少于30家' }, { ...goal('G2', 5, 'missed'), text: '用户满意度达到90%以上' }],
+    };
+    const result = scoreReport(twoKey, analyzeKeyed({ name: 'two.md', text: twoOnALine, key: twoKey }));
+    assert.deepEqual(counts(result.scores, ['goals-found', 'verdicts-right', 'wrong-calls']), {
+      'goals-found': [2, 2],
+      'verdicts-right': [2, 2],
+      'wrong-calls': [0, 2],
+    });
+  });
+
   it('counts a key chapter wrong when the engine has no chapter on its line', () => {
     const sectionKey: Key = { ...key, chapters: [{ line: 22, heading: '4.1 收尾', slots: ['conclusion'] }] };
     const result = scoreReport(sectionKey, analysis);

@@ -30,6 +30,7 @@ describe('placeholders: the forms of the spec', () => {
     ['XX项目总结报告', 'XX'],
     ['XX年度计划', 'XX'],
     ['完成XX项测试', 'XX项'],
+    ['专利号2023107XXXXXX.X已受理', '2023107XXXXXX.X'],
   ];
   for (const [paragraph, expected] of forms) {
     it(`finds ${expected} in ${JSON.stringify(paragraph)}`, () => {

@@ -214,7 +214,7 @@ function trimJoiner(model: ReportModel, span: Span): Span {
 }
 
 /** Goals of one goals chapter. */
-function chapterGoals(model: ReportModel, chapter: Span): Goal[] {
+export function chapterGoals(model: ReportModel, chapter: Span): Goal[] {
   const goals: Goal[] = [];
   const add = (start: number, end: number, source: Goal['source']) => {
     for (const span of targetSpans(model, start, end)) {

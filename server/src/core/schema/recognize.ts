@@ -7,6 +7,7 @@
  * out of the schema's order. Weights and word lists: server/schemas/recognition.yaml and each slot's terms.
  */
 import recognitionYaml from '../../../schemas/recognition.yaml';
+import { chapterGoals } from '../goals/extract.js';
 import { blocksWithin } from '../goals/segments.js';
 import { kpiColumns } from '../goals/columns.js';
 import type { ReportModel, Section } from '../model.js';
@@ -20,12 +21,14 @@ interface RecognitionData {
   readonly prepositions: readonly string[];
   readonly modifier: number;
   readonly secondSlot: number;
+  readonly ambiguous: Readonly<Record<string, readonly string[]>>;
   readonly noSlot: readonly string[];
   readonly evidence: {
     readonly section: number;
     readonly sectionsAtMost: number;
     readonly kpiTable: { readonly slot: string; readonly weight: number };
     readonly milestoneTable: { readonly slot: string; readonly weight: number };
+    readonly goalStatements: { readonly slot: string; readonly weight: number };
     readonly first: Readonly<Record<string, number>>;
     readonly last: Readonly<Record<string, number>>;
   };
@@ -48,6 +51,10 @@ export interface HeadingTerm {
   readonly slot: string;
   readonly term: string;
   readonly score: number;
+  /** Other slots the part names as strongly (Summary: the overview or the conclusion, by its place). */
+  readonly tied: readonly string[];
+  /** Every slot the part names, with its best score there (modifiers at their reduced weight). */
+  readonly all: ReadonlyMap<string, number>;
 }
 
 /** What a heading says: the slots it names (strongest part first kept in the order written) and why. */
@@ -59,12 +66,14 @@ export interface HeadingReading {
   readonly terms: readonly HeadingTerm[];
   /** The best score of each slot the heading names. */
   readonly scores: ReadonlyMap<string, number>;
+  /** Slots the heading names as strongly as its first one: where the chapter stands decides between them. */
+  readonly tied: readonly string[];
 }
 
 /** Why a chapter fills its slots: its heading's terms and what lies beneath it, for the hover. */
 export interface SlotEvidence {
   readonly slot: string;
-  readonly kind: 'heading' | 'section' | 'kpi-table' | 'milestone-table' | 'position';
+  readonly kind: 'heading' | 'section' | 'kpi-table' | 'milestone-table' | 'goal-statements' | 'position';
   /** The term, the section's heading, or nothing for a table or a position. */
   readonly text: string;
   readonly weight: number;
@@ -105,8 +114,8 @@ const maximumKnownTitles = 4096;
 
 /** Reads headings against one schema's slot terms. */
 export class HeadingReader {
-  /** Terms by their text without spaces (how a match is looked up); `written` keeps them as written, for the pattern. */
-  private readonly terms = new Map<string, Term>();
+  /** Terms by their text without spaces (how a match is looked up): the slots each names. */
+  private readonly terms = new Map<string, Term[]>();
   private readonly pattern: RegExp | undefined;
   /** Readings by title: every analysis reads every heading again, and reports repeat their titles. */
   private readonly known = new Map<string, HeadingReading>();
@@ -127,10 +136,18 @@ export class HeadingReader {
           const normalized = normalizeTitle(term);
           const key = compact(normalized);
           if (key === '' || this.terms.has(key)) continue;
-          this.terms.set(key, { slot: slot.id, kind, weight });
+          this.terms.set(key, [{ slot: slot.id, kind, weight }]);
           written.push(normalized);
         }
       }
+    }
+    const known = new Set(schema.slots.map((s) => s.id));
+    for (const [term, slots] of Object.entries(data.ambiguous)) {
+      const normalized = normalizeTitle(term);
+      const meanings = slots.filter((slot) => known.has(slot)).map((slot): Term => ({ slot, kind: 'yielding', weight: normal }));
+      if (meanings.length === 0) continue;
+      if (!this.terms.has(compact(normalized))) written.push(normalized);
+      this.terms.set(compact(normalized), meanings);
     }
     const alternatives = written.sort((a, b) => b.length - a.length).map(keywordPattern);
     this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : undefined;
@@ -154,15 +171,15 @@ export class HeadingReader {
     const normalized = normalizeTitle(title);
     const parts = normalized.split(conjunctions).map((part) => this.readPart(part));
     const scores = new Map<string, number>();
-    for (const part of parts) if (part && part.score > (scores.get(part.slot) ?? 0)) scores.set(part.slot, part.score);
     const named = parts.filter((p): p is HeadingTerm => p !== undefined);
+    for (const part of named) for (const [slot, score] of part.all) if (score > (scores.get(slot) ?? 0)) scores.set(slot, score);
     const strongest = Math.max(0, ...named.map((p) => p.score));
     const primary = named.find((p) => p.score === strongest);
     const slots: string[] = [];
     for (const part of named) {
       if ((part === primary || part.score >= data.secondSlot) && !slots.includes(part.slot)) slots.push(part.slot);
     }
-    return { none: noSlotStart.test(normalized), slots, terms: named, scores };
+    return { none: noSlotStart.test(normalized), slots, terms: named, scores, tied: primary?.tied ?? [] };
   }
 
   /**
@@ -172,23 +189,32 @@ export class HeadingReader {
    */
   private readPart(part: string): HeadingTerm | undefined {
     if (!this.pattern || part === '') return undefined;
-    const found: { term: string; index: number; meaning: Term }[] = [];
+    const found: { term: string; index: number; meanings: Term[] }[] = [];
     for (const match of part.matchAll(this.pattern)) {
-      const meaning = this.terms.get(compact(match[0]));
-      if (meaning) found.push({ term: match[0], index: match.index, meaning });
+      const meanings = this.terms.get(compact(match[0]));
+      if (meanings) found.push({ term: match[0], index: match.index, meanings });
     }
-    const decisive = found.filter((f) => f.meaning.kind === 'strong' || f.meaning.kind === 'normal');
+    const decisive = found.filter((f) => f.meanings.some((m) => m.kind === 'strong' || m.kind === 'normal'));
     const kept = decisive.length ? decisive : found;
     if (kept.length === 0) return undefined;
     const cut = preposition.exec(part)?.index ?? part.length;
     const beforeCut = kept.filter((f) => f.index < cut);
-    const head = (beforeCut.length ? beforeCut : kept)[(beforeCut.length ? beforeCut : kept).length - 1]!;
-    let best: HeadingTerm | undefined;
+    const heads = beforeCut.length ? beforeCut : kept;
+    const head = heads[heads.length - 1]!;
+    const best = new Map<string, { term: string; score: number; head: boolean }>();
     for (const f of kept) {
-      const score = f.meaning.weight * (f === head ? 1 : data.modifier);
-      if (!best || score > best.score || (score === best.score && f === head)) best = { slot: f.meaning.slot, term: f.term.trim(), score };
+      for (const meaning of f.meanings) {
+        const score = meaning.weight * (f === head ? 1 : data.modifier);
+        const held = best.get(meaning.slot);
+        if (!held || score > held.score || (score === held.score && f === head)) best.set(meaning.slot, { term: f.term.trim(), score, head: f === head });
+      }
     }
-    return best;
+    // The strongest slot; on a tie the head's, then the first listed.
+    let chosen: [string, { term: string; score: number; head: boolean }] | undefined;
+    for (const entry of best) if (!chosen || entry[1].score > chosen[1].score || (entry[1].score === chosen[1].score && entry[1].head && !chosen[1].head)) chosen = entry;
+    const [slot, { term, score }] = chosen!;
+    const tied = [...best].filter(([other, b]) => other !== slot && b.score === score && b.term === term).map(([other]) => other);
+    return { slot, term, score, tied, all: new Map([...best].map(([other, b]) => [other, b.score])) };
   }
 }
 
@@ -250,7 +276,11 @@ function candidatesOf(heading: HeadingReading, evidence: readonly SlotEvidence[]
   for (const slot of pointed) {
     if (heading.slots.length === 1 && heading.slots[0] === slot) continue;
     // A heading that names its slots clearly is read otherwise only at a cost: what it says is the best
-    // evidence. A weak heading (工作摘要) gives way to what lies beneath it.
+    // evidence. A weak heading (工作摘要) gives way to what lies beneath it, and a tied one to its place.
+    if (heading.tied.includes(slot)) {
+      candidates.push({ slots: [slot], score: weightOf(slot) });
+      continue;
+    }
     const denied = heading.slots.reduce((sum, s) => {
       const score = s === slot ? 0 : heading.scores.get(s) ?? 0;
       return sum + (score >= data.weights.normal ? score : 0);
@@ -258,6 +288,42 @@ function candidatesOf(heading: HeadingReading, evidence: readonly SlotEvidence[]
     candidates.push({ slots: [slot], score: weightOf(slot) - denied });
   }
   return candidates;
+}
+
+/**
+ * A required slot no chapter fills, that a heading names all the same (as a modifier: Closure
+ * Recommendation names the conclusion too), goes to that chapter when what the chapter was read as is
+ * filled by another chapter as well: the report keeps every slot it has a chapter for.
+ */
+function fillGaps(schema: ChapterSchema, settled: (readonly string[])[], headings: readonly HeadingReading[]): void {
+  for (const slot of schema.slots) {
+    if (!slot.required || settled.some((slots) => slots.includes(slot.id))) continue;
+    let best = -1;
+    for (let i = 0; i < settled.length; i++) {
+      const score = headings[i]!.scores.get(slot.id) ?? 0;
+      if (score === 0 || headings[i]!.none) continue;
+      const elsewhere = settled[i]!.every((own) => settled.some((other, j) => j !== i && other.includes(own)));
+      if (elsewhere && (best < 0 || score > (headings[best]!.scores.get(slot.id) ?? 0))) best = i;
+    }
+    if (best >= 0) settled[best] = [slot.id];
+  }
+}
+
+/**
+ * When no chapter fills the goals slot: the first chapter before the results (by the schema's order) that
+ * states goals with targets, and where the first of them stands.
+ */
+function statedGoals(model: ReportModel, schema: ChapterSchema, settled: readonly (readonly string[])[], ranks: ReadonlyMap<string, number>): { index: number; at: number } | undefined {
+  const slot = data.evidence.goalStatements.slot;
+  const own = ranks.get(slot);
+  if (own === undefined || !schema.slots.some((s) => s.id === slot) || settled.some((slots) => slots.includes(slot))) return undefined;
+  for (let i = 0; i < settled.length; i++) {
+    // Goals are stated before what comes after them in the schema's order (the results, the lessons).
+    if (settled[i]!.some((s) => (ranks.get(s) ?? -1) > own)) return undefined;
+    const goal = chapterGoals(model, model.chapters[i]!).find((g) => g.target !== undefined);
+    if (goal) return { index: i, at: goal.start };
+  }
+  return undefined;
 }
 
 /**
@@ -320,10 +386,33 @@ export function recognizeChapters(model: ReportModel, schema: ChapterSchema): Re
     state = step.from;
   }
 
+  // A heading's second slot gives way to a chapter that is about that slot alone or first: 投资与效益
+  // beside a results chapter is about the money, 背景与目标 beside an overview chapter about the goals.
+  const chosenSlots = chosen.map((c, i) => readings[i]!.candidates[c]!.slots);
+  const primaryOf = (i: number): string | undefined => {
+    const slots = chosenSlots[i]!;
+    const scores = readings[i]!.heading.scores;
+    return slots.reduce<string | undefined>((best, slot) => (best === undefined || (scores.get(slot) ?? 0) > (scores.get(best) ?? 0) ? slot : best), undefined);
+  };
+  const primaries = chosenSlots.map((_, i) => primaryOf(i));
+  const settled = chosenSlots.map((slots, i) =>
+    slots.length < 2 ? slots : slots.filter((slot) => slot === primaries[i] || !primaries.some((p, j) => j !== i && p === slot)),
+  );
+
+  fillGaps(schema, settled, readings.map((r) => r.heading));
+  const goalsAt = statedGoals(model, schema, settled, ranks);
+  if (goalsAt) {
+    const { index, at } = goalsAt;
+    settled[index] = [...settled[index]!, data.evidence.goalStatements.slot];
+    readings[index]!.evidence.push({ slot: data.evidence.goalStatements.slot, kind: 'goal-statements', text: '', weight: data.evidence.goalStatements.weight, at });
+  }
+
   return chapters.map((section, i) => {
-    const { heading, evidence, candidates } = readings[i]!;
-    const slots = candidates[chosen[i]!]!.slots;
-    const headingEvidence: SlotEvidence[] = heading.terms.map((t) => ({ slot: t.slot, kind: 'heading', text: t.term, weight: t.score, at: undefined }));
+    const { heading, evidence } = readings[i]!;
+    const slots = settled[i]!;
+    const headingEvidence: SlotEvidence[] = heading.terms.flatMap((t) =>
+      [t.slot, ...t.tied].map((slot): SlotEvidence => ({ slot, kind: 'heading', text: t.term, weight: t.score, at: undefined })),
+    );
     return { section, slots, evidence: [...headingEvidence, ...evidence].filter((e) => slots.includes(e.slot)) };
   });
 }
