@@ -90,6 +90,36 @@ describe('recognition: the chapters settled together', () => {
     assert.deepEqual(analysis.chapters.map((c) => c.slots.join('+')), ['overview+goals', 'implementation', 'implementation', 'results', 'challenges', 'lessons', 'outlook', 'conclusion']);
   });
 
+  it('reads a Summary by its place: an overview first, a conclusion last', () => {
+    const english = (first: string, last: string) =>
+      analyzeText(`# Project Closure Report\n\n${['Objectives', 'Implementation', 'Results', 'Challenges', 'Lessons Learned', 'Next Steps'].reduce((text, h) => `${text}## ${h}\n\nText.\n\n`, `## ${first}\n\nText.\n\n`)}## ${last}\n\nText.\n`, 'file:///r/closure.md');
+    const analysis = english('Summary', 'Summary');
+    assert.deepEqual([analysis.chapters[0]!.slots, analysis.chapters.at(-1)!.slots], [['overview'], ['conclusion']]);
+  });
+
+  it('gives a heading\'s second slot to the chapter that is about it first', () => {
+    const text = report(chapters('一、项目背景与目标', '二、项目实施过程', '三、项目成效', '四、投资与效益', '五、问题与挑战', '六、经验教训', '七、下一步工作', '八、结语'));
+    assert.deepEqual(analyzeText(text).chapters[3]!.slots, ['resources']);
+  });
+
+  it('fills a required slot a heading names only as a modifier, when the heading\'s own slot stands elsewhere', () => {
+    const text = report(chapters('1. Objectives', '2. Delivery', '3. Results', '4. Issues and Lessons', '5. Next Steps', '6. Closure Recommendation'), 'Closure Report');
+    const analysis = analyzeText(text, 'file:///r/closure.md');
+    assert.deepEqual(analysis.chapters.at(-1)!.slots, ['conclusion']);
+    assert.deepEqual(diagnosticsOf(analysis, 'missing-chapter'), []);
+  });
+
+  it('takes a chapter that states the goals with targets for the goals, when no heading names them', () => {
+    const text = report([
+      '## 一、项目概况', '', '项目于2024年启动，主要目标如下：', '', '1. 审批时长缩短至3天以内；', '2. 群众满意度达到95%以上。', '',
+      '## 二、实施过程', '', '过程。', '', '## 三、项目成果', '', '审批时长缩短至2.5天，满意度为96%。', '',
+    ].join('\n'));
+    const analysis = analyzeText(text);
+    assert.deepEqual(analysis.chapters[0]!.slots, ['overview', 'goals']);
+    assert.ok(!analysis.missing.some((m) => m.slot.id === 'goals'));
+    assert.ok(analysis.chapters[0]!.evidence.some((e) => e.kind === 'goal-statements'));
+  });
+
   it('leaves an appendix out of every check', () => {
     const text = report(chapters('一、项目背景与目标', '二、项目实施过程', '三、项目成果', '四、问题与挑战', '五、经验教训', '六、未来展望', '七、结语', '附录 项目成果明细'));
     const analysis = analyzeText(text);
