@@ -278,7 +278,7 @@ export function qualifiersStart(text: string, at: number): number {
   return readBefore(text, at).start;
 }
 
-const placeholderIds = new Set(['value', 'bracketed', 'marker', 'insert', 'template-variable', 'pending']);
+const placeholderIds = new Set(['value', 'single-mark', 'bracketed', 'marker', 'insert', 'template-word', 'template-variable', 'pending']);
 
 /** The unit written after the template mark of a placeholder (XX万元 → 万元) or a vague amount (数小时 → 小时). */
 function unitOfMark(text: string, start: number, end: number, mark: RegExp): Unit {
