@@ -17,7 +17,8 @@ interface PatternFile {
   words?: string[];
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `text` as a regular expression that matches it literally. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * What follows a pattern so that its match never ends inside one of the words of placeholders.yaml:

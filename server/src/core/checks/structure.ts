@@ -33,7 +33,7 @@ function slotLabel(schema: ChapterSchema, id: string, language: Locale): string 
 }
 
 /** Positions of the slots in the schema's order. */
-export function slotIndex(schema: ChapterSchema): Map<string, number> {
+function slotIndex(schema: ChapterSchema): Map<string, number> {
   return new Map(schema.slots.map((slot, index) => [slot.id, index]));
 }
 

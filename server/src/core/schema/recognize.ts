@@ -11,7 +11,7 @@ import { chapterGoals } from '../goals/extract.js';
 import { blocksWithin } from '../goals/segments.js';
 import { kpiColumns } from '../goals/columns.js';
 import type { ReportModel, Section } from '../model.js';
-import { keywordPattern } from '../patterns.js';
+import { escapeRegExp, keywordPattern } from '../patterns.js';
 import { classifyTable } from '../tables.js';
 import type { ChapterSchema, SlotDefinition } from './types.js';
 
@@ -87,8 +87,6 @@ export interface RecognizedChapter {
   readonly slots: readonly string[];
   readonly evidence: readonly SlotEvidence[];
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Lower case, brackets' content kept, punctuation and extra spaces removed. */
 export function normalizeTitle(title: string): string {
