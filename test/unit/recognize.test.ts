@@ -38,6 +38,11 @@ describe('recognition: reading a heading', () => {
     ['评估结果', ['results']],
     ['总结经验', ['lessons']],
     ['What Went Wrong', ['challenges']],
+    ['What Didn\'t Go Well', ['challenges']],
+    ['Root Causes', ['challenges']],
+    // The 复盘 step 分析原因 looks at both: why things went well, why they did not.
+    ['分析原因', ['challenges', 'success-factors']],
+    ['改进措施', ['outlook']],
     ['Incident & Resolution', ['challenges']],
   ];
   for (const [heading, slots] of cases) {

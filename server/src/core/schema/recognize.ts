@@ -22,6 +22,7 @@ interface RecognitionData {
   readonly modifier: number;
   readonly secondSlot: number;
   readonly ambiguous: Readonly<Record<string, readonly string[]>>;
+  readonly together: Readonly<Record<string, readonly string[]>>;
   readonly noSlot: readonly string[];
   readonly evidence: {
     readonly section: number;
@@ -44,6 +45,8 @@ interface Term {
   readonly slot: string;
   readonly kind: TermKind;
   readonly weight: number;
+  /** A term that names all its slots at once (分析原因), rather than one of them by place. */
+  readonly together?: boolean;
 }
 
 /** One term found in a heading, and how much it says for its slot there. */
@@ -53,6 +56,8 @@ export interface HeadingTerm {
   readonly score: number;
   /** Other slots the part names as strongly (Summary: the overview or the conclusion, by its place). */
   readonly tied: readonly string[];
+  /** The term names its slot and the tied ones together (分析原因: challenges and success factors). */
+  readonly together: boolean;
   /** Every slot the part names, with its best score there (modifiers at their reduced weight). */
   readonly all: ReadonlyMap<string, number>;
 }
@@ -140,12 +145,15 @@ export class HeadingReader {
       }
     }
     const known = new Set(schema.slots.map((s) => s.id));
-    for (const [term, slots] of Object.entries(data.ambiguous)) {
-      const normalized = normalizeTitle(term);
-      const meanings = slots.filter((slot) => known.has(slot)).map((slot): Term => ({ slot, kind: 'yielding', weight: normal }));
-      if (meanings.length === 0) continue;
-      if (!this.terms.has(compact(normalized))) written.push(normalized);
-      this.terms.set(compact(normalized), meanings);
+    const several: [Readonly<Record<string, readonly string[]>>, TermKind, boolean][] = [[data.ambiguous, 'yielding', false], [data.together, 'normal', true]];
+    for (const [table, kind, together] of several) {
+      for (const [term, slots] of Object.entries(table)) {
+        const normalized = normalizeTitle(term);
+        const meanings = slots.filter((slot) => known.has(slot)).map((slot): Term => ({ slot, kind, weight: normal, together }));
+        if (meanings.length === 0) continue;
+        if (!this.terms.has(compact(normalized))) written.push(normalized);
+        this.terms.set(compact(normalized), meanings);
+      }
     }
     const alternatives = written.sort((a, b) => b.length - a.length).map(keywordPattern);
     this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : undefined;
@@ -175,9 +183,10 @@ export class HeadingReader {
     const primary = named.find((p) => p.score === strongest);
     const slots: string[] = [];
     for (const part of named) {
-      if ((part === primary || part.score >= data.secondSlot) && !slots.includes(part.slot)) slots.push(part.slot);
+      if (part !== primary && part.score < data.secondSlot) continue;
+      for (const slot of part.together ? [part.slot, ...part.tied] : [part.slot]) if (!slots.includes(slot)) slots.push(slot);
     }
-    return { none: noSlotStart.test(normalized), slots, terms: named, scores, tied: primary?.tied ?? [] };
+    return { none: noSlotStart.test(normalized), slots, terms: named, scores, tied: primary && !primary.together ? primary.tied : [] };
   }
 
   /**
@@ -212,7 +221,8 @@ export class HeadingReader {
     for (const entry of best) if (!chosen || entry[1].score > chosen[1].score || (entry[1].score === chosen[1].score && entry[1].head && !chosen[1].head)) chosen = entry;
     const [slot, { term, score }] = chosen!;
     const tied = [...best].filter(([other, b]) => other !== slot && b.score === score && b.term === term).map(([other]) => other);
-    return { slot, term, score, tied, all: new Map([...best].map(([other, b]) => [other, b.score])) };
+    const together = kept.some((f) => f.term.trim() === term && f.meanings.some((m) => m.together));
+    return { slot, term, score, tied, together, all: new Map([...best].map(([other, b]) => [other, b.score])) };
   }
 }
 
