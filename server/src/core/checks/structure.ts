@@ -159,10 +159,13 @@ export function checkChapterOrder(schema: ChapterSchema, chapters: readonly Clas
     })
     .filter((p) => p !== undefined);
   const kept = orderedChain(placed, ranks.size === 0 ? 0 : Math.max(...ranks.values()) + 1);
+  // The chain is in document order: one pointer finds each chapter's neighbours in it.
+  let after = 0;
   placed.forEach((item, i) => {
-    if (kept.has(i)) return;
-    const previous = [...kept].filter((k) => k < i).pop();
-    const next = [...kept].find((k) => k > i);
+    while (after < kept.length && kept[after]! < i) after++;
+    if (kept[after] === i) return;
+    const previous = after > 0 ? kept[after - 1] : undefined;
+    const next = kept[after];
     if (previous !== undefined && item.low < placed[previous]!.high) {
       report(item.chapter, item.lowSlot, placed[previous]!.chapter, placed[previous]!.highSlot, 'chapterOrder.before');
     } else if (next !== undefined) {
@@ -173,10 +176,10 @@ export function checkChapterOrder(schema: ChapterSchema, chapters: readonly Clas
 }
 
 /**
- * The indices of the longest chain of items in order (each item's `low` at least the `high` before it),
- * preferring later items on a tie. Ranks are few (a schema's slots), so this is linear in the items.
+ * The indices, ascending, of the longest chain of items in order (each item's `low` at least the `high`
+ * before it), preferring later items on a tie. Ranks are few (a schema's slots), so this is linear in the items.
  */
-function orderedChain(items: readonly { readonly low: number; readonly high: number }[], rankCount: number): Set<number> {
+function orderedChain(items: readonly { readonly low: number; readonly high: number }[], rankCount: number): number[] {
   const length = new Array<number>(items.length).fill(0);
   const successor = new Array<number>(items.length).fill(-1);
   // Per rank: the longest chain found so far starting at an item whose low is that rank, and that item.
@@ -195,8 +198,8 @@ function orderedChain(items: readonly { readonly low: number; readonly high: num
   }
   let start = -1;
   for (let i = 0; i < items.length; i++) if (start < 0 || length[i]! >= length[start]!) start = i;
-  const chain = new Set<number>();
-  for (let i = start; i >= 0; i = successor[i]!) chain.add(i);
+  const chain: number[] = [];
+  for (let i = start; i >= 0; i = successor[i]!) chain.push(i);
   return chain;
 }
 

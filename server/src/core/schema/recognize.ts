@@ -298,6 +298,13 @@ function candidatesOf(heading: HeadingReading, evidence: readonly SlotEvidence[]
   return candidates;
 }
 
+/** How many chapters fill each slot. */
+function countSlots(chapters: readonly (readonly string[])[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const slots of chapters) for (const slot of slots) counts.set(slot, (counts.get(slot) ?? 0) + 1);
+  return counts;
+}
+
 /**
  * A required slot no chapter fills, that a heading names all the same (as a modifier: Closure
  * Recommendation names the conclusion too), goes to that chapter when what the chapter was read as is
@@ -305,12 +312,13 @@ function candidatesOf(heading: HeadingReading, evidence: readonly SlotEvidence[]
  */
 function fillGaps(schema: ChapterSchema, settled: (readonly string[])[], headings: readonly HeadingReading[]): void {
   for (const slot of schema.slots) {
-    if (!slot.required || settled.some((slots) => slots.includes(slot.id))) continue;
+    const counts = countSlots(settled);
+    if (!slot.required || counts.has(slot.id)) continue;
     let best = -1;
     for (let i = 0; i < settled.length; i++) {
       const score = headings[i]!.scores.get(slot.id) ?? 0;
       if (score === 0 || headings[i]!.none) continue;
-      const elsewhere = settled[i]!.every((own) => settled.some((other, j) => j !== i && other.includes(own)));
+      const elsewhere = settled[i]!.every((own) => counts.get(own)! > 1);
       if (elsewhere && (best < 0 || score > (headings[best]!.scores.get(slot.id) ?? 0))) best = i;
     }
     if (best >= 0) settled[best] = [slot.id];
@@ -353,29 +361,30 @@ export function slotRanks(schema: ChapterSchema): Map<string, number> {
 export function recognizeChapters(model: ReportModel, schema: ChapterSchema): RecognizedChapter[] {
   const reader = readerFor(schema);
   const chapters = model.chapters;
-  const readings = chapters.map((chapter, index) => {
-    const heading = reader.read(chapter.heading.title);
-    const evidence = heading.none ? [] : bodyEvidence(model, schema, reader, chapter, index, chapters.length);
-    return { heading, evidence, candidates: candidatesOf(heading, evidence) };
-  });
-
   const ranks = slotRanks(schema);
   const rankRange = (slots: readonly string[]): [number, number] | undefined => {
     const placed = slots.map((s) => ranks.get(s)).filter((r): r is number => r !== undefined);
     return placed.length ? [Math.min(...placed), Math.max(...placed)] : undefined;
   };
+  const readings = chapters.map((chapter, index) => {
+    const heading = reader.read(chapter.heading.title);
+    const evidence = heading.none ? [] : bodyEvidence(model, schema, reader, chapter, index, chapters.length);
+    const candidates = candidatesOf(heading, evidence);
+    return { heading, evidence, candidates, ranges: candidates.map((c) => rankRange(c.slots)) };
+  });
+
   // Viterbi over (chapter, highest rank reached so far): −1 before any ranked chapter.
   type Step = { score: number; from: number; candidate: number };
   const states = schema.slots.length + 1;
   let best: (Step | undefined)[] = Array.from({ length: states }, (_, i) => (i === 0 ? { score: 0, from: -1, candidate: -1 } : undefined));
   const trail: (Step | undefined)[][] = [];
-  for (const { candidates } of readings) {
+  for (const { candidates, ranges } of readings) {
     const next: (Step | undefined)[] = Array.from({ length: states }, () => undefined);
     best.forEach((step, state) => {
       if (!step) return;
       const highest = state - 1;
       candidates.forEach((candidate, c) => {
-        const range = rankRange(candidate.slots);
+        const range = ranges[c];
         const inOrder = !range || range[0] >= highest;
         const to = range && inOrder ? Math.max(highest, range[1]) + 1 : state;
         const score = step.score + candidate.score - (inOrder ? 0 : data.orderPenalty);
@@ -387,10 +396,10 @@ export function recognizeChapters(model: ReportModel, schema: ChapterSchema): Re
     best = next;
   }
   let state = best.reduce((at, step, i) => (step && (at < 0 || step.score > best[at]!.score) ? i : at), -1);
-  const chosen: number[] = [];
+  const chosen = new Array<number>(trail.length);
   for (let i = trail.length - 1; i >= 0; i--) {
     const step = trail[i]![state]!;
-    chosen.unshift(step.candidate);
+    chosen[i] = step.candidate;
     state = step.from;
   }
 
@@ -403,8 +412,9 @@ export function recognizeChapters(model: ReportModel, schema: ChapterSchema): Re
     return slots.reduce<string | undefined>((best, slot) => (best === undefined || (scores.get(slot) ?? 0) > (scores.get(best) ?? 0) ? slot : best), undefined);
   };
   const primaries = chosenSlots.map((_, i) => primaryOf(i));
+  const primaryCounts = countSlots(primaries.map((p) => (p === undefined ? [] : [p])));
   const settled = chosenSlots.map((slots, i) =>
-    slots.length < 2 ? slots : slots.filter((slot) => slot === primaries[i] || !primaries.some((p, j) => j !== i && p === slot)),
+    slots.length < 2 ? slots : slots.filter((slot) => slot === primaries[i] || !primaryCounts.has(slot)),
   );
 
   fillGaps(schema, settled, readings.map((r) => r.heading));
