@@ -165,50 +165,45 @@ interface ChosenReading {
 function bestReading(goal: PreparedGoal, statement: PreparedStatement, statementNames: number): ChosenReading | undefined {
   const target = goal.goal.target;
   const readings = statement.statement.readings;
+  const namesOf = (i: number) => readingScore(goal, readings[i]!, statement.metrics[i]!, statementNames);
+  const fitsOf = (i: number) => (target && comparable(target, readings[i]!) ? 1 : 0);
   let best = -1;
   let bestNames = 0;
   let bestKind = 0;
   let bestFits = 0;
-  const names = new Float64Array(readings.length);
-  const kinds = new Int8Array(readings.length);
-  const fitting = new Int8Array(readings.length);
   for (let i = 0; i < readings.length; i++) {
-    const reading = readings[i]!;
-    names[i] = readingScore(goal, reading, statement.metrics[i]!, statementNames);
-    kinds[i] = kindRank(target, reading);
-    fitting[i] = target && comparable(target, reading) ? 1 : 0;
+    const names = namesOf(i);
+    const kind = kindRank(target, readings[i]!);
+    const fits = fitsOf(i);
     const better =
       best < 0 ||
-      (Math.abs(names[i]! - bestNames) > nameTie ? names[i]! > bestNames : kinds[i] !== bestKind ? kinds[i]! > bestKind : fitting[i] !== bestFits ? fitting[i]! > bestFits : names[i]! > bestNames);
+      (Math.abs(names - bestNames) > nameTie ? names > bestNames : kind !== bestKind ? kind > bestKind : fits !== bestFits ? fits > bestFits : names > bestNames);
     if (better) {
       best = i;
-      bestNames = names[i]!;
-      bestKind = kinds[i]!;
-      bestFits = fitting[i]!;
+      bestNames = names;
+      bestKind = kind;
+      bestFits = fits;
     }
   }
   if (best < 0) return undefined;
+  // A single figure has no rival and cannot both restate the target and report on it.
+  if (readings.length === 1) return { reading: readings[0]!, names: bestNames, fits: bestFits === 1, rival: undefined, restated: false };
+  // The other fitting figures of the kind chosen, where the statement has several.
+  const others = (except: number) => readings.map((_, i) => i).filter((i) => i !== except && fitsOf(i) === 1 && kindRank(target, readings[i]!) === bestKind);
   const restated = target ? readings.findIndex((r) => restates(target, r)) : -1;
   if (restated >= 0) {
     // The statement names the target again (与 90% 的目标基本持平, 未达到 30% 的目标): the goal's figure is the
     // fitting one nearest to it, whatever the other figures' names.
     const at = readings[restated]!.quantity;
-    let nearest = -1;
-    for (let i = 0; i < readings.length; i++) {
-      if (i === restated || fitting[i] !== 1 || kinds[i] !== kinds[best]) continue;
+    const gap = (i: number) => {
       const q = readings[i]!.quantity;
-      const distance = q.end <= at.start ? at.start - q.end : q.start - at.end;
-      const nearestQ = nearest < 0 ? undefined : readings[nearest]!.quantity;
-      const nearestDistance = nearestQ ? (nearestQ.end <= at.start ? at.start - nearestQ.end : nearestQ.start - at.end) : Infinity;
-      if (distance < nearestDistance) nearest = i;
-    }
-    if (nearest >= 0) return { reading: readings[nearest]!, names: Math.max(bestNames, names[nearest]!), fits: true, rival: undefined, restated: true };
+      return q.end <= at.start ? at.start - q.end : q.start - at.end;
+    };
+    const nearest = others(restated).reduce((near, i) => (near < 0 || gap(i) < gap(near) ? i : near), -1);
+    if (nearest >= 0) return { reading: readings[nearest]!, names: Math.max(bestNames, namesOf(nearest)), fits: true, rival: undefined, restated: true };
   }
-  let rival: Reading | undefined;
-  for (let i = 0; i < readings.length && bestFits === 1; i++) {
-    if (i !== best && fitting[i] === 1 && kinds[i] === bestKind && names[i]! >= bestNames - nameTie) rival = readings[i];
-  }
-  return { reading: readings[best]!, names: bestNames, fits: bestFits === 1, rival, restated: false };
+  const rival = bestFits === 1 ? others(best).filter((i) => namesOf(i) >= bestNames - nameTie).pop() : undefined;
+  return { reading: readings[best]!, names: bestNames, fits: bestFits === 1, rival: rival === undefined ? undefined : readings[rival], restated: false };
 }
 
 /** Whether a figure is the target itself, written again in an outcome statement. */
