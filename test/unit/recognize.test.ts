@@ -32,7 +32,8 @@ describe('recognition: reading a heading', () => {
     ['研究目标', ['goals']],
     ['研究内容', ['implementation']],
     ['实验结果', ['results']],
-    ['完成情况', ['results']],
+    // 完成情况 tells what was done and what came of it.
+    ['完成情况', ['results', 'implementation']],
     ['存在问题', ['challenges']],
     ['回顾目标', ['goals']],
     ['评估结果', ['results']],
@@ -105,6 +106,13 @@ describe('recognition: the chapters settled together', () => {
   it('gives a heading\'s second slot to the chapter that is about it first', () => {
     const text = report(chapters('一、项目背景与目标', '二、项目实施过程', '三、项目成效', '四、投资与效益', '五、问题与挑战', '六、经验教训', '七、下一步工作', '八、结语'));
     assert.deepEqual(analyzeText(text).chapters[3]!.slots, ['resources']);
+  });
+
+  it('gives 完成情况 the implementation only when no chapter tells how the work was done', () => {
+    const alone = report(chapters('一、项目概况与目标', '二、完成情况', '三、存在问题', '四、经验教训', '五、下一步工作', '六、结语'));
+    assert.deepEqual(analyzeText(alone).chapters[1]!.slots, ['results', 'implementation']);
+    const beside = report(chapters('一、项目概况与目标', '二、实施过程', '三、完成情况', '四、存在问题', '五、经验教训', '六、下一步工作', '七、结语'));
+    assert.deepEqual(analyzeText(beside).chapters[2]!.slots, ['results']);
   });
 
   it('fills a required slot a heading names only as a modifier, when the heading\'s own slot stands elsewhere', () => {
