@@ -4,10 +4,10 @@
  */
 import * as assert from 'node:assert/strict';
 import type { ReportAnalysis } from '../../server/src/core/index.js';
-import { analyzeText, diagnosticsOf, lineOf, readFixture, report } from './util.js';
+import { analyzeText, diagnosticsOf, lineOf, readFixture, report, statusOverGoal } from './util.js';
 
 /** [line, covered text, message] of the diagnostics with `code`. */
-function found(analysis: ReportAnalysis, code: 'kpi-table' | 'milestone-table'): [number, string, string][] {
+function found(analysis: ReportAnalysis, code: 'kpi-table' | 'milestone-table' | 'status-contradiction'): [number, string, string][] {
   const text = analysis.model.text;
   return diagnosticsOf(analysis, code).map((d) => [lineOf(text, d.start), text.slice(d.start, d.end), d.message]);
 }
@@ -58,10 +58,15 @@ describe('goals: milestone tables', () => {
 describe('goals: KPI tables', () => {
   const analysis = analyzeText(readFixture('goals/tables-项目总结报告.md'));
 
-  it('flags statuses the figures contradict and target or actual cells without a number', () => {
-    assert.deepEqual(found(analysis, 'kpi-table'), [
+  it('flags statuses the figures contradict as status-contradiction, in the row\'s own terms', () => {
+    assert.deepEqual(found(analysis, 'status-contradiction'), [
       [30, '达成', 'Status “达成” contradicts the figures of “订单差错率”: 0.15% against the target 0.1%以下 is missed.'],
       [31, '未达成', 'Status “未达成” contradicts the figures of “项目投资”: 760万元 against the target 800万元以内 is met.'],
+    ]);
+  });
+
+  it('flags target or actual cells without a number', () => {
+    assert.deepEqual(found(analysis, 'kpi-table'), [
       [32, '按期完成', 'The target of “库位利用率” is not a number: “按期完成”. Give the figure.'],
       [33, 'XX天', 'The actual value of “退货处理时长” is not a number: “XX天”. Give the figure.'],
       [34, '—', 'The actual value of “能耗” is empty. Give the figure.'],
@@ -71,7 +76,7 @@ describe('goals: KPI tables', () => {
   it('accepts ✓ where the figures meet the target, and a status it cannot read (待统计)', () => {
     const text = analysis.model.text;
     assert.ok(text.split('\n')[28]!.includes('| ✓ |') && text.split('\n')[32]!.includes('待统计'));
-    assert.ok(!found(analysis, 'kpi-table').some(([line]) => line === 29));
+    assert.ok(!found(analysis, 'status-contradiction').some(([line]) => line === 29));
   });
 
   it('reads English KPI tables: Met, Not met, ✗ against “or less” and “or higher” targets', () => {
@@ -80,6 +85,25 @@ describe('goals: KPI tables', () => {
         '| Spend | 2.8 M yuan or less | 2.95 M yuan | Met |\n| Fill rate | 97% or higher | 97.8% | Not met |\n| Downtime | 2 days or less | 1.5 days | ✗ |\n| Uptime | 99% or higher | 99.5% | Met |\n',
       'Project Closure Report',
     );
-    assert.deepEqual(found(analyzeText(text), 'kpi-table').map(([line, cell]) => [line, cell]), [[7, 'Met'], [8, 'Not met'], [9, '✗']]);
+    assert.deepEqual(found(analyzeText(text), 'status-contradiction').map(([line, cell]) => [line, cell]), [[7, 'Met'], [8, 'Not met'], [9, '✗']]);
+  });
+});
+
+describe('goals: a status the figures contradict', () => {
+  it('flags a KPI row\'s status that the goal\'s own target contradicts, where the row states no target', () => {
+    const analysis = analyzeText(statusOverGoal);
+    assert.deepEqual(found(analysis, 'status-contradiction'), [
+      [13, '达成', 'Status “达成” contradicts the figures: “订单准时交付率” (line 5) wanted 95% 以上 and reached 93.1%, which is missed.'],
+    ]);
+    assert.deepEqual(found(analysis, 'kpi-table'), []);
+  });
+
+  it('says nothing where the status agrees with the figures', () => {
+    assert.deepEqual(found(analyzeText(statusOverGoal.replace('| 达成 |', '| 未达成 |')), 'status-contradiction'), []);
+  });
+
+  it('flags a claim of success about a goal the figures say was missed', () => {
+    const text = statusOverGoal.replace(/\n## 三、结语[\s\S]*$/u, '\n## 三、结语\n\n订单准时交付率提升至 93.1%，达到预期目标。\n');
+    assert.deepEqual(found(analyzeText(text), 'status-contradiction').map(([line, cell]) => [line, cell]), [[13, '达成'], [17, '达到预期目标']]);
   });
 });

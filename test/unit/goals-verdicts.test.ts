@@ -76,8 +76,9 @@ describe('goals: a Chinese report with every kind of target', () => {
     assert.deepEqual([...textsByLine(analysis, 'unit-mismatch')], [[49, ['15个百分点']], [50, ['4天']]]);
   });
 
-  it('backs a claim with its figure, and rejects one the missed goal contradicts or one with no figure', () => {
-    assert.deepEqual([...textsByLine(analysis, 'unsupported-claim')], [[54, ['完成了既定目标']], [79, ['达到预期']]]);
+  it('backs a claim with its figure, and rejects one with no figure or one the missed goal contradicts', () => {
+    assert.deepEqual([...textsByLine(analysis, 'unsupported-claim')], [[79, ['达到预期']]]);
+    assert.deepEqual([...textsByLine(analysis, 'status-contradiction')], [[54, ['完成了既定目标']]]);
     const supported = text.split('\n')[43]!;
     assert.ok(supported.includes('超出了初期设定的目标'), 'line 44 claims success with a figure that meets its goal');
   });

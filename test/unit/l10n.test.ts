@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { localize, messageKeys, toLocale, type Locale } from '../../server/src/core/index.js';
-import { analyzeText, diagnosticsOf, readFixture } from './util.js';
+import { analyzeText, diagnosticsOf, readFixture, statusOverGoal } from './util.js';
 
 const coreDir = path.join(process.cwd(), 'server/src/core');
 const hasChinese = (text: string) => /[\u4e00-\u9fff]/u.test(text);
@@ -122,6 +122,7 @@ describe('l10n: messages of an analysis', () => {
       '---\n# 项目总结报告\n',
       readFixture('goals/政务服务流程再造项目总结报告.md'),
       readFixture('goals/tables-项目总结报告.md'),
+      statusOverGoal,
     ];
     for (const locale of ['en', 'zh-cn'] as Locale[]) {
       const codes = new Set<string>();
@@ -136,7 +137,7 @@ describe('l10n: messages of an analysis', () => {
         [...codes].sort(),
         [
           'chapter-order', 'covered-by-section', 'duplicate-chapter', 'empty-section', 'frontmatter', 'goal-missed', 'goal-no-outcome', 'kpi-table', 'milestone-table',
-          'missing-chapter', 'numbering', 'placeholder', 'unit-mismatch', 'unknown-schema', 'unsupported-claim', 'vague-quantity',
+          'missing-chapter', 'numbering', 'placeholder', 'status-contradiction', 'unit-mismatch', 'unknown-schema', 'unsupported-claim', 'vague-quantity',
         ],
       );
     }

@@ -154,3 +154,25 @@ export function assertRangesWithin(analysis: ReportAnalysis): void {
     }
   }
 }
+
+/** A goal whose KPI row gives an actual figure and a status but no target: only the goal can judge the status. */
+export const statusOverGoal = [
+  '# 项目总结报告',
+  '',
+  '## 一、项目目标',
+  '',
+  '- 订单准时交付率达到 95% 以上；',
+  '',
+  '## 二、项目成果',
+  '',
+  '各项指标的完成情况见下表。',
+  '',
+  '| 指标 | 实际值 | 状态 |',
+  '| --- | --- | --- |',
+  '| 订单准时交付率 | 93.1% | 达成 |',
+  '',
+  '## 三、结语',
+  '',
+  '项目按期结束。',
+  '',
+].join('\n');

@@ -162,8 +162,11 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   diagnostics.push(...checkNumbering(model.chapters, locale));
   diagnostics.push(...checkEmptySections(model.chapters, locale));
   const goals = evaluateGoals(model, chapters);
-  diagnostics.push(...checkGoals(model.text, goals, findUnsupportedClaims(model, chapters, goals), locale));
-  diagnostics.push(...checkTables(model, locale));
+  const tables = checkTables(model, locale);
+  // A status cell the row's own figures contradict is told once, by the table check, in the row's terms.
+  const statusCells = new Set(tables.filter((d) => d.code === 'status-contradiction').map((d) => d.start));
+  diagnostics.push(...checkGoals(model.text, goals, findUnsupportedClaims(model, chapters, goals), locale).filter((d) => d.code !== 'status-contradiction' || !statusCells.has(d.start)));
+  diagnostics.push(...tables);
   diagnostics.sort(compareDiagnostics);
   const shown = limitDiagnostics(diagnostics, settings.maxNumberOfProblems, locale);
   return { model, isReport, schema, schemaReason, title, language, chapters, missing, covered, placeholders, goals, diagnostics: shown };

@@ -16,6 +16,7 @@ export type DiagnosticCode =
   | 'goal-no-outcome'
   | 'goal-missed'
   | 'unsupported-claim'
+  | 'status-contradiction'
   | 'unit-mismatch'
   | 'kpi-table'
   | 'milestone-table'

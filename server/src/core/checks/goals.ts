@@ -1,6 +1,7 @@
 import type { ReportDiagnostic } from '../diagnostics.js';
 import type { GoalResult } from '../goals/evaluate.js';
 import type { UnsupportedClaim } from '../goals/claims.js';
+import { cellSpan } from '../goals/columns.js';
 import type { Quantity } from '../goals/numbers.js';
 import { formatAchievement } from '../goals/scorecard.js';
 import { unitsConflict } from '../goals/verdict.js';
@@ -14,19 +15,23 @@ function unitName(q: Quantity, locale: Locale): string {
 /** A goal in a message: its first 30 characters. */
 const shortText = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : text);
 
+/** How closely a KPI row other than the outcome must name a goal for its status to speak of it. */
+const statusMatch = 0.9;
+
 /** A unit that the text states: a placeholder or vague amount without one says nothing about it. */
 const statesUnit = (q: Quantity) => q.unit.dimension !== 'none' || q.value !== undefined;
 
 /**
  * Goals with no outcome, missed goals the report does not admit, outcomes in a unit the goal cannot be
- * compared with, and claims of success their sentence does not back.
+ * compared with, a status the figures contradict, and claims of success their sentence does not back (a
+ * claim about a goal the figures say was missed contradicts them).
  */
 export function checkGoals(text: string, results: readonly GoalResult[], claims: readonly UnsupportedClaim[], locale: Locale): ReportDiagnostic[] {
   // The index counts lines only as far as a message asks (most goals are met or have no outcome).
   const lines = new LineIndex(text);
   const lineOf = (offset: number) => lines.positionAt(offset).line + 1;
   const diagnostics: ReportDiagnostic[] = [];
-  for (const { goal, outcome, verdict, achievement, acknowledged } of results) {
+  for (const { goal, outcome, alternatives, verdict, achievement, acknowledged } of results) {
     if (verdict === 'no-outcome') {
       diagnostics.push({ code: 'goal-no-outcome', severity: 'warning', start: goal.start, end: goal.end, message: localize(locale, 'goal.noOutcome', { goal: shortText(goal.text) }) });
       continue;
@@ -44,6 +49,24 @@ export function checkGoals(text: string, results: readonly GoalResult[], claims:
           actual: reading.quantity.text,
           line: lineOf(reading.quantity.start),
           achievement: achievement === undefined ? '—' : formatAchievement(achievement),
+        }),
+      });
+    }
+    // The status of the outcome, or of a KPI row that names the goal as well (its figure written apart).
+    const stated = [outcome, ...alternatives].find((c) => c?.statement.status && (c === outcome || c.score >= statusMatch));
+    const status = stated?.statement.status;
+    if (status && reading && (verdict === 'met' || verdict === 'missed') && status.says !== verdict) {
+      diagnostics.push({
+        code: 'status-contradiction',
+        severity: 'warning',
+        ...cellSpan(text, status.cell),
+        message: localize(locale, 'statusContradiction', {
+          status: status.cell.text,
+          metric: goal.metric,
+          actual: reading.quantity.text,
+          target: goal.targetText ?? '',
+          line: lineOf(goal.start),
+          verdict: localize(locale, verdict === 'met' ? 'goalCheck.verdict.met' : 'goalCheck.verdict.missed'),
         }),
       });
     }
@@ -72,7 +95,8 @@ export function checkGoals(text: string, results: readonly GoalResult[], claims:
         ? { claim: claimed, metric: claim.goal!.goal.metric, target: claim.goal!.goal.targetText ?? '', actual: claim.goal!.outcome?.reading?.quantity.text ?? '' }
         : { claim: claimed, figure: claim.figure?.text ?? '' };
     const key = { placeholder: 'claim.placeholder', vague: 'claim.vague', 'no-figure': 'claim.noFigure', contradicts: 'claim.contradicts' }[claim.problem];
-    diagnostics.push({ code: 'unsupported-claim', severity: 'warning', start: claim.start, end: claim.end, message: localize(locale, key, args) });
+    const code = claim.problem === 'contradicts' ? 'status-contradiction' : 'unsupported-claim';
+    diagnostics.push({ code, severity: 'warning', start: claim.start, end: claim.end, message: localize(locale, key, args) });
   }
   return diagnostics;
 }

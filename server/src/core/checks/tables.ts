@@ -6,7 +6,7 @@ import { milestoneProblems } from '../goals/milestones.js';
 import { localize, type Locale } from '../l10n.js';
 import type { ReportModel } from '../model.js';
 
-/** KPI tables: target and actual cells without a number, status cells the figures contradict. */
+/** KPI tables: target and actual cells without a number (kpi-table), status cells the row's figures contradict (status-contradiction). */
 function checkKpiTables(model: ReportModel, locale: Locale): ReportDiagnostic[] {
   return model.tables.flatMap((table) =>
     kpiProblems(model.text, table).map((p): ReportDiagnostic => {
@@ -20,7 +20,7 @@ function checkKpiTables(model: ReportModel, locale: Locale): ReportDiagnostic[] 
               target: p.row.target?.text ?? '',
               verdict: localize(locale, p.figures === 'met' ? 'goalCheck.verdict.met' : 'goalCheck.verdict.missed'),
             });
-      return { code: 'kpi-table', severity: 'warning', ...cellSpan(model.text, p.cell), message };
+      return { code: p.kind === 'status' ? 'status-contradiction' : 'kpi-table', severity: 'warning', ...cellSpan(model.text, p.cell), message };
     }),
   );
 }

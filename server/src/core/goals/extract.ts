@@ -5,7 +5,7 @@
  * with several targets gives one goal per target.
  */
 import type { ClassifiedChapter } from '../checks/structure.js';
-import type { ListItemInfo, ReportModel, Span } from '../model.js';
+import type { ListItemInfo, ReportModel, Section, Span } from '../model.js';
 import { cellReader, kpiRows, rowTarget } from './kpi.js';
 import { readSentence, directionOf, metricName, type Direction, type Reading } from './measure.js';
 import { findQuantities, qualifiersStart, type Quantity } from './numbers.js';
@@ -213,8 +213,62 @@ function trimJoiner(model: ReportModel, span: Span): Span {
   return { start: span.start + text.length - trimmed.length, end: span.end };
 }
 
+/** A heading whose part ends in a goal word names goals (年度目标, 考核指标, Project Objectives), not 目标人群. */
+const headingParts = /\s*(?:[与和及、&/／+]|以及|\band\b)\s*/iu;
+const namesGoals = (title: string) => title.split(headingParts).some((part) => phrases.endsWithGoalLead.test(part.toLowerCase().replace(/[\s:：.。]+$/u, '')));
+
+/**
+ * The parts of a goals chapter that set its goals: its sections named for goals (### 1.2 项目目标, at any
+ * depth), or — without one — all that follows the chapter's first block that speaks of a goal. Inside
+ * them every statement with a target figure is a goal, whatever its own words.
+ */
+function goalZones(model: ReportModel, chapter: Section): Span[] {
+  const named: Span[] = [];
+  const pending = [...chapter.sections];
+  for (let section = pending.shift(); section; section = pending.shift()) {
+    if (namesGoals(section.heading.title)) named.push(section);
+    else pending.push(...section.sections);
+  }
+  if (named.length) return named;
+  const blocks = [...paragraphsWithin(model, chapter), ...listItemsWithin(model, chapter)].sort((a, b) => a.start - b.start);
+  const first = blocks.find((b) => soundsLikeGoal(b.text));
+  return first ? [{ start: first.start, end: chapter.end }] : [];
+}
+
+/** N 项目标, 12 项考核指标: a figure that counts the goals. */
+const countsGoals = /^\s*(?:[项个条类大]\s*)?(?:[^\s，,；;。]{0,4}?)(?:目标|指标|任务)|^\s*(?:[a-z-]+\s+){0,2}(?:goals|objectives|targets|kpis|indicators)\b/iu;
+/** Goals 1 to 4, 指标 6 项: a figure that numbers or counts the goals after naming them. */
+const namesGoalsBefore = /(?:goals?|objectives?|targets?|kpis?|indicators?|目标|指标)\s*(?:共计|合计|总计|共)?\s*(?:no\.?|#)?\s*$/iu;
+
+/** Whether a figure counts or numbers the goals (共设定 12 项目标, Objectives 1 to 3) rather than setting one. */
+function countsTheGoals(text: string, reading: Reading): boolean {
+  const q = reading.quantity;
+  return countsGoals.test(text.slice(q.end)) || namesGoalsBefore.test(text.slice(Math.max(0, q.start - 16), q.start));
+}
+
+/**
+ * A sentence about the goals (本次改版共设定 12 项目标，其中 9 项列入下表; Objectives 1 to 3 were owned by…):
+ * it counts or numbers them, and no other figure of it is a target.
+ */
+function aboutTheGoals(text: string): boolean {
+  const readings = readSentence(text, 0);
+  return readings.some((r) => countsTheGoals(text, r)) && !readings.some((r) => !countsTheGoals(text, r) && isTarget(r));
+}
+
+/**
+ * A figure a goal zone takes as a target: one with a direction word or a bound, or a count (申请发明专利 3
+ * 项, 培养研究生 6 名), but not a count of the goals themselves.
+ */
+function zoneTarget(text: string, reading: Reading): boolean {
+  const q = reading.quantity;
+  if (countsTheGoals(text, reading)) return false;
+  return isTarget(reading) || (q.value !== undefined && /\d/.test(q.text) && q.unit.dimension.startsWith('count'));
+}
+
+const statesTarget = (text: string) => readSentence(text, 0).some((r) => zoneTarget(text, r));
+
 /** Goals of one goals chapter. */
-export function chapterGoals(model: ReportModel, chapter: Span): Goal[] {
+export function chapterGoals(model: ReportModel, chapter: Section): Goal[] {
   const goals: Goal[] = [];
   const add = (start: number, end: number, source: Goal['source']) => {
     for (const span of targetSpans(model, start, end)) {
@@ -225,6 +279,8 @@ export function chapterGoals(model: ReportModel, chapter: Span): Goal[] {
   const items = listItemsWithin(model, chapter);
   const tops = items.filter((i) => i.level === 0);
   const intros = leadIns(model, chapter, tops);
+  const zones = goalZones(model, chapter);
+  const inZone = (block: Span) => zones.some((zone) => within(block, zone));
 
   items.forEach((item, index) => {
     if (item.level !== 0) return;
@@ -234,7 +290,10 @@ export function chapterGoals(model: ReportModel, chapter: Span): Goal[] {
     const own = model.text.slice(lead.start, lead.end);
     let figure: boolean | undefined;
     const ownFigure = () => (figure ??= hasFigure(own));
-    const isGoal = phrases.goalLead.test((intros.get(item) ?? '').toLowerCase()) || (soundsLikeGoal(own) && ownFigure());
+    const isGoal =
+      phrases.goalLead.test((intros.get(item) ?? '').toLowerCase()) ||
+      (soundsLikeGoal(own) && ownFigure()) ||
+      (inZone(item) && (statesTarget(own) || (children.length > 0 && !ownFigure())));
     if (!isGoal) return;
     // 1. 效率目标： with the figures in its sub-items: the sub-items are the goals.
     if (children.length && !ownFigure()) {
@@ -253,8 +312,10 @@ export function chapterGoals(model: ReportModel, chapter: Span): Goal[] {
       for (const part of parts) add(part.start, part.end, 'sentence');
       continue;
     }
+    const zoned = inZone(paragraph);
     for (const sentence of sentencesOf(model.text, paragraph.start, paragraph.end)) {
-      if (soundsLikeGoal(sentence.text) && findQuantities(sentence.text).some((q) => q.placeholder || /\d/.test(q.text))) {
+      const goal = (soundsLikeGoal(sentence.text) && readSentence(sentence.text, 0).some(isTarget)) || (zoned && statesTarget(sentence.text));
+      if (goal && !aboutTheGoals(sentence.text)) {
         add(sentence.start, sentence.end, 'sentence');
       }
     }

@@ -4,7 +4,7 @@
  * not sentences about what is still to come).
  */
 import type { ClassifiedChapter } from '../checks/structure.js';
-import type { ReportModel, Section, Span } from '../model.js';
+import type { ReportModel, Section, Span, TextBlock } from '../model.js';
 import { cellReader, kpiRows, rowActual, rowStatus } from './kpi.js';
 import { readSentence, type Reading } from './measure.js';
 import { phrases } from './phrases.js';
@@ -23,6 +23,8 @@ export interface OutcomeStatement extends Span {
   readonly readings: readonly Reading[];
   /** The statement itself says the target was missed (未达成, Not met, 距离目标差…). */
   readonly acknowledgesMiss: boolean;
+  /** A KPI row's status cell and what it says (达成, ✅, Not achieved): the report's own verdict. */
+  readonly status: { readonly says: 'met' | 'missed'; readonly cell: TextBlock } | undefined;
 }
 
 /**
@@ -65,6 +67,7 @@ function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, sourc
         heading,
         readings: readSentence(sentence.text, sentence.start),
         acknowledgesMiss: phrases.acknowledged.test(lower),
+        status: undefined,
       });
     }
   }
@@ -82,6 +85,7 @@ function kpiStatements(model: ReportModel, chapters: readonly ClassifiedChapter[
       if (into.length >= maximumStatements) return;
       if (!row.actual) continue;
       const reading = rowActual(read, row);
+      const says = rowStatus(row);
       into.push({
         start: row.start,
         end: row.end,
@@ -90,7 +94,8 @@ function kpiStatements(model: ReportModel, chapters: readonly ClassifiedChapter[
         labels: [row.metric],
         heading: undefined,
         readings: reading ? [reading] : [],
-        acknowledgesMiss: rowStatus(row) === 'missed',
+        acknowledgesMiss: says === 'missed',
+        status: says && row.status ? { says, cell: row.status } : undefined,
       });
     }
   }

@@ -61,6 +61,8 @@ export const phrases = {
   baseline: new RegExp(`(?:${alternation(data.baseline)})(?:\\s*(?:平均|为|是|约|的|水平|了|:|：|was|of))*\\s*$`, 'u'),
   goalMarker: contains(data.goalMarkers),
   goalLead: contains(data.goalLeads),
+  /** Text ending with a goal word (年度目标, 考核指标, objectives). */
+  endsWithGoalLead: endsWith(data.goalLeads),
   lowerIsBetter: contains(data.lowerIsBetter),
   future: contains(data.future),
   acknowledged: contains(data.acknowledged),
