@@ -90,9 +90,18 @@ describe('goals: numbers', () => {
     ['counts and physical units', '38个接口、15家经销商、600 m³/h、3.5GB、45人天', [
       { text: '38个', dimension: 'count' },
       { text: '15家', dimension: 'count:家' },
-      { text: '600 m³/h', value: 600, dimension: 'flow' },
+      { text: '600 m³/h', value: 600, dimension: 'volume/duration' },
       { text: '3.5GB', dimension: 'data', factor: 1e9 },
       { text: '45人天', dimension: 'effort-day' },
+    ]],
+    ['compound units and weightings', '5 mg/L、2 万 m³/d、55 dB(A)、3.0 m³/(h·m²)、0.8 元/Wh、38 箱/人·时、3 元每吨', [
+      { text: '5 mg/L', dimension: 'mass/volume', factor: 0.001 },
+      { text: '2 万 m³/d', value: 2, dimension: 'volume/duration', factor: 10000 / 86400 },
+      { text: '55 dB(A)', dimension: 'sound-level(A)' },
+      { text: '3.0 m³/(h·m²)', dimension: 'volume/duration·area', factor: 1 / 3600 },
+      { text: '0.8 元/Wh', dimension: 'currency-CNY/energy', factor: 1000 },
+      { text: '38 箱/人·时', dimension: 'count:箱/count:人·duration', factor: 1 / 3600 },
+      { text: '3 元每吨', dimension: 'currency-CNY/mass', factor: 0.001 },
     ]],
     ['bounds and approximations', '达到99%以上，不超过500ms，约15%，低于2秒，3,400余条, at least 95%', [
       { text: '99%以上', bound: 'at-least', approximate: false },

@@ -218,3 +218,44 @@ describe('goals: where goals are read from', () => {
     assert.deepEqual([...textsByLine(analysis, 'unsupported-claim')], [[13, ['exceeded expectations']]]);
   });
 });
+
+describe('goals: the part of the goals chapter that sets them', () => {
+  const text = report(
+    '## 一、项目概况与目标\n\n### 1.1 项目背景\n\n- 年初呆滞库存 6,850 万元；\n- 销售额同比增长 12%。\n\n### 1.2 项目目标\n\n本项目共设定 4 项考核目标。\n\n' +
+      '**（一）成果类**\n\n- 申请发明专利 3 项；\n- 出水 COD ≤ 50 mg/L、氨氮 ≤ 5 mg/L；\n\n同时，项目期内安全事故 0 起。\n\n' +
+      '## 二、项目成果\n\n申请发明专利 4 项。COD 均值 19.5 mg/L；氨氮最高 6.3 mg/L，比目标高 1.3 mg/L。项目期内发生安全事故 1 起。\n',
+  );
+  const goals = buildGoalCheck(analyzeText(text)).goals;
+
+  it('takes every statement with a target there as a goal, with or without 目标, and not the background or the count of goals', () => {
+    assert.deepEqual(goals.map((g) => [g.line, g.target?.text]), [
+      [16, '3 项'],
+      [17, '≤ 50 mg/L'],
+      [17, '≤ 5 mg/L'],
+      [19, '0 起'],
+    ]);
+  });
+
+  it('reads the outcome, not the distance to the target, and a zero target as a ceiling', () => {
+    assert.deepEqual(goals.map((g) => [g.verdict, g.target?.direction, g.outcome?.figure]), [
+      ['met', 'at-least', '4 项'],
+      ['met', 'at-most', '19.5 mg/L'],
+      ['missed', 'at-most', '6.3 mg/L'],
+      ['missed', 'at-most', '1 起'],
+    ]);
+  });
+
+  it('takes a figure inside a rate\'s name (24 小时随访率) for part of the name, not the target', () => {
+    const rate = buildGoalCheck(analyzeText(report('## 项目目标\n\n- 术后 24 小时随访率达到 100%。\n\n## 项目成果\n\n术后 24 小时随访率为 98.2%。\n'))).goals;
+    assert.deepEqual(rate.map((g) => [g.target?.text, g.verdict, g.outcome?.figure]), [['100%', 'missed', '98.2%']]);
+  });
+
+  it('reads a count of nothing (未发生…事故, no … incidents) as 0 for a zero target, before another count beside it', () => {
+    const zh = buildGoalCheck(analyzeText(report('## 项目目标\n\n- 较大及以上安全事故 0 起。\n\n## 项目成果\n\n施工期间未发生较大及以上安全事故，另发生一般安全事故 2 起。\n'))).goals;
+    assert.deepEqual(zh.map((g) => [g.target?.direction, g.verdict, g.outcome?.figure]), [['at-most', 'met', '未发生较大及以上安全事故']]);
+    const en = buildGoalCheck(
+      analyzeText(report('## Objectives\n\n- Have zero data-loss incidents during the migration.\n\n## Results\n\nAcross 19.6 million requests we had no data-loss incidents.\n', 'Project Closure Report')),
+    ).goals;
+    assert.deepEqual(en.map((g) => [g.target?.direction, g.verdict, g.outcome?.figure]), [['at-most', 'met', 'no data-loss incidents']]);
+  });
+});

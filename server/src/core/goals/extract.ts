@@ -172,8 +172,8 @@ function isTarget(reading: Reading): boolean {
   return (q.placeholder || /\d/.test(q.text)) && (reading.kind === 'change' || reading.movement !== undefined || reading.verb !== undefined || q.bound !== undefined);
 }
 
-/** Where one statement may hold the next goal: ，；, and ", and" / " and ". */
-const targetBreak = /[，,；;](?!\d{3})\s*|\s+and\s+/gu;
+/** Where one statement may hold the next goal: ，；、, and ", and" / " and ". */
+const targetBreak = /[，,；;、](?!\d{3})\s*|\s+and\s+/gu;
 
 /**
  * One statement with several targets (审批周期缩短至3天，并将满意度提升至95%; cut handling time by 20% and
@@ -262,7 +262,7 @@ function aboutTheGoals(text: string): boolean {
 function zoneTarget(text: string, reading: Reading): boolean {
   const q = reading.quantity;
   if (countsTheGoals(text, reading)) return false;
-  return isTarget(reading) || (q.value !== undefined && /\d/.test(q.text) && q.unit.dimension.startsWith('count'));
+  return isTarget(reading) || (q.value !== undefined && (/\d/.test(q.text) || q.value === 0) && q.unit.dimension.startsWith('count'));
 }
 
 const statesTarget = (text: string) => readSentence(text, 0).some((r) => zoneTarget(text, r));

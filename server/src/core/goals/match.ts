@@ -210,7 +210,8 @@ function bestReading(goal: PreparedGoal, statement: PreparedStatement, statement
 function restates(target: Target, reading: Reading): boolean {
   const t = target.quantity;
   const q = reading.quantity;
-  if (t.value === undefined || q.value === undefined || t.range || q.range || !compatibleUnits(t.unit, q.unit)) return false;
+  // A 0 in the outcome of a zero target (no incidents) is the result, not the target named again.
+  if (t.value === undefined || q.value === undefined || t.value === 0 || t.range || q.range || !compatibleUnits(t.unit, q.unit)) return false;
   const wanted = inBase(t.value, t.unit);
   return Math.abs(inBase(q.value, q.unit) - wanted) <= Math.abs(wanted) * 1e-9;
 }

@@ -3,7 +3,7 @@
  * reduced by 20%) or a baseline (现状45天, 从A…), which metric it measures, and — for a goal — which way
  * the goal wants it to go.
  */
-import { compatibleUnits, findQuantities, qualifiersStart, type Quantity } from './numbers.js';
+import { compatibleUnits, findQuantities, qualifiersStart, type Quantity, type Unit } from './numbers.js';
 import { lastVerb, phrases, trimFillers } from './phrases.js';
 import { clauseStart } from './segments.js';
 
@@ -25,6 +25,9 @@ export interface Reading {
   /** The words of the clause before the figure (预期品牌认知度提升), for showing the target as written. */
   readonly lead: string;
 }
+
+/** What follows a figure that is part of a rate's name: 小时随访率, 天内复购率 (a 的 would make it the rate's value). */
+const windowOfRate = /^\s*(?:内|以内)?[^\s\d的，,；;。：:（(、%％]{0,6}?(?:率|占比|比例)/u;
 
 /** 从, 由, from: the start of a from–to statement. */
 const fromWord = /(?:从|由|from)\s*$/iu;
@@ -87,7 +90,7 @@ function afterDisposal(name: string): string {
 }
 
 /** A name that starts with a preposition (从提交到到账, 在项目周期内) describes a span or a setting, not a metric. */
-const notAName = /^(?:从|由|在|对|通过|为了|于|自|至|到|比|较|相比|与|from|in|for|during|within|than|compared)(?![a-z])/iu;
+const notAName = /^(?:从|由|在|对|通过|为了|于|自|至|到|比|较(?![大小])|相比|与|from|in|for|during|within|than|compared)(?![a-z])/iu;
 
 /** A metric's name from the words around a figure: fillers stripped, the head noun kept; empty for a span or a setting. */
 export function metricName(raw: string): string {
@@ -113,8 +116,36 @@ function metricAround(lead: string, verb = lastVerb(lower(lead))): string {
  * Every figure of a sentence with what it means there. Baselines are not returned on their own: they
  * are the `baseline` of the figure they lead to. `offset` is the sentence's document offset.
  */
+/** The general count a count of nothing is in (0 起 and 未发生…事故 compare). */
+const countOfNothing: Unit = { symbol: '', dimension: 'count', factor: 1 };
+
+/**
+ * 未发生较大及以上安全事故, 零投诉, no data-loss incidents occurred: the figure 0 of what is named, where
+ * no written figure stands.
+ */
+function noneReadings(text: string, offset: number, quantities: readonly Quantity[]): Reading[] {
+  const readings: Reading[] = [];
+  for (const pattern of phrases.none) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const start = offset + m.index;
+      const end = start + m[0].length;
+      if (quantities.some((q) => q.start < end && start < q.end) || readings.some((r) => r.quantity.start < end && start < r.quantity.end)) continue;
+      const quantity: Quantity = { start, end, text: m[0], value: 0, range: undefined, unit: countOfNothing, approximate: false, bound: undefined, extreme: false, placeholder: false, vague: false };
+      readings.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: m[1]!.trim(), lead: '' });
+    }
+  }
+  return readings;
+}
+
 export function readSentence(text: string, offset: number): Reading[] {
   const quantities = findQuantities(text, offset);
+  const nothing = noneReadings(text, offset, quantities);
+  if (nothing.length) return [...readFigures(text, offset, quantities), ...nothing].sort((a, b) => a.quantity.start - b.quantity.start);
+  return readFigures(text, offset, quantities);
+}
+
+function readFigures(text: string, offset: number, quantities: readonly Quantity[]): Reading[] {
   const readings: Reading[] = [];
   const isBaseline = new Set<Quantity>();
   const pairedWith = new Map<Quantity, { baseline: Quantity; movement: Movement | undefined }>();
@@ -141,6 +172,8 @@ export function readSentence(text: string, offset: number): Reading[] {
 
   for (const quantity of quantities) {
     if (isBaseline.has(quantity)) continue;
+    // 24 小时随访率, 2 小时内出具率, 30 天复购率: the figure names the measure, it is not its value.
+    if (windowOfRate.test(text.slice(quantity.end - offset, quantity.end - offset + 12))) continue;
     const at = quantity.start - offset;
     const begin = clauseStart(text, at);
     const figureStart = qualifiersStart(text, at);
@@ -153,6 +186,9 @@ export function readSentence(text: string, offset: number): Reading[] {
       isBaseline.add(quantity);
       continue;
     }
+
+    // 比目标高 1.5 dB(A), 2% below target: the distance to the target, not a result.
+    if (phrases.gapBefore.test(lowerLead) || phrases.gapAfter.test(text.slice(after, after + 40))) continue;
 
     const pair = pairedWith.get(quantity);
     const noun = nounAfter(text, after, quantity.unit.dimension.startsWith('count'));
@@ -217,6 +253,8 @@ export function directionOf(reading: Reading, metric: string): Direction {
   if (reading.kind === 'change') return reading.movement === 'down' ? 'decrease-by' : 'increase-by';
   if (quantity.bound) return quantity.bound;
   if (quantity.range) return 'equal';
+  // 0 起, zero incidents: nothing can be fewer, so the target is a ceiling.
+  if (quantity.value === 0) return 'at-most';
   if (reading.movement) return reading.movement === 'up' ? 'at-least' : 'at-most';
   if (reading.verb) return 'at-least';
   return phrases.lowerIsBetter.test(lower(metric)) ? 'at-most' : 'at-least';

@@ -34,6 +34,8 @@ export interface Quantity extends Span {
   readonly approximate: boolean;
   /** 以上 / at least → at-least; 以内, 以下, 低于 → at-most. */
   readonly bound: Bound | undefined;
+  /** The bound is an extreme (最高 6.3, a peak of 6.3): a ceiling in a goal, the value seen in a result. */
+  readonly extreme: boolean;
   readonly placeholder: boolean;
   readonly vague: boolean;
 }
@@ -52,9 +54,10 @@ interface QualifierLists {
 
 interface QuantitiesFile {
   units: UnitEntry[];
+  perUnits: UnitEntry[];
   counts: string[];
   multipliers: { factor: number; names: string[] }[];
-  qualifiers: { approximate: QualifierLists; atLeast: QualifierLists; atMost: QualifierLists; notQualifiers: string[] };
+  qualifiers: { approximate: QualifierLists; atLeast: QualifierLists; atMost: QualifierLists; extremes: { atLeast: string[]; atMost: string[] }; notQualifiers: string[] };
 }
 
 const data = quantitiesYaml as QuantitiesFile;
@@ -127,6 +130,7 @@ const units = table<Unit>([
   ...data.units.flatMap((u) => u.names.map((name) => [name, { symbol: name, dimension: u.dimension, factor: u.factor ?? 1 }] as const)),
   ...data.counts.map((name) => [name, countUnit(name)] as const),
 ]);
+const perUnits = table<Unit>(data.perUnits.flatMap((u) => u.names.map((name) => [name, { symbol: name, dimension: u.dimension, factor: u.factor ?? 1 }] as const)));
 const prefixes = table<Unit>(data.units.flatMap((u) => (u.prefixes ?? []).map((name) => [name, { symbol: name, dimension: u.dimension, factor: u.factor ?? 1 }] as const)));
 const multipliers = table<number>(data.multipliers.flatMap((m) => m.names.map((name) => [name, m.factor] as const)));
 const qualifier = (list: readonly string[]) => table<true>(list.map((name) => [name, true] as const));
@@ -135,6 +139,10 @@ const approximateAfter = qualifier(data.qualifiers.approximate.after);
 const boundsBefore = table<Bound>([
   ...data.qualifiers.atLeast.before.map((n) => [n, 'at-least'] as const),
   ...data.qualifiers.atMost.before.map((n) => [n, 'at-most'] as const),
+]);
+const extremesBefore = table<Bound>([
+  ...data.qualifiers.extremes.atLeast.map((n) => [n, 'at-least'] as const),
+  ...data.qualifiers.extremes.atMost.map((n) => [n, 'at-most'] as const),
 ]);
 const boundsAfter = table<Bound>([
   ...data.qualifiers.atLeast.after.map((n) => [n, 'at-least'] as const),
@@ -205,8 +213,73 @@ interface UnitRead {
   readonly end: number;
 }
 
+/** A unit after `/` or 每: one of the units, or of those that stand only there (d, a). */
+function perUnitAt(text: string, at: number): UnitRead | undefined {
+  const named = nameAt(text, at, units) ?? nameAt(text, at, perUnits);
+  return named && { unit: named.value, end: at + named.name.length };
+}
+
+/** The units of a product, (h·m²) or 人·时, from `at`; undefined unless every part is a unit. */
+function productAt(text: string, at: number): UnitRead | undefined {
+  const open = text.charAt(at) === '(' || text.charAt(at) === '（';
+  let end = open ? at + 1 : at;
+  const parts: Unit[] = [];
+  for (;;) {
+    const part = perUnitAt(text, end);
+    if (!part) return undefined;
+    parts.push(part.unit);
+    end = part.end;
+    if (!productJoin.test(text.charAt(end))) break;
+    end++;
+  }
+  if (open) {
+    if (text.charAt(end) !== ')' && text.charAt(end) !== '）') return undefined;
+    end++;
+  } else if (parts.length > 1 && /[\p{Script=Han}A-Za-z]/u.test(text.charAt(end))) return undefined;
+  const unit: Unit = {
+    symbol: text.slice(at, end),
+    dimension: parts.map((u) => u.dimension).join('·'),
+    factor: parts.reduce((f, u) => f * u.factor, 1),
+  };
+  return { unit, end };
+}
+
+const productJoin = /^[·⋅*×]$/u;
+/** dB(A), dB（C）: a weighting or a scale written after the unit, part of its name. */
+const unitQualifier = /[(（]([A-Z])[)）]/uy;
+
+/**
+ * A unit read further: a qualifier in brackets (dB(A)), then a per-unit (mg/L, m³/d, 元/Wh, 元每吨,
+ * m³/(h·m²)). The compound's dimension is `A/B` and its factor the ratio of the two.
+ */
+function compound(text: string, read: UnitRead): UnitRead {
+  let { unit, end } = read;
+  if (unit.dimension === 'none' || unit.dimension === 'percent') return read;
+  unitQualifier.lastIndex = end;
+  const qualified = unitQualifier.exec(text);
+  if (qualified) {
+    unit = { symbol: `${unit.symbol}${qualified[0]}`, dimension: `${unit.dimension}(${qualified[1]})`, factor: unit.factor };
+    end = unitQualifier.lastIndex;
+  }
+  const per = text.charAt(end) === '/' || text.charAt(end) === '／' ? 1 : text.charAt(end) === '每' ? 1 : 0;
+  const denominator = per ? productAt(text, end + per) : undefined;
+  if (denominator) {
+    unit = {
+      symbol: `${unit.symbol}${text.slice(end, denominator.end)}`,
+      dimension: `${unit.dimension}/${denominator.unit.dimension}`,
+      factor: unit.factor / denominator.unit.factor,
+    };
+    end = denominator.end;
+  }
+  return { unit, end };
+}
+
 /** A multiplier and/or a unit from `at`: 万元, 万, million yuan, M, m³/h, GB. The longest reading wins. */
 function readUnit(text: string, at: number, prefix: Unit | undefined): UnitRead {
+  return compound(text, readSimpleUnit(text, at, prefix));
+}
+
+function readSimpleUnit(text: string, at: number, prefix: Unit | undefined): UnitRead {
   const start = skipSpace(text, at);
   let best: UnitRead = { unit: prefix ?? noUnit, end: at };
   // A unit of the prefix's own kind (¥1,200元) belongs to the figure; another one (¥5/件) does not.
@@ -251,15 +324,18 @@ function readAfter(text: string, at: number): { bound: Bound | undefined; approx
 }
 
 /** 约, 不低于, at least… right before a figure (in either order: 不低于约…, 约不超过…). */
-function readBefore(text: string, at: number): { bound: Bound | undefined; approximate: boolean; start: number } {
+function readBefore(text: string, at: number): { bound: Bound | undefined; extreme: boolean; approximate: boolean; start: number } {
   let start = at;
   let bound: Bound | undefined;
+  let extreme = false;
   let approximate = false;
   for (let step = 0; step < 2; step++) {
-    const b = nameBefore(text, start, boundsBefore);
-    if (b && !bound) {
-      bound = b.value;
-      start = b.start;
+    const b = bound ? undefined : nameBefore(text, start, boundsBefore);
+    const e = bound || b ? undefined : nameBefore(text, start, extremesBefore);
+    if (b || e) {
+      bound = (b ?? e)!.value;
+      extreme = e !== undefined;
+      start = (b ?? e)!.start;
       continue;
     }
     const a = nameBefore(text, start, approximateBefore);
@@ -270,7 +346,7 @@ function readBefore(text: string, at: number): { bound: Bound | undefined; appro
     }
     break;
   }
-  return { bound, approximate, start };
+  return { bound, extreme, approximate, start };
 }
 
 /** Where the qualifiers before a figure begin (约, 不低于, at least): the figure's words start there. */
@@ -341,7 +417,7 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
   let masked: Span[] | undefined;
   const found: Quantity[] = [];
 
-  const make = (start: number, end: number, fields: Omit<Quantity, 'start' | 'end' | 'text' | 'bound' | 'approximate'>, more = false): void => {
+  const make = (start: number, end: number, fields: Omit<Quantity, 'start' | 'end' | 'text' | 'bound' | 'extreme' | 'approximate'>, more = false): void => {
     const before = readBefore(text, start);
     const after = readAfter(text, end);
     // Written out rather than spread: spreading and then adding fields is slow in V8.
@@ -355,6 +431,7 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
       placeholder: fields.placeholder,
       vague: fields.vague,
       bound: after.bound ?? before.bound ?? (more ? 'at-least' : undefined),
+      extreme: !after.bound && before.extreme,
       approximate: before.approximate || after.approximate || more,
     });
   };

@@ -18,6 +18,9 @@ interface PhrasesFile {
   lowerIsBetter: string[];
   future: string[];
   acknowledged: string[];
+  gapBefore: string[];
+  none: string[];
+  gapAfter: string[];
   claims: string[];
 }
 
@@ -66,6 +69,12 @@ export const phrases = {
   lowerIsBetter: contains(data.lowerIsBetter),
   future: contains(data.future),
   acknowledged: contains(data.acknowledged),
+  /** The words before a figure that make it a distance to the target (比目标高, above target by). */
+  gapBefore: new RegExp(data.gapBefore.map((source) => `(?:${source})`).join('|'), 'iu'),
+  /** A count of nothing without a figure (未发生…事故, zero … incidents): group 1 names what is counted. */
+  none: data.none.map((source) => new RegExp(source, 'giu')),
+  /** The words after a figure that make it a distance to the target (above target). */
+  gapAfter: new RegExp(data.gapAfter.map((source) => `(?:${source})`).join('|'), 'iu'),
   claims: data.claims.map((source) => new RegExp(source, 'giu')),
   /** 建立, 优化, achieve… at the start of a clause. */
   leadingAction: new RegExp(`^(?:${alternation(data.actions)})`, 'u'),

@@ -68,6 +68,8 @@ function decide(direction: Direction, actual: [number, number], want: [number, n
 }
 
 function rate(direction: Direction, actual: number, wanted: number): number | undefined {
+  // Against a target of 0 (0 起) there is no rate: the verdict is all there is.
+  if (wanted === 0) return undefined;
   const value = direction === 'at-most' ? wanted / actual : actual / wanted;
   return Number.isFinite(value) ? value : undefined;
 }
@@ -89,6 +91,8 @@ function judgeLevel(target: Target, reading: Reading): Judgement {
   }
   if (!compatibleUnits(a.unit, t.unit)) return unverifiable('unit-mismatch');
   const want: [number, number] = t.range ? [inBase(t.range.min, t.unit), inBase(t.range.max, t.unit)] : [inBase(t.value!, t.unit), inBase(t.value!, t.unit)];
+  // 最高 6.3 mg/L as a result is the largest value seen, not a bound on it.
+  if (a.extreme) a = { ...a, bound: undefined };
   const verdict = decide(target.direction, interval(a, a.value!), target.direction === 'at-most' && t.range ? [want[1], want[1]] : want);
   if (!verdict) return unverifiable('inconclusive');
   // Against a band (60至80人) the rate is measured from its middle; against a bound, from the bound.
