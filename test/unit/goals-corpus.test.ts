@@ -53,7 +53,8 @@ interface Seed {
 
 const seeds: readonly Seed[] = [
   { file: 'corpus/seed-1-system-integration.md', goals: seed1, shift: 0, claims: [] },
-  { file: 'corpus/seed-2-market-expansion.md', goals: seed2, shift: 0, claims: [[84, '超出了初期设定的目标'], [85, '完成了既定销售目标']] },
+  // L90 从XX%提升至XX%，增长了近XX个百分点，显著提升了品牌影响力: a softer claim, over the placeholders.
+  { file: 'corpus/seed-2-market-expansion.md', goals: seed2, shift: 0, claims: [[84, '超出了初期设定的目标'], [85, '完成了既定销售目标'], [90, '显著提升']] },
   { file: 'corpus/seed-3-process-optimization.md', goals: seed3, shift: 0, claims: [[113, '远超项目预期目标']] },
   { file: 'corpus/seed-3-with-frontmatter.md', goals: seed3, shift: 12, claims: [[113, '远超项目预期目标']] },
 ];

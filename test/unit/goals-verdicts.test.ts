@@ -259,3 +259,21 @@ describe('goals: the part of the goals chapter that sets them', () => {
     assert.deepEqual(en.map((g) => [g.target?.direction, g.verdict, g.outcome?.figure]), [['at-most', 'met', 'no data-loss incidents']]);
   });
 });
+
+describe('goals: claims of success', () => {
+  const claimsOf = (body: string) => [...textsByLine(analyzeText(report(body)), 'unsupported-claim')];
+
+  it('flags a status cell that says met over a placeholder or words, not over a figure or a date', () => {
+    const body =
+      '## 项目目标\n\n- 满意度达到 90% 以上；\n\n## 项目成果\n\n| 指标 | 目标值 | 实际值 | 状态 |\n| --- | --- | --- | --- |\n' +
+      '| 满意度 | 90% | XX% | 达成 |\n| 投诉量 | 下降 30% | 明显下降 | ✅ |\n| 响应时长 | 2 小时 | 1.5 小时 | 达成 |\n| 系统上线 | 2024-06-30 前 | 2024-06-18 | 完成 |\n';
+    assert.deepEqual(claimsOf(body), [[11, ['达成']], [12, ['✅']]]);
+  });
+
+  it('flags a softer claim (大幅下降) over a placeholder only, and no cost that exceeded expectations', () => {
+    const body =
+      '## 项目目标\n\n- 投诉量下降 30%。\n\n## 项目成果\n\n投诉由 87 件下降至××件，投诉量大幅下降。处理时间从数天缩短至数小时，大幅提升了效率。\n\n' +
+      '## 项目管理\n\n实施成本超出预期。各方协同效果超出预期。\n';
+    assert.deepEqual(claimsOf(body), [[9, ['大幅下降']], [13, ['超出预期']]]);
+  });
+});

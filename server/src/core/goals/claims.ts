@@ -8,6 +8,8 @@ import type { ClassifiedChapter } from '../checks/structure.js';
 import type { BlockModel, ReportModel, Span } from '../model.js';
 import type { GoalResult } from './evaluate.js';
 import { mentions, metricSimilarity } from './metric.js';
+import { cellSpan } from './columns.js';
+import { cellReader, kpiRows, rowStatus } from './kpi.js';
 import { findQuantities, type Quantity } from './numbers.js';
 import { phrases } from './phrases.js';
 import { blocksOverlapping, labelOf, sentencesOf, within, type Segment } from './segments.js';
@@ -22,8 +24,11 @@ export interface UnsupportedClaim extends Span {
   readonly goal: GoalResult | undefined;
 }
 
-/** Where a report claims success; elsewhere 远超预期 is about costs and effort (投入了远超预期的资源). */
-const claimChapters = new Set(['results', 'conclusion']);
+/**
+ * Where a report claims no success: the goals and the background, the problems and lessons, what comes
+ * next. Elsewhere (results, conclusion, implementation, governance…) a claim of success is checked.
+ */
+const noClaimChapters = new Set(['goals', 'overview', 'challenges', 'lessons', 'risks', 'outlook']);
 /** How closely a sentence must name a goal to speak of it. */
 const relatedMatch = 0.6;
 
@@ -53,6 +58,7 @@ const placed = (figure: Quantity, at: number): Quantity => ({ ...figure, start: 
 
 /** `figures`: the sentence's, relative to its block's start, which is `at`. */
 function judgeClaim(
+  soft: boolean,
   sentence: Segment,
   claim: Span,
   label: string | undefined,
@@ -62,6 +68,8 @@ function judgeClaim(
 ): Omit<UnsupportedClaim, 'start' | 'end' | 'sentence'> | undefined {
   const placeholder = figures.find((q) => q.placeholder);
   if (placeholder) return { problem: 'placeholder', figure: placed(placeholder, at), goal: undefined };
+  // A softer claim beside a vague amount (数天缩短至数小时，大幅提升了…) is how writers describe real gains.
+  if (soft) return undefined;
   const vague = figures.find((q) => q.vague);
   if (vague) return { problem: 'vague', figure: placed(vague, at), goal: undefined };
   const related = relatedGoals(sentence, claim, label, results);
@@ -79,8 +87,12 @@ function judgeClaim(
  * tests (`(?<!\w)`, `\b`, `(?!的)`) as the start or end of the text does. The Chinese and the English
  * claims are two expressions: V8 skips quickly to where one of them can start, but not to where either can.
  */
+const allClaims: readonly { readonly pattern: RegExp; readonly soft: boolean }[] = [
+  ...phrases.claims.map((pattern) => ({ pattern, soft: false })),
+  ...phrases.softClaims.map((pattern) => ({ pattern, soft: true })),
+];
 const anyClaim: readonly RegExp[] = [true, false].map((chinese) => {
-  const group = phrases.claims.filter((pattern) => /\p{Script=Han}/u.test(pattern.source) === chinese);
+  const group = allClaims.map((c) => c.pattern).filter((pattern) => /\p{Script=Han}/u.test(pattern.source) === chinese);
   return new RegExp(group.map((pattern) => `(?:${pattern.source})`).join('|'), 'iu');
 });
 
@@ -93,6 +105,8 @@ interface FoundClaim {
   readonly claim: Span;
   /** The figures of the sentence. */
   readonly figures: readonly Quantity[];
+  /** A softer claim (大幅下降), checked only against a placeholder or vague figure. */
+  readonly soft: boolean;
 }
 
 /**
@@ -110,13 +124,14 @@ function blockClaims(text: string, block: BlockModel): readonly FoundClaim[] {
     if (!anyClaim.some((claim) => claim.test(paragraphText))) return;
     const label = labelOf(paragraphText)?.label;
     for (const sentence of sentencesOf(text, block.start + paragraph.start, block.start + paragraph.end)) {
-      for (const pattern of phrases.claims) {
+      for (const { pattern, soft } of allClaims) {
         pattern.lastIndex = 0;
         const m = pattern.exec(sentence.text);
-        if (!m) continue;
+        // 实施成本超出预期 is about a cost, not a success.
+        if (!m || phrases.claimNotAfter.test(sentence.text.slice(Math.max(0, m.index - 8), m.index))) continue;
         const claim = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
         const figures = findQuantities(sentence.text, sentence.start - block.start);
-        own.push({ paragraph: index, label, sentence: { ...relative(sentence), text: sentence.text }, claim: relative(claim), figures });
+        own.push({ paragraph: index, label, sentence: { ...relative(sentence), text: sentence.text }, claim: relative(claim), figures, soft });
         break;
       }
     }
@@ -125,10 +140,33 @@ function blockClaims(text: string, block: BlockModel): readonly FoundClaim[] {
   return found;
 }
 
-export function findUnsupportedClaims(model: ReportModel, chapters: readonly ClassifiedChapter[], results: readonly GoalResult[]): UnsupportedClaim[] {
+/**
+ * A KPI row whose status says met (达成, ✅, Achieved) over an actual value that is a placeholder, a vague
+ * amount or no figure (明显下降, —): the status claims what the row does not show.
+ */
+function statusClaims(model: ReportModel): UnsupportedClaim[] {
   const claims: UnsupportedClaim[] = [];
+  const read = cellReader(model.text);
+  for (const table of model.tables) {
+    for (const row of kpiRows(model.text, table) ?? []) {
+      // Without an actual column the row has nothing to show (a 偏差 column says it in other words).
+      if (!row.status || !row.actual || rowStatus(row) !== 'met') continue;
+      const figure = read(row.actual)?.quantity;
+      // Words or a dash stand where the figure should (明显下降, —); a date (2024-06-18) is a figure of its own.
+      const words = !/\d/.test(row.actual.text);
+      const problem = figure?.placeholder ? 'placeholder' : figure?.vague ? 'vague' : words && figure?.value === undefined ? 'no-figure' : undefined;
+      if (!problem) continue;
+      const sentence = { start: row.start, end: row.end, text: model.text.slice(row.start, row.end) };
+      claims.push({ ...cellSpan(model.text, row.status), sentence, problem, figure: problem === 'no-figure' ? undefined : figure, goal: undefined });
+    }
+  }
+  return claims;
+}
+
+export function findUnsupportedClaims(model: ReportModel, chapters: readonly ClassifiedChapter[], results: readonly GoalResult[]): UnsupportedClaim[] {
+  const claims: UnsupportedClaim[] = statusClaims(model);
   for (const chapter of chapters) {
-    if (!chapter.slots.some((slot) => claimChapters.has(slot))) continue;
+    if (chapter.slots.length === 0 || chapter.slots.some((slot) => noClaimChapters.has(slot))) continue;
     for (const block of blocksOverlapping(model.blocks, chapter.section)) {
       const at = block.start;
       for (const found of blockClaims(model.text, block)) {
@@ -136,10 +174,10 @@ export function findUnsupportedClaims(model: ReportModel, chapters: readonly Cla
         if (!within({ start: paragraph.start + at, end: paragraph.end + at }, chapter.section)) continue;
         const sentence = { start: found.sentence.start + at, end: found.sentence.end + at, text: found.sentence.text };
         const claim = { start: found.claim.start + at, end: found.claim.end + at };
-        const problem = judgeClaim(sentence, claim, found.label, found.figures, at, results);
+        const problem = judgeClaim(found.soft, sentence, claim, found.label, found.figures, at, results);
         if (problem) claims.push({ ...claim, sentence, ...problem });
       }
     }
   }
-  return claims;
+  return claims.sort((a, b) => a.start - b.start);
 }

@@ -22,6 +22,8 @@ interface PhrasesFile {
   none: string[];
   gapAfter: string[];
   claims: string[];
+  softClaims: string[];
+  claimNotAfter: string[];
 }
 
 const data = phrasesYaml as PhrasesFile;
@@ -76,6 +78,10 @@ export const phrases = {
   /** The words after a figure that make it a distance to the target (above target). */
   gapAfter: new RegExp(data.gapAfter.map((source) => `(?:${source})`).join('|'), 'iu'),
   claims: data.claims.map((source) => new RegExp(source, 'giu')),
+  /** Claims flagged only over a placeholder or a vague figure (大幅下降, improved markedly). */
+  softClaims: data.softClaims.map((source) => new RegExp(source, 'giu')),
+  /** Text ending with what a claim after it is about when it is no success (实施成本, the effort). */
+  claimNotAfter: new RegExp(`(?:${alternation(data.claimNotAfter)})\\s*$`, 'iu'),
   /** 建立, 优化, achieve… at the start of a clause. */
   leadingAction: new RegExp(`^(?:${alternation(data.actions)})`, 'u'),
 };
