@@ -159,14 +159,15 @@ describe('goals: the example reports', () => {
 
   it('matches every goal of the examples with its KPI table row', () => {
     for (const [name, totals] of [
-      ['系统集成项目总结报告.md', { met: 5, missed: 1, unverifiable: 0, noOutcome: 0 }],
+      // The sixth goal's deadline (2024年11月底前完成两个厂区的切换上线) is met by the milestone table's 2024-11-08.
+      ['系统集成项目总结报告.md', { met: 6, missed: 1, unverifiable: 0, noOutcome: 0 }],
       ['市场拓展项目总结报告.md', { met: 3, missed: 3, unverifiable: 1, noOutcome: 0 }],
       ['流程优化项目总结报告.md', { met: 3, missed: 1, unverifiable: 1, noOutcome: 0 }],
       ['generic-closure-report.md', { met: 2, missed: 2, unverifiable: 1, noOutcome: 0 }],
     ] as const) {
       const check = buildGoalCheck(read(name));
       assert.deepEqual(check.totals, totals, name);
-      for (const goal of check.goals) assert.equal(goal.outcome?.source, 'kpi-table', `${name}: ${goal.text}`);
+      for (const goal of check.goals) assert.equal(goal.outcome?.source, goal.target?.direction === 'at-most' && /前$/u.test(goal.target.text) ? 'milestone-table' : 'kpi-table', `${name}: ${goal.text}`);
     }
   });
 
@@ -275,5 +276,34 @@ describe('goals: claims of success', () => {
       '## 项目目标\n\n- 投诉量下降 30%。\n\n## 项目成果\n\n投诉由 87 件下降至××件，投诉量大幅下降。处理时间从数天缩短至数小时，大幅提升了效率。\n\n' +
       '## 项目管理\n\n实施成本超出预期。各方协同效果超出预期。\n';
     assert.deepEqual(claimsOf(body), [[9, ['大幅下降']], [13, ['超出预期']]]);
+  });
+});
+
+describe('goals: deadlines', () => {
+  const check = (body: string, title?: string) => buildGoalCheck(analyzeText(report(body, title))).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]);
+
+  it('judges a deadline against the day the results give, and a deadline beside an amount as a goal of its own', () => {
+    assert.deepEqual(check('## 项目目标\n\n- 项目总投资控制在 680 万元以内，四个车间须于 2024 年 9 月 30 日前全部完成上线。\n\n## 项目成果\n\n项目总投资 652 万元。四个车间于 2024 年 10 月 21 日全部完成上线。\n'), [
+      ['控制在 680 万元以内', 'met', '652 万元'],
+      ['2024 年 9 月 30 日前', 'missed', '2024 年 10 月 21 日'],
+    ]);
+    assert.deepEqual(check('## Objectives\n\n- Cut over all production traffic by 31 August 2024.\n\n## Results\n\nThe final cutover of all production traffic ran on Saturday 17 August 2024.\n', 'Project Closure Report'), [
+      ['31 August 2024', 'met', '17 August 2024'],
+    ]);
+  });
+
+  it('takes the actual finish of a milestone row, not the plan named again, and keeps a bare completion with its target', () => {
+    const milestones = '## 项目目标\n\n- 于 2024 年 6 月底前完成设备导入。\n\n## 项目实施过程\n\n| 阶段 | 计划完成 | 实际完成 |\n| --- | --- | --- |\n| 设备导入 | 2024-06-30 | 2024-06-24 |\n\n## 项目成果\n\n原计划 2024 年 6 月底前完成设备导入。\n';
+    assert.deepEqual(check(milestones), [['2024 年 6 月底前', 'met', '2024-06-24']]);
+    const bare = check('## Objectives\n\n- Shipping interruption: 2 days or less, to be completed by 30 September 2024.\n\n## Results\n\nThe shipping interruption lasted 1.5 days.\n', 'Project Closure Report');
+    assert.deepEqual(bare, [['2 days or less', 'met', '1.5 days']]);
+  });
+
+  it('reads ±2% as a ceiling, 2.0.0 as no number, and a goal by its abbreviation (SRM)', () => {
+    assert.deepEqual(check('## 项目目标\n\n- 示值误差不超过 ±2%。\n\n## 项目成果\n\n示值误差为 1.3%。\n'), [['不超过 ±2%', 'met', '1.3%']]);
+    assert.deepEqual(check('## Objectives\n\n- Ship 2.0.0 by 31 October 2024.\n\n## Results\n\nWe shipped 2.0.0 on 18 November 2024.\n', 'Project Closure Report'), [['31 October 2024', 'missed', '18 November 2024']]);
+    assert.deepEqual(check('## 项目目标\n\n- 2024 年 6 月 30 日前完成供应商关系管理（SRM）系统上线。\n\n## 项目成果\n\n| 指标 | 目标值 | 实际值 |\n| --- | --- | --- |\n| SRM 系统上线 | 2024-06-30 前 | 2024-06-18 |\n'), [
+      ['2024 年 6 月 30 日前', 'met', '2024-06-18'],
+    ]);
   });
 });

@@ -143,10 +143,15 @@ export function isBefore(a: CalendarDate, b: CalendarDate): boolean {
   return a.last < b.first;
 }
 
+/** A day (days since 1970-01-01) as 2024-03-31. */
+export function isoDay(day: number): string {
+  return new Date(day * dayMs).toISOString().slice(0, 10);
+}
+
 /** 2024-03-31, or 2024-03 / 2024 for a date that covers a month or a year, for messages. */
 export function formatDate(date: CalendarDate): string {
-  const first = new Date(date.first * dayMs).toISOString().slice(0, 10);
-  const last = new Date(date.last * dayMs).toISOString().slice(0, 10);
+  const first = isoDay(date.first);
+  const last = isoDay(date.last);
   if (first === last) return first;
   if (first.slice(0, 7) === last.slice(0, 7)) return first.slice(0, 7);
   return `${first} – ${last}`;

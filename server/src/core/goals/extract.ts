@@ -7,7 +7,7 @@
 import type { ClassifiedChapter } from '../checks/structure.js';
 import type { ListItemInfo, ReportModel, Section, Span } from '../model.js';
 import { cellReader, kpiRows, rowTarget } from './kpi.js';
-import { readSentence, directionOf, metricName, type Direction, type Reading } from './measure.js';
+import { dateUnit, readSentence, directionOf, metricName, type Direction, type Reading } from './measure.js';
 import { findQuantities, qualifiersStart, type Quantity } from './numbers.js';
 import { lastVerb, phrases } from './phrases.js';
 import { blocksWithin, labelOf, leadParagraph, listItemsWithin, paragraphsWithin, sentencesOf, within } from './segments.js';
@@ -39,6 +39,8 @@ function mainReading(readings: readonly Reading[]): Reading | undefined {
   for (const reading of readings) {
     const q = reading.quantity;
     let score = reading.kind === 'change' || reading.movement || reading.verb || q.bound ? 3 : 0;
+    // A deadline is the goal's figure only where it states no figure with a direction (于2024年6月前将满意度提升至90%).
+    if (q.unit === dateUnit) score -= 2;
     if (q.placeholder || (q.value !== undefined && /\d/.test(q.text))) score += 1;
     if (q.vague || (q.value !== undefined && !/\d/.test(q.text))) score -= 1;
     if (!best || score > best.score) best = { reading, score };
@@ -71,6 +73,9 @@ function clauseName(clause: string): string {
 const joiner = /^(?:并且|并(?!发)|同时|以及|此外|另外|最终|最后|and|also)[,，\s]*/iu;
 const means = /^通过[^，,；;。]{1,16}[，,]\s*/u;
 
+/** An abbreviation in brackets after what it abbreviates: （SRM）, (DAU), （NPS）. */
+const abbreviation = /[（(]([A-Z][A-Za-z0-9-]{1,9})[)）]/gu;
+
 /** A goal from the text of `start…end`, or undefined when it is too short to be one. */
 function goalAt(model: ReportModel, start: number, end: number, source: Goal['source']): Goal | undefined {
   const raw = model.text.slice(start, end);
@@ -84,7 +89,9 @@ function goalAt(model: ReportModel, start: number, end: number, source: Goal['so
   const clauses = reading ? [] : collapse(model.text.slice(bodyStart, end)).split(/[，；;。]|,(?!\d{3})/u).slice(0, 3).map(clauseName).filter(Boolean);
   const metric = (reading?.metric || labelled?.label || clauses[0] || label).trim();
   // A label names a goal without a figure well enough; the clauses of a long sentence only add noise.
-  const names = [...new Set([metric, labelled?.label, ...(labelled ? [] : clauses)].filter((n): n is string => !!n))];
+  // 供应商关系管理（SRM）系统: a table or a later sentence may call it by the abbreviation alone.
+  const abbreviations = [...raw.matchAll(abbreviation)].map((m) => m[1]!);
+  const names = [...new Set([metric, labelled?.label, ...(labelled ? [] : clauses), ...abbreviations].filter((n): n is string => !!n))];
   return {
     start,
     end,
@@ -172,6 +179,9 @@ function isTarget(reading: Reading): boolean {
   return (q.placeholder || /\d/.test(q.text)) && (reading.kind === 'change' || reading.movement !== undefined || reading.verb !== undefined || q.bound !== undefined);
 }
 
+/** A deadline's name that is no more than its completion (completed, 完成): what completes is named before it. */
+const onlyCompletes = (metric: string) => !metric || phrases.completion.test(metric.toLowerCase().trim());
+
 /** Where one statement may hold the next goal: ，；、, and ", and" / " and ". */
 const targetBreak = /[，,；;、](?!\d{3})\s*|\s+and\s+/gu;
 
@@ -194,7 +204,8 @@ function targetSpans(model: ReportModel, start: number, end: number): Span[] {
   if (pieces.length < 2) return [{ start, end }];
   const spans: { start: number; end: number; target: boolean }[] = [];
   for (const piece of pieces) {
-    const target = readSentence(text.slice(piece.start, piece.end), 0).some(isTarget);
+    // A deadline that names nothing of its own (…, to be completed by 30 September 2024) stays with the target before it.
+    const target = readSentence(text.slice(piece.start, piece.end), 0).some((r) => isTarget(r) && !(r.quantity.unit === dateUnit && onlyCompletes(r.metric)));
     const last = spans[spans.length - 1];
     if (!last || (target && last.target)) spans.push({ start: piece.start, end: piece.end, target });
     else {

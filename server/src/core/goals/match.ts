@@ -5,7 +5,7 @@
  * chapters). A goal without a figure is matched by how much of its wording the statement repeats.
  */
 import type { Goal } from './extract.js';
-import type { Reading } from './measure.js';
+import { dateUnit, type Reading } from './measure.js';
 import { coverage, coverages, prepareMetric, similarity, type MetricText } from './metric.js';
 import { compatibleUnits, inBase } from './numbers.js';
 import type { OutcomeStatement } from './outcomes.js';
@@ -25,7 +25,7 @@ export interface Candidate {
 
 /** Below these a statement is not about the goal. */
 const minimumScore = { numeric: 0.5, wording: 0.3 };
-const sourceWeight: Record<OutcomeStatement['source'], number> = { 'kpi-table': 1.05, results: 1, fallback: 0.75 };
+const sourceWeight: Record<OutcomeStatement['source'], number> = { 'kpi-table': 1.05, 'milestone-table': 1.05, results: 1, fallback: 0.75 };
 const alternativesKept = 3;
 
 /**
@@ -162,10 +162,23 @@ interface ChosenReading {
  * The statement's figure for the goal: best metric, then best kind, then comparable; none when it has no
  * figure. Every goal meets every statement, so the contenders are compared in locals, not objects.
  */
+/**
+ * Whether a figure can speak of the goal at all: a date only of a deadline, and then not a deadline itself
+ * (原计划 8 月底前完成 is the plan again); a number only of a goal with a number.
+ */
+function eligible(wantsDate: boolean, reading: Reading): boolean {
+  const date = reading.quantity.unit === dateUnit;
+  return date ? wantsDate && reading.quantity.bound === undefined : !wantsDate;
+}
+
 function bestReading(goal: PreparedGoal, statement: PreparedStatement, statementNames: number): ChosenReading | undefined {
   const target = goal.goal.target;
-  const readings = statement.statement.readings;
-  const namesOf = (i: number) => readingScore(goal, readings[i]!, statement.metrics[i]!, statementNames);
+  const wantsDate = target?.quantity.unit === dateUnit;
+  const all = statement.statement.readings;
+  // Most statements hold no date, and most goals are no deadline: then every figure is a contender.
+  const readings = all.every((r) => eligible(wantsDate, r)) ? all : all.filter((r) => eligible(wantsDate, r));
+  const metrics = readings === all ? statement.metrics : statement.metrics.filter((_, i) => eligible(wantsDate, all[i]!));
+  const namesOf = (i: number) => readingScore(goal, readings[i]!, metrics[i]!, statementNames);
   const fitsOf = (i: number) => (target && comparable(target, readings[i]!) ? 1 : 0);
   let best = -1;
   let bestNames = 0;
@@ -211,7 +224,7 @@ function restates(target: Target, reading: Reading): boolean {
   const t = target.quantity;
   const q = reading.quantity;
   // A 0 in the outcome of a zero target (no incidents) is the result, not the target named again.
-  if (t.value === undefined || q.value === undefined || t.value === 0 || t.range || q.range || !compatibleUnits(t.unit, q.unit)) return false;
+  if (t.value === undefined || q.value === undefined || t.value === 0 || t.unit === dateUnit || t.range || q.range || !compatibleUnits(t.unit, q.unit)) return false;
   const wanted = inBase(t.value, t.unit);
   return Math.abs(inBase(q.value, q.unit) - wanted) <= Math.abs(wanted) * 1e-9;
 }

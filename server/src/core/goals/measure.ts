@@ -5,6 +5,7 @@
  */
 import { compatibleUnits, findQuantities, qualifiersStart, type Quantity, type Unit } from './numbers.js';
 import { lastVerb, phrases, trimFillers } from './phrases.js';
+import { findDates } from './dates.js';
 import { clauseStart } from './segments.js';
 
 export type Direction = 'at-least' | 'at-most' | 'increase-by' | 'decrease-by' | 'equal';
@@ -112,10 +113,6 @@ function metricAround(lead: string, verb = lastVerb(lower(lead))): string {
   return metricName(lead.slice(0, verb.start)) || metricName(object);
 }
 
-/**
- * Every figure of a sentence with what it means there. Baselines are not returned on their own: they
- * are the `baseline` of the figure they lead to. `offset` is the sentence's document offset.
- */
 /** The general count a count of nothing is in (0 起 and 未发生…事故 compare). */
 const countOfNothing: Unit = { symbol: '', dimension: 'count', factor: 1 };
 
@@ -138,12 +135,66 @@ function noneReadings(text: string, offset: number, quantities: readonly Quantit
   return readings;
 }
 
+/** Calendar dates compare as days (since 1970-01-01); a date's range is the days it covers (a month, a quarter). */
+export const dateUnit: Unit = { symbol: '', dimension: 'date', factor: 1 };
+
+/** The most days a date read as a figure may cover: a quarter. */
+const longestDate = 92;
+
+/** 前, 之前, before right after a date, or by, before, no later than right before it: a deadline. */
+const deadlineAfter = /^\s*(?:之前|以前|前|before\b)/iu;
+const deadlineBefore = /(?:\bby|\bbefore|no later than|not later than|ahead of)\s+(?:the\s+end\s+of\s+)?$/iu;
+
+/**
+ * The dates of a sentence that have a year, each as a figure: a deadline (2024 年 6 月 30 日前, by 31 August
+ * 2024) is a ceiling, another date (于 2024 年 6 月 26 日通车) the day something happened. What it is the date
+ * of is named by its clause, without the date.
+ */
+function dateReadings(text: string, offset: number): Reading[] {
+  const readings: Reading[] = [];
+  for (const match of findDates(text)) {
+    // A year alone (2023 年) is too coarse to hold a deadline to; a quarter is the coarsest kept.
+    if (!match.date || match.date.last - match.date.first > longestDate) continue;
+    const after = deadlineAfter.exec(text.slice(match.end));
+    const deadline = after !== null || deadlineBefore.test(text.slice(Math.max(0, match.start - 24), match.start));
+    const end = match.end + (after ? after[0].length : 0);
+    const { first, last } = match.date;
+    const quantity: Quantity = {
+      start: offset + match.start,
+      end: offset + end,
+      text: text.slice(match.start, end).trim(),
+      value: first,
+      range: first === last ? undefined : { min: first, max: last },
+      unit: dateUnit,
+      approximate: false,
+      bound: deadline ? 'at-most' : undefined,
+      extreme: false,
+      placeholder: false,
+      vague: false,
+    };
+    const begin = clauseStart(text, match.start);
+    const clauseEnd = text.slice(end).search(/[，,；;。]/u);
+    const clause = `${text.slice(begin, match.start)}${text.slice(end, clauseEnd < 0 ? text.length : end + clauseEnd)}`;
+    readings.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: metricName(clause.replace(/^[于在自到至截止]+/u, '')), lead: text.slice(begin, match.start) });
+  }
+  return readings;
+}
+
+/**
+ * Every figure of a sentence with what it means there: its numbers, its counts of nothing (未发生…事故)
+ * and its dates. Baselines are not returned on their own: they are the `baseline` of the figure they lead
+ * to. `offset` is the sentence's document offset.
+ */
 export function readSentence(text: string, offset: number): Reading[] {
   const quantities = findQuantities(text, offset);
+  const figures = readFigures(text, offset, quantities);
   const nothing = noneReadings(text, offset, quantities);
-  if (nothing.length) return [...readFigures(text, offset, quantities), ...nothing].sort((a, b) => a.quantity.start - b.quantity.start);
-  return readFigures(text, offset, quantities);
+  const dates = digit.test(text) ? dateReadings(text, offset) : [];
+  if (nothing.length === 0 && dates.length === 0) return figures;
+  return [...figures, ...nothing, ...dates].sort((a, b) => a.quantity.start - b.quantity.start);
 }
+
+const digit = /\d/;
 
 function readFigures(text: string, offset: number, quantities: readonly Quantity[]): Reading[] {
   const readings: Reading[] = [];

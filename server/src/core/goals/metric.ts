@@ -40,7 +40,20 @@ export interface MetricText {
 
 const hanRun = /\p{Script=Han}+/gu;
 const englishWord = /[a-z][a-z0-9-]*/g;
-const suffix = /(?:ing|ed|es|s)$/;
+/** The endings a crude stem drops: -es after a hiss, -ies, -ing, -ed, -s (not of -ss, -us, -is). */
+const suffix = /(?<=[sxz]|ch|sh)es$|ies$|ing$|ed$|(?<![su]|[^a-z]i)s$/;
+const doubled = /([b-df-hj-kmnp-rtv-z])\1$/;
+
+/**
+ * A crude stem, the same on both sides: ship, ships, shipped, shipping → ship; close, closed → clos;
+ * delivery, deliveries → deliver(y). A short word, or one the cut would leave too short, stays whole.
+ */
+function stem(word: string): string {
+  if (word.length <= 3) return word;
+  const cut = word.replace(suffix, (ending) => (ending === 'ies' ? 'y' : ''));
+  if (cut.length < 3) return word;
+  return (doubled.test(cut) ? cut.slice(0, -1) : cut).replace(/e$/, '');
+}
 
 function hanFeatures(normalized: string): Float64Array {
   const found = new Set<number>();
@@ -54,8 +67,7 @@ function hanFeatures(normalized: string): Float64Array {
 function wordFeatures(normalized: string): Set<string> {
   const found = new Set<string>();
   for (const word of normalized.match(englishWord) ?? []) {
-    // A crude stem, the same on both sides: downloads, downloaded → download.
-    if (!stopWords.has(word)) found.add(word.length > 4 ? word.replace(suffix, '') : word);
+    if (!stopWords.has(word)) found.add(stem(word));
   }
   return found;
 }

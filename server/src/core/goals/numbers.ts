@@ -377,6 +377,8 @@ const numberAt = new RegExp(numberSource, 'uy');
 /** Sticky expressions read at a position of the sentence, without slicing off the rest of it. */
 const rangeJoin = /\s*(?:-|–|—|~|～|至|到|to)\s*/uy;
 const timeOfDay = /[:：]\d/uy;
+/** The third part of a version number (the .0 of 2.0.0). */
+const versionPart = /\.\d/uy;
 const digit = /\d/;
 const separators = /[,，]/g;
 
@@ -430,7 +432,7 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
       unit: fields.unit,
       placeholder: fields.placeholder,
       vague: fields.vague,
-      bound: after.bound ?? before.bound ?? (more ? 'at-least' : undefined),
+      bound: after.bound ?? before.bound ?? (more ? 'at-least' : text.charAt(start) === '±' ? 'at-most' : undefined),
       extreme: !after.bound && before.extreme,
       approximate: before.approximate || after.approximate || more,
     });
@@ -457,9 +459,13 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     if (previous === '-' && latinLetter.test(text.charAt(at - 2))) continue;
     timeOfDay.lastIndex = first.end;
     if (timeOfDay.test(text)) continue;
+    // 2.0.0, 1.12.3: a version, not a number.
+    versionPart.lastIndex = first.end;
+    if (versionPart.test(text)) continue;
 
     const prefix = nameBefore(text, at, prefixes);
-    const start = prefix && !latinLetter.test(text.charAt(prefix.start - 1)) ? prefix.start : at;
+    // ±2%: a tolerance either way, a ceiling on the size of the error.
+    const start = prefix && !latinLetter.test(text.charAt(prefix.start - 1)) ? prefix.start : text.charAt(at - 1) === '±' ? at - 1 : at;
     // 3,400余条, 30多天: more than the figure, and not exactly.
     const after = text.charAt(first.end);
     const more = (after === '余' || after === '多') && readUnit(text, first.end + 1, prefix?.value).end > first.end + 1;

@@ -5,12 +5,14 @@
  */
 import type { ClassifiedChapter } from '../checks/structure.js';
 import type { ReportModel, Section, Span, TextBlock } from '../model.js';
+import { cellSpan, isBlank, milestoneColumns } from './columns.js';
 import { cellReader, kpiRows, rowActual, rowStatus } from './kpi.js';
+import { classifyTable } from '../tables.js';
 import { readSentence, type Reading } from './measure.js';
 import { phrases } from './phrases.js';
 import { blocksWithin, labelOf, paragraphsWithin, sentencesOf } from './segments.js';
 
-export type OutcomeSource = 'results' | 'kpi-table' | 'fallback';
+export type OutcomeSource = 'results' | 'kpi-table' | 'milestone-table' | 'fallback';
 
 export interface OutcomeStatement extends Span {
   /** The sentence, or a KPI row's cells joined by ` | `. */
@@ -101,11 +103,44 @@ function kpiStatements(model: ReportModel, chapters: readonly ClassifiedChapter[
   }
 }
 
+/**
+ * The rows of the milestone tables with an actual finish: the day a phase was done, for a deadline goal
+ * (全部竣工 | 2024-09-30 | 2024-11-14).
+ */
+function milestoneStatements(model: ReportModel, into: OutcomeStatement[]): void {
+  for (const table of model.tables) {
+    if (into.length >= maximumStatements) return;
+    if (classifyTable(table) !== 'milestone') continue;
+    const column = milestoneColumns(table).actualFinish;
+    if (column === undefined) continue;
+    for (const cells of table.rows) {
+      const cell = cells[column];
+      if (!cell || isBlank(cell) || into.length >= maximumStatements) continue;
+      const span = cellSpan(model.text, cell);
+      const phase = cells[0]!.text;
+      const reading = readSentence(model.text.slice(span.start, span.end), span.start).find((r) => r.quantity.bound === undefined);
+      if (!reading) continue;
+      const row = { start: cellSpan(model.text, cells[0]!).start, end: cellSpan(model.text, cells[cells.length - 1]!).end };
+      into.push({
+        ...row,
+        text: cells.map((c) => c.text).join(' | '),
+        source: 'milestone-table',
+        labels: [phase],
+        heading: undefined,
+        readings: [{ ...reading, metric: phase }],
+        acknowledgesMiss: false,
+        status: undefined,
+      });
+    }
+  }
+}
+
 export function collectOutcomes(model: ReportModel, chapters: readonly ClassifiedChapter[]): OutcomeStatement[] {
   const statements: OutcomeStatement[] = [];
   const usable = chapters.filter((c) => !c.slots.some((slot) => noOutcomes.has(slot)));
   for (const chapter of usable.filter((c) => c.slots.includes('results'))) chapterStatements(model, chapter, 'results', statements);
   kpiStatements(model, chapters, statements);
+  milestoneStatements(model, statements);
   for (const chapter of usable.filter((c) => !c.slots.includes('results'))) chapterStatements(model, chapter, 'fallback', statements);
   return statements.sort((a, b) => a.start - b.start);
 }

@@ -15,6 +15,7 @@ interface PhrasesFile {
   fillers: string[];
   keep: string[];
   actions: string[];
+  completion: string[];
   lowerIsBetter: string[];
   future: string[];
   acknowledged: string[];
@@ -82,6 +83,8 @@ export const phrases = {
   softClaims: data.softClaims.map((source) => new RegExp(source, 'giu')),
   /** Text ending with what a claim after it is about when it is no success (实施成本, the effort). */
   claimNotAfter: new RegExp(`(?:${alternation(data.claimNotAfter)})\\s*$`, 'iu'),
+  /** A name that says only that something is done (completed, 完成): the whole text is one of these words. */
+  completion: new RegExp(`^(?:${alternation(data.completion)})$`, 'u'),
   /** 建立, 优化, achieve… at the start of a clause. */
   leadingAction: new RegExp(`^(?:${alternation(data.actions)})`, 'u'),
 };

@@ -12,12 +12,16 @@ import { LineIndex } from '../text.js';
 import type { GoalResult } from './evaluate.js';
 import type { Candidate } from './match.js';
 import type { Direction } from './measure.js';
+import { isoDay } from './dates.js';
+import { dateUnit } from './measure.js';
 import type { Quantity } from './numbers.js';
 import type { Reason, Verdict } from './verdict.js';
 
 export interface GoalCheckFigure {
-  /** The number as written (3.5 for 3.5万元); null for a placeholder or a vague amount. */
+  /** The number as written (3.5 for 3.5万元); null for a placeholder, a vague amount or a date. */
   readonly value: number | null;
+  /** A calendar date's first and last day (2024年11月底前: 2024-11-01 – 2024-11-30); null for a number. */
+  readonly date: { readonly first: string; readonly last: string } | null;
   readonly unit: string;
   /** The figure as written: XX%以上, 30天以内, 28天. */
   readonly text: string;
@@ -42,7 +46,7 @@ export interface GoalCheckOutcome extends GoalCheckFigure {
   readonly baseline: GoalCheckFigure | null;
   /** Found outside the results chapter and KPI tables. */
   readonly lowConfidence: boolean;
-  readonly source: 'results' | 'kpi-table' | 'fallback';
+  readonly source: 'results' | 'kpi-table' | 'milestone-table' | 'fallback';
   readonly score: number;
 }
 
@@ -75,8 +79,14 @@ export interface GoalCheck {
 }
 
 function figure(q: Quantity): GoalCheckFigure {
+  if (q.unit === dateUnit) {
+    const first = q.range?.min ?? q.value!;
+    const last = q.range?.max ?? q.value!;
+    return { value: null, date: { first: isoDay(first), last: isoDay(last) }, unit: '', text: q.text, range: null, placeholder: false, vague: false, approximate: false };
+  }
   return {
     value: q.value ?? null,
+    date: null,
     unit: q.unit.symbol,
     text: q.text,
     range: q.range ?? null,
@@ -92,7 +102,7 @@ function outcomeRow(candidate: Candidate, lineOf: (offset: number) => number): G
   const { statement, reading } = candidate;
   const q = reading?.quantity;
   return {
-    ...(q ? figure(q) : { value: null, unit: '', range: null, placeholder: false, vague: false, approximate: false }),
+    ...(q ? figure(q) : { value: null, date: null, unit: '', range: null, placeholder: false, vague: false, approximate: false }),
     line: lineOf(statement.start),
     span: { start: statement.start, end: statement.end },
     text: statement.text,

@@ -97,7 +97,8 @@ function judgeLevel(target: Target, reading: Reading): Judgement {
   if (!verdict) return unverifiable('inconclusive');
   // Against a band (60至80人) the rate is measured from its middle; against a bound, from the bound.
   const wanted = target.direction === 'at-most' ? want[1] : target.direction === 'equal' ? (want[0] + want[1]) / 2 : want[0];
-  return { verdict, reason: undefined, achievement: rate(target.direction, representative(a), wanted) };
+  // A date met or missed has no rate (days since 1970 divided by each other say nothing).
+  return { verdict, reason: undefined, achievement: t.unit.dimension === 'date' ? undefined : rate(target.direction, representative(a), wanted) };
 }
 
 /** How much the metric changed, in the unit of the target's change (% relative, 个百分点, or absolute). */
