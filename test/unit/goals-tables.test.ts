@@ -107,3 +107,31 @@ describe('goals: a status the figures contradict', () => {
     assert.deepEqual(found(analyzeText(text), 'status-contradiction').map(([line, cell]) => [line, cell]), [[13, '达成'], [17, '达到预期目标']]);
   });
 });
+
+describe('goals: KPI tables named in other words', () => {
+  it('reads a table with a target and an actual column as a KPI table, whatever its first column says', () => {
+    const en = analyzeText(
+      report(
+        '## Results\n\n| Objective | Target | Actual | Status |\n| --- | --- | --- | --- |\n| Escalated chat AHT | 7 min | 7 min 40 s | ❌ |\n| Go-live date | 1 Apr 2024 | 8 Apr 2024 | Missed |\n| CSAT | 85% | 88% | Missed |\n',
+        'Project Closure Report',
+      ),
+    );
+    // 7 min 40 s is one figure, AHT is better lower, a date to reach is a deadline: only the CSAT status is wrong.
+    assert.deepEqual(found(en, 'status-contradiction').map(([line, cell]) => [line, cell]), [[9, 'Missed']]);
+    const zh = analyzeText(report('## 项目成果\n\n| 建设目标 | 目标值 | 完成值 | 完成情况 |\n| --- | --- | --- | --- |\n| 新建机房 | 3 个 | 2 个 | 已完成 |\n| 改造网点 | 10 家 | 按计划推进 | 达成 |\n'));
+    assert.deepEqual(found(zh, 'status-contradiction').map(([line, cell]) => [line, cell]), [[7, '已完成']]);
+    assert.deepEqual(found(zh, 'kpi-table').map(([line, cell]) => [line, cell]), [[8, '按计划推进']]);
+  });
+
+  it('takes no claim the report denies (未能完全达到预期目标) for a claim of success', () => {
+    const text = report('## 项目目标\n\n- 满意度达到 90% 以上。\n\n## 项目成果\n\n满意度为 86%。\n\n## 结语\n\n部分指标未能完全达到预期目标，需持续改进。\n');
+    assert.deepEqual(diagnosticsOf(analyzeText(text), 'status-contradiction'), []);
+    assert.deepEqual(diagnosticsOf(analyzeText(text), 'unsupported-claim'), []);
+  });
+
+  it('cannot tell a target "or better" of a metric whose better way it does not know', () => {
+    const text = report('## Objectives\n\n- Achieve an air permeability of 3.0 m³/(h·m²) or better.\n\n## Results\n\nAir permeability was 2.6 m³/(h·m²).\n', 'Project Closure Report');
+    const [goal] = analyzeText(text).goals;
+    assert.deepEqual([goal!.verdict, goal!.reason], ['unverifiable', 'direction-unknown']);
+  });
+});

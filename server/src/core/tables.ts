@@ -6,6 +6,9 @@ export type TableKind = 'kpi' | 'milestone' | 'scorecard' | 'other';
 
 const kpiName = /指标|kpi|metric|indicator|measure/i;
 const kpiValue = /目标|实际|达成|基线|target|actual|baseline|achiev/i;
+/** A target column and an actual column make a KPI table whatever its first column is called (工作目标, Objective). */
+const kpiTarget = /目标值|计划值|预期值|target(?!\s*date)/i;
+const kpiActual = /实际|完成值|实绩|actual(?!\s*(?:date|start|finish|end))|result/i;
 const milestoneName = /阶段|里程碑|任务|milestone|phase|stage/i;
 const milestoneDate = /计划|实际|日期|时间|完成|开始|date|planned|actual|start|finish|due/i;
 
@@ -47,7 +50,7 @@ export function classifyTable(table: TableInfo): TableKind {
   const headers = table.header.map((c) => c.text);
   if (isScorecard(headers, table)) return 'scorecard';
   const has = (pattern: RegExp) => headers.some((h) => pattern.test(h));
-  if (has(kpiName) && has(kpiValue)) return 'kpi';
+  if ((has(kpiName) && has(kpiValue)) || (has(kpiTarget) && has(kpiActual))) return 'kpi';
   if (has(milestoneName) && has(milestoneDate)) return 'milestone';
   return 'other';
 }

@@ -29,11 +29,24 @@ const lowerCased = <K extends string>(kinds: readonly { column: K; words: string
 const kpiKinds = lowerCased(data.kpi);
 const milestoneKinds = lowerCased(data.milestone);
 
-/** Which column each header cell is (the first kind whose words it contains); a kind goes to its first column only. */
+/**
+ * Which column each header cell is. A header that is one of a kind's words takes that kind first (目标值,
+ * Target); then each other header takes the first kind whose words it contains and no header has taken
+ * (建设目标 beside 目标值 is no second target: it names the goals, like the first column).
+ */
 function classify<K extends string>(table: TableInfo, kinds: readonly ColumnKind<K>[]): Partial<Record<K, number>> {
   const result: Partial<Record<K, number>> = {};
-  table.header.forEach((cell, index) => {
-    const text = cell.text.toLowerCase();
+  const texts = table.header.map((cell) => cell.text.trim().toLowerCase());
+  const taken = new Set<number>();
+  texts.forEach((text, index) => {
+    const kind = kinds.find((k) => k.words.includes(text));
+    if (kind && result[kind.column] === undefined) {
+      result[kind.column] = index;
+      taken.add(index);
+    }
+  });
+  texts.forEach((text, index) => {
+    if (taken.has(index)) return;
     const kind = kinds.find((k) => k.words.some((w) => text.includes(w)));
     if (kind && result[kind.column] === undefined) result[kind.column] = index;
   });

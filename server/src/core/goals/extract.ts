@@ -73,6 +73,21 @@ function clauseName(clause: string): string {
 const joiner = /^(?:并且|并(?!发)|同时|以及|此外|另外|最终|最后|and|also)[,，\s]*/iu;
 const means = /^通过[^，,；;。]{1,16}[，,]\s*/u;
 
+/** 3.0 m³/(h·m²) or better: which way is better, the goal leaves to the reader. */
+const orBetter = /or better|or lower|or higher|或更优|或更好|或更佳|及更优/iu;
+
+/**
+ * A target written "or better" is a floor or a ceiling by the metric's nature: a ceiling for what is
+ * better lower (cost, time…); for any other metric the tool cannot tell which, and says so.
+ */
+function withBetter(target: Target, text: string, metric: string): Target {
+  const m = orBetter.exec(text);
+  if (!m || target.quantity.bound) return target;
+  if (/lower/iu.test(m[0]) || phrases.lowerIsBetter.test(metric.toLowerCase())) return { ...target, direction: 'at-most' };
+  if (/higher/iu.test(m[0])) return target;
+  return { ...target, betterUnknown: true };
+}
+
 /** An abbreviation in brackets after what it abbreviates: （SRM）, (DAU), （NPS）. */
 const abbreviation = /[（(]([A-Z][A-Za-z0-9-]{1,9})[)）]/gu;
 
@@ -99,7 +114,7 @@ function goalAt(model: ReportModel, start: number, end: number, source: Goal['so
     label,
     metric,
     names,
-    target: reading ? targetOf(reading, metric) : undefined,
+    target: reading ? withBetter(targetOf(reading, metric), text, metric) : undefined,
     targetText: reading ? targetText(model.text, reading) : undefined,
     source,
   };

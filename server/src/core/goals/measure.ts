@@ -303,6 +303,8 @@ export function directionOf(reading: Reading, metric: string): Direction {
   const { quantity } = reading;
   if (reading.kind === 'change') return reading.movement === 'down' ? 'decrease-by' : 'increase-by';
   if (quantity.bound) return quantity.bound;
+  // A date to reach (Go-live date: 1 Apr 2024) is a deadline, written with 前 or not.
+  if (quantity.unit === dateUnit) return 'at-most';
   if (quantity.range) return 'equal';
   // 0 起, zero incidents: nothing can be fewer, so the target is a ceiling.
   if (quantity.value === 0) return 'at-most';

@@ -502,8 +502,48 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     numberPattern.lastIndex = end;
   }
   // Placeholders and vague amounts come first, then numbers, each in order: sort only when they interleave.
-  for (let i = 1; i < found.length; i++) if (found[i]!.start < found[i - 1]!.start) return found.sort((a, b) => a.start - b.start);
-  return found;
+  for (let i = 1; i < found.length; i++) {
+    if (found[i]!.start < found[i - 1]!.start) {
+      found.sort((a, b) => a.start - b.start);
+      break;
+    }
+  }
+  return joinDurations(text, offset, found);
+}
+
+/** What may stand between the parts of one duration: 7 min 40 s, 1 小时 30 分钟, 2 hours and 15 minutes. */
+const durationJoin = /^\s*(?:零|and|,)?\s*$/u;
+
+/**
+ * 7 min 40 s, 1 小时 30 分钟, 2 h 15 min: one duration written in parts, each part in a smaller unit than
+ * the one before, is one figure (in the first part's unit).
+ */
+function joinDurations(text: string, offset: number, found: Quantity[]): Quantity[] {
+  let joined: Quantity[] | undefined;
+  for (let i = 0; i < found.length; i++) {
+    const first = found[i]!;
+    let last = first;
+    let value = first.value;
+    let j = i + 1;
+    for (; j < found.length; j++) {
+      const next = found[j]!;
+      const fits =
+        value !== undefined && next.value !== undefined && !first.range && !next.range && last.text.endsWith(last.unit.symbol) &&
+        first.unit.dimension === 'duration' && next.unit.dimension === 'duration' && next.unit.factor < last.unit.factor &&
+        durationJoin.test(text.slice(last.end - offset, next.start - offset));
+      if (!fits) break;
+      value = value! + (next.value! * next.unit.factor) / first.unit.factor;
+      last = next;
+    }
+    if (last === first) {
+      joined?.push(first);
+      continue;
+    }
+    joined ??= found.slice(0, i);
+    joined.push({ ...first, end: last.end, text: text.slice(first.start - offset, last.end - offset), value, bound: last.bound, approximate: first.approximate || last.approximate });
+    i = j - 1;
+  }
+  return joined ?? found;
 }
 
 /** Whether two figures can be compared: the same dimension; any count with 个 or a bare number. */

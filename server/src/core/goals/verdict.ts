@@ -12,7 +12,7 @@ export type Verdict = 'met' | 'missed' | 'unverifiable' | 'no-outcome';
  * Why a verdict is `unverifiable`; `inconclusive` when both figures are there but allow either answer,
  * `implausible` when they are so far apart that the outcome is most likely another figure than the goal's.
  */
-export type Reason = 'placeholder' | 'vague' | 'no-number' | 'unit-mismatch' | 'inconclusive' | 'implausible';
+export type Reason = 'placeholder' | 'vague' | 'no-number' | 'unit-mismatch' | 'inconclusive' | 'implausible' | 'direction-unknown';
 
 const plausible = (quantitiesYaml as { plausibleAchievement: number }).plausibleAchievement;
 
@@ -22,6 +22,8 @@ export interface Target {
   readonly direction: Direction;
   /** Where the metric stood before (现状45天), when the goal says. */
   readonly baseline: Quantity | undefined;
+  /** The goal says "or better" of a metric whose better way the tool does not know (air permeability). */
+  readonly betterUnknown?: boolean;
 }
 
 export interface Judgement {
@@ -138,6 +140,7 @@ export function judge(target: Target | undefined, reading: Reading | undefined):
 
 function judgeFigures(target: Target | undefined, reading: Reading | undefined): Judgement {
   if (!target || !reading) return unverifiable('no-number');
+  if (target.betterUnknown) return unverifiable('direction-unknown');
   const t = target.quantity;
   const a = reading.quantity;
   if (t.placeholder || a.placeholder) return unverifiable('placeholder');
