@@ -108,6 +108,13 @@ describe('recognition: the chapters settled together', () => {
     assert.deepEqual(analyzeText(text).chapters[3]!.slots, ['resources']);
   });
 
+  it('reads a Plan by its place: the scope when it opens the report, what comes next when it closes it', () => {
+    const text = report(chapters('1. Project Plan', '2. What We Set Out to Do', '3. Work Carried Out', '4. Results', '5. Issues', '6. What We Learned', '7. Phase 2 Plan', '8. Final Word'), 'Closure Report');
+    const analysis = analyzeText(text, 'file:///r/closure.md');
+    assert.deepEqual(analysis.chapters.map((c) => c.slots), [['overview'], ['goals'], ['implementation'], ['results'], ['challenges'], ['lessons'], ['outlook'], ['conclusion']]);
+    assert.deepEqual([...diagnosticsOf(analysis, 'missing-chapter'), ...diagnosticsOf(analysis, 'chapter-order')], []);
+  });
+
   it('gives 完成情况 the implementation only when no chapter tells how the work was done', () => {
     const alone = report(chapters('一、项目概况与目标', '二、完成情况', '三、存在问题', '四、经验教训', '五、下一步工作', '六、结语'));
     assert.deepEqual(analyzeText(alone).chapters[1]!.slots, ['results', 'implementation']);

@@ -366,11 +366,18 @@ export function recognizeChapters(model: ReportModel, schema: ChapterSchema): Re
     const placed = slots.map((s) => ranks.get(s)).filter((r): r is number => r !== undefined);
     return placed.length ? [Math.min(...placed), Math.max(...placed)] : undefined;
   };
+  // A floating slot stands before the slot that closes its window (an overview before the implementation).
+  const closes = new Map<string, number>();
+  for (const slot of schema.slots) {
+    const rank = slot.between?.[1] ? ranks.get(slot.between[1]) : undefined;
+    if (rank !== undefined) closes.set(slot.id, rank);
+  }
+  const ceilingOf = (slots: readonly string[]): number => Math.min(Infinity, ...slots.map((s) => closes.get(s) ?? Infinity));
   const readings = chapters.map((chapter, index) => {
     const heading = reader.read(chapter.heading.title);
     const evidence = heading.none ? [] : bodyEvidence(model, schema, reader, chapter, index, chapters.length);
     const candidates = candidatesOf(heading, evidence);
-    return { heading, evidence, candidates, ranges: candidates.map((c) => rankRange(c.slots)) };
+    return { heading, evidence, candidates, ranges: candidates.map((c) => rankRange(c.slots)), ceilings: candidates.map((c) => ceilingOf(c.slots)) };
   });
 
   // Viterbi over (chapter, highest rank reached so far): −1 before any ranked chapter.
@@ -378,14 +385,14 @@ export function recognizeChapters(model: ReportModel, schema: ChapterSchema): Re
   const states = schema.slots.length + 1;
   let best: (Step | undefined)[] = Array.from({ length: states }, (_, i) => (i === 0 ? { score: 0, from: -1, candidate: -1 } : undefined));
   const trail: (Step | undefined)[][] = [];
-  for (const { candidates, ranges } of readings) {
+  for (const { candidates, ranges, ceilings } of readings) {
     const next: (Step | undefined)[] = Array.from({ length: states }, () => undefined);
     best.forEach((step, state) => {
       if (!step) return;
       const highest = state - 1;
       candidates.forEach((candidate, c) => {
         const range = ranges[c];
-        const inOrder = !range || range[0] >= highest;
+        const inOrder = (!range || range[0] >= highest) && highest < ceilings[c]!;
         const to = range && inOrder ? Math.max(highest, range[1]) + 1 : state;
         const score = step.score + candidate.score - (inOrder ? 0 : data.orderPenalty);
         const held = next[to];
