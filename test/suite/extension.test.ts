@@ -93,6 +93,20 @@ suite('Report Writer in VS Code', () => {
     assert.equal(document.getText(), '');
   });
 
+  test('explains a chapter heading and a goal on hover: the slot and its evidence, the outcome that decided', async () => {
+    const uri = workspaceFile('bike-share-closure-report.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const hoverAt = async (line: number, character: number) => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character));
+      return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    };
+    assert.match(await hoverAt(2, 6), /`goals`[\s\S]*Recognised by: the heading says “objectives”/);
+    const fleet = document.getText().split('\n').findIndex((l) => l.startsWith('3. Fleet availability'));
+    const goal = await hoverAt(fleet, 5);
+    assert.match(goal, /\*\*Goal\*\* “Fleet availability”: 95% or higher — \*\*missed 98%\*\*/);
+    assert.match(goal, /Decided by line 31: “93\.1%”/);
+  });
+
   test('opens the goal check beside the report with one row per goal', async () => {
     await vscode.window.showTextDocument(workspaceFile('bike-share-closure-report.md'));
     await vscode.commands.executeCommand('reportWriter.showGoalCheck');

@@ -3,7 +3,7 @@
  * each problem, and on tables without any.
  */
 import * as assert from 'node:assert/strict';
-import type { ReportAnalysis } from '../../server/src/core/index.js';
+import { buildGoalCheck, provideHover, type ReportAnalysis } from '../../server/src/core/index.js';
 import { analyzeText, diagnosticsOf, lineOf, readFixture, report, statusOverGoal } from './util.js';
 
 /** [line, covered text, message] of the diagnostics with `code`. */
@@ -96,6 +96,22 @@ describe('goals: a status the figures contradict', () => {
       [13, '达成', 'Status “达成” contradicts the figures: “订单准时交付率” (line 5) wanted 95% 以上 and reached 93.1%, which is missed.'],
     ]);
     assert.deepEqual(found(analysis, 'kpi-table'), []);
+  });
+
+  it('shows what decided in the scorecard\'s evidence and in the hover on the goal, in both languages', () => {
+    const [goal] = buildGoalCheck(analyzeText(statusOverGoal)).goals;
+    assert.deepEqual(goal!.evidence.map((e) => [e.kind, e.line, e.figure, e.agrees]), [
+      ['outcome', 13, '93.1%', null],
+      ['status', 13, '达成', false],
+    ]);
+    const at = statusOverGoal.indexOf('订单准时交付率');
+    const en = provideHover(analyzeText(statusOverGoal, undefined, { locale: 'en' }), at, 'en')!.markdown;
+    assert.match(en, /^\*\*Goal\*\* “订单准时交付率”: 95% 以上 — \*\*missed 98%\*\*/);
+    assert.match(en, /Decided by line 13: “93\.1%”/);
+    assert.match(en, /The report says “达成” \(line 13\), but the figures say otherwise\./);
+    const zh = provideHover(analyzeText(statusOverGoal, undefined, { locale: 'zh-cn' }), at, 'zh-cn')!.markdown;
+    assert.match(zh, /^\*\*目标\*\*“订单准时交付率”：95% 以上 — \*\*未达成 98%\*\*/);
+    assert.match(zh, /报告写明“达成”（第 13 行），但数据显示并非如此。/);
   });
 
   it('says nothing where the status agrees with the figures', () => {

@@ -1,5 +1,6 @@
 import {
   buildGoalCheck,
+  describeContradiction,
   describeOutcome,
   describeVerdict,
   formatAchievement,
@@ -126,7 +127,7 @@ export function formatGoals(output: CheckOutput, localeOf: (file: FileResult) =>
           metric: goal.metric,
           target: goal.target?.text ?? localize(locale, 'goalCheck.none'),
           outcome: describeOutcome(goal.outcome, locale),
-        }),
+        }) + describeContradiction(goal, locale),
       );
     }
     lines.push(`  ${localize(locale, 'goalCheck.totals', { ...file.goalTotals, placeholders: file.diagnostics.filter((d) => d.code === 'placeholder').length })}`);

@@ -3,6 +3,7 @@ import type { ClassifiedChapter } from './checks/structure.js';
 import { localize, type Locale } from './l10n.js';
 import type { Section, Span } from './model.js';
 import type { SlotEvidence } from './schema/recognize.js';
+import { buildGoalCheck, describeVerdict, formatAchievement, type GoalCheckRow } from './goals/scorecard.js';
 
 /** The innermost section of `chapter` below the chapter itself that holds `at`, if any. */
 function sectionAt(chapter: Section, at: number): Section | undefined {
@@ -23,14 +24,51 @@ function describeEvidence(evidence: SlotEvidence, chapter: ClassifiedChapter, lo
   return where ? localize(locale, 'hover.evidence.in', { what, section: where.heading.text }) : what;
 }
 
+/** A statement in a hover: its first 60 characters. */
+const quote = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
 /**
- * On a chapter heading: the slots it fills and why (the heading's terms, its sections, its tables, its
+ * On a goal: its target and verdict, and what decided it — the outcome's line and figure, the report's own
+ * status and whether it agrees with the figures — then the other statements that might report on it.
+ */
+function goalHover(goal: GoalCheckRow, locale: Locale): string {
+  const verdict = describeVerdict(goal, locale);
+  const lines = [
+    localize(locale, 'hover.goal', {
+      metric: goal.metric,
+      target: goal.target?.text ?? localize(locale, 'goalCheck.none'),
+      verdict: goal.achievement === null ? verdict : `${verdict} ${formatAchievement(goal.achievement)}`,
+    }),
+    '',
+  ];
+  const outcome = goal.evidence.find((e) => e.kind === 'outcome');
+  lines.push(
+    outcome
+      ? localize(locale, outcome.figure ? 'hover.goal.outcome' : 'hover.goal.outcomeNoFigure', { line: outcome.line, figure: outcome.figure ?? '', text: quote(outcome.text), weight: outcome.weight })
+      : localize(locale, 'hover.goal.noOutcome'),
+  );
+  const status = goal.evidence.find((e) => e.kind === 'status');
+  if (status) {
+    const key = status.agrees === null ? 'hover.goal.status' : status.agrees ? 'hover.goal.statusAgrees' : 'hover.goal.statusContradicts';
+    lines.push('', localize(locale, key, { status: status.figure ?? '', line: status.line }));
+  }
+  const others = goal.evidence.filter((e) => e.kind === 'alternative').map((e) => localize(locale, 'hover.goal.candidate', { line: e.line, figure: e.figure ?? quote(e.text) }));
+  if (others.length) lines.push('', localize(locale, 'hover.goal.alternatives', { candidates: others.join(locale === 'zh-cn' ? '；' : '; ') }));
+  return lines.join('\n');
+}
+
+/**
+ * On a goal: what decided its verdict (see `goalHover`). On a chapter heading: the slots it fills and why (the heading's terms, its sections, its tables, its
  * place), whether the schema requires them, and the schema's guidance.
  */
 export function provideHover(analysis: ReportAnalysis, offset: number, locale: Locale): { markdown: string; span: Span } | undefined {
   if (!analysis.isReport) return undefined;
   const chapter = analysis.chapters.find((c) => c.section.heading.start <= offset && offset <= c.section.heading.end);
-  if (!chapter) return undefined;
+  if (!chapter) {
+    if (!analysis.goals.some(({ goal }) => goal.start <= offset && offset <= goal.end)) return undefined;
+    const goal = buildGoalCheck(analysis).goals.find((g) => g.span.start <= offset && offset <= g.span.end)!;
+    return { markdown: goalHover(goal, locale), span: goal.span };
+  }
   const { schema } = analysis;
   const separator = locale === 'zh-cn' ? '；' : '; ';
   const lines = chapter.slots.length

@@ -15,9 +15,6 @@ function unitName(q: Quantity, locale: Locale): string {
 /** A goal in a message: its first 30 characters. */
 const shortText = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : text);
 
-/** How closely a KPI row other than the outcome must name a goal for its status to speak of it. */
-const statusMatch = 0.9;
-
 /** A unit that the text states: a placeholder or vague amount without one says nothing about it. */
 const statesUnit = (q: Quantity) => q.unit.dimension !== 'none' || q.value !== undefined;
 
@@ -31,7 +28,7 @@ export function checkGoals(text: string, results: readonly GoalResult[], claims:
   const lines = new LineIndex(text);
   const lineOf = (offset: number) => lines.positionAt(offset).line + 1;
   const diagnostics: ReportDiagnostic[] = [];
-  for (const { goal, outcome, alternatives, verdict, achievement, acknowledged } of results) {
+  for (const { goal, outcome, verdict, achievement, acknowledged, status } of results) {
     if (verdict === 'no-outcome') {
       diagnostics.push({ code: 'goal-no-outcome', severity: 'warning', start: goal.start, end: goal.end, message: localize(locale, 'goal.noOutcome', { goal: shortText(goal.text) }) });
       continue;
@@ -52,9 +49,6 @@ export function checkGoals(text: string, results: readonly GoalResult[], claims:
         }),
       });
     }
-    // The status of the outcome, or of a KPI row that names the goal as well (its figure written apart).
-    const stated = [outcome, ...alternatives].find((c) => c?.statement.status && (c === outcome || c.score >= statusMatch));
-    const status = stated?.statement.status;
     if (status && reading && (verdict === 'met' || verdict === 'missed') && status.says !== verdict) {
       diagnostics.push({
         code: 'status-contradiction',

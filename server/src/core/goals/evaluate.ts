@@ -8,7 +8,7 @@ import type { ReportModel } from '../model.js';
 import { extractGoals, type Goal } from './extract.js';
 import { prepareStatement, rankOutcomes, type Candidate, type PreparedStatement } from './match.js';
 import { coverage, prepareMetric, similarity } from './metric.js';
-import { collectOutcomes } from './outcomes.js';
+import { collectOutcomes, type StatedStatus } from './outcomes.js';
 import { judge, type Reason, type Verdict } from './verdict.js';
 
 export interface GoalResult {
@@ -22,6 +22,11 @@ export interface GoalResult {
   readonly achievement: number | undefined;
   /** The report itself says the goal was missed (未达成 in its KPI row, 距离目标差1个百分点…). */
   readonly acknowledged: boolean;
+  /**
+   * The report's own verdict on the goal: the status cell of its outcome's KPI row, or of another row
+   * that names the goal as well (its figure written apart); undefined when none says.
+   */
+  readonly status: StatedStatus | undefined;
 }
 
 /** How closely an admission of a miss must name the goal's metric to count for it. */
@@ -36,6 +41,15 @@ function admitsMiss(goal: Goal, outcome: Candidate | undefined, outcomes: readon
   );
 }
 
+/** How closely a KPI row other than the outcome must name a goal for its status to speak of it. */
+const statusMatch = 0.9;
+
+/** The status of the outcome's KPI row, or of a row that names the goal as closely as `statusMatch`. */
+function statedStatus(outcome: Candidate | undefined, alternatives: readonly Candidate[]): StatedStatus | undefined {
+  if (outcome?.statement.status) return outcome.statement.status;
+  return alternatives.find((c) => c.statement.status && c.score >= statusMatch)?.statement.status;
+}
+
 /** Goals checked at most (a report sets a handful; matching costs goals × statements). */
 const maximumGoals = 100;
 
@@ -46,12 +60,13 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
   const ranked = rankOutcomes(goals, outcomes);
   return goals.map((goal, i): GoalResult => {
     const [outcome, ...alternatives] = ranked[i]!;
-    if (!outcome) return { goal, outcome, alternatives, verdict: 'no-outcome', reason: undefined, achievement: undefined, acknowledged: false };
+    const status = statedStatus(outcome, alternatives);
+    if (!outcome) return { goal, outcome, alternatives, verdict: 'no-outcome', reason: undefined, achievement: undefined, acknowledged: false, status };
     const judged = judge(goal.target, outcome.reading);
     // Two figures of the statement fit the goal equally well and say different things: it cannot tell.
     const rival = outcome.rival && judge(goal.target, outcome.rival).verdict;
     const conflicting = (judged.verdict === 'met' || judged.verdict === 'missed') && (rival === 'met' || rival === 'missed') && rival !== judged.verdict;
     const { verdict, reason, achievement } = conflicting ? { verdict: 'unverifiable' as const, reason: 'inconclusive' as const, achievement: undefined } : judged;
-    return { goal, outcome, alternatives, verdict, reason, achievement, acknowledged: verdict === 'missed' && admitsMiss(goal, outcome, outcomes) };
+    return { goal, outcome, alternatives, verdict, reason, achievement, acknowledged: verdict === 'missed' && admitsMiss(goal, outcome, outcomes), status };
   });
 }

@@ -26,7 +26,13 @@ export interface OutcomeStatement extends Span {
   /** The statement itself says the target was missed (未达成, Not met, 距离目标差…). */
   readonly acknowledgesMiss: boolean;
   /** A KPI row's status cell and what it says (达成, ✅, Not achieved): the report's own verdict. */
-  readonly status: { readonly says: 'met' | 'missed'; readonly cell: TextBlock } | undefined;
+  readonly status: StatedStatus | undefined;
+}
+
+/** A status cell (达成, ✅, Not achieved) and what it says. */
+export interface StatedStatus {
+  readonly says: 'met' | 'missed';
+  readonly cell: TextBlock;
 }
 
 /**

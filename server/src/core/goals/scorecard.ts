@@ -11,9 +11,8 @@ import { classifyTable, scorecardHeader } from '../tables.js';
 import { LineIndex } from '../text.js';
 import type { GoalResult } from './evaluate.js';
 import type { Candidate } from './match.js';
-import type { Direction } from './measure.js';
 import { isoDay } from './dates.js';
-import { dateUnit } from './measure.js';
+import { dateUnit, type Direction } from './measure.js';
 import type { Quantity } from './numbers.js';
 import type { Reason, Verdict } from './verdict.js';
 
@@ -50,6 +49,23 @@ export interface GoalCheckOutcome extends GoalCheckFigure {
   readonly score: number;
 }
 
+/**
+ * One thing that decided a goal's verdict, or might have: the outcome whose figure was judged, the report's
+ * own status for the goal (a KPI status cell), and the other statements that might report on it.
+ */
+export interface GoalEvidence {
+  readonly kind: 'outcome' | 'status' | 'alternative';
+  readonly line: number;
+  /** The figure as written (an outcome's, or null when its statement has none), or the status cell. */
+  readonly figure: string | null;
+  /** The statement, or the KPI row's cells joined by ` | `. */
+  readonly text: string;
+  /** How well the statement names the goal (the match score); 1 for a status. */
+  readonly weight: number;
+  /** A status: whether it agrees with the verdict of the figures; null when the figures cannot tell. */
+  readonly agrees: boolean | null;
+}
+
 export interface GoalCheckRow {
   readonly line: number;
   readonly span: Span;
@@ -66,6 +82,8 @@ export interface GoalCheckRow {
   /** The report says itself that the goal was missed. */
   readonly acknowledged: boolean;
   readonly source: 'list' | 'sentence' | 'table' | 'front-matter';
+  /** What decided the verdict, and what else might have: the outcome first, then the status, then the alternatives. */
+  readonly evidence: readonly GoalEvidence[];
 }
 
 export interface GoalCheck {
@@ -133,7 +151,25 @@ function goalRow(result: GoalResult, lineOf: (offset: number) => number): GoalCh
     achievement: result.achievement === undefined ? null : round(result.achievement),
     acknowledged: result.acknowledged,
     source: goal.source,
+    evidence: goalEvidence(result, lineOf),
   };
+}
+
+function candidateEvidence(kind: 'outcome' | 'alternative', candidate: Candidate, lineOf: (offset: number) => number): GoalEvidence {
+  const { statement, reading } = candidate;
+  return { kind, line: lineOf(statement.start), figure: reading?.quantity.text ?? null, text: statement.text, weight: round(candidate.score), agrees: null };
+}
+
+function goalEvidence(result: GoalResult, lineOf: (offset: number) => number): GoalEvidence[] {
+  const evidence: GoalEvidence[] = [];
+  if (result.outcome) evidence.push(candidateEvidence('outcome', result.outcome, lineOf));
+  const { status, verdict } = result;
+  if (status) {
+    const decided = verdict === 'met' || verdict === 'missed';
+    evidence.push({ kind: 'status', line: lineOf(status.cell.start), figure: status.cell.text.trim(), text: status.cell.text.trim(), weight: 1, agrees: decided ? status.says === verdict : null });
+  }
+  for (const candidate of result.alternatives) evidence.push(candidateEvidence('alternative', candidate, lineOf));
+  return evidence;
 }
 
 /** The scorecard of a report; empty for a document that is not one. */
@@ -167,6 +203,12 @@ const verdictKeys: Record<Verdict, string> = {
 export function describeVerdict(row: Pick<GoalCheckRow, 'verdict' | 'reason'>, locale: Locale): string {
   const verdict = localize(locale, verdictKeys[row.verdict]);
   return row.reason ? localize(locale, 'goalCheck.withReason', { verdict, reason: localize(locale, `goalCheck.reason.${row.reason}`) }) : verdict;
+}
+
+/** The report's own status for the goal where it disagrees with the figures: 报告写明“达成”（第 13 行）; else ''. */
+export function describeContradiction(goal: GoalCheckRow, locale: Locale): string {
+  const status = goal.evidence.find((e) => e.kind === 'status' && e.agrees === false);
+  return status ? localize(locale, 'goalCheck.statusSays', { status: status.figure ?? '', line: status.line }) : '';
 }
 
 /** What the scorecard shows as the outcome: the figure and its line, or the start of the sentence. */
