@@ -299,6 +299,13 @@ describe('goals: deadlines', () => {
     assert.deepEqual(bare, [['2 days or less', 'met', '1.5 days']]);
   });
 
+  it('names an English count by what it counts: 128 water points, not the 74 new boreholes among them', () => {
+    assert.deepEqual(
+      check('## Objectives\n\n- Water points constructed or rehabilitated: at least 120.\n\n## Results\n\nThe programme commissioned 128 water points: 74 new boreholes, 38 rehabilitated boreholes and 16 tanks.\n', 'Project Closure Report'),
+      [['at least 120', 'met', '128']],
+    );
+  });
+
   it('reads ±2% as a ceiling, 2.0.0 as no number, and a goal by its abbreviation (SRM)', () => {
     assert.deepEqual(check('## 项目目标\n\n- 示值误差不超过 ±2%。\n\n## 项目成果\n\n示值误差为 1.3%。\n'), [['不超过 ±2%', 'met', '1.3%']]);
     assert.deepEqual(check('## Objectives\n\n- Ship 2.0.0 by 31 October 2024.\n\n## Results\n\nWe shipped 2.0.0 on 18 November 2024.\n', 'Project Closure Report'), [['31 October 2024', 'missed', '18 November 2024']]);

@@ -6,7 +6,7 @@
 import { compatibleUnits, findQuantities, qualifiersStart, type Quantity, type Unit } from './numbers.js';
 import { lastVerb, phrases, trimFillers } from './phrases.js';
 import { findDates } from './dates.js';
-import { clauseStart } from './segments.js';
+import { clauseScanner } from './segments.js';
 
 export type Direction = 'at-least' | 'at-most' | 'increase-by' | 'decrease-by' | 'equal';
 export type Movement = 'up' | 'down';
@@ -67,6 +67,16 @@ function nounAfter(text: string, at: number, counted: boolean): string {
   const noun = m[1]!;
   const verb = lastVerb(lower(noun));
   return trimFillers(verb && verb.kind !== 'save' ? noun.slice(0, verb.start) : noun);
+}
+
+/** The words an English count counts: 128 water points, 74 new boreholes (up to a preposition, a verb or punctuation). */
+const countedWords = /\s+(?!(?:times|thousands?|millions?|billions?|hundreds?|dozens?|percent|more|less|fewer)\b)((?:(?!(?:of|in|at|on|for|with|by|to|from|per|across|over|and|or|than|was|were|is|are|had|has|have|been|be|will|would)\b)[a-z][a-z0-9-]*\s*){1,4})/iy;
+
+/** What a bare English number counts, as a metric name; '' when no word follows it. */
+function englishCount(text: string, at: number): string {
+  countedWords.lastIndex = at;
+  const m = countedWords.exec(text);
+  return m ? trimFillers(m[1]!.trim().toLowerCase()) : '';
 }
 
 /** The part of a name after its last 的: 公司品牌在目标区域的认知度 → 认知度 (a shorter name matches better). */
@@ -152,6 +162,7 @@ const deadlineBefore = /(?:\bby|\bbefore|no later than|not later than|ahead of)\
  */
 function dateReadings(text: string, offset: number): Reading[] {
   const readings: Reading[] = [];
+  const clauseAt = clauseScanner(text);
   for (const match of findDates(text)) {
     // A year alone (2023 年) is too coarse to hold a deadline to; a quarter is the coarsest kept.
     if (!match.date || match.date.last - match.date.first > longestDate) continue;
@@ -172,7 +183,7 @@ function dateReadings(text: string, offset: number): Reading[] {
       placeholder: false,
       vague: false,
     };
-    const begin = clauseStart(text, match.start);
+    const begin = clauseAt(match.start);
     const clauseEnd = text.slice(end).search(/[，,；;。]/u);
     const clause = `${text.slice(begin, match.start)}${text.slice(end, clauseEnd < 0 ? text.length : end + clauseEnd)}`;
     readings.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: metricName(clause.replace(/^[于在自到至截止]+/u, '')), lead: text.slice(begin, match.start) });
@@ -197,6 +208,10 @@ export function readSentence(text: string, offset: number): Reading[] {
 const digit = /\d/;
 
 function readFigures(text: string, offset: number, quantities: readonly Quantity[]): Reading[] {
+  // The figures are read in order: each scanner reads the sentence's clauses once for all of them.
+  const pairClauseAt = clauseScanner(text);
+  const clauseAt = clauseScanner(text);
+  const hardClauseAt = clauseScanner(text, false);
   const readings: Reading[] = [];
   const isBaseline = new Set<Quantity>();
   const pairedWith = new Map<Quantity, { baseline: Quantity; movement: Movement | undefined }>();
@@ -211,7 +226,7 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     if (!m) continue;
     const words = lower(m[1]!);
     const verb = lastVerb(words);
-    const fromBefore = fromWord.test(text.slice(clauseStart(text, aStart), qualifiersStart(text, aStart)));
+    const fromBefore = fromWord.test(text.slice(pairClauseAt(aStart), qualifiersStart(text, aStart)));
     const movement = verb?.kind === 'increase' ? 'up' : verb?.kind === 'decrease' ? 'down' : undefined;
     const to = phrases.endsWithTo.test(words) || (verb !== undefined && phrases.verbWithTo.test(verb.word));
     if (!(movement && to) && !(fromBefore && justTo.test(words.trim()))) continue;
@@ -226,7 +241,7 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     // 24 小时随访率, 2 小时内出具率, 30 天复购率: the figure names the measure, it is not its value.
     if (windowOfRate.test(text.slice(quantity.end - offset, quantity.end - offset + 12))) continue;
     const at = quantity.start - offset;
-    const begin = clauseStart(text, at);
+    const begin = clauseAt(at);
     const figureStart = qualifiersStart(text, at);
     const lead = text.slice(begin, figureStart);
     const after = quantity.end - offset;
@@ -242,10 +257,10 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     if (phrases.gapBefore.test(lowerLead) || phrases.gapAfter.test(text.slice(after, after + 40))) continue;
 
     const pair = pairedWith.get(quantity);
-    const noun = nounAfter(text, after, quantity.unit.dimension.startsWith('count'));
+    const noun = quantity.unit.dimension === 'none' && quantity.value !== undefined ? englishCount(text, after) || nounAfter(text, after, false) : nounAfter(text, after, quantity.unit.dimension.startsWith('count'));
     if (pair) {
       const baselineAt = pair.baseline.start - offset;
-      const before = beforeFrom(text.slice(clauseStart(text, baselineAt, 0, false), qualifiersStart(text, baselineAt)));
+      const before = beforeFrom(text.slice(hardClauseAt(baselineAt), qualifiersStart(text, baselineAt)));
       const between = text.slice(pair.baseline.end - offset, qualifiersStart(text, at));
       readings.push({ quantity, kind: 'level', movement: pair.movement, verb: undefined, baseline: pair.baseline, metric: noun || metricAround(before), lead: between });
       continue;

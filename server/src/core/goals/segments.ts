@@ -42,24 +42,37 @@ const hardSeparator = /[，；;。：！？!?]|,(?!\d{3})|:(?!\d)/gu;
 const closing = /[）)】]/u;
 
 /**
- * Where the clause holding `at` begins, in `text` (not before `from`); `soft` separators (、, brackets) count
- * unless false. A bracket opens a clause of its own (现状45天 in 缩短至30天（现状45天）), and the clause around
- * it goes on after it closes: 脱贫户（含监测户）学员占比 is one name.
+ * Where the clause holding a position begins, for the figures of one text asked in order; `soft`
+ * separators (、, brackets) count unless false. A bracket opens a clause of its own (现状45天 in
+ * 缩短至30天（现状45天）), and the clause around it goes on after it closes: 脱贫户（含监测户）学员占比 is one
+ * name. Each call goes on scanning from where the last one stopped, so a sentence of many figures is read
+ * once, not once per figure; a position before the last one asked starts the scan again.
  */
-export function clauseStart(text: string, at: number, from = 0, soft = true): number {
-  const separator = soft ? clauseSeparator : hardSeparator;
-  let start = from;
+export function clauseScanner(text: string, soft = true): (at: number) => number {
+  const separator = new RegExp((soft ? clauseSeparator : hardSeparator).source, 'gu');
+  let start = 0;
+  let last = 0;
   const outer: number[] = [];
-  separator.lastIndex = from;
-  for (let m = separator.exec(text); m && m.index < at; m = separator.exec(text)) {
-    if (closing.test(m[0]) && outer.length) start = outer.pop()!;
-    else {
-      if (/[（(【]/u.test(m[0])) outer.push(start);
-      else outer.length = 0;
-      start = m.index + m[0].length;
+  // The next separator not yet taken; null once there is none left.
+  let next: RegExpExecArray | null = separator.exec(text);
+  return (at) => {
+    if (at < last) {
+      start = 0;
+      outer.length = 0;
+      separator.lastIndex = 0;
+      next = separator.exec(text);
     }
-  }
-  return start;
+    last = at;
+    for (; next && next.index < at; next = separator.exec(text)) {
+      if (closing.test(next[0]) && outer.length) start = outer.pop()!;
+      else {
+        if (/[（(【]/u.test(next[0])) outer.push(start);
+        else outer.length = 0;
+        start = next.index + next[0].length;
+      }
+    }
+    return start;
+  };
 }
 
 const labelled = /^\s*(?:[*_]{1,3})?([^:：,，。；;*_\n]{2,40}?)(?:[*_]{1,3})?\s*[:：]\s*/u;
