@@ -314,3 +314,10 @@ describe('goals: deadlines', () => {
     ]);
   });
 });
+
+describe('goals: two figures that fit equally', () => {
+  it('cannot tell where the outcome gives parts without saying they add up (博士 2 名、硕士 5 名 for 6 名)', () => {
+    const [goal] = buildGoalCheck(analyzeText(report('## 项目目标\n\n- 培养研究生 6 名。\n\n## 项目成果\n\n项目共培养博士研究生 2 名、硕士研究生 5 名。\n'))).goals;
+    assert.deepEqual([goal!.verdict, goal!.reason], ['unverifiable', 'inconclusive']);
+  });
+});

@@ -63,9 +63,12 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
     const status = statedStatus(outcome, alternatives);
     if (!outcome) return { goal, outcome, alternatives, verdict: 'no-outcome', reason: undefined, achievement: undefined, acknowledged: false, status };
     const judged = judge(goal.target, outcome.reading);
-    // Two figures of the statement fit the goal equally well and say different things: it cannot tell.
+    // Two figures of the statement fit the goal equally well and differ (博士 2 名、硕士 5 名 for 培养研究生 6
+    // 名): the statement does not say which is the goal's, or that they add up — it cannot tell, even where
+    // both would give the same verdict.
     const rival = outcome.rival && judge(goal.target, outcome.rival).verdict;
-    const conflicting = (judged.verdict === 'met' || judged.verdict === 'missed') && (rival === 'met' || rival === 'missed') && rival !== judged.verdict;
+    const differs = outcome.rival !== undefined && outcome.rival.quantity.value !== outcome.reading?.quantity.value;
+    const conflicting = (judged.verdict === 'met' || judged.verdict === 'missed') && (rival === 'met' || rival === 'missed') && (rival !== judged.verdict || differs);
     const { verdict, reason, achievement } = conflicting ? { verdict: 'unverifiable' as const, reason: 'inconclusive' as const, achievement: undefined } : judged;
     return { goal, outcome, alternatives, verdict, reason, achievement, acknowledged: verdict === 'missed' && admitsMiss(goal, outcome, outcomes), status };
   });

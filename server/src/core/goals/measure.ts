@@ -200,12 +200,13 @@ export function readSentence(text: string, offset: number): Reading[] {
   const quantities = findQuantities(text, offset);
   const figures = readFigures(text, offset, quantities);
   const nothing = noneReadings(text, offset, quantities);
-  const dates = digit.test(text) ? dateReadings(text, offset) : [];
+  // A date that can be held to has a year: four digits.
+  const dates = year.test(text) ? dateReadings(text, offset) : [];
   if (nothing.length === 0 && dates.length === 0) return figures;
   return [...figures, ...nothing, ...dates].sort((a, b) => a.quantity.start - b.quantity.start);
 }
 
-const digit = /\d/;
+const year = /\d{4}/;
 
 function readFigures(text: string, offset: number, quantities: readonly Quantity[]): Reading[] {
   // The figures are read in order: each scanner reads the sentence's clauses once for all of them.
