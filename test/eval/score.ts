@@ -277,7 +277,8 @@ function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number)
     const lines = goalLines(goal);
     const onLines = lines.flatMap((line) => engine.filter((e) => e.line === line));
     const shared = lines.some((line) => keyGoalsOn(line) > 1);
-    const own = onLines.filter((c) => digits(c.figure) !== '' && goal.text.replace(/[,，\s]/g, '').includes(digits(c.figure)));
+    // The figure's number as a whole number of the key's text: 0 起 is not in 80%.
+    const own = onLines.filter((c) => digits(c.figure) !== '' && new RegExp(`(?<![\\d.])${digits(c.figure).replace(/\./g, '\\.')}(?![\\d])`).test(goal.text.replace(/[,，\s]/g, '')));
     const calls = shared && own.length ? own : onLines;
     if (calls.length === 0) {
       misses.push({ kind: 'goal-not-found', line: goal.line, goal });

@@ -159,15 +159,18 @@ describe('goals: the example reports', () => {
 
   it('matches every goal of the examples with its KPI table row', () => {
     for (const [name, totals] of [
-      // The sixth goal's deadline (2024年11月底前完成两个厂区的切换上线) is met by the milestone table's 2024-11-08.
-      ['系统集成项目总结报告.md', { met: 6, missed: 1, unverifiable: 0, noOutcome: 0 }],
+      // The sixth goal's deadline (2024年11月底前完成两个厂区的切换上线) is met by the milestone table's 2024-11-08;
+      // the first goal's 12类业务数据 is a count of its own, which no statement reports (38个 are interfaces).
+      ['系统集成项目总结报告.md', { met: 6, missed: 1, unverifiable: 1, noOutcome: 0 }],
       ['市场拓展项目总结报告.md', { met: 3, missed: 3, unverifiable: 1, noOutcome: 0 }],
       ['流程优化项目总结报告.md', { met: 3, missed: 1, unverifiable: 1, noOutcome: 0 }],
       ['generic-closure-report.md', { met: 2, missed: 2, unverifiable: 1, noOutcome: 0 }],
     ] as const) {
       const check = buildGoalCheck(read(name));
       assert.deepEqual(check.totals, totals, name);
-      for (const goal of check.goals) assert.equal(goal.outcome?.source, goal.target?.direction === 'at-most' && /前$/u.test(goal.target.text) ? 'milestone-table' : 'kpi-table', `${name}: ${goal.text}`);
+      for (const goal of check.goals.filter((g) => g.verdict === 'met' || g.verdict === 'missed')) {
+        assert.equal(goal.outcome?.source, goal.target?.direction === 'at-most' && /前$/u.test(goal.target.text) ? 'milestone-table' : 'kpi-table', `${name}: ${goal.text}`);
+      }
     }
   });
 

@@ -220,7 +220,8 @@ function targetSpans(model: ReportModel, start: number, end: number): Span[] {
   const spans: { start: number; end: number; target: boolean }[] = [];
   for (const piece of pieces) {
     // A deadline that names nothing of its own (…, to be completed by 30 September 2024) stays with the target before it.
-    const target = readSentence(text.slice(piece.start, piece.end), 0).some((r) => isTarget(r) && !(r.quantity.unit === dateUnit && onlyCompletes(r.metric)));
+    const pieceText = text.slice(piece.start, piece.end);
+    const target = readSentence(pieceText, 0).some((r) => (r.quantity.unit === dateUnit ? isTarget(r) && !onlyCompletes(r.metric) : zoneTarget(pieceText, r)));
     const last = spans[spans.length - 1];
     if (!last || (target && last.target)) spans.push({ start: piece.start, end: piece.end, target });
     else {
