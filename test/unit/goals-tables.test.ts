@@ -139,6 +139,14 @@ describe('goals: KPI tables named in other words', () => {
     assert.deepEqual(found(zh, 'kpi-table').map(([line, cell]) => [line, cell]), [[8, '按计划推进']]);
   });
 
+  it('reads a cell 12,000 张/月 → 3,100 张/月 as a from–to pair, and a change goal against it', () => {
+    const text = report('## 项目目标\n\n- 车间纸质单据数量减少 80% 以上。\n\n## 项目成果\n\n| 序号 | 指标 | 目标值 | 实际值 | 状态 |\n| --- | --- | --- | --- | --- |\n| 1 | 车间纸质单据 | 减少 80% 以上 | 12,000 张/月 → 3,100 张/月 | 达成 |\n');
+    const analysis = analyzeText(text);
+    const [goal] = buildGoalCheck(analysis).goals;
+    assert.deepEqual([goal!.verdict, goal!.outcome?.figure, goal!.outcome?.baseline?.text], ['missed', '3,100 张/月', '12,000 张/月']);
+    assert.deepEqual(found(analysis, 'status-contradiction').map(([line, cell]) => [line, cell]), [[11, '达成']]);
+  });
+
   it('takes no claim the report denies (未能完全达到预期目标) for a claim of success', () => {
     const text = report('## 项目目标\n\n- 满意度达到 90% 以上。\n\n## 项目成果\n\n满意度为 86%。\n\n## 结语\n\n部分指标未能完全达到预期目标，需持续改进。\n');
     assert.deepEqual(diagnosticsOf(analyzeText(text), 'status-contradiction'), []);

@@ -35,6 +35,8 @@ const fromWord = /(?:从|由|from)\s*$/iu;
 /** What stands between A and B of 从A缩短至B (or "from A to B"). */
 const toBetween = /^\s*(?:的?水平|左右)?\s*[,，]?\s*([^，,；;。]{0,8}?)\s*(?:平均|average)?\s*$/u;
 const justTo = /^(?:to|至|到)$/u;
+/** 12,000 张 → 3,100 张, 45%->65%: an arrow makes a from–to pair on its own. */
+const arrow = /^(?:→|->|⟶|➔|➝|=>)$/u;
 const startsWithTo = /^\s*(?:至|到)/u;
 const latinLetter = /[a-z]/i;
 
@@ -230,7 +232,7 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     const fromBefore = fromWord.test(text.slice(pairClauseAt(aStart), qualifiersStart(text, aStart)));
     const movement = verb?.kind === 'increase' ? 'up' : verb?.kind === 'decrease' ? 'down' : undefined;
     const to = phrases.endsWithTo.test(words) || (verb !== undefined && phrases.verbWithTo.test(verb.word));
-    if (!(movement && to) && !(fromBefore && justTo.test(words.trim()))) continue;
+    if (!(movement && to) && !(fromBefore && justTo.test(words.trim())) && !arrow.test(words.trim())) continue;
     const baseline = a.unit.dimension === 'none' && b.unit.dimension !== 'none' ? { ...a, unit: b.unit } : a;
     const byValues = a.value !== undefined && b.value !== undefined && a.value !== b.value ? (b.value > a.value ? 'up' : 'down') : undefined;
     pairedWith.set(b, { baseline, movement: movement ?? byValues });
