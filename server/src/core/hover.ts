@@ -58,8 +58,9 @@ function goalHover(goal: GoalCheckRow, locale: Locale): string {
 }
 
 /**
- * On a goal: what decided its verdict (see `goalHover`). On a chapter heading: the slots it fills and why (the heading's terms, its sections, its tables, its
- * place), whether the schema requires them, and the schema's guidance.
+ * On a goal: what decided its verdict (see `goalHover`). On a chapter heading: the slots it fills and why
+ * (the heading's terms, its sections, its tables, its place), whether the schema requires them, and the
+ * schema's guidance.
  */
 export function provideHover(analysis: ReportAnalysis, offset: number, locale: Locale): { markdown: string; span: Span } | undefined {
   if (!analysis.isReport) return undefined;

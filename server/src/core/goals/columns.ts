@@ -111,3 +111,8 @@ export function cellSpan(documentText: string, cell: Span): Span {
   const end = cell.end - trail;
   return end > cell.start + lead ? { start: cell.start + lead, end } : { start: cell.start, end: cell.end };
 }
+
+/** A table row from its first cell's text to its last cell's. */
+export function rowSpan(documentText: string, cells: readonly Span[]): Span {
+  return { start: cellSpan(documentText, cells[0]!).start, end: cellSpan(documentText, cells[cells.length - 1]!).end };
+}

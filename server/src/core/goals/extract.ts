@@ -277,8 +277,7 @@ function countsTheGoals(text: string, reading: Reading): boolean {
  * A sentence about the goals (本次改版共设定 12 项目标，其中 9 项列入下表; Objectives 1 to 3 were owned by…):
  * it counts or numbers them, and no other figure of it is a target.
  */
-function aboutTheGoals(text: string): boolean {
-  const readings = readSentence(text, 0);
+function aboutTheGoals(text: string, readings: readonly Reading[]): boolean {
   return readings.some((r) => countsTheGoals(text, r)) && !readings.some((r) => !countsTheGoals(text, r) && isTarget(r));
 }
 
@@ -292,7 +291,8 @@ function zoneTarget(text: string, reading: Reading): boolean {
   return isTarget(reading) || (q.value !== undefined && (/\d/.test(q.text) || q.value === 0) && q.unit.dimension.startsWith('count'));
 }
 
-const statesTarget = (text: string) => readSentence(text, 0).some((r) => zoneTarget(text, r));
+/** Whether a text whose figures are `readings` (read from the text itself) sets a target a goal zone takes. */
+const statesTarget = (text: string, readings: readonly Reading[] = readSentence(text, 0)) => readings.some((r) => zoneTarget(text, r));
 
 /** Goals of one goals chapter. */
 export function chapterGoals(model: ReportModel, chapter: Section): Goal[] {
@@ -341,8 +341,10 @@ export function chapterGoals(model: ReportModel, chapter: Section): Goal[] {
     }
     const zoned = inZone(paragraph);
     for (const sentence of sentencesOf(model.text, paragraph.start, paragraph.end)) {
-      const goal = (soundsLikeGoal(sentence.text) && readSentence(sentence.text, 0).some(isTarget)) || (zoned && statesTarget(sentence.text));
-      if (goal && !aboutTheGoals(sentence.text)) {
+      // The sentence's figures are read once for the three questions asked of them.
+      const readings = readSentence(sentence.text, 0);
+      const goal = (soundsLikeGoal(sentence.text) && readings.some(isTarget)) || (zoned && statesTarget(sentence.text, readings));
+      if (goal && !aboutTheGoals(sentence.text, readings)) {
         add(sentence.start, sentence.end, 'sentence');
       }
     }

@@ -4,7 +4,7 @@
  */
 import type { Span, TableInfo, TextBlock } from '../model.js';
 import { classifyTable } from '../tables.js';
-import { cellSpan, isBlank, kpiColumns, statusOf } from './columns.js';
+import { cellSpan, isBlank, kpiColumns, rowSpan, statusOf } from './columns.js';
 import { readSentence, type Reading } from './measure.js';
 import { judge, targetOf, type Judgement, type Target } from './verdict.js';
 
@@ -28,8 +28,7 @@ export function kpiRows(documentText: string, table: TableInfo): KpiRow[] | unde
   return table.rows
     .filter((cells) => cells.some((c) => c.text.trim() !== ''))
     .map((cells) => ({
-      start: cellSpan(documentText, cells[0]!).start,
-      end: cellSpan(documentText, cells[cells.length - 1]!).end,
+      ...rowSpan(documentText, cells),
       cells,
       metric: (at(cells, columns.metric) ?? cells[0]!).text,
       baseline: at(cells, columns.baseline),

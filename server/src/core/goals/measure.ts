@@ -193,6 +193,9 @@ function dateReadings(text: string, offset: number): Reading[] {
   return readings;
 }
 
+/** Four digits: a year, without which no date is read as a figure. */
+const year = /\d{4}/;
+
 /**
  * Every figure of a sentence with what it means there: its numbers, its counts of nothing (未发生…事故)
  * and its dates. Baselines are not returned on their own: they are the `baseline` of the figure they lead
@@ -208,11 +211,10 @@ export function readSentence(text: string, offset: number): Reading[] {
   return [...figures, ...nothing, ...dates].sort((a, b) => a.quantity.start - b.quantity.start);
 }
 
-const year = /\d{4}/;
 
 function readFigures(text: string, offset: number, quantities: readonly Quantity[]): Reading[] {
-  // The figures are read in order: each scanner reads the sentence's clauses once for all of them.
-  const pairClauseAt = clauseScanner(text);
+  // The figures are read in order: each scanner reads the sentence's clauses once for all of them (once
+  // for the pairs, once again for the readings).
   const clauseAt = clauseScanner(text);
   const hardClauseAt = clauseScanner(text, false);
   const readings: Reading[] = [];
@@ -229,7 +231,7 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     if (!m) continue;
     const words = lower(m[1]!);
     const verb = lastVerb(words);
-    const fromBefore = fromWord.test(text.slice(pairClauseAt(aStart), qualifiersStart(text, aStart)));
+    const fromBefore = fromWord.test(text.slice(clauseAt(aStart), qualifiersStart(text, aStart)));
     const movement = verb?.kind === 'increase' ? 'up' : verb?.kind === 'decrease' ? 'down' : undefined;
     const to = phrases.endsWithTo.test(words) || (verb !== undefined && phrases.verbWithTo.test(verb.word));
     if (!(movement && to) && !(fromBefore && justTo.test(words.trim())) && !arrow.test(words.trim())) continue;

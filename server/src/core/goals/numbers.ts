@@ -245,6 +245,8 @@ function productAt(text: string, at: number): UnitRead | undefined {
 }
 
 const productJoin = /^[·⋅*×]$/u;
+/** What stands between a unit and the unit it is per: mg/L, 元每吨. */
+const perSign = /^[/／每]$/u;
 /** dB(A), dB（C）: a weighting or a scale written after the unit, part of its name. */
 const unitQualifier = /[(（]([A-Z])[)）]/uy;
 
@@ -261,8 +263,7 @@ function compound(text: string, read: UnitRead): UnitRead {
     unit = { symbol: `${unit.symbol}${qualified[0]}`, dimension: `${unit.dimension}(${qualified[1]})`, factor: unit.factor };
     end = unitQualifier.lastIndex;
   }
-  const per = text.charAt(end) === '/' || text.charAt(end) === '／' ? 1 : text.charAt(end) === '每' ? 1 : 0;
-  const denominator = per ? productAt(text, end + per) : undefined;
+  const denominator = perSign.test(text.charAt(end)) ? productAt(text, end + 1) : undefined;
   if (denominator) {
     unit = {
       symbol: `${unit.symbol}${text.slice(end, denominator.end)}`,

@@ -5,7 +5,7 @@
  */
 import type { ClassifiedChapter } from '../checks/structure.js';
 import type { ReportModel, Section, Span, TextBlock } from '../model.js';
-import { cellSpan, isBlank, milestoneColumns } from './columns.js';
+import { cellSpan, isBlank, milestoneColumns, rowSpan } from './columns.js';
 import { cellReader, kpiRows, rowActual, rowStatus } from './kpi.js';
 import { classifyTable } from '../tables.js';
 import { readSentence, type Reading } from './measure.js';
@@ -126,9 +126,8 @@ function milestoneStatements(model: ReportModel, into: OutcomeStatement[]): void
       const phase = cells[0]!.text;
       const reading = readSentence(model.text.slice(span.start, span.end), span.start).find((r) => r.quantity.bound === undefined);
       if (!reading) continue;
-      const row = { start: cellSpan(model.text, cells[0]!).start, end: cellSpan(model.text, cells[cells.length - 1]!).end };
       into.push({
-        ...row,
+        ...rowSpan(model.text, cells),
         text: cells.map((c) => c.text).join(' | '),
         source: 'milestone-table',
         labels: [phase],
