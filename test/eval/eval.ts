@@ -77,6 +77,12 @@ function describeMiss(miss: Miss): string {
       return miss.isReport ? 'taken for a report, but the key says it is not one' : 'not recognised as a report';
     case 'wrong-call':
       return `wrong call ${miss.goal.id} (L${miss.line}) ${miss.goal.text}\n        key    ${keyFigure(miss.goal)}\n        engine ${miss.engine.map(engineFigure).join('; ')}`;
+    case 'verdict-off':
+      return `verdict off ${miss.goal.id} (L${miss.line}) ${miss.goal.text}\n        key    ${keyFigure(miss.goal)}\n        engine ${miss.engine.map(engineFigure).join('; ')}`;
+    case 'false-no-outcome':
+      return `false goal-no-outcome L${miss.line} ${miss.text}`;
+    case 'missed-finding':
+      return `missed ${miss.code} L${miss.line} ${miss.text}${miss.why ? ` — ${miss.why}` : ''}`;
     case 'goal-not-found':
       return `goal not found ${miss.goal.id} (L${[miss.goal.line, ...(miss.goal.also_at ?? [])].join(', L')}) ${miss.goal.text}`;
     case 'wrong-slots':

@@ -82,6 +82,9 @@ export type Miss =
   | { readonly kind: 'not-recognised'; readonly line: 1; readonly isReport: boolean }
   | { readonly kind: 'wrong-call'; readonly line: number; readonly goal: KeyGoal; readonly engine: readonly EngineCall[] }
   | { readonly kind: 'goal-not-found'; readonly line: number; readonly goal: KeyGoal }
+  | { readonly kind: 'verdict-off'; readonly line: number; readonly goal: KeyGoal; readonly engine: readonly EngineCall[] }
+  | { readonly kind: 'false-no-outcome'; readonly line: number; readonly text: string }
+  | { readonly kind: 'missed-finding'; readonly line: number; readonly code: string; readonly text: string; readonly why: string }
   | { readonly kind: 'wrong-slots'; readonly line: number; readonly heading: string; readonly key: readonly string[]; readonly engine: readonly string[] | undefined }
   | { readonly kind: 'false-missing'; readonly line: number; readonly slot: string; readonly coveredAs: string | undefined }
   | { readonly kind: 'false-order'; readonly line: number; readonly text: string }
@@ -95,6 +98,9 @@ const missWeight: Record<Miss['kind'], number> = {
   'false-missing': 4,
   'false-order': 5,
   'missed-placeholder': 6,
+  'verdict-off': 7,
+  'false-no-outcome': 8,
+  'missed-finding': 9,
 };
 
 export interface ReportScore {
@@ -201,8 +207,11 @@ export function scoreReport(key: Key, analysis: ReportAnalysis): { scores: Score
 
   const goals = scoreGoals(key, analysis, lineOf, misses);
 
-  const foundOnLine = (keyItems: readonly KeyItem[] | undefined, matches: (item: KeyItem) => boolean): Ratio =>
-    ratio((keyItems ?? []).filter(matches).length, keyItems?.length ?? 0);
+  const foundOnLine = <T extends KeyItem>(keyItems: readonly T[] | undefined, code: string, matches: (item: T) => boolean): Ratio => {
+    const missed = (keyItems ?? []).filter((k) => !matches(k));
+    for (const k of missed) misses.push({ kind: 'missed-finding', line: k.line, code, text: k.text, why: 'why' in k ? String(k.why) : '' });
+    return ratio((keyItems?.length ?? 0) - missed.length, keyItems?.length ?? 0);
+  };
   const kpiLines = linesOf('kpi-table');
   const milestoneLines = linesOf('milestone-table');
   const unsupportedLines = linesOf('unsupported-claim');
@@ -211,6 +220,7 @@ export function scoreReport(key: Key, analysis: ReportAnalysis): { scores: Score
 
   const noOutcomeLines = new Set((key.goals ?? []).filter((g) => g.verdict === 'no-outcome').flatMap(goalLines));
   const noOutcome = findings('goal-no-outcome');
+  for (const f of noOutcome) if (!noOutcomeLines.has(f.line)) misses.push({ kind: 'false-no-outcome', line: f.line, text: f.text });
 
   misses.sort((a, b) => missWeight[a.kind] - missWeight[b.kind] || a.line - b.line);
   return {
@@ -228,11 +238,12 @@ export function scoreReport(key: Key, analysis: ReportAnalysis): { scores: Score
       'vague-found': ratio(vague.keyCount - vague.missed.length, vague.keyCount),
       'vague-false': ratio(vague.falseCount, vague.engineCount),
       ...goals,
-      'kpi-defects-found': foundOnLine(key.kpi_table_defects, (k) => kpiLines.has(k.line)),
-      'milestone-defects-found': foundOnLine(key.milestone_defects, (k) => milestoneLines.has(k.line)),
-      'unsupported-found': foundOnLine(key.unsupported_claims, (k) => unsupportedLines.has(k.line)),
+      'kpi-defects-found': foundOnLine(key.kpi_table_defects, 'kpi-table', (k) => kpiLines.has(k.line)),
+      'milestone-defects-found': foundOnLine(key.milestone_defects, 'milestone-table', (k) => milestoneLines.has(k.line)),
+      'unsupported-found': foundOnLine(key.unsupported_claims, 'unsupported-claim', (k) => unsupportedLines.has(k.line)),
       'contradictions-found': foundOnLine(
         key.status_contradictions,
+        'status-contradiction',
         (k) => contradictionLines.has(k.line) || kpiFindings.some((f) => f.line === k.line && f.text === k.text),
       ),
       'no-outcome-right': ratio(noOutcome.filter((f) => noOutcomeLines.has(f.line)).length, noOutcome.length),
@@ -287,6 +298,9 @@ function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number)
     found++;
     const expected = callOf(goal.verdict);
     if (calls.every((c) => callOf(c.verdict) === expected)) right++;
+    else if (calls.every((c) => c.verdict !== 'met' || expected === 'met') && calls.every((c) => c.verdict !== 'missed' || expected === 'missed')) {
+      misses.push({ kind: 'verdict-off', line: goal.line, goal, engine: calls.filter((c) => callOf(c.verdict) !== expected) });
+    }
     const saysMet = expected !== 'met' && calls.some((c) => c.verdict === 'met');
     const saysMissed = expected !== 'missed' && calls.some((c) => c.verdict === 'missed');
     if (saysMet) wrongMet++;

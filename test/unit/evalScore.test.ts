@@ -123,13 +123,15 @@ describe('eval: scoring a report against its key', () => {
     });
   });
 
-  it('lists the misses worst first: wrong calls, goals not found, slots, false claims, placeholders', () => {
+  it('lists the misses worst first: wrong calls, goals not found, slots, false claims, placeholders, goal-no-outcome warnings the key has no goal for', () => {
     assert.deepEqual(misses.map((m) => [m.kind, m.line]), [
       ['wrong-call', 6],
       ['goal-not-found', 14],
       ['wrong-slots', 12],
       ['false-missing', 22],
       ['missed-placeholder', 18],
+      ['false-no-outcome', 9],
+      ['false-no-outcome', 10],
     ]);
     const wrong = misses[0]!;
     assert.ok(wrong.kind === 'wrong-call');
@@ -155,7 +157,12 @@ describe('eval: scoring a report against its key', () => {
         diagnosticAt('kpi-table', 14, 'XX 月'),
       ],
     };
-    assert.deepEqual(counts(scoreReport(withTableKey, injected).scores, ['kpi-defects-found', 'milestone-defects-found', 'unsupported-found', 'contradictions-found']), {
+    const scored = scoreReport(withTableKey, injected);
+    assert.deepEqual(
+      scored.misses.filter((m) => m.kind === 'missed-finding').map((m) => m.kind === 'missed-finding' && [m.code, m.line]),
+      [['milestone-table', 7], ['unsupported-claim', 5], ['status-contradiction', 14]],
+    );
+    assert.deepEqual(counts(scored.scores, ['kpi-defects-found', 'milestone-defects-found', 'unsupported-found', 'contradictions-found']), {
       'kpi-defects-found': [1, 1],
       'milestone-defects-found': [0, 1],
       'unsupported-found': [1, 2],

@@ -324,3 +324,42 @@ describe('goals: two figures that fit equally', () => {
     assert.deepEqual([goal!.verdict, goal!.reason], ['unverifiable', 'inconclusive']);
   });
 });
+
+describe('goals: figures computed from what the report gives', () => {
+  it('computes the result from a gap to the target (比目标值低 0.2 个百分点, 14 ms below target), and says so', () => {
+    const zh = buildGoalCheck(
+      analyzeText(report('## 项目目标\n\n- 核心系统月度可用率不低于 99.95%；\n- 单次割接停机时间不超过 4 小时。\n\n## 项目成果\n\n核心系统月度可用率均值比目标值低 0.2 个百分点。单次停机时间最长比目标值少 40 分钟。\n')),
+    ).goals;
+    assert.deepEqual(zh.map((g) => [g.verdict, g.outcome?.figure, g.outcome?.computed]), [
+      ['missed', '99.75%', { rule: 'gap', from: ['0.2 个百分点'] }],
+      ['met', '3.33小时', { rule: 'gap', from: ['40 分钟'] }],
+    ]);
+    const en = buildGoalCheck(
+      analyzeText(report('## Objectives\n\n- Keep average response time within 200 ms.\n\n## Results\n\nAverage response time was 14 ms below target.\n', 'Project Closure Report')),
+    ).goals;
+    assert.deepEqual(en.map((g) => [g.verdict, g.outcome?.figure, g.evidence[0]?.computed?.rule]), [['met', '186 ms', 'gap']]);
+  });
+
+  it('prefers the figure a statement writes to one computed from its gap ($262,000, over budget by 5%)', () => {
+    const [goal] = buildGoalCheck(
+      analyzeText(report('## Objectives\n\n- Keep the project budget within $250,000.\n\n## Results\n\nThe project cost $262,000, over budget by 5%.\n', 'Project Closure Report')),
+    ).goals;
+    assert.deepEqual([goal!.verdict, goal!.outcome?.figure, goal!.outcome?.computed], ['missed', '$262,000', null]);
+  });
+
+  it('reads the actual figure of a KPI row from its deviation column, and reports a status the deviation contradicts', () => {
+    const text = report(
+      '## 项目目标\n\n- 系统可用率不低于 99.95%。\n\n## 项目成果\n\n| 指标 | 目标值 | 与目标偏差 | 状态 |\n| --- | --- | --- | --- |\n| 系统可用率 | ≥ 99.95% | 低 0.2 个百分点 | 达成 |\n| 平均响应时间 | ≤ 200 ms | −14 ms | 达成 |\n',
+    );
+    const analysis = analyzeText(text);
+    assert.deepEqual(buildGoalCheck(analysis).goals.map((g) => [g.verdict, g.outcome?.figure]), [['missed', '99.75%']]);
+    assert.deepEqual([...textsByLine(analysis, 'status-contradiction')], [[11, ['达成']]]);
+  });
+
+  it('keeps an aside in brackets inside the name it qualifies, and a subject left unsaid with the figure after it', () => {
+    const bracket = buildGoalCheck(analyzeText(report('## 项目目标\n\n- 营销费用（含优惠券补贴、广告投放）总额控制在 360 万元以内。\n\n## 项目成果\n\n营销费用总额为 348.2 万元。\n'))).goals;
+    assert.deepEqual(bracket.map((g) => [g.metric, g.verdict]), [['营销费用总额', 'met']]);
+    const unsaid = buildGoalCheck(analyzeText(report('## 项目目标\n\n- 门诊患者满意度不低于 92%。\n\n## 项目成果\n\n门诊患者满意度为 93.8%，较上年同期提高 5.1 个百分点。\n'))).goals;
+    assert.deepEqual(unsaid.map((g) => [g.verdict, g.outcome?.figure]), [['met', '93.8%']]);
+  });
+});

@@ -47,6 +47,7 @@ function goalHover(goal: GoalCheckRow, locale: Locale): string {
       ? localize(locale, outcome.figure ? 'hover.goal.outcome' : 'hover.goal.outcomeNoFigure', { line: outcome.line, figure: outcome.figure ?? '', text: quote(outcome.text), weight: outcome.weight })
       : localize(locale, 'hover.goal.noOutcome'),
   );
+  if (outcome?.computed) lines.push('', localize(locale, `hover.goal.computed.${outcome.computed.rule}`, { from: outcome.computed.from.join(locale === 'zh-cn' ? '、' : ', ') }));
   const status = goal.evidence.find((e) => e.kind === 'status');
   if (status) {
     const key = status.agrees === null ? 'hover.goal.status' : status.agrees ? 'hover.goal.statusAgrees' : 'hover.goal.statusContradicts';

@@ -6,7 +6,7 @@ import columnsYaml from '../../../data/table-columns.yaml';
 import type { Span, TableInfo, TextBlock } from '../model.js';
 import { placeholderPatterns, scanSpans } from '../patterns.js';
 
-export type KpiColumn = 'metric' | 'baseline' | 'target' | 'actual' | 'achievement' | 'status';
+export type KpiColumn = 'metric' | 'baseline' | 'target' | 'actual' | 'deviation' | 'achievement' | 'status';
 export type MilestoneColumn = 'plannedStart' | 'plannedFinish' | 'actualStart' | 'actualFinish' | 'status' | 'date';
 
 interface ColumnsFile {

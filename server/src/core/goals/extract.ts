@@ -37,6 +37,8 @@ const directions: readonly Direction[] = ['at-least', 'at-most', 'increase-by', 
 function mainReading(readings: readonly Reading[]): Reading | undefined {
   let best: { reading: Reading; score: number } | undefined;
   for (const reading of readings) {
+    // A distance to a target (比目标高 2%) is no target of its own.
+    if (reading.kind === 'gap') continue;
     const q = reading.quantity;
     let score = reading.kind === 'change' || reading.movement || reading.verb || q.bound ? 3 : 0;
     // A deadline is the goal's figure only where it states no figure with a direction (于2024年6月前将满意度提升至90%).
@@ -191,7 +193,7 @@ function outsideItems<T extends Span>(blocks: readonly T[], items: readonly Span
 /** A target figure: a written number or a placeholder, with a direction word or a bound. */
 function isTarget(reading: Reading): boolean {
   const q = reading.quantity;
-  return (q.placeholder || /\d/.test(q.text)) && (reading.kind === 'change' || reading.movement !== undefined || reading.verb !== undefined || q.bound !== undefined);
+  return reading.kind !== 'gap' && (q.placeholder || /\d/.test(q.text)) && (reading.kind === 'change' || reading.movement !== undefined || reading.verb !== undefined || q.bound !== undefined);
 }
 
 /** A deadline's name that is no more than its completion (completed, 完成): what completes is named before it. */
@@ -199,6 +201,8 @@ const onlyCompletes = (metric: string) => !metric || phrases.completion.test(met
 
 /** Where one statement may hold the next goal: ，；、, and ", and" / " and ". */
 const targetBreak = /[，,；;、](?!\d{3})\s*|\s+and\s+/gu;
+const opening = /[（(【]/u;
+const closing = /[）)】]/u;
 
 /**
  * One statement with several targets (审批周期缩短至3天，并将满意度提升至95%; cut handling time by 20% and
@@ -209,8 +213,13 @@ function targetSpans(model: ReportModel, start: number, end: number): Span[] {
   const text = model.text.slice(start, end);
   const pieces: Span[] = [];
   let from = 0;
+  // A break inside brackets lists what the bracket qualifies (营销费用（含优惠券补贴、广告投放）总额): no goal ends there.
+  let depth = 0;
+  let scanned = 0;
   targetBreak.lastIndex = 0;
   for (let m = targetBreak.exec(text); m; m = targetBreak.exec(text)) {
+    for (; scanned < m.index; scanned++) depth = Math.max(0, depth + (opening.test(text.charAt(scanned)) ? 1 : closing.test(text.charAt(scanned)) ? -1 : 0));
+    if (depth > 0) continue;
     pieces.push({ start: from, end: m.index });
     from = m.index + m[0].length;
   }
@@ -287,7 +296,7 @@ function aboutTheGoals(text: string, readings: readonly Reading[]): boolean {
  */
 function zoneTarget(text: string, reading: Reading): boolean {
   const q = reading.quantity;
-  if (countsTheGoals(text, reading)) return false;
+  if (countsTheGoals(text, reading) || reading.kind === 'gap') return false;
   return isTarget(reading) || (q.value !== undefined && (/\d/.test(q.text) || q.value === 0) && q.unit.dimension.startsWith('count'));
 }
 

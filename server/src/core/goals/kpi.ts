@@ -5,8 +5,8 @@
 import type { Span, TableInfo, TextBlock } from '../model.js';
 import { classifyTable } from '../tables.js';
 import { cellSpan, isBlank, kpiColumns, rowSpan, statusOf } from './columns.js';
-import { readSentence, type Reading } from './measure.js';
-import { judge, targetOf, type Judgement, type Target } from './verdict.js';
+import { gapSide, readSentence, type Reading } from './measure.js';
+import { judge, levelFromGap, targetOf, type Judgement, type Target } from './verdict.js';
 
 export interface KpiRow extends Span {
   readonly cells: readonly TextBlock[];
@@ -15,6 +15,8 @@ export interface KpiRow extends Span {
   readonly baseline: TextBlock | undefined;
   readonly target: TextBlock | undefined;
   readonly actual: TextBlock | undefined;
+  /** How far the actual figure is from the target (低 0.2 个百分点, −14 ms), where the table says so. */
+  readonly deviation: TextBlock | undefined;
   readonly status: TextBlock | undefined;
 }
 
@@ -34,6 +36,7 @@ export function kpiRows(documentText: string, table: TableInfo): KpiRow[] | unde
       baseline: at(cells, columns.baseline),
       target: at(cells, columns.target),
       actual: at(cells, columns.actual),
+      deviation: at(cells, columns.deviation),
       status: at(cells, columns.status),
     }));
 }
@@ -48,7 +51,7 @@ export function cellReader(documentText: string): CellReader {
     if (!cell || !cell.text.trim()) return undefined;
     if (known.has(cell)) return known.get(cell);
     const span = cellSpan(documentText, cell);
-    const reading = readSentence(documentText.slice(span.start, span.end), span.start)[0];
+    const reading = readSentence(documentText.slice(span.start, span.end), span.start).find((r) => r.kind !== 'gap');
     known.set(cell, reading);
     return reading;
   };
@@ -69,11 +72,27 @@ export function rowTarget(read: CellReader, row: KpiRow): Target | undefined {
   return { ...target, baseline: target.baseline ?? read(row.baseline)?.quantity };
 }
 
-/** The row's actual figure as an outcome reading, with the baseline cell as where it started. */
+/**
+ * The row's actual figure as an outcome reading, with the baseline cell as where it started; without an
+ * actual cell, the level its deviation cell gives against its target (≥ 99.95% and 低 0.2 个百分点: 99.75%).
+ */
 export function rowActual(read: CellReader, row: KpiRow): Reading | undefined {
-  const reading = read(row.actual);
+  const reading = read(row.actual) ?? deviationLevel(read, row);
   if (!reading) return undefined;
   return { ...reading, metric: row.metric, baseline: reading.baseline ?? read(row.baseline)?.quantity };
+}
+
+/** A deviation cell's side of the target: its words (低, 超出, below), else its sign (+3.2%, −14 ms). */
+function deviationLevel(read: CellReader, row: KpiRow): Reading | undefined {
+  if (!row.deviation || row.actual) return undefined;
+  const reading = read(row.deviation);
+  const target = rowTarget(read, row);
+  if (!reading || !target || reading.quantity.value === undefined) return undefined;
+  const text = row.deviation.text.trim();
+  const value = reading.quantity.value;
+  const side = gapSide(text.toLowerCase()) ?? (value < 0 || /^[-−–]/u.test(text) ? 'below' : /^\+/u.test(text) ? 'above' : undefined);
+  if (!side) return undefined;
+  return levelFromGap(target, { ...reading, kind: 'gap', side, quantity: { ...reading.quantity, value: Math.abs(value) } });
 }
 
 /** What the row's own figures say (actual against the row's target), for checking its status cell. */
@@ -101,7 +120,7 @@ export function kpiProblems(documentText: string, table: TableInfo): KpiProblem[
   const problems: KpiProblem[] = [];
   for (const row of rows) {
     const target = isNumeric(read, row.target);
-    const actual = isNumeric(read, row.actual);
+    const actual = isNumeric(read, row.actual) || (row.actual === undefined && rowActual(read, row) !== undefined);
     for (const [cell, column, numeric] of [[row.target, 'target', target], [row.actual, 'actual', actual]] as const) {
       if (cell && columns[column] !== undefined && !numeric) problems.push({ kind: 'non-numeric', cell, column, row });
     }

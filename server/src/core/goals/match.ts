@@ -9,7 +9,7 @@ import { dateUnit, type Reading } from './measure.js';
 import { coverage, coverages, prepareMetric, similarity, type MetricText } from './metric.js';
 import { compatibleUnits, inBase } from './numbers.js';
 import type { OutcomeStatement } from './outcomes.js';
-import type { Target } from './verdict.js';
+import { levelFromGap, type Target } from './verdict.js';
 
 export interface Candidate {
   readonly statement: OutcomeStatement;
@@ -133,13 +133,14 @@ function comparable(target: Target, reading: Reading): boolean {
 
 /**
  * How well a figure fits the kind of target: a change goal wants the change the statement states
- * (增长了5个百分点) before a from–to pair, a level goal wants a level.
+ * (增长了5个百分点) before a from–to pair, a level goal wants a level, written before computed.
  */
 function kindRank(target: Target | undefined, reading: Reading): number {
   if (!target) return 0;
   const change = target.direction === 'increase-by' || target.direction === 'decrease-by';
   if (change) return reading.kind === 'change' ? 2 : reading.baseline ? 1 : 0;
-  return reading.kind === 'level' ? (reading.quantity.bound ? 1 : 2) : 0;
+  // A level computed from a gap gives way to one the statement writes ($262,000, over budget by 5%).
+  return reading.kind === 'level' ? (reading.quantity.bound ? 1 : reading.computed ? 1.5 : 2) : 0;
 }
 
 /** What a statement that names the target again gains: it speaks of this goal. */
@@ -175,9 +176,23 @@ function bestReading(goal: PreparedGoal, statement: PreparedStatement, statement
   const target = goal.goal.target;
   const wantsDate = target?.quantity.unit === dateUnit;
   const all = statement.statement.readings;
-  // Most statements hold no date, and most goals are no deadline: then every figure is a contender.
-  const readings = all.every((r) => eligible(wantsDate, r)) ? all : all.filter((r) => eligible(wantsDate, r));
-  const metrics = readings === all ? statement.metrics : statement.metrics.filter((_, i) => eligible(wantsDate, all[i]!));
+  // Most statements hold no date and no gap, and most goals are no deadline: then every figure is a contender.
+  let readings = all;
+  let metrics = statement.metrics;
+  if (!all.every((r) => r.kind !== 'gap' && eligible(wantsDate, r))) {
+    // A gap (比目标值低 14 ms) is the level it gives against this goal's target, or no figure for it.
+    const kept: Reading[] = [];
+    const keptMetrics: MetricText[] = [];
+    all.forEach((r, i) => {
+      const level = r.kind === 'gap' ? target && levelFromGap(target, r) : r;
+      if (level && eligible(wantsDate, level)) {
+        kept.push(level);
+        keptMetrics.push(statement.metrics[i]!);
+      }
+    });
+    readings = kept;
+    metrics = keptMetrics;
+  }
   const namesOf = (i: number) => readingScore(goal, readings[i]!, metrics[i]!, statementNames);
   const fitsOf = (i: number) => (target && comparable(target, readings[i]!) ? 1 : 0);
   let best = -1;

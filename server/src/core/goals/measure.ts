@@ -10,11 +10,19 @@ import { clauseScanner } from './segments.js';
 
 export type Direction = 'at-least' | 'at-most' | 'increase-by' | 'decrease-by' | 'equal';
 export type Movement = 'up' | 'down';
+export type GapSide = 'above' | 'below' | 'worse' | 'better';
 
 export interface Reading {
   readonly quantity: Quantity;
-  /** A level reached or wanted, or a change (by how much). */
-  readonly kind: 'level' | 'change';
+  /**
+   * A level reached or wanted, a change (by how much), or a gap: the distance to the target (比目标值低
+   * 0.2 个百分点, 14 ms below target), which gives a level only against a goal's target (see `side`).
+   */
+  readonly kind: 'level' | 'change' | 'gap';
+  /** A gap's side of the target: above or below it, or worse or better than it (差, short of; beat). */
+  readonly side?: GapSide;
+  /** A level the tool computed rather than read: from a gap and the target, and the figures it took. */
+  readonly computed?: { readonly rule: 'gap'; readonly from: readonly Quantity[] };
   /** Which way the words say the metric moved or should move (提升 → up, 缩短 → down). */
   readonly movement: Movement | undefined;
   /** 达到/实现 (reach) or 节约 (save): a level with no direction of its own. */
@@ -123,6 +131,12 @@ function metricAround(lead: string, verb = lastVerb(lower(lead))): string {
   if (!verb) return metricName(lead);
   const object = lead.slice(verb.end).replace(phrases.endsWithTo, '').replace(phrases.endsWithBy, '');
   return metricName(lead.slice(0, verb.start)) || metricName(object);
+}
+
+/** Which side of the target a gap's words put the result on; undefined when they do not say. */
+export function gapSide(words: string): GapSide | undefined {
+  for (const side of ['worse', 'better', 'above', 'below'] as const) if (phrases.gapSides[side].test(words)) return side;
+  return undefined;
 }
 
 /** The general count a count of nothing is in (0 起 and 未发生…事故 compare). */
@@ -251,18 +265,27 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     const lead = text.slice(begin, figureStart);
     const after = quantity.end - offset;
 
-    // 现状45天, (项目前为12%), up from 91%: a starting point.
-    const lowerLead = lower(lead.replace(/（[^（）]*）|\([^()]*\)/gu, ''));
+    // 现状45天, (项目前为12%), up from 91%: a starting point. Asides in brackets are no part of the words read.
+    const plainLead = lead.replace(/（[^（）]*）|\([^()]*\)/gu, '');
+    const lowerLead = lower(plainLead);
     if (phrases.baseline.test(lowerLead)) {
       isBaseline.add(quantity);
       continue;
     }
 
-    // 比目标高 1.5 dB(A), 2% below target: the distance to the target, not a result.
-    if (phrases.gapBefore.test(lowerLead) || phrases.gapAfter.test(text.slice(after, after + 40))) continue;
+    const noun = quantity.unit.dimension === 'none' && quantity.value !== undefined ? englishCount(text, after) || nounAfter(text, after, false) : nounAfter(text, after, quantity.unit.dimension.startsWith('count'));
+
+    // 比目标高 1.5 dB(A), 2% below target: the distance to the target, not a result of its own.
+    const gapBefore = phrases.gapBefore.exec(lowerLead);
+    const gapAfter = gapBefore ? null : phrases.gapAfter.exec(text.slice(after, after + 40));
+    if (gapBefore || gapAfter) {
+      const side = gapSide(lower((gapBefore ?? gapAfter)![0]));
+      const named = gapBefore ? plainLead.slice(0, gapBefore.index) : plainLead;
+      if (side) readings.push({ quantity, kind: 'gap', side, movement: undefined, verb: undefined, baseline: undefined, metric: (gapAfter ? '' : noun) || metricAround(named), lead });
+      continue;
+    }
 
     const pair = pairedWith.get(quantity);
-    const noun = quantity.unit.dimension === 'none' && quantity.value !== undefined ? englishCount(text, after) || nounAfter(text, after, false) : nounAfter(text, after, quantity.unit.dimension.startsWith('count'));
     if (pair) {
       const baselineAt = pair.baseline.start - offset;
       const before = beforeFrom(text.slice(hardClauseAt(baselineAt), qualifiersStart(text, baselineAt)));
@@ -276,7 +299,7 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
       readings.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: noun || metricName(lead), lead });
       continue;
     }
-    const gap = lead.slice(verb.end);
+    const gap = plainLead.slice(verb.end);
     if (verb.kind === 'increase' || verb.kind === 'decrease') {
       // 缩短至3天, 提升到80%, 提升至每人每小时120行, reduce to 3 days: the level reached.
       const levelReached = phrases.verbWithTo.test(verb.word) || phrases.endsWithTo.test(lower(gap)) || startsWithTo.test(gap);
@@ -286,20 +309,25 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
         movement: verb.kind === 'increase' ? 'up' : 'down',
         verb: undefined,
         baseline: undefined,
-        metric: noun || metricAround(lead, verb),
+        metric: noun || metricAround(plainLead, verb),
         lead,
       });
       continue;
     }
     // A saving names what is saved after the verb (节约运营成本XX万元, 节约数万元的纸张成本): that is the metric.
-    let metric = noun || metricAround(lead, verb);
+    let metric = noun || metricAround(plainLead, verb);
     if (verb.kind === 'save') {
-      const saved = noun || metricName(gap) || metricName(lead.slice(0, verb.start));
+      const saved = noun || metricName(gap) || metricName(plainLead.slice(0, verb.start));
       metric = saved ? `${saved}${latinLetter.test(verb.word) ? ' saving' : '节约'}` : '';
     }
     readings.push({ quantity, kind: 'level', movement: undefined, verb: verb.kind, baseline: undefined, metric, lead });
   }
 
+  // A figure whose clause names nothing (满意度为 93.8%，较上年提高 5.1 个百分点) goes on with the subject
+  // of the figure before it: Chinese and English leave a subject they keep unsaid.
+  for (let i = 1; i < readings.length; i++) {
+    if (!readings[i]!.metric && readings[i - 1]!.metric) readings[i] = { ...readings[i]!, metric: readings[i - 1]!.metric };
+  }
   // A baseline written apart from its figure (缩短至30天以内（现状45天）) belongs to the figure before it.
   if (isBaseline.size === 0) return readings;
   return readings.map((reading) => {

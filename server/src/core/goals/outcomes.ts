@@ -91,8 +91,9 @@ function kpiStatements(model: ReportModel, chapters: readonly ClassifiedChapter[
     if (goalTables.has(table)) continue;
     for (const row of kpiRows(model.text, table) ?? []) {
       if (into.length >= maximumStatements) return;
-      if (!row.actual) continue;
+      if (!row.actual && !row.deviation) continue;
       const reading = rowActual(read, row);
+      if (!row.actual && !reading) continue;
       const says = rowStatus(row);
       into.push({
         start: row.start,

@@ -22,6 +22,7 @@ interface PhrasesFile {
   gapBefore: string[];
   none: string[];
   gapAfter: string[];
+  gapSides: Record<'above' | 'below' | 'worse' | 'better', string[]>;
   claims: string[];
   softClaims: string[];
   claimNotAfter: string[];
@@ -78,6 +79,13 @@ export const phrases = {
   none: data.none.map((source) => new RegExp(source, 'giu')),
   /** The words after a figure that make it a distance to the target (above target). */
   gapAfter: new RegExp(data.gapAfter.map((source) => `(?:${source})`).join('|'), 'iu'),
+  /** The words of a gap that say which side of the target the result is on. */
+  gapSides: {
+    above: contains(data.gapSides.above),
+    below: contains(data.gapSides.below),
+    worse: contains(data.gapSides.worse),
+    better: contains(data.gapSides.better),
+  },
   claims: data.claims.map((source) => new RegExp(source, 'giu')),
   /** Claims flagged only over a placeholder or a vague figure (大幅下降, improved markedly). */
   softClaims: data.softClaims.map((source) => new RegExp(source, 'giu')),

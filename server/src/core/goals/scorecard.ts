@@ -47,6 +47,14 @@ export interface GoalCheckOutcome extends GoalCheckFigure {
   readonly lowConfidence: boolean;
   readonly source: 'results' | 'kpi-table' | 'milestone-table' | 'fallback';
   readonly score: number;
+  /** The figure was computed, not read: how, and from which written figures; null for a figure as written. */
+  readonly computed: GoalCheckComputed | null;
+}
+
+/** How a computed figure came about: `gap` — the target and the distance to it (比目标值低 0.2 个百分点). */
+export interface GoalCheckComputed {
+  readonly rule: 'gap';
+  readonly from: readonly string[];
 }
 
 /**
@@ -64,6 +72,8 @@ export interface GoalEvidence {
   readonly weight: number;
   /** A status: whether it agrees with the verdict of the figures; null when the figures cannot tell. */
   readonly agrees: boolean | null;
+  /** The figure was computed, not read (see `GoalCheckOutcome.computed`). */
+  readonly computed: GoalCheckComputed | null;
 }
 
 export interface GoalCheckRow {
@@ -129,7 +139,13 @@ function outcomeRow(candidate: Candidate, lineOf: (offset: number) => number): G
     lowConfidence: statement.source === 'fallback',
     source: statement.source,
     score: round(candidate.score),
+    computed: computedOf(candidate),
   };
+}
+
+function computedOf(candidate: Candidate): GoalCheckComputed | null {
+  const computed = candidate.reading?.computed;
+  return computed ? { rule: computed.rule, from: computed.from.map((q) => q.text) } : null;
 }
 
 function goalRow(result: GoalResult, lineOf: (offset: number) => number): GoalCheckRow {
@@ -157,7 +173,7 @@ function goalRow(result: GoalResult, lineOf: (offset: number) => number): GoalCh
 
 function candidateEvidence(kind: 'outcome' | 'alternative', candidate: Candidate, lineOf: (offset: number) => number): GoalEvidence {
   const { statement, reading } = candidate;
-  return { kind, line: lineOf(statement.start), figure: reading?.quantity.text ?? null, text: statement.text, weight: round(candidate.score), agrees: null };
+  return { kind, line: lineOf(statement.start), figure: reading?.quantity.text ?? null, text: statement.text, weight: round(candidate.score), agrees: null, computed: computedOf(candidate) };
 }
 
 function goalEvidence(result: GoalResult, lineOf: (offset: number) => number): GoalEvidence[] {
@@ -166,7 +182,7 @@ function goalEvidence(result: GoalResult, lineOf: (offset: number) => number): G
   const { status, verdict } = result;
   if (status) {
     const decided = verdict === 'met' || verdict === 'missed';
-    evidence.push({ kind: 'status', line: lineOf(status.cell.start), figure: status.cell.text.trim(), text: status.cell.text.trim(), weight: 1, agrees: decided ? status.says === verdict : null });
+    evidence.push({ kind: 'status', line: lineOf(status.cell.start), figure: status.cell.text.trim(), text: status.cell.text.trim(), weight: 1, agrees: decided ? status.says === verdict : null, computed: null });
   }
   for (const candidate of result.alternatives) evidence.push(candidateEvidence('alternative', candidate, lineOf));
   return evidence;

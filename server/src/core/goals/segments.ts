@@ -64,10 +64,10 @@ export function clauseScanner(text: string, soft = true): (at: number) => number
     }
     last = at;
     for (; next && next.index < at; next = separator.exec(text)) {
+      // A separator inside brackets (营销费用（含优惠券补贴、广告投放）总额) parts the aside, not the clause around it.
       if (closing.test(next[0]) && outer.length) start = outer.pop()!;
       else {
         if (/[（(【]/u.test(next[0])) outer.push(start);
-        else outer.length = 0;
         start = next.index + next[0].length;
       }
     }

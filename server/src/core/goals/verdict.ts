@@ -5,7 +5,7 @@
 import quantitiesYaml from '../../../data/quantities.yaml';
 import type { Direction, Reading } from './measure.js';
 import { directionOf } from './measure.js';
-import { compatibleUnits, inBase, type Quantity } from './numbers.js';
+import { compatibleUnits, inBase, type Quantity, type Unit } from './numbers.js';
 
 export type Verdict = 'met' | 'missed' | 'unverifiable' | 'no-outcome';
 /**
@@ -155,6 +155,37 @@ function judgeFigures(target: Target | undefined, reading: Reading | undefined):
   const verdict = decide('at-least', actual, [wanted, wanted]);
   if (!verdict) return unverifiable('inconclusive');
   return { verdict, reason: undefined, achievement: wanted === 0 ? undefined : change / wanted };
+}
+
+/** A computed figure as a writer would write it: 99.75%, 186 ms, €4.2. */
+function formatFigure(value: number, unit: Unit): string {
+  const number = String(Math.abs(value) >= 1 ? Number(value.toFixed(2)) : Number(value.toPrecision(3)));
+  if (/^(?:[$€£¥]|US\$)$/u.test(unit.symbol)) return `${unit.symbol}${number}`;
+  return /^[A-Za-z]/.test(unit.symbol) ? `${number} ${unit.symbol}` : `${number}${unit.symbol}`;
+}
+
+/**
+ * The level a gap gives against this target (比目标值低 0.2 个百分点 of ≥ 99.95% → 99.75%; 14 ms below
+ * a 200 ms target → 186 ms; 3.2% above a budget → budget × 1.032); undefined when it gives none: a change
+ * goal, a range or a date, a gap in another dimension, or a gap in % of a target in % (relative or in
+ * points, the words do not say).
+ */
+export function levelFromGap(target: Target, gap: Reading): Reading | undefined {
+  const t = target.quantity;
+  const g = gap.quantity;
+  const level = target.direction === 'at-least' || target.direction === 'at-most' || target.direction === 'equal';
+  if (!level || !gap.side || t.value === undefined || g.value === undefined || t.range || g.range || t.unit.dimension === 'date' || t.placeholder || g.placeholder) return undefined;
+  const worseUp = target.direction === 'at-most';
+  if ((gap.side === 'worse' || gap.side === 'better') && target.direction === 'equal') return undefined;
+  const up = gap.side === 'above' || (gap.side === 'worse' && worseUp) || (gap.side === 'better' && !worseUp);
+  const sign = up ? 1 : -1;
+  let value: number;
+  if (g.unit.dimension === 'percentage-point' && t.unit.dimension === 'percent') value = t.value + sign * g.value;
+  else if (g.unit.dimension === 'percent' && t.unit.dimension !== 'percent' && t.unit.dimension !== 'percentage-point') value = t.value * (1 + (sign * g.value) / 100);
+  else if (t.unit.dimension !== 'percent' && compatibleUnits(g.unit, t.unit)) value = t.value + (sign * inBase(g.value, g.unit)) / t.unit.factor;
+  else return undefined;
+  const quantity: Quantity = { ...g, text: formatFigure(value, t.unit), value, unit: t.unit, range: undefined, bound: undefined, extreme: false };
+  return { ...gap, kind: 'level', side: undefined, quantity, computed: { rule: 'gap', from: [g] } };
 }
 
 /**
