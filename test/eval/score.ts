@@ -73,6 +73,8 @@ export interface EngineCall {
   readonly target: string | undefined;
   /** The target's figure as written (30个), to tell apart goals stated on one line. */
   readonly figure: string | undefined;
+  /** The target is a date (a deadline): on a line with other goals, it is the key's by-date goal. */
+  readonly deadline: boolean;
   readonly actual: string | undefined;
   readonly outcomeLine: number | undefined;
 }
@@ -271,6 +273,7 @@ function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number)
     verdict: result.verdict,
     target: result.goal.targetText,
     figure: result.goal.target?.quantity.text,
+    deadline: result.goal.target?.quantity.unit.dimension === 'date',
     actual: result.outcome?.reading?.quantity.text,
     outcomeLine: result.outcome ? lineOf(result.outcome.statement.start) : undefined,
   }));
@@ -289,7 +292,13 @@ function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number)
     const onLines = lines.flatMap((line) => engine.filter((e) => e.line === line));
     const shared = lines.some((line) => keyGoalsOn(line) > 1);
     // The figure's number as a whole number of the key's text: 0 起 is not in 80%.
-    const own = onLines.filter((c) => digits(c.figure) !== '' && new RegExp(`(?<![\\d.])${digits(c.figure).replace(/\./g, '\\.')}(?![\\d])`).test(goal.text.replace(/[,，\s]/g, '')));
+    // A deadline is the engine's goal with a date for a target, whatever its digits.
+    const byDate = goal.target.direction === 'by-date';
+    const own = onLines.filter((c) =>
+      c.deadline || byDate
+        ? c.deadline === byDate
+        : digits(c.figure) !== '' && new RegExp(`(?<![\\d.])${digits(c.figure).replace(/\./g, '\\.')}(?![\\d])`).test(goal.text.replace(/[,，\s]/g, '')),
+    );
     const calls = shared && own.length ? own : onLines;
     if (calls.length === 0) {
       misses.push({ kind: 'goal-not-found', line: goal.line, goal });

@@ -48,6 +48,18 @@ const goal = (id: string, line: number, verdict: KeyGoal['verdict'], alsoAt: num
   why: '',
 });
 
+/** The key with only these goals (no chapters, items or not-goals to score). */
+const goalsOnly = (goals: KeyGoal[]): Key => ({
+  ...key,
+  chapters: [],
+  covered_as_section: [],
+  missing_slots: [],
+  placeholders: [],
+  vague_quantities: [],
+  not_goals: [],
+  goals,
+});
+
 const key: Key = {
   file: 'synthetic.md',
   language: 'zh',
@@ -172,17 +184,22 @@ describe('eval: scoring a report against its key', () => {
 
   it('gives each of two goals on one line the engine goal whose target figure it holds', () => {
     const twoOnALine = '# 项目总结报告\n\n## 一、项目目标\n\n项目目标：门店覆盖不少于30家；用户满意度达到90%以上。\n\n## 二、项目成果\n\n门店覆盖达到32家。用户满意度为85%。\n';
-    const twoKey: Key = {
-      ...key,
-      chapters: [],
-      covered_as_section: [],
-      missing_slots: [],
-      placeholders: [],
-      vague_quantities: [],
-      not_goals: [],
-      goals: [{ ...goal('G1', 5, 'met'), text: '门店覆盖不少于30家' }, { ...goal('G2', 5, 'missed'), text: '用户满意度达到90%以上' }],
-    };
+    const twoKey = goalsOnly([{ ...goal('G1', 5, 'met'), text: '门店覆盖不少于30家' }, { ...goal('G2', 5, 'missed'), text: '用户满意度达到90%以上' }]);
     const result = scoreReport(twoKey, analyzeKeyed({ name: 'two.md', text: twoOnALine, key: twoKey }));
+    assert.deepEqual(counts(result.scores, ['goals-found', 'verdicts-right', 'wrong-calls']), {
+      'goals-found': [2, 2],
+      'verdicts-right': [2, 2],
+      'wrong-calls': [0, 2],
+    });
+  });
+
+  it('gives a key deadline on a line with another goal the engine goal with a date, whatever its digits', () => {
+    const text = '# 项目总结报告\n\n## 一、项目目标\n\n- 完成全部 48 家网点改造，于 2024 年 10 月底前全部完成。\n\n## 二、项目成果\n\n全部 48 家网点改造完毕，最后一家网点于 2024 年 11 月 22 日完成改造。\n';
+    const twoKey = goalsOnly([
+      { ...goal('G1', 5, 'met'), text: '完成全部 48 家网点改造', target: { value: 48, unit: '家', direction: 'at-least' } },
+      { ...goal('G2', 5, 'missed'), text: '于 2024 年 10 月底前全部完成', target: { value: '2024-10-31', unit: 'date', direction: 'by-date' } },
+    ]);
+    const result = scoreReport(twoKey, analyzeKeyed({ name: 'deadline.md', text, key: twoKey }));
     assert.deepEqual(counts(result.scores, ['goals-found', 'verdicts-right', 'wrong-calls']), {
       'goals-found': [2, 2],
       'verdicts-right': [2, 2],

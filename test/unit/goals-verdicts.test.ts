@@ -363,3 +363,35 @@ describe('goals: figures computed from what the report gives', () => {
     assert.deepEqual(unsaid.map((g) => [g.verdict, g.outcome?.figure]), [['met', '93.8%']]);
   });
 });
+
+describe('goals: weighing the evidence', () => {
+  it('takes the KPI row that names the goal\'s target again, not one of another target', () => {
+    const text = report(
+      '## Objectives\n\n- Reconcile at least 99.5% of migrated records.\n- Achieve inventory accuracy of at least 98%.\n\n## Results\n\n' +
+        '| KPI | Target | Actual | Status |\n| --- | --- | --- | --- |\n| Migrated record reconciliation accuracy | ≥ 99.5% | 99.82% | Achieved |\n',
+      'Project Closure Report',
+    );
+    assert.deepEqual(buildGoalCheck(analyzeText(text)).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.line ?? null]), [
+      ['at least 99.5%', 'met', 12],
+      ['at least 98%', 'no-outcome', null],
+    ]);
+  });
+
+  it('cannot tell where two statements that both name the goal well say met and missed', () => {
+    const text = report(
+      '## 项目目标\n\n- 客户投诉每季度不超过 3 次。\n\n## 项目成果\n\n| 指标 | 目标 | 实际 | 评价 |\n| --- | --- | --- | --- |\n| 客户投诉（次/季度） | ≤ 3 | 2 | 达成 |\n\n客户投诉每季度为 4 次。\n',
+    );
+    const [goal] = buildGoalCheck(analyzeText(text)).goals;
+    assert.deepEqual([goal!.verdict, goal!.reason], ['unverifiable', 'inconclusive']);
+  });
+
+  it('does not take an average within the target for every item within it, and takes one beyond it for a miss', () => {
+    const goalText = '## Objectives\n\n- Train each water user committee within 90 days of commissioning.\n\n## Results\n\n';
+    const within = buildGoalCheck(analyzeText(report(`${goalText}The average time from commissioning to committee training was 74 days.\n`, 'Project Closure Report'))).goals;
+    assert.deepEqual(within.map((g) => [g.verdict, g.reason]), [['unverifiable', 'inconclusive']]);
+    const beyond = buildGoalCheck(analyzeText(report(`${goalText}The average time from commissioning to committee training was 104 days.\n`, 'Project Closure Report'))).goals;
+    assert.deepEqual(beyond.map((g) => g.verdict), ['missed']);
+    const noEach = buildGoalCheck(analyzeText(report('## Objectives\n\n- Train water user committees within 90 days of commissioning.\n\n## Results\n\nThe average time from commissioning to committee training was 74 days.\n', 'Project Closure Report'))).goals;
+    assert.deepEqual(noEach.map((g) => g.verdict), ['met']);
+  });
+});

@@ -9,7 +9,8 @@ import { extractGoals, type Goal } from './extract.js';
 import { prepareStatement, rankOutcomes, type Candidate, type PreparedStatement } from './match.js';
 import { coverage, prepareMetric, similarity } from './metric.js';
 import { collectOutcomes, type StatedStatus } from './outcomes.js';
-import { judge, type Reason, type Verdict } from './verdict.js';
+import { compatibleUnits, inBase } from './numbers.js';
+import { judge, type Reason, type Target, type Verdict } from './verdict.js';
 
 export interface GoalResult {
   readonly goal: Goal;
@@ -50,6 +51,58 @@ function statedStatus(outcome: Candidate | undefined, alternatives: readonly Can
   return alternatives.find((c) => c.statement.status && c.score >= statusMatch)?.statement.status;
 }
 
+const isChange = (target: Target) => target.direction === 'increase-by' || target.direction === 'decrease-by';
+
+/**
+ * Whether two goals want different things of one figure: both a level (or both a change) in one unit,
+ * with different values. Goals that want the same value are one goal written twice (a list item and its
+ * KPI row); a level and a change of one metric (达到 90%, 提升 5 个百分点) can both be judged on one figure.
+ */
+function rivalGoals(a: Goal, b: Goal): boolean {
+  const x = a.target;
+  const y = b.target;
+  if (!x || !y || isChange(x) !== isChange(y) || !compatibleUnits(x.quantity.unit, y.quantity.unit)) return false;
+  const u = x.quantity.value;
+  const v = y.quantity.value;
+  return u !== undefined && v !== undefined && inBase(u, x.quantity.unit) !== inBase(v, y.quantity.unit);
+}
+
+/**
+ * Each figure reports on one goal: the goals take their candidates best score first, and a figure another
+ * goal has taken is no outcome of a rival goal (a KPI row `≥ 99.5% | 99.82%` is the outcome of the 99.5%
+ * goal, not of the 98% one that names it less well). A goal left with no candidate has no outcome.
+ */
+function assignFigures(goals: readonly Goal[], ranked: readonly Candidate[][]): Candidate[][] {
+  const pairs = ranked.flatMap((list, goal) => list.map((candidate) => ({ goal, candidate })));
+  pairs.sort((a, b) => b.candidate.score - a.candidate.score || a.goal - b.goal);
+  const owners = new Map<string, number[]>();
+  const keyOf = (c: Candidate) => (c.reading ? `${c.statement.start}:${c.reading.quantity.start}` : undefined);
+  const taken = new Set<Candidate>();
+  const lost = new Set<Candidate>();
+  const decided = new Set<number>();
+  for (const { goal, candidate } of pairs) {
+    if (decided.has(goal)) continue;
+    const key = keyOf(candidate);
+    const owned = key === undefined ? undefined : owners.get(key);
+    if (owned?.some((other) => rivalGoals(goals[other]!, goals[goal]!))) {
+      lost.add(candidate);
+      continue;
+    }
+    decided.add(goal);
+    taken.add(candidate);
+    if (key !== undefined) owners.set(key, [...(owned ?? []), goal]);
+  }
+  return ranked.map((list) => {
+    const first = list.find((c) => taken.has(c));
+    return first ? [first, ...list.filter((c) => c !== first && !lost.has(c))] : [];
+  });
+}
+
+/** How close to the outcome's score another statement must come for its opposite verdict to count. */
+const contenderShare = 0.8;
+/** …and how well it must name the goal at all: a weak match's figure is no word of the report on the goal. */
+const contenderScore = 0.9;
+
 /** Goals checked at most (a report sets a handful; matching costs goals × statements). */
 const maximumGoals = 100;
 
@@ -57,7 +110,7 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
   const goals = extractGoals(model, chapters, maximumGoals).slice(0, maximumGoals);
   if (goals.length === 0) return [];
   const outcomes = collectOutcomes(model, chapters).map(prepareStatement);
-  const ranked = rankOutcomes(goals, outcomes);
+  const ranked = assignFigures(goals, rankOutcomes(goals, outcomes));
   return goals.map((goal, i): GoalResult => {
     const [outcome, ...alternatives] = ranked[i]!;
     const status = statedStatus(outcome, alternatives);
@@ -68,7 +121,14 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
     // both would give the same verdict.
     const rival = outcome.rival && judge(goal.target, outcome.rival).verdict;
     const differs = outcome.rival !== undefined && outcome.rival.quantity.value !== outcome.reading?.quantity.value;
-    const conflicting = (judged.verdict === 'met' || judged.verdict === 'missed') && (rival === 'met' || rival === 'missed') && (rival !== judged.verdict || differs);
+    const decided = (v: Verdict | false | undefined) => v === 'met' || v === 'missed';
+    // Another statement that speaks of the goal nearly as well and says the opposite (a KPI row's 2 against
+    // the text's 5 次): the report disagrees with itself, and the tool cannot tell which is right.
+    const contender = alternatives.find(
+      (c) => c.score >= contenderScore && c.score >= outcome.score * contenderShare && c.reading && decided(judge(goal.target, c.reading).verdict),
+    );
+    const contradicted = contender !== undefined && decided(judged.verdict) && judge(goal.target, contender.reading).verdict !== judged.verdict;
+    const conflicting = contradicted || (decided(judged.verdict) && decided(rival) && (rival !== judged.verdict || differs));
     const { verdict, reason, achievement } = conflicting ? { verdict: 'unverifiable' as const, reason: 'inconclusive' as const, achievement: undefined } : judged;
     return { goal, outcome, alternatives, verdict, reason, achievement, acknowledged: verdict === 'missed' && admitsMiss(goal, outcome, outcomes), status };
   });

@@ -90,6 +90,11 @@ function withBetter(target: Target, text: string, metric: string): Target {
   return { ...target, betterUnknown: true };
 }
 
+/** A target that holds for every item or period its words name (每个网点, 各批次均, each site). */
+function withEach(target: Target, text: string): Target {
+  return phrases.each.test(text) ? { ...target, each: true } : target;
+}
+
 /** An abbreviation in brackets after what it abbreviates: （SRM）, (DAU), （NPS）. */
 const abbreviation = /[（(]([A-Z][A-Za-z0-9-]{1,9})[)）]/gu;
 
@@ -116,7 +121,7 @@ function goalAt(model: ReportModel, start: number, end: number, source: Goal['so
     label,
     metric,
     names,
-    target: reading ? withBetter(targetOf(reading, metric), text, metric) : undefined,
+    target: reading ? withEach(withBetter(targetOf(reading, metric), text, metric), text) : undefined,
     targetText: reading ? targetText(model.text, reading) : undefined,
     source,
   };
@@ -371,7 +376,7 @@ export function chapterGoals(model: ReportModel, chapter: Section): Goal[] {
         label: row.metric,
         metric: row.metric,
         names: [row.metric],
-        target,
+        target: withEach(target, row.metric),
         targetText: row.target.text,
         source: 'table',
       });

@@ -244,6 +244,21 @@ function restates(target: Target, reading: Reading): boolean {
   return Math.abs(inBase(q.value, q.unit) - wanted) <= Math.abs(wanted) * 1e-9;
 }
 
+/** What a KPI row loses when its own target is another than the goal's, in the same unit: it is another goal's row. */
+const otherTargetPenalty = 0.2;
+
+/**
+ * What a KPI row's own target says of the goal: the goal's target again (≥ 99.5% for at least 99.5%) —
+ * the row reports on this goal; another figure of the same kind — on another goal; nothing comparable — nothing.
+ */
+function rowTargetFit(goal: Target, row: Target | undefined): number {
+  const a = goal.quantity;
+  const b = row?.quantity;
+  if (!b || a.value === undefined || b.value === undefined || a.range || b.range || !compatibleUnits(a.unit, b.unit)) return 0;
+  const wanted = inBase(a.value, a.unit);
+  return Math.abs(inBase(b.value, b.unit) - wanted) <= Math.abs(wanted) * 1e-9 ? restatedBonus : -otherTargetPenalty;
+}
+
 /**
  * The statement as a candidate for the goal; undefined when it scores below `minimum`. `inWords` is how
  * much of the goal the statement's words hold (see `wordScores`).
@@ -261,7 +276,7 @@ function candidate(goal: PreparedGoal, prepared: PreparedStatement, minimum: num
     score = Math.max(inWords, names, metric) * weight;
   } else {
     const fit = best ? (best.fits ? 0.1 : -0.05) + (best.restated ? restatedBonus : 0) : -0.15;
-    score = (Math.max(names, best ? best.names : 0) + fit) * weight;
+    score = (Math.max(names, best ? best.names : 0) + fit + rowTargetFit(target, statement.target)) * weight;
   }
   return score >= minimum ? { statement, reading, rival: best?.rival, score } : undefined;
 }

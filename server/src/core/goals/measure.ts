@@ -21,6 +21,8 @@ export interface Reading {
   readonly kind: 'level' | 'change' | 'gap';
   /** A gap's side of the target: above or below it, or worse or better than it (差, short of; beat). */
   readonly side?: GapSide;
+  /** The figure is an average (平均 11 天, an average of 74 days): it does not show that each item meets a target. */
+  readonly average?: boolean;
   /** A level the tool computed rather than read: from a gap and the target, and the figures it took. */
   readonly computed?: { readonly rule: 'gap'; readonly from: readonly Quantity[] };
   /** Which way the words say the metric moved or should move (提升 → up, 缩短 → down). */
@@ -87,6 +89,21 @@ function englishCount(text: string, at: number): string {
   countedWords.lastIndex = at;
   const m = countedWords.exec(text);
   return m ? trimFillers(m[1]!.trim().toLowerCase()) : '';
+}
+
+/** What an English share is of: 99.5% of migrated records → migrated records (up to a preposition, a verb or punctuation). */
+const shareOf = /\s+of\s+(?:the\s+|all\s+|our\s+|its\s+|their\s+)?((?:(?!(?:without|with|in|at|on|by|for|to|from|within|across|during|before|after|that|which|who|and|or|was|were|is|are|had|has|have|will|would)\b)[a-z][a-z0-9-]*\s*){1,5})/iy;
+
+/**
+ * The metric of an English share: its lead's words (an action dropped) and what it is a share of —
+ * Reconcile at least 99.5% of migrated records → reconcile migrated records; '' when no "of" follows.
+ */
+function englishShare(text: string, at: number, lead: string): string {
+  shareOf.lastIndex = at;
+  const m = shareOf.exec(text);
+  if (!m) return '';
+  const of = trimFillers(m[1]!.trim().toLowerCase());
+  return of ? trimFillers(`${metricName(lead)} ${of}`) : '';
 }
 
 /** The part of a name after its last 的: 公司品牌在目标区域的认知度 → 认知度 (a shorter name matches better). */
@@ -273,7 +290,12 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
       continue;
     }
 
-    const noun = quantity.unit.dimension === 'none' && quantity.value !== undefined ? englishCount(text, after) || nounAfter(text, after, false) : nounAfter(text, after, quantity.unit.dimension.startsWith('count'));
+    const noun =
+      quantity.unit.dimension === 'none' && quantity.value !== undefined
+        ? englishCount(text, after) || nounAfter(text, after, false)
+        : quantity.unit.dimension === 'percent' && latinLetter.test(lead)
+          ? englishShare(text, after, plainLead) || nounAfter(text, after, false)
+          : nounAfter(text, after, quantity.unit.dimension.startsWith('count'));
 
     // 比目标高 1.5 dB(A), 2% below target: the distance to the target, not a result of its own.
     const gapBefore = phrases.gapBefore.exec(lowerLead);
@@ -324,9 +346,14 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
   }
 
   // A figure whose clause names nothing (满意度为 93.8%，较上年提高 5.1 个百分点) goes on with the subject
-  // of the figure before it: Chinese and English leave a subject they keep unsaid.
-  for (let i = 1; i < readings.length; i++) {
-    if (!readings[i]!.metric && readings[i - 1]!.metric) readings[i] = { ...readings[i]!, metric: readings[i - 1]!.metric };
+  // of the figure before it: Chinese and English leave a subject they keep unsaid. An average says so
+  // before it in its clause (平均封闭施工 11 个日历天) or right after it (12 days on average).
+  for (let i = 0; i < readings.length; i++) {
+    const reading = readings[i]!;
+    const metric = !reading.metric && i > 0 ? readings[i - 1]!.metric : reading.metric;
+    const after = reading.quantity.end - offset;
+    const average = phrases.averageBefore.test(lower(reading.lead)) || phrases.averageAfter.test(lower(text.slice(after, after + 16)));
+    if (metric !== reading.metric || average) readings[i] = { ...reading, metric, ...(average ? { average } : {}) };
   }
   // A baseline written apart from its figure (缩短至30天以内（现状45天）) belongs to the figure before it.
   if (isBaseline.size === 0) return readings;

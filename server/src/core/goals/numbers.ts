@@ -405,6 +405,7 @@ function readNumber(text: string, at: number): NumberRead | undefined {
 /** Dimensions a Chinese numeral may count in (两周, 三个工作日, 四个部门); 一 only for time (一周, 一个月), as 一个 is an article. */
 const numeralDimensions = /^(?:duration|workday|calendar-month|effort-day|effort-month|count.*|percent|times)$/;
 const timeDimensions = /^(?:duration|workday|calendar-month)$/;
+const calendarName = /^(?:季度|月)/u;
 
 const markPatterns = [...placeholderPatterns, ...vagueQuantityPatterns];
 const vagueIds = new Set(vagueQuantityPatterns.map((p) => p.id));
@@ -494,6 +495,8 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     if (first.chinese) {
       if (!numeralDimensions.test(unit.dimension)) continue;
       if (m[0] === '一' && !timeDimensions.test(unit.dimension)) continue;
+      // 一季度, 三月: a quarter's or a month's name; a count of them says 个 (三个季度, 五个月).
+      if (calendarName.test(text.slice(first.end, first.end + 2))) continue;
     }
     // A Latin letter right after the figure that is no unit (5G, 3D): a name, not a quantity.
     if (latinLetter.test(text.charAt(end)) && end === first.end) continue;

@@ -6,7 +6,8 @@
 import type { ClassifiedChapter } from '../checks/structure.js';
 import type { ReportModel, Section, Span, TextBlock } from '../model.js';
 import { cellSpan, isBlank, milestoneColumns, rowSpan } from './columns.js';
-import { cellReader, kpiRows, rowActual, rowStatus } from './kpi.js';
+import { cellReader, kpiRows, rowActual, rowStatus, rowTarget } from './kpi.js';
+import type { Target } from './verdict.js';
 import { classifyTable } from '../tables.js';
 import { readSentence, type Reading } from './measure.js';
 import { phrases } from './phrases.js';
@@ -27,6 +28,8 @@ export interface OutcomeStatement extends Span {
   readonly acknowledgesMiss: boolean;
   /** A KPI row's status cell and what it says (达成, ✅, Not achieved): the report's own verdict. */
   readonly status: StatedStatus | undefined;
+  /** A KPI row's own target: a row that names a goal's target again reports on that goal. */
+  readonly target?: Target;
 }
 
 /** A status cell (达成, ✅, Not achieved) and what it says. */
@@ -95,6 +98,7 @@ function kpiStatements(model: ReportModel, chapters: readonly ClassifiedChapter[
       const reading = rowActual(read, row);
       if (!row.actual && !reading) continue;
       const says = rowStatus(row);
+      const target = rowTarget(read, row);
       into.push({
         start: row.start,
         end: row.end,
@@ -105,6 +109,7 @@ function kpiStatements(model: ReportModel, chapters: readonly ClassifiedChapter[
         readings: reading ? [reading] : [],
         acknowledgesMiss: says === 'missed',
         status: says && row.status ? { says, cell: row.status } : undefined,
+        target,
       });
     }
   }

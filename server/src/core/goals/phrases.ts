@@ -26,6 +26,8 @@ interface PhrasesFile {
   claims: string[];
   softClaims: string[];
   claimNotAfter: string[];
+  each: string[];
+  average: { before: string[]; after: string[] };
 }
 
 const data = phrasesYaml as PhrasesFile;
@@ -91,6 +93,12 @@ export const phrases = {
   softClaims: data.softClaims.map((source) => new RegExp(source, 'giu')),
   /** Text ending with what a claim after it is about when it is no success (实施成本, the effort). */
   claimNotAfter: new RegExp(`(?:${alternation(data.claimNotAfter)})\\s*$`, 'iu'),
+  /** A goal's words that make its target hold for every item or period (每个网点, each site). */
+  each: new RegExp(data.each.map((source) => `(?:${source})`).join('|'), 'iu'),
+  /** Words before a figure (in its clause) that make it an average. */
+  averageBefore: contains(data.average.before),
+  /** Words right after a figure that make it an average (on average). */
+  averageAfter: new RegExp(`^\\s*(?:${alternation(data.average.after)})`, 'u'),
   /** A name that says only that something is done (completed, 完成): the whole text is one of these words. */
   completion: new RegExp(`^(?:${alternation(data.completion)})$`, 'u'),
   /** 建立, 优化, achieve… at the start of a clause. */

@@ -24,6 +24,8 @@ export interface Target {
   readonly baseline: Quantity | undefined;
   /** The goal says "or better" of a metric whose better way the tool does not know (air permeability). */
   readonly betterUnknown?: boolean;
+  /** The target holds for every item or period (每个网点, each water point): an average cannot show it met. */
+  readonly each?: boolean;
 }
 
 export interface Judgement {
@@ -96,7 +98,8 @@ function judgeLevel(target: Target, reading: Reading): Judgement {
   // 最高 6.3 mg/L as a result is the largest value seen, not a bound on it.
   if (a.extreme) a = { ...a, bound: undefined };
   const verdict = decide(target.direction, interval(a, a.value!), target.direction === 'at-most' && t.range ? [want[1], want[1]] : want);
-  if (!verdict) return unverifiable('inconclusive');
+  // An average within the target does not show that every item is; one beyond it shows that some item is.
+  if (!verdict || (verdict === 'met' && target.each && reading.average)) return unverifiable('inconclusive');
   // Against a band (60至80人) the rate is measured from its middle; against a bound, from the bound.
   const wanted = target.direction === 'at-most' ? want[1] : target.direction === 'equal' ? (want[0] + want[1]) / 2 : want[0];
   // A date met or missed has no rate (days since 1970 divided by each other say nothing).
