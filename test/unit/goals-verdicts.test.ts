@@ -394,4 +394,27 @@ describe('goals: weighing the evidence', () => {
     const noEach = buildGoalCheck(analyzeText(report('## Objectives\n\n- Train water user committees within 90 days of commissioning.\n\n## Results\n\nThe average time from commissioning to committee training was 74 days.\n', 'Project Closure Report'))).goals;
     assert.deepEqual(noEach.map((g) => g.verdict), ['met']);
   });
+
+  it('cannot tell, with a note rather than a warning, where a statement mentions the goal without naming it clearly', () => {
+    const text = report('## 项目目标\n\n- 预约诊疗率 ≥ 75%。\n\n## 项目成果\n\n预约挂号患者已占门诊总人次的 81.5%。\n');
+    const analysis = analyzeText(text);
+    const [goal] = buildGoalCheck(analysis).goals;
+    assert.deepEqual([goal!.verdict, goal!.reason, goal!.outcome, goal!.alternatives.map((a) => a.line)], ['unverifiable', 'unclear-outcome', null, [9]]);
+    assert.deepEqual([...textsByLine(analysis, 'goal-unclear-outcome')], [[5, ['预约诊疗率 ≥ 75%。']]]);
+    assert.deepEqual(diagnosticsOf(analysis, 'goal-no-outcome'), []);
+  });
+
+  it('reads the actual figures of a scorecard under the goals, and a ceiling from the words before a figure (within a budget of)', () => {
+    const text = report(
+      '## Summary\n\n### Goals\n\n- Reach a card payment success rate of at least 97.5%.\n- Deliver within a budget of 1,200 engineer-days.\n\n### Scorecard\n\n' +
+        '| Goal | Target | Actual | Status |\n| --- | --- | --- | --- |\n| Card payment success rate | ≥ 97.5% | 97.1% | Met |\n| Engineering effort | 1,200 engineer-days | 1,385 engineer-days | Missed |\n\n## Timeline\n\nWork started in January.\n',
+      'Post-Mortem: Project Atlas',
+    );
+    const analysis = analyzeText(text);
+    assert.deepEqual(buildGoalCheck(analysis).goals.map((g) => [g.target?.direction, g.verdict, g.outcome?.line ?? null]), [
+      ['at-least', 'missed', 14],
+      ['at-most', 'missed', 15],
+    ]);
+    assert.deepEqual([...textsByLine(analysis, 'status-contradiction')], [[14, ['Met']]]);
+  });
 });

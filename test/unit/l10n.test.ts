@@ -123,6 +123,7 @@ describe('l10n: messages of an analysis', () => {
       readFixture('goals/政务服务流程再造项目总结报告.md'),
       readFixture('goals/tables-项目总结报告.md'),
       statusOverGoal,
+      '# 门诊项目总结报告\n\n## 项目目标\n\n- 预约诊疗率 ≥ 75%。\n\n## 项目成果\n\n预约挂号患者已占门诊总人次的 81.5%。\n',
     ];
     for (const locale of ['en', 'zh-cn'] as Locale[]) {
       const codes = new Set<string>();
@@ -136,7 +137,7 @@ describe('l10n: messages of an analysis', () => {
       assert.deepEqual(
         [...codes].sort(),
         [
-          'chapter-order', 'covered-by-section', 'duplicate-chapter', 'empty-section', 'frontmatter', 'goal-missed', 'goal-no-outcome', 'kpi-table', 'milestone-table',
+          'chapter-order', 'covered-by-section', 'duplicate-chapter', 'empty-section', 'frontmatter', 'goal-missed', 'goal-no-outcome', 'goal-unclear-outcome', 'kpi-table', 'milestone-table',
           'missing-chapter', 'numbering', 'placeholder', 'status-contradiction', 'unit-mismatch', 'unknown-schema', 'unsupported-claim', 'vague-quantity',
         ],
       );

@@ -14,6 +14,7 @@ export type DiagnosticCode =
   | 'frontmatter'
   | 'unknown-schema'
   | 'goal-no-outcome'
+  | 'goal-unclear-outcome'
   | 'goal-missed'
   | 'unsupported-claim'
   | 'status-contradiction'

@@ -45,7 +45,7 @@ function goalHover(goal: GoalCheckRow, locale: Locale): string {
   lines.push(
     outcome
       ? localize(locale, outcome.figure ? 'hover.goal.outcome' : 'hover.goal.outcomeNoFigure', { line: outcome.line, figure: outcome.figure ?? '', text: quote(outcome.text), weight: outcome.weight })
-      : localize(locale, 'hover.goal.noOutcome'),
+      : localize(locale, goal.reason === 'unclear-outcome' ? 'hover.goal.unclearOutcome' : 'hover.goal.noOutcome'),
   );
   if (outcome?.computed) lines.push('', localize(locale, `hover.goal.computed.${outcome.computed.rule}`, { from: outcome.computed.from.join(locale === 'zh-cn' ? '、' : ', ') }));
   const status = goal.evidence.find((e) => e.kind === 'status');

@@ -28,9 +28,20 @@ export function checkGoals(text: string, results: readonly GoalResult[], claims:
   const lines = new LineIndex(text);
   const lineOf = (offset: number) => lines.positionAt(offset).line + 1;
   const diagnostics: ReportDiagnostic[] = [];
-  for (const { goal, outcome, verdict, achievement, acknowledged, status } of results) {
+  for (const { goal, outcome, alternatives, verdict, reason, achievement, acknowledged, status } of results) {
     if (verdict === 'no-outcome') {
       diagnostics.push({ code: 'goal-no-outcome', severity: 'warning', start: goal.start, end: goal.end, message: localize(locale, 'goal.noOutcome', { goal: shortText(goal.text) }) });
+      continue;
+    }
+    const mention = alternatives[0];
+    if (reason === 'unclear-outcome' && mention) {
+      diagnostics.push({
+        code: 'goal-unclear-outcome',
+        severity: 'information',
+        start: goal.start,
+        end: goal.end,
+        message: localize(locale, 'goal.unclearOutcome', { goal: shortText(goal.text), line: lineOf(mention.statement.start), text: shortText(mention.statement.text) }),
+      });
       continue;
     }
     const reading = outcome?.reading;

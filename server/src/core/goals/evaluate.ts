@@ -6,7 +6,10 @@
 import type { ClassifiedChapter } from '../checks/structure.js';
 import type { ReportModel } from '../model.js';
 import { extractGoals, type Goal } from './extract.js';
-import { prepareStatement, rankOutcomes, type Candidate, type PreparedStatement } from './match.js';
+import { isClear, prepareStatement, rankOutcomes, type Candidate, type PreparedStatement } from './match.js';
+
+/** The statements that mention a goal without naming it clearly, kept to show the writer. */
+const alternativesKept = 3;
 import { coverage, prepareMetric, similarity } from './metric.js';
 import { collectOutcomes, type StatedStatus } from './outcomes.js';
 import { compatibleUnits, inBase } from './numbers.js';
@@ -110,11 +113,18 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
   const goals = extractGoals(model, chapters, maximumGoals).slice(0, maximumGoals);
   if (goals.length === 0) return [];
   const outcomes = collectOutcomes(model, chapters).map(prepareStatement);
-  const ranked = assignFigures(goals, rankOutcomes(goals, outcomes));
+  const all = rankOutcomes(goals, outcomes);
+  const ranked = assignFigures(goals, all.map((list, i) => list.filter((c) => isClear(goals[i]!, c))));
   return goals.map((goal, i): GoalResult => {
     const [outcome, ...alternatives] = ranked[i]!;
     const status = statedStatus(outcome, alternatives);
-    if (!outcome) return { goal, outcome, alternatives, verdict: 'no-outcome', reason: undefined, achievement: undefined, acknowledged: false, status };
+    if (!outcome) {
+      // Statements that mention the goal without naming it clearly: the report may well give its result.
+      // (A clear one whose figure a rival goal took is no mention.)
+      const mentions = all[i]!.filter((c) => !isClear(goal, c)).slice(0, alternativesKept);
+      const verdict = mentions.length ? 'unverifiable' : 'no-outcome';
+      return { goal, outcome, alternatives: mentions, verdict, reason: mentions.length ? 'unclear-outcome' : undefined, achievement: undefined, acknowledged: false, status };
+    }
     const judged = judge(goal.target, outcome.reading);
     // Two figures of the statement fit the goal equally well and differ (博士 2 名、硕士 5 名 for 培养研究生 6
     // 名): the statement does not say which is the goal's, or that they add up — it cannot tell, even where

@@ -23,8 +23,15 @@ export interface Candidate {
   readonly score: number;
 }
 
-/** Below these a statement is not about the goal. */
+/** Below these a statement is not about the goal… */
 const minimumScore = { numeric: 0.5, wording: 0.3 };
+/** …and below these it does not even mention it: between the two, it may speak of it without saying so clearly. */
+const mentionScore = { numeric: 0.25, wording: 0.3 };
+
+/** Whether a candidate speaks of its goal clearly enough to be its outcome, rather than only mention it. */
+export function isClear(goal: Goal, candidate: Candidate): boolean {
+  return candidate.score >= (goal.target ? minimumScore.numeric : minimumScore.wording);
+}
 const sourceWeight: Record<OutcomeStatement['source'], number> = { 'kpi-table': 1.05, 'milestone-table': 1.05, results: 1, fallback: 0.75 };
 const alternativesKept = 3;
 
@@ -307,7 +314,7 @@ function wordScores(goals: readonly PreparedGoal[], statements: readonly Prepare
  */
 export function rankOutcomes(goals: readonly Goal[], statements: readonly PreparedStatement[]): Candidate[][] {
   const prepared = goals.map(prepareGoal);
-  const minimums = goals.map((goal) => (goal.target ? minimumScore.numeric : minimumScore.wording));
+  const minimums = goals.map((goal) => (goal.target ? mentionScore.numeric : mentionScore.wording));
   const inWords = wordScores(prepared, statements);
   const candidates = goals.map((): Candidate[] => []);
   statements.forEach((statement, s) => {

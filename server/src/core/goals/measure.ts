@@ -385,5 +385,6 @@ export function directionOf(reading: Reading, metric: string): Direction {
   if (quantity.value === 0) return 'at-most';
   if (reading.movement) return reading.movement === 'up' ? 'at-least' : 'at-most';
   if (reading.verb) return 'at-least';
-  return phrases.lowerIsBetter.test(lower(metric)) ? 'at-most' : 'at-least';
+  // What is named before the figure counts too: within a budget of 1,200 engineer-days.
+  return phrases.lowerIsBetter.test(lower(metric)) || phrases.lowerIsBetter.test(lower(reading.lead)) ? 'at-most' : 'at-least';
 }

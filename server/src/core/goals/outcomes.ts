@@ -11,7 +11,7 @@ import type { Target } from './verdict.js';
 import { classifyTable } from '../tables.js';
 import { readSentence, type Reading } from './measure.js';
 import { phrases } from './phrases.js';
-import { blocksWithin, labelOf, paragraphsWithin, sentencesOf } from './segments.js';
+import { labelOf, paragraphsWithin, sentencesOf } from './segments.js';
 
 export type OutcomeSource = 'results' | 'kpi-table' | 'milestone-table' | 'fallback';
 
@@ -84,14 +84,13 @@ function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, sourc
   }
 }
 
-/** The rows of the KPI tables outside the goals chapter that give an actual figure. */
-function kpiStatements(model: ReportModel, chapters: readonly ClassifiedChapter[], into: OutcomeStatement[]): void {
+/** The rows of the KPI tables that give an actual figure. */
+function kpiStatements(model: ReportModel, into: OutcomeStatement[]): void {
   const read = cellReader(model.text);
-  // The tables of the goals chapters, found by chapter rather than by testing every table against every chapter.
-  const goalTables = new Set(chapters.filter((c) => c.slots.includes('goals')).flatMap((c) => blocksWithin(model.tables, c.section)));
+  // A table with actual figures reports results wherever it stands, in the goals chapter too (a
+  // scorecard under the goals); its rows without one report nothing.
   for (const table of model.tables) {
     if (into.length >= maximumStatements) return;
-    if (goalTables.has(table)) continue;
     for (const row of kpiRows(model.text, table) ?? []) {
       if (into.length >= maximumStatements) return;
       if (!row.actual && !row.deviation) continue;
@@ -150,7 +149,7 @@ export function collectOutcomes(model: ReportModel, chapters: readonly Classifie
   const statements: OutcomeStatement[] = [];
   const usable = chapters.filter((c) => !c.slots.some((slot) => noOutcomes.has(slot)));
   for (const chapter of usable.filter((c) => c.slots.includes('results'))) chapterStatements(model, chapter, 'results', statements);
-  kpiStatements(model, chapters, statements);
+  kpiStatements(model, statements);
   milestoneStatements(model, statements);
   for (const chapter of usable.filter((c) => !c.slots.includes('results'))) chapterStatements(model, chapter, 'fallback', statements);
   return statements.sort((a, b) => a.start - b.start);

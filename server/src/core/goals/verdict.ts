@@ -12,7 +12,7 @@ export type Verdict = 'met' | 'missed' | 'unverifiable' | 'no-outcome';
  * Why a verdict is `unverifiable`; `inconclusive` when both figures are there but allow either answer,
  * `implausible` when they are so far apart that the outcome is most likely another figure than the goal's.
  */
-export type Reason = 'placeholder' | 'vague' | 'no-number' | 'unit-mismatch' | 'inconclusive' | 'implausible' | 'direction-unknown';
+export type Reason = 'placeholder' | 'vague' | 'no-number' | 'unit-mismatch' | 'inconclusive' | 'implausible' | 'direction-unknown' | 'unclear-outcome';
 
 const plausible = (quantitiesYaml as { plausibleAchievement: number }).plausibleAchievement;
 
