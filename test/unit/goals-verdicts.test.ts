@@ -302,6 +302,12 @@ describe('goals: deadlines', () => {
     assert.deepEqual(bare, [['2 days or less', 'met', '1.5 days']]);
   });
 
+  it('takes a past "by" date of a result for the day it was done by, not for the plan', () => {
+    const body = (result: string) => `## Objectives\n\n- Reviewed runbooks for all Tier-1 services by the end of Q2 2024.\n\n## Results\n\n${result}\n`;
+    assert.deepEqual(check(body('All 44 Tier-1 services had a reviewed runbook by 28 June 2024.'), 'Project Closure Report'), [['Q2 2024', 'met', '28 June 2024']]);
+    assert.deepEqual(check(body('Reviewed runbooks for all Tier-1 services were planned by 28 June 2024.'), 'Project Closure Report').map((g) => g[1]), ['unverifiable']);
+  });
+
   it('names an English count by what it counts: 128 water points, not the 74 new boreholes among them', () => {
     assert.deepEqual(
       check('## Objectives\n\n- Water points constructed or rehabilitated: at least 120.\n\n## Results\n\nThe programme commissioned 128 water points: 74 new boreholes, 38 rehabilitated boreholes and 16 tanks.\n', 'Project Closure Report'),

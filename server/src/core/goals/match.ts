@@ -8,6 +8,7 @@ import type { Goal } from './extract.js';
 import { dateUnit, type Reading } from './measure.js';
 import { coverage, coverages, prepareMetric, similarity, type MetricText } from './metric.js';
 import { compatibleUnits, inBase } from './numbers.js';
+import { phrases } from './phrases.js';
 import type { OutcomeStatement } from './outcomes.js';
 import { levelFromGap, type Target } from './verdict.js';
 
@@ -171,12 +172,13 @@ interface ChosenReading {
  * figure. Every goal meets every statement, so the contenders are compared in locals, not objects.
  */
 /**
- * Whether a figure can speak of the goal at all: a date only of a deadline, and then not a deadline itself
- * (原计划 8 月底前完成 is the plan again); a number only of a goal with a number.
+ * Whether a figure can speak of the goal at all: a date only of a deadline, and then not the plan named
+ * again (原计划 8 月底前完成; a past "by 28 June 2024" is the day it was done by); a number only of a goal
+ * with a number.
  */
 function eligible(wantsDate: boolean, reading: Reading): boolean {
   const date = reading.quantity.unit === dateUnit;
-  return date ? wantsDate && reading.quantity.bound === undefined : !wantsDate;
+  return date ? wantsDate && (reading.quantity.bound === undefined || !phrases.planned.test(reading.lead.toLowerCase())) : !wantsDate;
 }
 
 function bestReading(goal: PreparedGoal, statement: PreparedStatement, statementNames: number): ChosenReading | undefined {

@@ -219,7 +219,9 @@ function dateReadings(text: string, offset: number): Reading[] {
     const begin = clauseAt(match.start);
     const clauseEnd = text.slice(end).search(/[，,；;。]/u);
     const clause = `${text.slice(begin, match.start)}${text.slice(end, clauseEnd < 0 ? text.length : end + clauseEnd)}`;
-    readings.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: metricName(clause.replace(/^[于在自到至截止]+/u, '')), lead: text.slice(begin, match.start) });
+    // A name that says only that something is done (完成, completed) names nothing that can be matched.
+    const metric = metricName(clause.replace(/^[于在自到至截止]+/u, ''));
+    readings.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: phrases.completion.test(metric.toLowerCase()) ? '' : metric, lead: text.slice(begin, match.start) });
   }
   return readings;
 }

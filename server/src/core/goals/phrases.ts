@@ -27,6 +27,7 @@ interface PhrasesFile {
   softClaims: string[];
   claimNotAfter: string[];
   each: string[];
+  planned: string[];
   average: { before: string[]; after: string[] };
 }
 
@@ -95,6 +96,8 @@ export const phrases = {
   claimNotAfter: new RegExp(`(?:${alternation(data.claimNotAfter)})\\s*$`, 'iu'),
   /** A goal's words that make its target hold for every item or period (每个网点, each site). */
   each: new RegExp(data.each.map((source) => `(?:${source})`).join('|'), 'iu'),
+  /** Words before a deadline that make it the plan named again, not the day something was done by. */
+  planned: contains(data.planned),
   /** Words before a figure (in its clause) that make it an average. */
   averageBefore: contains(data.average.before),
   /** Words right after a figure that make it an average (on average). */
