@@ -16,6 +16,11 @@ function rows(check: readonly GoalCheckRow[]): Row[] {
   return check.map((g) => [g.line, g.metric, g.target?.direction ?? '-', g.verdict, g.reason ?? g.achievement, g.outcome?.line ?? null]);
 }
 
+/** The goal check's rows of a report with this body (and title). */
+function goalsOf(body: string, title?: string): readonly GoalCheckRow[] {
+  return buildGoalCheck(analyzeText(report(body, title))).goals;
+}
+
 function goalAt(analysis: ReportAnalysis, line: number): GoalCheckRow {
   const goal = buildGoalCheck(analysis).goals.find((g) => g.line === line);
   assert.ok(goal, `no goal on line ${line}`);
@@ -333,23 +338,17 @@ describe('goals: two figures that fit equally', () => {
 
 describe('goals: figures computed from what the report gives', () => {
   it('computes the result from a gap to the target (比目标值低 0.2 个百分点, 14 ms below target), and says so', () => {
-    const zh = buildGoalCheck(
-      analyzeText(report('## 项目目标\n\n- 核心系统月度可用率不低于 99.95%；\n- 单次割接停机时间不超过 4 小时。\n\n## 项目成果\n\n核心系统月度可用率均值比目标值低 0.2 个百分点。单次停机时间最长比目标值少 40 分钟。\n')),
-    ).goals;
+    const zh = goalsOf('## 项目目标\n\n- 核心系统月度可用率不低于 99.95%；\n- 单次割接停机时间不超过 4 小时。\n\n## 项目成果\n\n核心系统月度可用率均值比目标值低 0.2 个百分点。单次停机时间最长比目标值少 40 分钟。\n');
     assert.deepEqual(zh.map((g) => [g.verdict, g.outcome?.figure, g.outcome?.computed]), [
       ['missed', '99.75%', { rule: 'gap', from: ['0.2 个百分点'] }],
       ['met', '3.33小时', { rule: 'gap', from: ['40 分钟'] }],
     ]);
-    const en = buildGoalCheck(
-      analyzeText(report('## Objectives\n\n- Keep average response time within 200 ms.\n\n## Results\n\nAverage response time was 14 ms below target.\n', 'Project Closure Report')),
-    ).goals;
+    const en = goalsOf('## Objectives\n\n- Keep average response time within 200 ms.\n\n## Results\n\nAverage response time was 14 ms below target.\n', 'Project Closure Report');
     assert.deepEqual(en.map((g) => [g.verdict, g.outcome?.figure, g.evidence[0]?.computed?.rule]), [['met', '186 ms', 'gap']]);
   });
 
   it('prefers the figure a statement writes to one computed from its gap ($262,000, over budget by 5%)', () => {
-    const [goal] = buildGoalCheck(
-      analyzeText(report('## Objectives\n\n- Keep the project budget within $250,000.\n\n## Results\n\nThe project cost $262,000, over budget by 5%.\n', 'Project Closure Report')),
-    ).goals;
+    const [goal] = goalsOf('## Objectives\n\n- Keep the project budget within $250,000.\n\n## Results\n\nThe project cost $262,000, over budget by 5%.\n', 'Project Closure Report');
     assert.deepEqual([goal!.verdict, goal!.outcome?.figure, goal!.outcome?.computed], ['missed', '$262,000', null]);
   });
 
@@ -363,9 +362,9 @@ describe('goals: figures computed from what the report gives', () => {
   });
 
   it('keeps an aside in brackets inside the name it qualifies, and a subject left unsaid with the figure after it', () => {
-    const bracket = buildGoalCheck(analyzeText(report('## 项目目标\n\n- 营销费用（含优惠券补贴、广告投放）总额控制在 360 万元以内。\n\n## 项目成果\n\n营销费用总额为 348.2 万元。\n'))).goals;
+    const bracket = goalsOf('## 项目目标\n\n- 营销费用（含优惠券补贴、广告投放）总额控制在 360 万元以内。\n\n## 项目成果\n\n营销费用总额为 348.2 万元。\n');
     assert.deepEqual(bracket.map((g) => [g.metric, g.verdict]), [['营销费用总额', 'met']]);
-    const unsaid = buildGoalCheck(analyzeText(report('## 项目目标\n\n- 门诊患者满意度不低于 92%。\n\n## 项目成果\n\n门诊患者满意度为 93.8%，较上年同期提高 5.1 个百分点。\n'))).goals;
+    const unsaid = goalsOf('## 项目目标\n\n- 门诊患者满意度不低于 92%。\n\n## 项目成果\n\n门诊患者满意度为 93.8%，较上年同期提高 5.1 个百分点。\n');
     assert.deepEqual(unsaid.map((g) => [g.verdict, g.outcome?.figure]), [['met', '93.8%']]);
   });
 });
@@ -393,11 +392,11 @@ describe('goals: weighing the evidence', () => {
 
   it('does not take an average within the target for every item within it, and takes one beyond it for a miss', () => {
     const goalText = '## Objectives\n\n- Train each water user committee within 90 days of commissioning.\n\n## Results\n\n';
-    const within = buildGoalCheck(analyzeText(report(`${goalText}The average time from commissioning to committee training was 74 days.\n`, 'Project Closure Report'))).goals;
+    const within = goalsOf(`${goalText}The average time from commissioning to committee training was 74 days.\n`, 'Project Closure Report');
     assert.deepEqual(within.map((g) => [g.verdict, g.reason]), [['unverifiable', 'inconclusive']]);
-    const beyond = buildGoalCheck(analyzeText(report(`${goalText}The average time from commissioning to committee training was 104 days.\n`, 'Project Closure Report'))).goals;
+    const beyond = goalsOf(`${goalText}The average time from commissioning to committee training was 104 days.\n`, 'Project Closure Report');
     assert.deepEqual(beyond.map((g) => g.verdict), ['missed']);
-    const noEach = buildGoalCheck(analyzeText(report('## Objectives\n\n- Train water user committees within 90 days of commissioning.\n\n## Results\n\nThe average time from commissioning to committee training was 74 days.\n', 'Project Closure Report'))).goals;
+    const noEach = goalsOf('## Objectives\n\n- Train water user committees within 90 days of commissioning.\n\n## Results\n\nThe average time from commissioning to committee training was 74 days.\n', 'Project Closure Report');
     assert.deepEqual(noEach.map((g) => g.verdict), ['met']);
   });
 
@@ -422,5 +421,32 @@ describe('goals: weighing the evidence', () => {
       ['at-most', 'missed', 15],
     ]);
     assert.deepEqual([...textsByLine(analysis, 'status-contradiction')], [[14, ['Met']]]);
+  });
+
+  it('reads a signed actual of a KPI row as a change (+9 个百分点 against +8 个百分点)', () => {
+    const text = report('## 项目目标\n\n- 品牌认知度提升 8 个百分点。\n\n## 项目成果\n\n| 指标 | 目标值 | 实际值 | 状态 |\n| --- | --- | --- | --- |\n| 品牌认知度提升 | +8 个百分点 | +9 个百分点 | 达成 |\n');
+    assert.deepEqual(buildGoalCheck(analyzeText(text)).goals.map((g) => [g.verdict, g.achievement]), [['met', 1.125]]);
+  });
+
+  it('computes a share from a part of a whole (127 个系统中，124 个…; 11 of the 128 committees) for a goal in %', () => {
+    const zh = goalsOf('## 项目目标\n\n- 应用系统迁移上云比例达到 100%。\n\n## 项目成果\n\n一期范围内的 127 个应用系统中，124 个已完成迁移上云，其余 3 个系统转入二期。\n');
+    assert.deepEqual(zh.map((g) => [g.verdict, g.outcome?.figure, g.outcome?.computed]), [['missed', '97.6%', { rule: 'share', from: ['124 个', '127 个'] }]]);
+    const en = goalsOf('## Objectives\n\n- At least 95% of committees trained on time.\n\n## Results\n\n117 of the 128 committees were trained on time.\n', 'Project Closure Report');
+    assert.deepEqual(en.map((g) => [g.verdict, g.outcome?.figure]), [['missed', '91.4%']]);
+  });
+
+  it('takes the target of the goal, not a window of time or a number after "the" in its words', () => {
+    const zh = goalsOf('## 项目目标\n\n- 结业后 3 个月内开设网店的学员不少于 600 人。\n\n## 项目成果\n\n已有 512 名学员在结业后 3 个月内开设网店。\n');
+    assert.deepEqual(zh.map((g) => [g.target?.text, g.verdict, g.outcome?.figure]), [['不少于 600 人', 'missed', '512 名']]);
+    const en = goalsOf('## Objectives\n\n- Reduce mean PM2.5 outside the 10 pilot schools by 15%.\n\n## Results\n\nMean PM2.5 outside the 10 pilot schools fell from 16.8 to 14.9 µg/m³.\n', 'Project Closure Report');
+    assert.deepEqual(en.map((g) => [g.target?.text, g.verdict]), [['Reduce 15%', 'missed']]);
+  });
+
+  it('prefers a figure in a comparable unit to a better named one that is not (43,600 people beside "within 500 m")', () => {
+    const text = report(
+      '## Objectives\n\n| Indicator | Target |\n| --- | --- |\n| People with access to safe water within 500 m of home | at least 45,000 |\n\n## Results\n\nThe final evaluation estimates that 43,600 people now have access to safe water within 500 m of home.\n',
+      'Project Closure Report',
+    );
+    assert.deepEqual(buildGoalCheck(analyzeText(text)).goals.map((g) => [g.verdict, g.outcome?.figure]), [['missed', '43,600']]);
   });
 });

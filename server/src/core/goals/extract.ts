@@ -34,13 +34,16 @@ const directions: readonly Direction[] = ['at-least', 'at-most', 'increase-by', 
  * The figure a goal is about, when it gives several: one with a direction word or a bound beats one
  * without, a written number beats a Chinese numeral or a vague amount, then the first.
  */
-function mainReading(readings: readonly Reading[]): Reading | undefined {
+function mainReading(readings: readonly Reading[], documentText: string): Reading | undefined {
   let best: { reading: Reading; score: number } | undefined;
   for (const reading of readings) {
     // A distance to a target (比目标高 2%) is no target of its own.
     if (reading.kind === 'gap') continue;
     const q = reading.quantity;
     let score = reading.kind === 'change' || reading.movement || reading.verb || q.bound ? 3 : 0;
+    // 结业后 3 个月内开设网店…的学员不少于 600 人: a span of time the clause goes on after is when, not how
+    // much; outside the 10 pilot schools: a number after "the" describes what the goal is about.
+    if (isWindow(documentText, q) || definite.test(documentText.slice(Math.max(0, q.start - 8), q.start))) score -= 3;
     // A deadline is the goal's figure only where it states no figure with a direction (于2024年6月前将满意度提升至90%).
     if (q.unit === dateUnit) score -= 2;
     if (q.placeholder || (q.value !== undefined && /\d/.test(q.text))) score += 1;
@@ -48,6 +51,16 @@ function mainReading(readings: readonly Reading[]): Reading | undefined {
     if (!best || score > best.score) best = { reading, score };
   }
   return best?.reading;
+}
+
+/** A determiner right before a figure: the 10 pilot schools, its 3 sites. */
+const definite = /(?:^|[^a-z])(?:the|these|those|its|our|their|all)\s+$/iu;
+
+/** A duration followed by 内 / 以内 / within and then more of its clause (3 个月内开设网店, within 90 days of go-live). */
+function isWindow(documentText: string, q: Quantity): boolean {
+  if (q.bound !== 'at-most' || (q.unit.dimension !== 'duration' && q.unit.dimension !== 'calendar-month' && q.unit.dimension !== 'workday')) return false;
+  if (!/(?:内|以内|之内)$/u.test(q.text) && !/^\s*(?:内|以内|之内)/u.test(documentText.slice(q.end, q.end + 3))) return false;
+  return /^\s*(?:内|以内|之内)?\s*[\p{Script=Han}A-Za-z]/u.test(documentText.slice(q.end, q.end + 4));
 }
 
 /** 提升XX%, 缩短XX%: a change keeps its verb; a level its qualifiers and figure (低于1秒, 30天以内). */
@@ -106,10 +119,12 @@ function goalAt(model: ReportModel, start: number, end: number, source: Goal['so
   const labelled = labelOf(raw);
   const bodyStart = start + (labelled?.rest ?? 0);
   const label = labelled?.label ?? text.replace(joiner, '').slice(0, 16);
-  const reading = mainReading(readSentence(model.text.slice(bodyStart, end), bodyStart));
+  const reading = mainReading(readSentence(model.text.slice(bodyStart, end), bodyStart), model.text);
   // A goal with no figure is named by what its clauses are about (建立统一的数据标准与数据治理体系 → 数据标准与数据治理体系).
   const clauses = reading ? [] : collapse(model.text.slice(bodyStart, end)).split(/[，；;。]|,(?!\d{3})/u).slice(0, 3).map(clauseName).filter(Boolean);
-  const metric = (reading?.metric || labelled?.label || clauses[0] || label).trim();
+  // A figure right after a label (Next-day delivery: at least 95% of orders) is the label's.
+  const labelNames = labelled !== undefined && reading !== undefined && reading.lead.trim() === '';
+  const metric = ((labelNames ? labelled.label : reading?.metric) || labelled?.label || clauses[0] || label).trim();
   // A label names a goal without a figure well enough; the clauses of a long sentence only add noise.
   // 供应商关系管理（SRM）系统: a table or a later sentence may call it by the abbreviation alone.
   const abbreviations = [...raw.matchAll(abbreviation)].map((m) => m[1]!);

@@ -77,9 +77,18 @@ export function rowTarget(read: CellReader, row: KpiRow): Target | undefined {
  * actual cell, the level its deviation cell gives against its target (≥ 99.95% and 低 0.2 个百分点: 99.75%).
  */
 export function rowActual(read: CellReader, row: KpiRow): Reading | undefined {
-  const reading = read(row.actual) ?? deviationLevel(read, row);
+  const reading = signedChange(row.actual, read(row.actual)) ?? deviationLevel(read, row);
   if (!reading) return undefined;
   return { ...reading, metric: row.metric, baseline: reading.baseline ?? read(row.baseline)?.quantity };
+}
+
+/** A signed actual figure (+9 个百分点, −22.8%) is a change: by how much the metric moved, and which way. */
+function signedChange(cell: TextBlock | undefined, reading: Reading | undefined): Reading | undefined {
+  if (!cell || !reading || reading.kind !== 'level' || reading.baseline || reading.quantity.value === undefined) return reading;
+  const sign = /^\s*([+＋]|[-−–])\s*\d/u.exec(cell.text)?.[1];
+  if (!sign) return reading;
+  const movement = /[+＋]/u.test(sign) ? 'up' : 'down';
+  return { ...reading, kind: 'change', movement, quantity: { ...reading.quantity, value: Math.abs(reading.quantity.value) } };
 }
 
 /** A deviation cell's side of the target: its words (低, 超出, below), else its sign (+3.2%, −14 ms). */

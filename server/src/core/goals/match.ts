@@ -156,6 +156,11 @@ const restatedBonus = 0.3;
 
 /** Names this close count as a tie, decided by the kind of figure and whether it compares. */
 const nameTie = 0.1;
+/**
+ * A figure that can be compared with the target beats one that cannot whose metric is named up to this
+ * much better (a share in % beside counts for a goal in %; 43,600 people beside "within 500 m").
+ */
+const fitTie = 0.3;
 
 /** The figure chosen for a goal, with how well its metric matches and whether it compares with the target. */
 interface ChosenReading {
@@ -212,9 +217,21 @@ function bestReading(goal: PreparedGoal, statement: PreparedStatement, statement
     const names = namesOf(i);
     const kind = kindRank(target, readings[i]!);
     const fits = fitsOf(i);
+    const apart = Math.abs(names - bestNames);
+    // The comparable figure wins when it is of a kind no worse, a computed level counting as a level (a
+    // change named 个百分点 for a goal in % stays the goal's figure, and its unit the writer's mistake).
+    const fitFirst = fits !== bestFits && apart <= fitTie && (fits > bestFits ? Math.ceil(kind) >= Math.ceil(bestKind) : Math.ceil(bestKind) >= Math.ceil(kind));
     const better =
       best < 0 ||
-      (Math.abs(names - bestNames) > nameTie ? names > bestNames : kind !== bestKind ? kind > bestKind : fits !== bestFits ? fits > bestFits : names > bestNames);
+      (fitFirst
+        ? fits > bestFits
+        : apart > nameTie
+          ? names > bestNames
+          : kind !== bestKind
+            ? kind > bestKind
+            : fits !== bestFits
+              ? fits > bestFits
+              : names > bestNames);
     if (better) {
       best = i;
       bestNames = names;

@@ -3,7 +3,7 @@
  * reduced by 20%) or a baseline (现状45天, 从A…), which metric it measures, and — for a goal — which way
  * the goal wants it to go.
  */
-import { compatibleUnits, findQuantities, qualifiersStart, type Quantity, type Unit } from './numbers.js';
+import { compatibleUnits, findQuantities, percent, qualifiersStart, type Quantity, type Unit } from './numbers.js';
 import { lastVerb, phrases, trimFillers } from './phrases.js';
 import { findDates } from './dates.js';
 import { clauseScanner } from './segments.js';
@@ -24,7 +24,7 @@ export interface Reading {
   /** The figure is an average (平均 11 天, an average of 74 days): it does not show that each item meets a target. */
   readonly average?: boolean;
   /** A level the tool computed rather than read: from a gap and the target, and the figures it took. */
-  readonly computed?: { readonly rule: 'gap'; readonly from: readonly Quantity[] };
+  readonly computed?: { readonly rule: 'gap' | 'share'; readonly from: readonly Quantity[] };
   /** Which way the words say the metric moved or should move (提升 → up, 缩短 → down). */
   readonly movement: Movement | undefined;
   /** 达到/实现 (reach) or 节约 (save): a level with no direction of its own. */
@@ -154,6 +154,36 @@ function metricAround(lead: string, verb = lastVerb(lower(lead))): string {
 export function gapSide(words: string): GapSide | undefined {
   for (const side of ['worse', 'better', 'above', 'below'] as const) if (phrases.gapSides[side].test(words)) return side;
   return undefined;
+}
+
+/** Between a whole and its part: 127 个应用系统中，124 个…; 共 48 家网点，其中 45 家… */
+const partOfBefore = /^\s*[\p{Script=Han}A-Za-z\s]{0,16}?(?:中|之中|当中|[，,]\s*其中)\s*[，,]?\s*(?:有|共有)?\s*$/u;
+/** Between a part and its whole: 11 of the 128 committees, 3 out of 4 sites. */
+const partOfAfter = /^\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$/iu;
+
+/**
+ * A part of a whole as a share (127 个应用系统中，124 个已完成迁移 → 97.6%; 11 of the 128 committees →
+ * 8.6%), for a goal in %. Its name is what the whole counts and what the part did.
+ */
+function shareReadings(text: string, offset: number, quantities: readonly Quantity[]): Reading[] {
+  const shares: Reading[] = [];
+  for (let i = 1; i < quantities.length; i++) {
+    const a = quantities[i - 1]!;
+    const b = quantities[i]!;
+    const between = text.slice(a.end - offset, b.start - offset);
+    const [whole, part] = partOfBefore.test(between) ? [a, b] : partOfAfter.test(between) ? [b, a] : [];
+    if (!whole || !part || whole.value === undefined || part.value === undefined || whole.range || part.range || whole.placeholder || part.placeholder) continue;
+    const counting = (u: Unit) => u.dimension.startsWith('count') || u.dimension === 'none';
+    if (!counting(whole.unit) || !counting(part.unit) || !compatibleUnits(whole.unit, part.unit) || whole.value <= 0 || part.value > whole.value) continue;
+    const value = (100 * part.value) / whole.value;
+    const after = Math.max(part.end, whole.end) - offset;
+    const clauseEnd = text.slice(after).search(/[，,；;。]/u);
+    const did = text.slice(after, clauseEnd < 0 ? text.length : after + clauseEnd);
+    const counted = whole === b && latinLetter.test(between) ? '' : englishCount(text, whole.end - offset) || nounAfter(text, whole.end - offset, true);
+    const quantity: Quantity = { ...part, text: `${Number(value.toFixed(1))}%`, value, unit: percent, approximate: whole.approximate || part.approximate, bound: undefined, extreme: false };
+    shares.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: metricName(`${counted}${did}`), lead: '', computed: { rule: 'share', from: [part, whole] } });
+  }
+  return shares;
 }
 
 /** The general count a count of nothing is in (0 起 and 未发生…事故 compare). */
@@ -295,7 +325,7 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     const noun =
       quantity.unit.dimension === 'none' && quantity.value !== undefined
         ? englishCount(text, after) || nounAfter(text, after, false)
-        : quantity.unit.dimension === 'percent' && latinLetter.test(lead)
+        : quantity.unit.dimension === 'percent'
           ? englishShare(text, after, plainLead) || nounAfter(text, after, false)
           : nounAfter(text, after, quantity.unit.dimension.startsWith('count'));
 
@@ -347,6 +377,7 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     readings.push({ quantity, kind: 'level', movement: undefined, verb: verb.kind, baseline: undefined, metric, lead });
   }
 
+  readings.push(...shareReadings(text, offset, quantities));
   // A figure whose clause names nothing (满意度为 93.8%，较上年提高 5.1 个百分点) goes on with the subject
   // of the figure before it: Chinese and English leave a subject they keep unsaid. An average says so
   // before it in its clause (平均封闭施工 11 个日历天) or right after it (12 days on average).

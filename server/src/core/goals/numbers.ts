@@ -56,6 +56,7 @@ interface QuantitiesFile {
   units: UnitEntry[];
   perUnits: UnitEntry[];
   counts: string[];
+  sameCounts: string[][];
   multipliers: { factor: number; names: string[] }[];
   qualifiers: { approximate: QualifierLists; atLeast: QualifierLists; atMost: QualifierLists; extremes: { atLeast: string[]; atMost: string[] }; notQualifiers: string[] };
 }
@@ -124,7 +125,9 @@ function table<T>(entries: readonly (readonly [string, T])[]): NameTable<T> {
 
 const noNames: readonly Named<never>[] = [];
 
-const countUnit = (name: string): Unit => ({ symbol: name, dimension: name === '个' ? 'count' : `count:${name}`, factor: 1 });
+/** Each classifier's dimension name: its group's first (名 and 位 count people, as 人 does). */
+const countAs = new Map(data.sameCounts.flatMap((group) => group.map((name) => [name, group[0]!] as const)));
+const countUnit = (name: string): Unit => ({ symbol: name, dimension: name === '个' ? 'count' : `count:${countAs.get(name) ?? name}`, factor: 1 });
 
 const units = table<Unit>([
   ...data.units.flatMap((u) => u.names.map((name) => [name, { symbol: name, dimension: u.dimension, factor: u.factor ?? 1 }] as const)),
@@ -151,7 +154,8 @@ const boundsAfter = table<Bound>([
 
 const noUnit: Unit = { symbol: '', dimension: 'none', factor: 1 };
 /** The unit of 百分之五十. */
-const percent: Unit = { symbol: '%', dimension: 'percent', factor: 1 };
+/** Per cent: the unit of a share the tool computes (124 of 127 → 97.6%). */
+export const percent: Unit = { symbol: '%', dimension: 'percent', factor: 1 };
 
 const letterOrDigit = /[A-Za-z0-9]/;
 const whiteSpace = /\s/;

@@ -51,9 +51,12 @@ export interface GoalCheckOutcome extends GoalCheckFigure {
   readonly computed: GoalCheckComputed | null;
 }
 
-/** How a computed figure came about: `gap` — the target and the distance to it (比目标值低 0.2 个百分点). */
+/**
+ * How a computed figure came about: `gap` — the target and the distance to it (比目标值低 0.2 个百分点);
+ * `share` — a part of a whole (124 of 127 → 97.6%), `from` the part and the whole.
+ */
 export interface GoalCheckComputed {
-  readonly rule: 'gap';
+  readonly rule: 'gap' | 'share';
   readonly from: readonly string[];
 }
 
