@@ -75,6 +75,8 @@ export interface EngineCall {
   readonly figure: string | undefined;
   /** The target is a date (a deadline): on a line with other goals, it is the key's by-date goal. */
   readonly deadline: boolean;
+  /** The engine goal's text, to tell apart goals on one line with the same figure (授权 1 项, 企业标准 1 项). */
+  readonly text: string;
   readonly actual: string | undefined;
   readonly outcomeLine: number | undefined;
 }
@@ -274,6 +276,7 @@ function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number)
     target: result.goal.targetText,
     figure: result.goal.target?.quantity.text,
     deadline: result.goal.target?.quantity.unit.dimension === 'date',
+    text: result.goal.text,
     actual: result.outcome?.reading?.quantity.text,
     outcomeLine: result.outcome ? lineOf(result.outcome.statement.start) : undefined,
   }));
@@ -299,7 +302,10 @@ function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number)
         ? c.deadline === byDate
         : digits(c.figure) !== '' && new RegExp(`(?<![\\d.])${digits(c.figure).replace(/\./g, '\\.')}(?![\\d])`).test(goal.text.replace(/[,，\s]/g, '')),
     );
-    const calls = shared && own.length ? own : onLines;
+    // Goals of one line with the same figure: the engine goal whose text is the key's, or holds it.
+    const squeeze = (text: string) => text.replace(/[\s,，。；;.]/gu, '');
+    const named = own.filter((c) => squeeze(c.text).includes(squeeze(goal.text)) || squeeze(goal.text).includes(squeeze(c.text)));
+    const calls = shared && own.length ? (own.length > 1 && named.length ? named : own) : onLines;
     if (calls.length === 0) {
       misses.push({ kind: 'goal-not-found', line: goal.line, goal });
       continue;

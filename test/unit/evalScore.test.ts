@@ -193,6 +193,20 @@ describe('eval: scoring a report against its key', () => {
     });
   });
 
+  it('gives each of two goals on one line with the same figure the engine goal of its own words', () => {
+    const text = '# 项目总结报告\n\n## 一、项目目标\n\n- 获得授权 1 项；制定企业标准 1 项。\n\n## 二、项目成果\n\n制定企业标准 1 项。尚未获得授权。\n';
+    const twoKey = goalsOnly([
+      { ...goal('G1', 5, 'missed'), text: '获得授权 1 项', target: { value: 1, unit: '项', direction: 'at-least' } },
+      { ...goal('G2', 5, 'met'), text: '制定企业标准 1 项', target: { value: 1, unit: '项', direction: 'at-least' } },
+    ]);
+    const result = scoreReport(twoKey, analyzeKeyed({ name: 'same-figure.md', text, key: twoKey }));
+    assert.deepEqual(counts(result.scores, ['goals-found', 'verdicts-right', 'wrong-calls']), {
+      'goals-found': [2, 2],
+      'verdicts-right': [2, 2],
+      'wrong-calls': [0, 2],
+    });
+  });
+
   it('gives a key deadline on a line with another goal the engine goal with a date, whatever its digits', () => {
     const text = '# 项目总结报告\n\n## 一、项目目标\n\n- 完成全部 48 家网点改造，于 2024 年 10 月底前全部完成。\n\n## 二、项目成果\n\n全部 48 家网点改造完毕，最后一家网点于 2024 年 11 月 22 日完成改造。\n';
     const twoKey = goalsOnly([

@@ -449,4 +449,18 @@ describe('goals: weighing the evidence', () => {
     );
     assert.deepEqual(buildGoalCheck(analyzeText(text)).goals.map((g) => [g.verdict, g.outcome?.figure]), [['missed', '43,600']]);
   });
+
+  it('reads a 结题 table (任务书要求 | 完成情况 | 是否完成), a negated result as nothing, and trusts a row that pairs target and actual', () => {
+    const text = report(
+      '## 一、考核目标\n\n- 申请发明专利 3 项，其中获得授权 1 项；制定企业标准 1 项。\n- 单件追溯时间不超过 30 分钟。\n\n## 二、考核指标完成情况\n\n' +
+        '| 序号 | 考核指标 | 任务书要求 | 完成情况 | 是否完成 |\n| --- | --- | --- | --- | --- |\n| 1 | 申请发明专利 | 3 项 | 4 项 | 是 |\n| 2 | 单件追溯时间 | ≤ 30 分钟 | 约 8 分钟 | 是 |\n\n' +
+        '项目执行期间申请发明专利 4 项，其中 2 项已进入实质审查阶段，尚未获得授权。\n',
+    );
+    assert.deepEqual(goalsOf(text.replace(/^# .*\n\n/u, '')).map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]), [
+      ['3 项', 'met', '4 项'],
+      ['1 项', 'missed', '尚未获得授权'],
+      ['1 项', 'no-outcome', null],
+      ['不超过 30 分钟', 'met', '8 分钟'],
+    ]);
+  });
 });

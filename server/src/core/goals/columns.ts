@@ -54,7 +54,19 @@ function classify<K extends string>(table: TableInfo, kinds: readonly ColumnKind
 }
 
 export function kpiColumns(table: TableInfo): Partial<Record<KpiColumn, number>> {
-  return classify(table, kpiKinds);
+  const columns = classify(table, kpiKinds);
+  // 完成情况 over figures (335 mAh/g, 7 篇) is what was achieved; a later status header (是否完成) says whether.
+  const status = columns.status;
+  if (columns.actual !== undefined || status === undefined || !mostlyFigures(table, status)) return columns;
+  const statusKind = kpiKinds.find((k) => k.column === 'status')!;
+  const next = table.header.findIndex((cell, i) => i > status && statusKind.words.some((w) => cell.text.trim().toLowerCase().includes(w)));
+  return { ...columns, actual: status, status: next < 0 ? undefined : next };
+}
+
+/** Whether more than half the cells of a column hold a figure (a digit or a placeholder). */
+function mostlyFigures(table: TableInfo, column: number): boolean {
+  const cells = table.rows.map((row) => row[column]?.text ?? '');
+  return cells.filter((text) => /\d|XX|××/iu.test(text)).length * 2 > cells.length;
 }
 
 export function milestoneColumns(table: TableInfo): Partial<Record<MilestoneColumn, number>> {

@@ -12,8 +12,7 @@ import { isClear, prepareStatement, rankOutcomes, type Candidate, type PreparedS
 const alternativesKept = 3;
 import { coverage, prepareMetric, similarity } from './metric.js';
 import { collectOutcomes, type StatedStatus } from './outcomes.js';
-import { compatibleUnits, inBase } from './numbers.js';
-import { judge, type Reason, type Target, type Verdict } from './verdict.js';
+import { judge, sameValue, type Reason, type Target, type Verdict } from './verdict.js';
 
 export interface GoalResult {
   readonly goal: Goal;
@@ -64,10 +63,16 @@ const isChange = (target: Target) => target.direction === 'increase-by' || targe
 function rivalGoals(a: Goal, b: Goal): boolean {
   const x = a.target;
   const y = b.target;
-  if (!x || !y || isChange(x) !== isChange(y) || !compatibleUnits(x.quantity.unit, y.quantity.unit)) return false;
-  const u = x.quantity.value;
-  const v = y.quantity.value;
-  return u !== undefined && v !== undefined && inBase(u, x.quantity.unit) !== inBase(v, y.quantity.unit);
+  const same = x && y && isChange(x) === isChange(y) ? sameValue(x, y) : undefined;
+  // The same value under other names (制定企业标准 1 项, 获得授权 1 项) is another goal all the same.
+  return same === false || (same === true && !sameNames(a, b));
+}
+
+/** Names this alike make two goals with one target one goal written twice. */
+const sameGoalNames = 0.5;
+
+function sameNames(a: Goal, b: Goal): boolean {
+  return a.names.some((m) => b.names.some((n) => similarity(prepareMetric(m), prepareMetric(n)) >= sameGoalNames));
 }
 
 /**
@@ -125,7 +130,9 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
       const verdict = mentions.length ? 'unverifiable' : 'no-outcome';
       return { goal, outcome, alternatives: mentions, verdict, reason: mentions.length ? 'unclear-outcome' : undefined, achievement: undefined, acknowledged: false, status };
     }
-    const judged = judge(goal.target, outcome.reading);
+    // A KPI row that names the goal's target beside its actual figure pairs them itself.
+    const paired = goal.target !== undefined && outcome.statement.target !== undefined && sameValue(goal.target, outcome.statement.target) === true;
+    const judged = judge(goal.target, outcome.reading, paired);
     // Two figures of the statement fit the goal equally well and differ (博士 2 名、硕士 5 名 for 培养研究生 6
     // 名): the statement does not say which is the goal's, or that they add up — it cannot tell, even where
     // both would give the same verdict.

@@ -106,7 +106,8 @@ function deviationLevel(read: CellReader, row: KpiRow): Reading | undefined {
 
 /** What the row's own figures say (actual against the row's target), for checking its status cell. */
 function rowJudgement(read: CellReader, row: KpiRow): Judgement {
-  return judge(rowTarget(read, row), rowActual(read, row));
+  // The row itself sets its actual figure against its target: no figure of ours was misread.
+  return judge(rowTarget(read, row), rowActual(read, row), true);
 }
 
 /** What the status cell says: met, missed, or nothing readable. */

@@ -10,7 +10,7 @@ import { coverage, coverages, prepareMetric, similarity, type MetricText } from 
 import { compatibleUnits, inBase } from './numbers.js';
 import { phrases } from './phrases.js';
 import type { OutcomeStatement } from './outcomes.js';
-import { levelFromGap, type Target } from './verdict.js';
+import { levelFromGap, sameValue, type Target } from './verdict.js';
 
 export interface Candidate {
   readonly statement: OutcomeStatement;
@@ -127,6 +127,8 @@ function readingScore(goal: PreparedGoal, reading: Reading, metric: MetricText, 
 function comparable(target: Target, reading: Reading): boolean {
   const t = target.quantity.unit;
   const a = reading.quantity.unit;
+  // A placeholder without a unit (（待插入）, XX) says nothing of the figure it stands for.
+  if (reading.quantity.placeholder && a.dimension === 'none' && t.dimension !== 'none' && t.dimension !== 'count') return false;
   const base = reading.baseline?.unit ?? target.baseline?.unit;
   if (target.direction === 'increase-by' || target.direction === 'decrease-by') {
     if (reading.kind === 'change') return compatibleUnits(t, a);
@@ -278,11 +280,8 @@ const otherTargetPenalty = 0.2;
  * the row reports on this goal; another figure of the same kind — on another goal; nothing comparable — nothing.
  */
 function rowTargetFit(goal: Target, row: Target | undefined): number {
-  const a = goal.quantity;
-  const b = row?.quantity;
-  if (!b || a.value === undefined || b.value === undefined || a.range || b.range || !compatibleUnits(a.unit, b.unit)) return 0;
-  const wanted = inBase(a.value, a.unit);
-  return Math.abs(inBase(b.value, b.unit) - wanted) <= Math.abs(wanted) * 1e-9 ? restatedBonus : -otherTargetPenalty;
+  const same = row && sameValue(goal, row);
+  return same === undefined ? 0 : same ? restatedBonus : -otherTargetPenalty;
 }
 
 /**

@@ -392,10 +392,12 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
   if (isBaseline.size === 0) return readings;
   return readings.map((reading) => {
     if (reading.baseline) return reading;
+    // A relative change (by 30% from the 2022 baseline of €7.40) applies to a baseline in any unit.
+    const relative = reading.kind === 'change' && reading.quantity.unit.dimension === 'percent';
     const next = [...isBaseline].find(
       (b) =>
         b.start > reading.quantity.start &&
-        compatibleUnits(b.unit, reading.quantity.unit) &&
+        (relative || compatibleUnits(b.unit, reading.quantity.unit)) &&
         !readings.some((r) => r.quantity.start > reading.quantity.start && r.quantity.start < b.start),
     );
     return next ? { ...reading, baseline: next } : reading;

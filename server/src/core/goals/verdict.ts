@@ -129,15 +129,30 @@ function achievedChange(target: Target, reading: Reading): number | Reason {
 }
 
 /**
+ * Whether two targets want the same value (≥ 99.5% and at least 99.5%); undefined when they cannot be
+ * compared (no value, a range, different units).
+ */
+export function sameValue(a: Target, b: Target): boolean | undefined {
+  const x = a.quantity;
+  const y = b.quantity;
+  if (x.value === undefined || y.value === undefined || x.range || y.range || !compatibleUnits(x.unit, y.unit)) return undefined;
+  const wanted = inBase(x.value, x.unit);
+  return Math.abs(inBase(y.value, y.unit) - wanted) <= Math.abs(wanted) * tolerance;
+}
+
+/**
  * The verdict on one goal target against one outcome figure. Placeholders and vague amounts on either
  * side make it unverifiable before anything is computed, and so does an achievement rate beyond
- * `plausibleAchievement` (quantities.yaml) after.
+ * `plausibleAchievement` (quantities.yaml) after — unless the report itself sets the figure against the
+ * target (`paired`: a KPI row that names the goal's target beside its actual figure).
  */
-export function judge(target: Target | undefined, reading: Reading | undefined): Judgement {
+export function judge(target: Target | undefined, reading: Reading | undefined, paired = false): Judgement {
   const judgement = judgeFigures(target, reading);
   const rate = judgement.achievement;
-  // A wrong "met" is the worst answer: a rate no report achieves means the wrong figure was taken.
-  if (rate !== undefined && (rate > plausible || rate < 1 / plausible)) return unverifiable('implausible');
+  // A wrong "met" is the worst answer: a rate no report achieves means the wrong figure was taken. A
+  // result of nothing (尚未获得授权, 0 项) is no misread figure: nothing was achieved.
+  const nothing = reading?.quantity.value === 0;
+  if (rate !== undefined && !nothing && !paired && (rate > plausible || rate < 1 / plausible)) return unverifiable('implausible');
   return judgement;
 }
 
