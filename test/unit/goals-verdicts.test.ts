@@ -463,4 +463,19 @@ describe('goals: weighing the evidence', () => {
       ['不超过 30 分钟', 'met', '8 分钟'],
     ]);
   });
+
+  it('takes the status of a KPI row with the goal\'s own target as the report\'s word on the goal, and reports it where the figures say otherwise', () => {
+    const text = report(
+      '## 一、考核目标\n\n- 获得发明专利授权 1 项。\n\n## 二、考核指标完成情况\n\n| 序号 | 考核指标 | 任务书要求 | 完成情况 | 是否完成 |\n| --- | --- | --- | --- | --- |\n| 1 | 授权专利 | 1 项 | 2 项在审 | 是 |\n\n' +
+        '项目期间申请发明专利 2 项，尚未获得授权。\n',
+    );
+    const analysis = analyzeText(text);
+    assert.deepEqual(buildGoalCheck(analysis).goals.map((g) => [g.verdict, g.evidence.find((e) => e.kind === 'status')?.agrees]), [['missed', false]]);
+    assert.deepEqual([...textsByLine(analysis, 'status-contradiction')], [[11, ['是']]]);
+  });
+
+  it('checks the figures of an overall aim (项目总体目标是：…), not its words', () => {
+    const goals = goalsOf('## 一、项目目标\n\n项目总体目标是：开发低成本硬碳材料制备技术，建成中试线 1 条，为产业链提供技术支撑。\n\n## 二、项目成果\n\n建成中试线 1 条。\n');
+    assert.deepEqual(goals.map((g) => [g.target?.text ?? null, g.verdict]), [['1 条', 'met']]);
+  });
 });

@@ -14,6 +14,7 @@ interface ColumnsFile {
   milestone: { column: MilestoneColumn; words: string[] }[];
   status: { missed: string[]; met: string[] };
   done: string[];
+  pending: string[];
 }
 
 const data = columnsYaml as ColumnsFile;
@@ -99,6 +100,14 @@ export function statusOf(text: string): 'met' | 'missed' | undefined {
 /** The cell is the word, or starts with a Chinese word (已完成（提前2天）); Latin words must be the whole cell. */
 function opens(cell: string, { word, opensCell }: StatusWord): boolean {
   return cell === word || (opensCell && cell.startsWith(word));
+}
+
+const pendingWords = data.pending.map((w) => w.toLowerCase());
+
+/** Whether the words after a cell's figure say the things counted are not done yet (2 项进入实质审查). */
+export function isPending(after: string): boolean {
+  const words = after.toLowerCase();
+  return pendingWords.some((w) => words.includes(w));
 }
 
 /** Whether a milestone status says the phase is finished (已完成, done, ✓). */

@@ -46,11 +46,19 @@ function admitsMiss(goal: Goal, outcome: Candidate | undefined, outcomes: readon
 
 /** How closely a KPI row other than the outcome must name a goal for its status to speak of it. */
 const statusMatch = 0.9;
+/** …or as closely as this where the row names the goal's own target again (授权发明专利 | 1 项 for 获得授权 1 项). */
+const pairedStatusMatch = 0.5;
 
-/** The status of the outcome's KPI row, or of a row that names the goal as closely as `statusMatch`. */
-function statedStatus(outcome: Candidate | undefined, alternatives: readonly Candidate[]): StatedStatus | undefined {
+/** Whether a KPI row names the goal's own target again. */
+const pairs = (goal: Goal, c: Candidate) => goal.target !== undefined && c.statement.target !== undefined && sameValue(goal.target, c.statement.target) === true;
+
+/**
+ * The status of the outcome's KPI row, or of a row that names the goal as closely as `statusMatch`
+ * (`pairedStatusMatch` for a row with the goal's target).
+ */
+function statedStatus(goal: Goal, outcome: Candidate | undefined, alternatives: readonly Candidate[]): StatedStatus | undefined {
   if (outcome?.statement.status) return outcome.statement.status;
-  return alternatives.find((c) => c.statement.status && c.score >= statusMatch)?.statement.status;
+  return alternatives.find((c) => c.statement.status && (c.score >= statusMatch || (c.score >= pairedStatusMatch && pairs(goal, c))))?.statement.status;
 }
 
 const isChange = (target: Target) => target.direction === 'increase-by' || target.direction === 'decrease-by';
@@ -106,6 +114,15 @@ function assignFigures(goals: readonly Goal[], ranked: readonly Candidate[][]): 
   });
 }
 
+/**
+ * The candidates with the first whose figure can decide in front: a figure of things not done yet (a
+ * KPI row's 2 项在审) may name the goal best, but a statement that gives the result (尚未获得授权) decides.
+ */
+function deciding(candidates: readonly Candidate[]): Candidate[] {
+  const first = candidates.findIndex((c) => !c.reading?.pending);
+  return first <= 0 ? [...candidates] : [candidates[first]!, ...candidates.filter((_, i) => i !== first)];
+}
+
 /** How close to the outcome's score another statement must come for its opposite verdict to count. */
 const contenderShare = 0.8;
 /** …and how well it must name the goal at all: a weak match's figure is no word of the report on the goal. */
@@ -121,8 +138,8 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
   const all = rankOutcomes(goals, outcomes);
   const ranked = assignFigures(goals, all.map((list, i) => list.filter((c) => isClear(goals[i]!, c))));
   return goals.map((goal, i): GoalResult => {
-    const [outcome, ...alternatives] = ranked[i]!;
-    const status = statedStatus(outcome, alternatives);
+    const [outcome, ...alternatives] = deciding(ranked[i]!);
+    const status = statedStatus(goal, outcome, alternatives);
     if (!outcome) {
       // Statements that mention the goal without naming it clearly: the report may well give its result.
       // (A clear one whose figure a rival goal took is no mention.)
@@ -131,8 +148,7 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
       return { goal, outcome, alternatives: mentions, verdict, reason: mentions.length ? 'unclear-outcome' : undefined, achievement: undefined, acknowledged: false, status };
     }
     // A KPI row that names the goal's target beside its actual figure pairs them itself.
-    const paired = goal.target !== undefined && outcome.statement.target !== undefined && sameValue(goal.target, outcome.statement.target) === true;
-    const judged = judge(goal.target, outcome.reading, paired);
+    const judged = judge(goal.target, outcome.reading, pairs(goal, outcome));
     // Two figures of the statement fit the goal equally well and differ (博士 2 名、硕士 5 名 for 培养研究生 6
     // 名): the statement does not say which is the goal's, or that they add up — it cannot tell, even where
     // both would give the same verdict.

@@ -170,6 +170,9 @@ const hasFigure = (text: string) => findQuantities(text).length > 0;
 /** Where one goal of an enumeration ends and the next begins: ；/。, or ，并… (a second goal joined to the first). */
 const enumerationBreak = /[；;。]|[，,](?=\s*(?:并且|并(?!发)|同时|以及|此外|另外)[^，,；;。]{4})/gu;
 
+/** What leads into an overall aim (项目总体目标是：, the overall objective was:), not a list of goals to check. */
+const overallAim = /(?:总体目标|总目标|overall\s+(?:objective|goal|aim)s?)/iu;
+
 /** The parts of 项目的核心目标包括：A；B；C, each one goal. */
 function enumeration(model: ReportModel, paragraph: Span): Span[] {
   const text = model.text.slice(paragraph.start, paragraph.end);
@@ -365,7 +368,9 @@ export function chapterGoals(model: ReportModel, chapter: Section): Goal[] {
   for (const paragraph of outsideItems(paragraphsWithin(model, chapter), tops)) {
     const parts = enumeration(model, paragraph);
     if (parts.length) {
-      for (const part of parts) add(part.start, part.end, 'sentence');
+      // 项目总体目标是：…: the project's purpose in words; only its parts with a figure are goals to check.
+      const aim = overallAim.test(model.text.slice(paragraph.start, parts[0]!.start));
+      for (const part of parts) if (!aim || hasFigure(model.text.slice(part.start, part.end))) add(part.start, part.end, 'sentence');
       continue;
     }
     const zoned = inZone(paragraph);

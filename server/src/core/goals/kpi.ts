@@ -4,7 +4,7 @@
  */
 import type { Span, TableInfo, TextBlock } from '../model.js';
 import { classifyTable } from '../tables.js';
-import { cellSpan, isBlank, kpiColumns, rowSpan, statusOf } from './columns.js';
+import { cellSpan, isBlank, isPending, kpiColumns, rowSpan, statusOf } from './columns.js';
 import { gapSide, readSentence, type Reading } from './measure.js';
 import { judge, levelFromGap, targetOf, type Judgement, type Target } from './verdict.js';
 
@@ -77,9 +77,12 @@ export function rowTarget(read: CellReader, row: KpiRow): Target | undefined {
  * actual cell, the level its deviation cell gives against its target (≥ 99.95% and 低 0.2 个百分点: 99.75%).
  */
 export function rowActual(read: CellReader, row: KpiRow): Reading | undefined {
-  const reading = signedChange(row.actual, read(row.actual)) ?? deviationLevel(read, row);
+  const actual = read(row.actual);
+  const reading = signedChange(row.actual, actual) ?? deviationLevel(read, row);
   if (!reading) return undefined;
-  return { ...reading, metric: row.metric, baseline: reading.baseline ?? read(row.baseline)?.quantity };
+  // 2 项进入实质审查 for 授权专利: what is counted is not done yet, no result of the row's metric.
+  const after = row.actual && actual ? row.actual.text.slice(row.actual.text.indexOf(actual.quantity.text) + actual.quantity.text.length) : '';
+  return { ...reading, metric: row.metric, baseline: reading.baseline ?? read(row.baseline)?.quantity, ...(isPending(after) ? { pending: true } : {}) };
 }
 
 /** A signed actual figure (+9 个百分点, −22.8%) is a change: by how much the metric moved, and which way. */

@@ -21,6 +21,8 @@ export interface Reading {
   readonly kind: 'level' | 'change' | 'gap';
   /** A gap's side of the target: above or below it, or worse or better than it (差, short of; beat). */
   readonly side?: GapSide;
+  /** The figure counts things not done yet (2 项进入实质审查 for 授权专利): it decides nothing. */
+  readonly pending?: boolean;
   /** The figure is an average (平均 11 天, an average of 74 days): it does not show that each item meets a target. */
   readonly average?: boolean;
   /** A level the tool computed rather than read: from a gap and the target, and the figures it took. */

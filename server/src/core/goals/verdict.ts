@@ -164,6 +164,7 @@ function judgeFigures(target: Target | undefined, reading: Reading | undefined):
   if (t.placeholder || a.placeholder) return unverifiable('placeholder');
   if (t.vague || a.vague) return unverifiable('vague');
   if (t.value === undefined || a.value === undefined) return unverifiable('no-number');
+  if (reading.pending) return unverifiable('inconclusive');
   if (target.direction !== 'increase-by' && target.direction !== 'decrease-by') return judgeLevel(target, reading);
 
   const change = achievedChange(target, reading);
