@@ -313,6 +313,14 @@ describe('goals: deadlines', () => {
     assert.deepEqual(check(body('Reviewed runbooks for all Tier-1 services were planned by 28 June 2024.'), 'Project Closure Report').map((g) => g[1]), ['unverifiable']);
   });
 
+  it('keeps the bound of a duration written in parts (within 1 h 20 min) and takes a window counted from an event for no target', () => {
+    assert.deepEqual(check('## Objectives\n\n- Hot-water recovery within 1 h 20 min of the morning peak.\n\n## Results\n\nHot-water recovery took 95 minutes.\n', 'Project Closure Report'), [
+      ['within 1 h 20 min', 'missed', '95 minutes'],
+    ]);
+    const window = check('## Objectives\n\n- Publish metadata within 48 hours of capture for at least 95% of items.\n\n## Results\n\nMetadata was published for 97% of items.\n', 'Project Closure Report');
+    assert.deepEqual(window, [['at least 95%', 'met', '97%']]);
+  });
+
   it('names an English count by what it counts: 128 water points, not the 74 new boreholes among them', () => {
     assert.deepEqual(
       check('## Objectives\n\n- Water points constructed or rehabilitated: at least 120.\n\n## Results\n\nThe programme commissioned 128 water points: 74 new boreholes, 38 rehabilitated boreholes and 16 tanks.\n', 'Project Closure Report'),

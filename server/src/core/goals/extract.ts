@@ -56,9 +56,14 @@ function mainReading(readings: readonly Reading[], documentText: string): Readin
 /** A determiner right before a figure: the 10 pilot schools, its 3 sites. */
 const definite = /(?:^|[^a-z])(?:the|these|those|its|our|their|all)\s+$/iu;
 
-/** A duration followed by 内 / 以内 / within and then more of its clause (3 个月内开设网店, within 90 days of go-live). */
+/**
+ * A span of time the goal counts within, not its target: a duration followed by 内 / 以内 and more of its
+ * clause (3 个月内开设网店), or within … of / after / from an event (within 48 hours of capture).
+ */
 function isWindow(documentText: string, q: Quantity): boolean {
   if (q.bound !== 'at-most' || (q.unit.dimension !== 'duration' && q.unit.dimension !== 'calendar-month' && q.unit.dimension !== 'workday')) return false;
+  // within 48 hours of capture, within 90 days after go-live: the span is counted from an event.
+  if (/^\s+(?:of|after|from)\s/iu.test(documentText.slice(q.end, q.end + 8))) return true;
   if (!/(?:内|以内|之内)$/u.test(q.text) && !/^\s*(?:内|以内|之内)/u.test(documentText.slice(q.end, q.end + 3))) return false;
   return /^\s*(?:内|以内|之内)?\s*[\p{Script=Han}A-Za-z]/u.test(documentText.slice(q.end, q.end + 4));
 }

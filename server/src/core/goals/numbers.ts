@@ -548,7 +548,7 @@ function joinDurations(text: string, offset: number, found: Quantity[]): Quantit
       continue;
     }
     joined ??= found.slice(0, i);
-    joined.push({ ...first, end: last.end, text: text.slice(first.start - offset, last.end - offset), value, bound: last.bound, approximate: first.approximate || last.approximate });
+    joined.push({ ...first, end: last.end, text: text.slice(first.start - offset, last.end - offset), value, bound: last.bound ?? first.bound, extreme: first.extreme || last.extreme, approximate: first.approximate || last.approximate });
     i = j - 1;
   }
   return joined ?? found;
