@@ -66,7 +66,8 @@ function isNumeric(read: CellReader, cell: TextBlock | undefined): boolean {
 
 /** The row's own target, with its baseline cell. */
 export function rowTarget(read: CellReader, row: KpiRow): Target | undefined {
-  const reading = read(row.target);
+  // A signed target (Energy consumption −20%) is a change to make.
+  const reading = signedChange(row.target, read(row.target));
   if (!reading) return undefined;
   const target = targetOf(reading, row.metric);
   return { ...target, baseline: target.baseline ?? read(row.baseline)?.quantity };
@@ -88,7 +89,9 @@ export function rowActual(read: CellReader, row: KpiRow): Reading | undefined {
 /** A signed actual figure (+9 个百分点, −22.8%) is a change: by how much the metric moved, and which way. */
 function signedChange(cell: TextBlock | undefined, reading: Reading | undefined): Reading | undefined {
   if (!cell || !reading || reading.kind !== 'level' || reading.baseline || reading.quantity.value === undefined) return reading;
-  const sign = /^\s*([+＋]|[-−–])\s*\d/u.exec(cell.text)?.[1];
+  // The sign stands right before the figure: +9 个百分点, Energy consumption −20%.
+  const at = cell.text.indexOf(reading.quantity.text);
+  const sign = /([+＋]|[-−–])\s*$/u.exec(cell.text.slice(0, at < 0 ? 0 : at))?.[1];
   if (!sign) return reading;
   const movement = /[+＋]/u.test(sign) ? 'up' : 'down';
   return { ...reading, kind: 'change', movement, quantity: { ...reading.quantity, value: Math.abs(reading.quantity.value) } };
