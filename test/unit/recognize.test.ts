@@ -113,6 +113,9 @@ describe('recognition: the chapters settled together', () => {
     const analysis = analyzeText(text, 'file:///r/closure.md');
     assert.deepEqual(analysis.chapters.map((c) => c.slots), [['overview'], ['goals'], ['implementation'], ['results'], ['challenges'], ['lessons'], ['outlook'], ['conclusion']]);
     assert.deepEqual([...diagnosticsOf(analysis, 'missing-chapter'), ...diagnosticsOf(analysis, 'chapter-order')], []);
+    const zh = analyzeText(report(chapters('一、项目规划', '二、项目目标', '三、实施过程', '四、项目成果', '五、问题与挑战', '六、经验教训', '七、2025 年工作计划', '八、结语')));
+    assert.deepEqual(zh.chapters.map((c) => c.slots), [['overview'], ['goals'], ['implementation'], ['results'], ['challenges'], ['lessons'], ['outlook'], ['conclusion']]);
+    assert.deepEqual(diagnosticsOf(zh, 'missing-chapter'), []);
   });
 
   it('gives 完成情况 the implementation only when no chapter tells how the work was done', () => {
