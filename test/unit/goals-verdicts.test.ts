@@ -321,6 +321,16 @@ describe('goals: deadlines', () => {
     assert.deepEqual(window, [['at least 95%', 'met', '97%']]);
   });
 
+  it('reads €4.46m and 个日历天, a ceiling named earlier in the clause (within the approved budget of), and "or better" of a metric better higher', () => {
+    assert.deepEqual(check('## Objectives\n\n- Deliver the programme within the approved budget of $38.5 million.\n\n## Results\n\nTotal spending on the programme came to $41.2m.\n', 'Project Closure Report'), [
+      ['$38.5 million', 'missed', '$41.2m'],
+    ]);
+    assert.deepEqual(check('## 项目目标\n\n- 单侧封闭时间不超过 90 个日历天。\n\n## 项目成果\n\n单侧封闭时间为 104 个日历天。\n'), [['不超过 90 个日历天', 'missed', '104 个日历天']]);
+    assert.deepEqual(check('## Objectives\n\n- Achieve OCR character accuracy of 98% or better.\n\n## Results\n\nOCR character accuracy was 97.4%.\n', 'Project Closure Report'), [
+      ['98%', 'missed', '97.4%'],
+    ]);
+  });
+
   it('names an English count by what it counts: 128 water points, not the 74 new boreholes among them', () => {
     assert.deepEqual(
       check('## Objectives\n\n- Water points constructed or rehabilitated: at least 120.\n\n## Results\n\nThe programme commissioned 128 water points: 74 new boreholes, 38 rehabilitated boreholes and 16 tanks.\n', 'Project Closure Report'),

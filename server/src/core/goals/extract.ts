@@ -98,13 +98,14 @@ const orBetter = /or better|or lower|or higher|或更优|或更好|或更佳|及
 
 /**
  * A target written "or better" is a floor or a ceiling by the metric's nature: a ceiling for what is
- * better lower (cost, time…); for any other metric the tool cannot tell which, and says so.
+ * better lower (cost, time…), a floor for what is better higher (accuracy, 合格率…); for any other metric
+ * the tool cannot tell which, and says so.
  */
 function withBetter(target: Target, text: string, metric: string): Target {
   const m = orBetter.exec(text);
   if (!m || target.quantity.bound) return target;
   if (/lower/iu.test(m[0]) || phrases.lowerIsBetter.test(metric.toLowerCase())) return { ...target, direction: 'at-most' };
-  if (/higher/iu.test(m[0])) return target;
+  if (/higher/iu.test(m[0]) || phrases.higherIsBetter.test(metric.toLowerCase()) || phrases.higherIsBetter.test(text.toLowerCase())) return target;
   return { ...target, betterUnknown: true };
 }
 

@@ -406,6 +406,9 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
   });
 }
 
+/** 'within' or 控制在 earlier in the figure's clause, with words between. */
+const ceilingBefore = /(?:(?<![a-z])within(?![a-z])|控制在|不超过)[^,，;；]*$/iu;
+
 /**
  * The direction a goal's figure asks for: its words (提升XX% → increase-by, 缩短至 → at-most, 达到 →
  * at-least), its bound (以上, 以内), a range (60至80人: within it), else what the metric is (costs and
@@ -421,6 +424,8 @@ export function directionOf(reading: Reading, metric: string): Direction {
   // 0 起, zero incidents: nothing can be fewer, so the target is a ceiling.
   if (quantity.value === 0) return 'at-most';
   if (reading.movement) return reading.movement === 'up' ? 'at-least' : 'at-most';
+  // within the approved budget of $38.5 million, 控制在批复预算 680 万元: a ceiling named before the figure.
+  if (ceilingBefore.test(reading.lead)) return 'at-most';
   if (reading.verb) return 'at-least';
   // What is named before the figure counts too: within a budget of 1,200 engineer-days.
   return phrases.lowerIsBetter.test(lower(metric)) || phrases.lowerIsBetter.test(lower(reading.lead)) ? 'at-most' : 'at-least';

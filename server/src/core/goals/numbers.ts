@@ -58,6 +58,7 @@ interface QuantitiesFile {
   counts: string[];
   sameCounts: string[][];
   multipliers: { factor: number; names: string[] }[];
+  currencyMultipliers: { factor: number; names: string[] }[];
   qualifiers: { approximate: QualifierLists; atLeast: QualifierLists; atMost: QualifierLists; extremes: { atLeast: string[]; atMost: string[] }; notQualifiers: string[] };
 }
 
@@ -136,6 +137,7 @@ const units = table<Unit>([
 const perUnits = table<Unit>(data.perUnits.flatMap((u) => u.names.map((name) => [name, { symbol: name, dimension: u.dimension, factor: u.factor ?? 1 }] as const)));
 const prefixes = table<Unit>(data.units.flatMap((u) => (u.prefixes ?? []).map((name) => [name, { symbol: name, dimension: u.dimension, factor: u.factor ?? 1 }] as const)));
 const multipliers = table<number>(data.multipliers.flatMap((m) => m.names.map((name) => [name, m.factor] as const)));
+const currencyMultipliers = table<number>(data.currencyMultipliers.flatMap((m) => m.names.map((name) => [name, m.factor] as const)));
 const qualifier = (list: readonly string[]) => table<true>(list.map((name) => [name, true] as const));
 const approximateBefore = qualifier(data.qualifiers.approximate.before);
 const approximateAfter = qualifier(data.qualifiers.approximate.after);
@@ -290,7 +292,7 @@ function readSimpleUnit(text: string, at: number, prefix: Unit | undefined): Uni
   // A unit of the prefix's own kind (¥1,200元) belongs to the figure; another one (¥5/件) does not.
   const direct = nameAt(text, start, units);
   if (direct && (!prefix || direct.value.dimension === prefix.dimension)) best = { unit: direct.value, end: start + direct.name.length };
-  const multiplier = nameAt(text, start, multipliers);
+  const multiplier = nameAt(text, start, multipliers) ?? (prefix && start === at ? nameAt(text, start, currencyMultipliers) : undefined);
   if (multiplier) {
     const afterMultiplier = start + multiplier.name.length;
     const unit = prefix ? undefined : nameAt(text, skipSpace(text, afterMultiplier), units);

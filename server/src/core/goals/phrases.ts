@@ -17,6 +17,7 @@ interface PhrasesFile {
   actions: string[];
   completion: string[];
   lowerIsBetter: string[];
+  higherIsBetter: string[];
   future: string[];
   acknowledged: string[];
   gapBefore: string[];
@@ -74,6 +75,7 @@ export const phrases = {
   /** Text ending with a goal word (年度目标, 考核指标, objectives). */
   endsWithGoalLead: endsWith(data.goalLeads),
   lowerIsBetter: contains(data.lowerIsBetter),
+  higherIsBetter: contains(data.higherIsBetter),
   future: contains(data.future),
   acknowledged: contains(data.acknowledged),
   /** The words before a figure that make it a distance to the target (比目标高, above target by). */
