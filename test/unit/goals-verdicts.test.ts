@@ -496,4 +496,18 @@ describe('goals: weighing the evidence', () => {
     const goals = goalsOf('## 一、项目目标\n\n项目总体目标是：开发低成本硬碳材料制备技术，建成中试线 1 条，为产业链提供技术支撑。\n\n## 二、项目成果\n\n建成中试线 1 条。\n');
     assert.deepEqual(goals.map((g) => [g.target?.text ?? null, g.verdict]), [['1 条', 'met']]);
   });
+
+  it('reads the goals of a chapter read as the goals alone, whatever its words (What We Set Out to Do, # | Goal | Target)', () => {
+    const list = goalsOf('## Background\n\nWarehouse volumes grew.\n\n## What We Set Out to Do\n\n- Achieve picking accuracy of at least 99.9%.\n- Keep capital spend within €7.5 million.\n\n## Results\n\nPicking accuracy reached 99.95%. Capital spend came to €7.2 million.\n', 'Closure Report');
+    assert.deepEqual(list.map((g) => [g.target?.text, g.verdict]), [['at least 99.9%', 'met'], ['within €7.5 million', 'met']]);
+    const table = goalsOf('## Goals\n\n| # | Goal | Target |\n| --- | --- | --- |\n| 1 | Gross revenue churn | no more than 3.0% |\n\n## Results\n\nGross revenue churn was 2.4%.\n', 'Closure Report');
+    assert.deepEqual(table.map((g) => [g.metric, g.target?.text, g.verdict]), [['Gross revenue churn', 'no more than 3.0%', 'met']]);
+  });
+
+  it('does not take a median for every tenant, nor an average for each bridge (单座桥梁)', () => {
+    const en = goalsOf('## Objectives\n\n- Downtime of 15 minutes or less for every tenant.\n\n## Results\n\nMedian downtime was 6 minutes.\n', 'Closure Report');
+    assert.deepEqual(en.map((g) => [g.verdict, g.reason]), [['unverifiable', 'inconclusive']]);
+    const zh = goalsOf('## 项目目标\n\n- 单座桥梁平整度指数不超过 2.8 m/km。\n\n## 项目成果\n\n桥梁平整度指数平均为 2.36 m/km。\n');
+    assert.deepEqual(zh.map((g) => [g.verdict, g.reason]), [['unverifiable', 'inconclusive']]);
+  });
 });

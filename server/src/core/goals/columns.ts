@@ -55,13 +55,28 @@ function classify<K extends string>(table: TableInfo, kinds: readonly ColumnKind
 }
 
 export function kpiColumns(table: TableInfo): Partial<Record<KpiColumn, number>> {
-  const columns = classify(table, kpiKinds);
+  const classified = classify(table, kpiKinds);
+  const columns = wordsAreMetric(table, classified);
   // 完成情况 over figures (335 mAh/g, 7 篇) is what was achieved; a later status header (是否完成) says whether.
   const status = columns.status;
   if (columns.actual !== undefined || status === undefined || !mostlyFigures(table, status)) return columns;
   const statusKind = kpiKinds.find((k) => k.column === 'status')!;
   const next = table.header.findIndex((cell, i) => i > status && statusKind.words.some((w) => cell.text.trim().toLowerCase().includes(w)));
   return { ...columns, actual: status, status: next < 0 ? undefined : next };
+}
+
+/**
+ * `# | Goal | Target`: a target column of words beside another of figures named for the target is the
+ * metric, and the other the target.
+ */
+function wordsAreMetric(table: TableInfo, columns: Partial<Record<KpiColumn, number>>): Partial<Record<KpiColumn, number>> {
+  const target = columns.target;
+  if (target === undefined || mostlyFigures(table, target)) return columns;
+  const targetKind = kpiKinds.find((k) => k.column === 'target')!;
+  const taken = new Set(Object.values(columns));
+  const other = table.header.findIndex((cell, i) => !taken.has(i) && targetKind.words.some((w) => cell.text.trim().toLowerCase().includes(w)) && mostlyFigures(table, i));
+  if (other < 0) return columns;
+  return { ...columns, target: other, ...(columns.metric === undefined ? { metric: target } : {}) };
 }
 
 /** Whether more than half the cells of a column hold a figure (a digit or a placeholder). */

@@ -6,6 +6,7 @@
  */
 import type { ClassifiedChapter } from '../checks/structure.js';
 import type { ListItemInfo, ReportModel, Section, Span } from '../model.js';
+import { kpiColumns } from './columns.js';
 import { cellReader, kpiRows, rowTarget } from './kpi.js';
 import { dateUnit, readSentence, directionOf, metricName, type Direction, type Reading } from './measure.js';
 import { findQuantities, qualifiersStart, type Quantity } from './numbers.js';
@@ -280,14 +281,17 @@ function trimJoiner(model: ReportModel, span: Span): Span {
 
 /** A heading whose part ends in a goal word names goals (年度目标, 考核指标, Project Objectives), not 目标人群. */
 const headingParts = /\s*(?:[与和及、&/／+]|以及|\band\b)\s*/iu;
-const namesGoals = (title: string) => title.split(headingParts).some((part) => phrases.endsWithGoalLead.test(part.toLowerCase().replace(/[\s:：.。]+$/u, '')));
+const goalPart = (part: string) => phrases.endsWithGoalLead.test(part.toLowerCase().replace(/[\s:：.。]+$/u, ''));
+const namesGoals = (title: string) => title.split(headingParts).some(goalPart);
+/** Every part of the heading names goals (行动目标与考核指标, Goals and KPIs), none a background or scope. */
+const onlyGoals = (title: string) => title.split(headingParts).every(goalPart);
 
 /**
  * The parts of a goals chapter that set its goals: its sections named for goals (### 1.2 项目目标, at any
  * depth), or — without one — all that follows the chapter's first block that speaks of a goal. Inside
  * them every statement with a target figure is a goal, whatever its own words.
  */
-function goalZones(model: ReportModel, chapter: Section): Span[] {
+function goalZones(model: ReportModel, chapter: Section, slots: readonly string[]): Span[] {
   const named: Span[] = [];
   const pending = [...chapter.sections];
   for (let section = pending.shift(); section; section = pending.shift()) {
@@ -295,6 +299,10 @@ function goalZones(model: ReportModel, chapter: Section): Span[] {
     else pending.push(...section.sections);
   }
   if (named.length) return named;
+  // 第二章 行动目标与考核指标, Objectives and Indicators: a chapter whose heading names nothing but goals sets
+  // them throughout, and so does one read as the goals alone whose heading is one part (What We Set Out to Do).
+  const whole = onlyGoals(chapter.heading.title) || (slots.length === 1 && slots[0] === 'goals' && chapter.heading.title.split(headingParts).length === 1);
+  if (whole) return [{ start: chapter.heading.end, end: chapter.end }];
   const blocks = [...paragraphsWithin(model, chapter), ...listItemsWithin(model, chapter)].sort((a, b) => a.start - b.start);
   const first = blocks.find((b) => soundsLikeGoal(b.text));
   return first ? [{ start: first.start, end: chapter.end }] : [];
@@ -332,8 +340,8 @@ function zoneTarget(text: string, reading: Reading): boolean {
 /** Whether a text whose figures are `readings` (read from the text itself) sets a target a goal zone takes. */
 const statesTarget = (text: string, readings: readonly Reading[] = readSentence(text, 0)) => readings.some((r) => zoneTarget(text, r));
 
-/** Goals of one goals chapter. */
-export function chapterGoals(model: ReportModel, chapter: Section): Goal[] {
+/** Goals of one goals chapter, read as filling `slots` (none where that is still to be decided). */
+export function chapterGoals(model: ReportModel, chapter: Section, slots: readonly string[] = []): Goal[] {
   const goals: Goal[] = [];
   const add = (start: number, end: number, source: Goal['source']) => {
     for (const span of targetSpans(model, start, end)) {
@@ -344,7 +352,7 @@ export function chapterGoals(model: ReportModel, chapter: Section): Goal[] {
   const items = listItemsWithin(model, chapter);
   const tops = items.filter((i) => i.level === 0);
   const intros = leadIns(model, chapter, tops);
-  const zones = goalZones(model, chapter);
+  const zones = goalZones(model, chapter, slots);
   const inZone = (block: Span) => zones.some((zone) => within(block, zone));
 
   items.forEach((item, index) => {
@@ -391,7 +399,11 @@ export function chapterGoals(model: ReportModel, chapter: Section): Goal[] {
   }
 
   const read = cellReader(model.text);
+  const stated = goals.length > 0;
   for (const table of blocksWithin(model.tables, chapter)) {
+    // A table with actual figures beside goals already stated (### Scorecard under ### Goals) reports on
+    // them: its rows are outcomes, not goals of their own.
+    if (stated && kpiColumns(table).actual !== undefined) continue;
     for (const row of kpiRows(model.text, table) ?? []) {
       const target = rowTarget(read, row);
       if (!row.target || !target) continue;
@@ -474,7 +486,7 @@ export function extractGoals(model: ReportModel, chapters: readonly ClassifiedCh
   for (const chapter of chapters) {
     if (goals.length >= limit) break;
     if (!chapter.slots.includes('goals')) continue;
-    for (const goal of chapterGoals(model, chapter.section)) if (!known.has(goal.metric)) goals.push(goal);
+    for (const goal of chapterGoals(model, chapter.section, chapter.slots)) if (!known.has(goal.metric)) goals.push(goal);
   }
   return goals;
 }

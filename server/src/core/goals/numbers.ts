@@ -465,6 +465,8 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     // V1.0, Q2, A4, 第3轮, 3.2节, Severity-1, COVID-19 and times (9:30) are not quantities.
     if (notAQuantityAfter.test(previous) && !nameBefore(text, at, prefixes)) continue;
     if (previous === '-' && latinLetter.test(text.charAt(at - 2))) continue;
+    // 第 1—4 项: an ordinal with a space after 第.
+    if (/第\s+$/u.test(text.slice(Math.max(0, at - 4), at))) continue;
     timeOfDay.lastIndex = first.end;
     if (timeOfDay.test(text)) continue;
     // 2.0.0, 1.12.3: a version, not a number.
