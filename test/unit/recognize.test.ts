@@ -118,6 +118,13 @@ describe('recognition: the chapters settled together', () => {
     assert.deepEqual(diagnosticsOf(zh, 'missing-chapter'), []);
   });
 
+  it('reads the headings of retrospectives and grant reports: What Worked Well, What Made the Difference, Learning, 复盘说明', () => {
+    const en = analyzeText(report(chapters('I. Summary', 'II. Objectives', 'III. What We Did', 'IV. Results', 'V. Challenges', 'VI. What Made the Difference', 'VII. Learning', 'VIII. Next Steps', 'IX. Closing'), 'Final Report'), 'file:///r/final-report.md');
+    assert.deepEqual(en.chapters.map((c) => c.slots), [['overview'], ['goals'], ['implementation'], ['results'], ['challenges'], ['success-factors'], ['lessons'], ['outlook'], ['conclusion']]);
+    const zh = analyzeText(report(chapters('复盘说明', '回顾目标', '评估结果', '分析原因', '总结经验', '下一步计划')));
+    assert.deepEqual(zh.chapters[0]!.slots, ['overview']);
+  });
+
   it('gives 完成情况 the implementation only when no chapter tells how the work was done', () => {
     const alone = report(chapters('一、项目概况与目标', '二、完成情况', '三、存在问题', '四、经验教训', '五、下一步工作', '六、结语'));
     assert.deepEqual(analyzeText(alone).chapters[1]!.slots, ['results', 'implementation']);
