@@ -165,8 +165,9 @@ describe('goals: the example reports', () => {
   it('matches every goal of the examples with its KPI table row', () => {
     for (const [name, totals] of [
       // The sixth goal's deadline (2024年11月底前完成两个厂区的切换上线) is met by the milestone table's 2024-11-08;
-      // the first goal's 12类业务数据 is a count of its own, which no statement reports (38个 are interfaces).
-      ['系统集成项目总结报告.md', { met: 6, missed: 1, unverifiable: 1, noOutcome: 0 }],
+      // the first goal's 12类业务数据 is a count of its own, which no statement reports (38个 are interfaces);
+      // the KPI row 质检数据录入差错率 (0.5%以下, XX%) sets a goal no chapter states.
+      ['系统集成项目总结报告.md', { met: 6, missed: 1, unverifiable: 2, noOutcome: 0 }],
       ['市场拓展项目总结报告.md', { met: 3, missed: 3, unverifiable: 1, noOutcome: 0 }],
       ['流程优化项目总结报告.md', { met: 3, missed: 1, unverifiable: 1, noOutcome: 0 }],
       ['generic-closure-report.md', { met: 2, missed: 2, unverifiable: 1, noOutcome: 0 }],
@@ -375,7 +376,8 @@ describe('goals: figures computed from what the report gives', () => {
       '## 项目目标\n\n- 系统可用率不低于 99.95%。\n\n## 项目成果\n\n| 指标 | 目标值 | 与目标偏差 | 状态 |\n| --- | --- | --- | --- |\n| 系统可用率 | ≥ 99.95% | 低 0.2 个百分点 | 达成 |\n| 平均响应时间 | ≤ 200 ms | −14 ms | 达成 |\n',
     );
     const analysis = analyzeText(text);
-    assert.deepEqual(buildGoalCheck(analysis).goals.map((g) => [g.verdict, g.outcome?.figure]), [['missed', '99.75%']]);
+    // The second row sets a goal of its own, which no chapter states.
+    assert.deepEqual(buildGoalCheck(analysis).goals.map((g) => [g.verdict, g.outcome?.figure]), [['missed', '99.75%'], ['met', '186 ms']]);
     assert.deepEqual([...textsByLine(analysis, 'status-contradiction')], [[11, ['达成']]]);
   });
 
@@ -509,5 +511,12 @@ describe('goals: weighing the evidence', () => {
     assert.deepEqual(en.map((g) => [g.verdict, g.reason]), [['unverifiable', 'inconclusive']]);
     const zh = goalsOf('## 项目目标\n\n- 单座桥梁平整度指数不超过 2.8 m/km。\n\n## 项目成果\n\n桥梁平整度指数平均为 2.36 m/km。\n');
     assert.deepEqual(zh.map((g) => [g.verdict, g.reason]), [['unverifiable', 'inconclusive']]);
+  });
+
+  it('takes the goals a KPI table sets that no chapter states, and a year before the target\'s as the baseline', () => {
+    const results = goalsOf('## 一、项目概况与目标\n\n项目目标：总投资控制在 0.86 亿元以内；运营指标见表 3-1。\n\n## 二、指标达成情况\n\n| 指标 | 基线值 | 目标值 | 实际值 | 状态 |\n| --- | --- | --- | --- | --- |\n| 拣选准确率 | 99.52% | ≥ 99.90% | 99.93% | 达成 |\n\n项目总投资 0.83 亿元。\n');
+    assert.deepEqual(results.map((g) => [g.target?.text, g.verdict]), [['控制在 0.86 亿元以内', 'met'], ['≥ 99.90%', 'met']]);
+    const years = goalsOf('## 回顾目标\n\n| 序号 | 目标项 | 2023 年实际 | 2024 年目标 |\n| --- | --- | --- | --- |\n| 1 | 年度销售额 | 11.02 亿元 | 不低于 12.5 亿元 |\n\n## 评估结果\n\n年度销售额为 12.8 亿元。\n');
+    assert.deepEqual(years.map((g) => [g.metric, g.target?.text, g.verdict, g.outcome?.figure]), [['年度销售额', '不低于 12.5 亿元', 'met', '12.8 亿元']]);
   });
 });

@@ -4,7 +4,7 @@ import type { TableInfo } from './model.js';
 /** `scorecard`: the goal check's own table, inserted into the report; never read as goals or outcomes. */
 export type TableKind = 'kpi' | 'milestone' | 'scorecard' | 'other';
 
-const kpiName = /指标|kpi|metric|indicator|measure|goal|objective|criteri/i;
+const kpiName = /指标|目标项|名称|kpi|metric|indicator|measure|goal|objective|criteri/i;
 const kpiValue = /目标|实际|达成|基线|要求|完成情况|target|actual|baseline|achiev/i;
 /** A target column and an actual column make a KPI table whatever its first column is called (工作目标, Objective). */
 const kpiTarget = /目标值|计划值|预期值|target(?!\s*date)/i;

@@ -55,14 +55,23 @@ function classify<K extends string>(table: TableInfo, kinds: readonly ColumnKind
 }
 
 export function kpiColumns(table: TableInfo): Partial<Record<KpiColumn, number>> {
-  const classified = classify(table, kpiKinds);
-  const columns = wordsAreMetric(table, classified);
+  const columns = earlierYearIsBaseline(table, wordsAreMetric(table, classify(table, kpiKinds)));
   // 完成情况 over figures (335 mAh/g, 7 篇) is what was achieved; a later status header (是否完成) says whether.
   const status = columns.status;
   if (columns.actual !== undefined || status === undefined || !mostlyFigures(table, status)) return columns;
   const statusKind = kpiKinds.find((k) => k.column === 'status')!;
   const next = table.header.findIndex((cell, i) => i > status && statusKind.words.some((w) => cell.text.trim().toLowerCase().includes(w)));
   return { ...columns, actual: status, status: next < 0 ? undefined : next };
+}
+
+/** `2023 年实际 | 2024 年目标`: an actual of a year before the target's is where the metric started. */
+function earlierYearIsBaseline(table: TableInfo, columns: Partial<Record<KpiColumn, number>>): Partial<Record<KpiColumn, number>> {
+  const { actual, target } = columns;
+  if (actual === undefined || target === undefined || columns.baseline !== undefined) return columns;
+  const year = (i: number) => Number(/(?:19|20)\d\d/u.exec(table.header[i]?.text ?? '')?.[0] ?? NaN);
+  if (!(year(actual) < year(target))) return columns;
+  const { actual: _, ...rest } = columns;
+  return { ...rest, baseline: actual };
 }
 
 /**

@@ -5,14 +5,15 @@
  * with several targets gives one goal per target.
  */
 import type { ClassifiedChapter } from '../checks/structure.js';
-import type { ListItemInfo, ReportModel, Section, Span } from '../model.js';
+import type { ListItemInfo, ReportModel, Section, Span, TableInfo } from '../model.js';
 import { kpiColumns } from './columns.js';
 import { cellReader, kpiRows, rowTarget } from './kpi.js';
 import { dateUnit, readSentence, directionOf, metricName, type Direction, type Reading } from './measure.js';
 import { findQuantities, qualifiersStart, type Quantity } from './numbers.js';
 import { lastVerb, phrases } from './phrases.js';
 import { blocksWithin, labelOf, leadParagraph, listItemsWithin, paragraphsWithin, sentencesOf, within } from './segments.js';
-import { targetOf, type Target } from './verdict.js';
+import { prepareMetric, similarity } from './metric.js';
+import { sameValue, targetOf, type Target } from './verdict.js';
 
 export interface Goal extends Span {
   /** The goal as written, white space collapsed. */
@@ -176,6 +177,9 @@ const hasFigure = (text: string) => findQuantities(text).length > 0;
 
 /** Where one goal of an enumeration ends and the next begins: ；/。, or ，并… (a second goal joined to the first). */
 const enumerationBreak = /[；;。]|[，,](?=\s*(?:并且|并(?!发)|同时|以及|此外|另外)[^，,；;。]{4})/gu;
+
+/** A part that only says where the goals are set out: 见表 3-1, 详见附件 2, see Table 2. */
+const pointsElsewhere = /(?:见|详见|参见)\s*(?:表|附表|附件|附录|第\s*\S+\s*[章节])|(?<![a-z])see\s+(?:table|annex|appendix|section)/iu;
 
 /** What leads into an overall aim (项目总体目标是：, the overall objective was:), not a list of goals to check. */
 const overallAim = /(?:总体目标|总目标|overall\s+(?:objective|goal|aim)s?)/iu;
@@ -384,7 +388,12 @@ export function chapterGoals(model: ReportModel, chapter: Section, slots: readon
     if (parts.length) {
       // 项目总体目标是：…: the project's purpose in words; only its parts with a figure are goals to check.
       const aim = overallAim.test(model.text.slice(paragraph.start, parts[0]!.start));
-      for (const part of parts) if (!aim || hasFigure(model.text.slice(part.start, part.end))) add(part.start, part.end, 'sentence');
+      for (const part of parts) {
+        const text = model.text.slice(part.start, part.end);
+        // 运营指标见表 3-1, see Annex A: a pointer to where the goals are, not one of them.
+        if ((aim && !hasFigure(text)) || pointsElsewhere.test(text)) continue;
+        add(part.start, part.end, 'sentence');
+      }
       continue;
     }
     const zoned = inZone(paragraph);
@@ -404,23 +413,37 @@ export function chapterGoals(model: ReportModel, chapter: Section, slots: readon
     // A table with actual figures beside goals already stated (### Scorecard under ### Goals) reports on
     // them: its rows are outcomes, not goals of their own.
     if (stated && kpiColumns(table).actual !== undefined) continue;
-    for (const row of kpiRows(model.text, table) ?? []) {
-      const target = rowTarget(read, row);
-      if (!row.target || !target) continue;
-      goals.push({
-        start: row.start,
-        end: row.end,
-        text: row.cells.map((c) => c.text).join(' | '),
-        label: row.metric,
-        metric: row.metric,
-        names: [row.metric],
-        target: withEach(target, row.metric),
-        targetText: row.target.text,
-        source: 'table',
-      });
-    }
+    goals.push(...tableGoals(model, table, read));
   }
   return goals.sort((a, b) => a.start - b.start);
+}
+
+/** A goal stated already, written again in a KPI row: the same target value, or names that share a word. */
+function restated(stated: Goal, row: Goal): boolean {
+  if (stated.target && row.target && sameValue(stated.target, row.target)) return true;
+  const names = row.names.map(prepareMetric);
+  return stated.names.some((n) => names.some((r) => similarity(prepareMetric(n), r) >= 0.3));
+}
+
+/** The rows of a KPI table with a target, each a goal. */
+function tableGoals(model: ReportModel, table: TableInfo, read = cellReader(model.text)): Goal[] {
+  const goals: Goal[] = [];
+  for (const row of kpiRows(model.text, table) ?? []) {
+    const target = rowTarget(read, row);
+    if (!row.target || !target) continue;
+    goals.push({
+      start: row.start,
+      end: row.end,
+      text: row.cells.map((c) => c.text).join(' | '),
+      label: row.metric,
+      metric: row.metric,
+      names: [row.metric],
+      target: withEach(target, row.metric),
+      targetText: row.target.text,
+      source: 'table',
+    });
+  }
+  return goals;
 }
 
 /** Where a front matter value is written: its first occurrence inside the front matter, else the `goals` key's value. */
@@ -487,6 +510,14 @@ export function extractGoals(model: ReportModel, chapters: readonly ClassifiedCh
     if (goals.length >= limit) break;
     if (!chapter.slots.includes('goals')) continue;
     for (const goal of chapterGoals(model, chapter.section, chapter.slots)) if (!known.has(goal.metric)) goals.push(goal);
+  }
+  // KPI tables elsewhere (指标 | 目标值 | 实际值 under 指标达成情况) set the goals the chapters do not state.
+  const read = cellReader(model.text);
+  const stated = [...goals];
+  for (const table of model.tables) {
+    if (goals.length >= limit) break;
+    if (chapters.some((c) => c.slots.includes('goals') && within(table, c.section))) continue;
+    for (const goal of tableGoals(model, table, read)) if (!stated.some((g) => restated(g, goal))) goals.push(goal);
   }
   return goals;
 }

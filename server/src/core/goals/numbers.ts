@@ -417,6 +417,8 @@ const markPatterns = [...placeholderPatterns, ...vagueQuantityPatterns];
 const vagueIds = new Set(vagueQuantityPatterns.map((p) => p.id));
 /** Before a number that is no quantity: V1.0, Q2, A4, 第3轮, 3.2节, 9:30. */
 const notAQuantityAfter = /[A-Za-z_.．:：第]/u;
+/** What numbers a table, a figure or a part rather than counting: 第 1—4 项, 表 3-1, Figure 2, Annex 3. */
+const reference = /(?:第|表|图|附表|附图|(?<![a-z])(?:table|figure|fig\.?|section|chapter|appendix|annex))\s+$/iu;
 const fromBefore = /(?:从|由|from)\s*$/iu;
 const bareYear = /^(?:19|20)\d\d$/;
 
@@ -465,8 +467,12 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     // V1.0, Q2, A4, 第3轮, 3.2节, Severity-1, COVID-19 and times (9:30) are not quantities.
     if (notAQuantityAfter.test(previous) && !nameBefore(text, at, prefixes)) continue;
     if (previous === '-' && latinLetter.test(text.charAt(at - 2))) continue;
-    // 第 1—4 项: an ordinal with a space after 第.
-    if (/第\s+$/u.test(text.slice(Math.max(0, at - 4), at))) continue;
+    // 第 1—4 项: an ordinal with a space after 第; 表 3-1, Figure 2, Annex B.2: the number of a table or a part.
+    if (reference.test(text.slice(Math.max(0, at - 10), at))) {
+      // …and the whole of its number (3-1, 2.4): none of its parts is a figure either.
+      numberPattern.lastIndex = at + /^[\d.．\-–—]+/u.exec(text.slice(at))![0].length;
+      continue;
+    }
     timeOfDay.lastIndex = first.end;
     if (timeOfDay.test(text)) continue;
     // 2.0.0, 1.12.3: a version, not a number.
