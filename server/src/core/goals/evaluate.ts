@@ -6,10 +6,7 @@
 import type { ClassifiedChapter } from '../checks/structure.js';
 import type { ReportModel } from '../model.js';
 import { extractGoals, type Goal } from './extract.js';
-import { isClear, prepareStatement, rankOutcomes, type Candidate, type PreparedStatement } from './match.js';
-
-/** The statements that mention a goal without naming it clearly, kept to show the writer. */
-const alternativesKept = 3;
+import { alternativesKept, isClear, prepareStatement, rankOutcomes, type Candidate, type PreparedStatement } from './match.js';
 import { coverage, prepareMetric, similarity } from './metric.js';
 import { collectOutcomes, type StatedStatus } from './outcomes.js';
 import { judge, sameValue, type Reason, type Target, type Verdict } from './verdict.js';

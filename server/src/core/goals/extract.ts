@@ -12,7 +12,7 @@ import { dateUnit, readSentence, directionOf, metricName, type Direction, type R
 import { findQuantities, qualifiersStart, type Quantity } from './numbers.js';
 import { lastVerb, phrases } from './phrases.js';
 import { blocksWithin, labelOf, leadParagraph, listItemsWithin, paragraphsWithin, sentencesOf, within } from './segments.js';
-import { prepareMetric, similarity } from './metric.js';
+import { prepareMetric, similarity, type MetricText } from './metric.js';
 import { sameValue, targetOf, type Target } from './verdict.js';
 
 export interface Goal extends Span {
@@ -419,10 +419,9 @@ export function chapterGoals(model: ReportModel, chapter: Section, slots: readon
 }
 
 /** A goal stated already, written again in a KPI row: the same target value, or names that share a word. */
-function restated(stated: Goal, row: Goal): boolean {
-  if (stated.target && row.target && sameValue(stated.target, row.target)) return true;
-  const names = row.names.map(prepareMetric);
-  return stated.names.some((n) => names.some((r) => similarity(prepareMetric(n), r) >= 0.3));
+function restated(stated: { readonly target: Target | undefined; readonly names: readonly MetricText[] }, target: Target | undefined, names: readonly MetricText[]): boolean {
+  if (stated.target && target && sameValue(stated.target, target)) return true;
+  return stated.names.some((n) => names.some((r) => similarity(n, r) >= 0.3));
 }
 
 /** The rows of a KPI table with a target, each a goal. */
@@ -513,11 +512,16 @@ export function extractGoals(model: ReportModel, chapters: readonly ClassifiedCh
   }
   // KPI tables elsewhere (指标 | 目标值 | 实际值 under 指标达成情况) set the goals the chapters do not state.
   const read = cellReader(model.text);
-  const stated = [...goals];
+  // Their names prepared once: every row of every table is set against every one of them.
+  const stated = goals.map((g) => ({ target: g.target, names: g.names.map(prepareMetric) }));
+  const goalChapters = chapters.filter((c) => c.slots.includes('goals'));
   for (const table of model.tables) {
     if (goals.length >= limit) break;
-    if (chapters.some((c) => c.slots.includes('goals') && within(table, c.section))) continue;
-    for (const goal of tableGoals(model, table, read)) if (!stated.some((g) => restated(g, goal))) goals.push(goal);
+    if (goalChapters.some((c) => within(table, c.section))) continue;
+    for (const goal of tableGoals(model, table, read)) {
+      const names = goal.names.map(prepareMetric);
+      if (!stated.some((s) => restated(s, goal.target, names))) goals.push(goal);
+    }
   }
   return goals;
 }

@@ -34,7 +34,8 @@ export function isClear(goal: Goal, candidate: Candidate): boolean {
   return candidate.score >= (goal.target ? minimumScore.numeric : minimumScore.wording);
 }
 const sourceWeight: Record<OutcomeStatement['source'], number> = { 'kpi-table': 1.05, 'milestone-table': 1.05, results: 1, fallback: 0.75 };
-const alternativesKept = 3;
+/** Statements kept besides a goal's outcome (or, without one, the statements that mention it). */
+export const alternativesKept = 3;
 
 /**
  * A statement with its names prepared for comparing: every goal is set against every statement, so
