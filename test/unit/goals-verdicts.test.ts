@@ -519,4 +519,15 @@ describe('goals: weighing the evidence', () => {
     const years = goalsOf('## 回顾目标\n\n| 序号 | 目标项 | 2023 年实际 | 2024 年目标 |\n| --- | --- | --- | --- |\n| 1 | 年度销售额 | 11.02 亿元 | 不低于 12.5 亿元 |\n\n## 评估结果\n\n年度销售额为 12.8 亿元。\n');
     assert.deepEqual(years.map((g) => [g.metric, g.target?.text, g.verdict, g.outcome?.figure]), [['年度销售额', '不低于 12.5 亿元', 'met', '12.8 亿元']]);
   });
+
+  it('reads RAG and marked status cells (Green, Red, ✅ Done), and a cell that lists figures decides only a miss of an each-item target', () => {
+    const rag = report(
+      '## Objectives\n\n- OEE of at least 75%.\n\n## Results\n\n| Metric | Target | Actual | RAG |\n| --- | --- | --- | --- |\n| OEE | ≥ 75% | 73.4% | Green |\n| p95 latency | ≤ 300 ms | 340 ms | ✅ Done |\n',
+      'Closure Report',
+    );
+    assert.deepEqual([...textsByLine(analyzeText(rag), 'status-contradiction')].map(([line]) => line), [11, 12]);
+    const listed = (goal: string) => goalsOf(`## 项目目标\n\n- ${goal}\n\n## 项目成果\n\n| 指标 | 目标值 | 实际值 |\n| --- | --- | --- |\n| 桥梁封闭时间 | ≤ 90 天 | A 桥 104 天 / B 桥 88 天 |\n`);
+    assert.deepEqual(listed('单座桥梁封闭时间不超过 90 天。').map((g) => g.verdict), ['missed']);
+    assert.deepEqual(listed('桥梁封闭时间不超过 90 天。').map((g) => [g.verdict, g.reason]), [['unverifiable', 'inconclusive']]);
+  });
 });

@@ -106,8 +106,9 @@ interface StatusWord {
   readonly opensCell: boolean;
 }
 
-const statusWords = (words: readonly string[]): StatusWord[] =>
-  words.map(squeeze).map((word) => ({ word, opensCell: /\p{Script=Han}/u.test(word) && word.length > 1 }));
+/** A Chinese word of two characters or more, or a mark (✅ Done, ❌ 未达成): it may open a longer cell. */
+const opensLonger = (word: string) => (/\p{Script=Han}/u.test(word) && word.length > 1) || /^[\p{Extended_Pictographic}✓✔✗✘√☑×]$/u.test(word);
+const statusWords = (words: readonly string[]): StatusWord[] => words.map(squeeze).map((word) => ({ word, opensCell: opensLonger(word) }));
 const missedWords = statusWords(data.status.missed);
 const metWords = statusWords(data.status.met);
 const doneWords = statusWords(data.done);

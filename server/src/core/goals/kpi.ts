@@ -51,9 +51,14 @@ export function cellReader(documentText: string): CellReader {
     if (!cell || !cell.text.trim()) return undefined;
     if (known.has(cell)) return known.get(cell);
     const span = cellSpan(documentText, cell);
-    const reading = readSentence(documentText.slice(span.start, span.end), span.start).find((r) => r.kind !== 'gap');
-    known.set(cell, reading);
-    return reading;
+    const readings = readSentence(documentText.slice(span.start, span.end), span.start).filter((r) => r.kind !== 'gap');
+    const reading = readings[0];
+    // 5 Sep (UK, DE); 19 Sep (FR): a cell that lists figures of one kind does not say which is the row's.
+    const listed = (r: Reading) => /[;；/／、]/u.test(documentText.slice(reading!.quantity.end, r.quantity.start));
+    const others = reading ? readings.filter((r) => r !== reading && r.quantity.unit.dimension === reading.quantity.unit.dimension && listed(r)).map((r) => r.quantity) : [];
+    const read = reading && others.length ? { ...reading, listed: others } : reading;
+    known.set(cell, read);
+    return read;
   };
 }
 

@@ -23,6 +23,11 @@ export interface Reading {
   readonly side?: GapSide;
   /** The figure counts things not done yet (2 项进入实质审查 for 授权专利): it decides nothing. */
   readonly pending?: boolean;
+  /**
+   * The other figures of the same kind a table cell lists beside this one (北区 104 天 / 南区 88 天; 5 Sep;
+   * 19 Sep): they decide only a miss of a target for each item.
+   */
+  readonly listed?: readonly Quantity[];
   /** The figure is an average (平均 11 天, an average of 74 days): it does not show that each item meets a target. */
   readonly average?: boolean;
   /** A level the tool computed rather than read: from a gap and the target, and the figures it took. */

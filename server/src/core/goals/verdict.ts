@@ -165,6 +165,7 @@ function judgeFigures(target: Target | undefined, reading: Reading | undefined):
   if (t.vague || a.vague) return unverifiable('vague');
   if (t.value === undefined || a.value === undefined) return unverifiable('no-number');
   if (reading.pending) return unverifiable('inconclusive');
+  if (reading.listed) return judgeListed(target, reading, reading.listed);
   if (target.direction !== 'increase-by' && target.direction !== 'decrease-by') return judgeLevel(target, reading);
 
   const change = achievedChange(target, reading);
@@ -205,6 +206,16 @@ export function levelFromGap(target: Target, gap: Reading): Reading | undefined 
   else return undefined;
   const quantity: Quantity = { ...g, text: formatFigure(value, t.unit), value, unit: t.unit, range: undefined, bound: undefined, extreme: false };
   return { ...gap, kind: 'level', side: undefined, quantity, computed: { rule: 'gap', from: [g] } };
+}
+
+/**
+ * A cell's list of figures against the target: a miss where the target holds for each item and one of
+ * them misses it; else "cannot tell" — the cell does not say which figure, or whether they add up.
+ */
+function judgeListed(target: Target, reading: Reading, others: readonly Quantity[]): Judgement {
+  if (!target.each) return unverifiable('inconclusive');
+  const missed = [reading.quantity, ...others].map((quantity) => judgeFigures(target, { ...reading, quantity, listed: undefined })).find((j) => j.verdict === 'missed');
+  return missed ?? unverifiable('inconclusive');
 }
 
 /**
