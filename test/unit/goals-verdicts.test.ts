@@ -529,5 +529,7 @@ describe('goals: weighing the evidence', () => {
     const listed = (goal: string) => goalsOf(`## 项目目标\n\n- ${goal}\n\n## 项目成果\n\n| 指标 | 目标值 | 实际值 |\n| --- | --- | --- |\n| 桥梁封闭时间 | ≤ 90 天 | A 桥 104 天 / B 桥 88 天 |\n`);
     assert.deepEqual(listed('单座桥梁封闭时间不超过 90 天。').map((g) => g.verdict), ['missed']);
     assert.deepEqual(listed('桥梁封闭时间不超过 90 天。').map((g) => [g.verdict, g.reason]), [['unverifiable', 'inconclusive']]);
+    const tenants = goalsOf('## Goals\n\n| ID | Criterion | Target |\n| --- | --- | --- |\n| SC-2 | Downtime per tenant | ≤ 15 minutes for every tenant |\n\n## Outcome\n\n| Criterion | Target | Actual |\n| --- | --- | --- |\n| Downtime per tenant | ≤ 15 min | median 6 min, p99 22 min |\n', 'Post-mortem');
+    assert.deepEqual(tenants.map((g) => g.verdict), ['missed']);
   });
 });

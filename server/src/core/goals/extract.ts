@@ -437,7 +437,7 @@ function tableGoals(model: ReportModel, table: TableInfo, read = cellReader(mode
       label: row.metric,
       metric: row.metric,
       names: [row.metric],
-      target: withEach(target, row.metric),
+      target: withEach(target, `${row.metric} ${row.target.text}`),
       targetText: row.target.text,
       source: 'table',
     });

@@ -20,19 +20,25 @@ export interface KpiRow extends Span {
   readonly status: TextBlock | undefined;
 }
 
+/** A header that numbers the rows rather than naming them. */
+const rowNumber = /^(?:#|no\.?|id|序号|编号|行号)$/iu;
+
 /** The rows of a KPI table, or undefined when the table is not one (no target or actual column). */
 export function kpiRows(documentText: string, table: TableInfo): KpiRow[] | undefined {
   if (classifyTable(table) !== 'kpi') return undefined;
   const columns = kpiColumns(table);
   if (columns.target === undefined && columns.actual === undefined) return undefined;
   const at = (cells: readonly TextBlock[], index: number | undefined) => (index === undefined ? undefined : cells[index]);
+  // Without a metric column, the first column that no role takes and that is no row number (#, ID, 序号).
+  const taken = new Set(Object.values(columns));
+  const metricColumn = columns.metric ?? table.header.findIndex((cell, i) => !taken.has(i) && !rowNumber.test(cell.text.trim()));
   // A row of empty cells is the template's row still to fill in (the skeleton writes one): not a metric.
   return table.rows
     .filter((cells) => cells.some((c) => c.text.trim() !== ''))
     .map((cells) => ({
       ...rowSpan(documentText, cells),
       cells,
-      metric: (at(cells, columns.metric) ?? cells[0]!).text,
+      metric: (at(cells, metricColumn < 0 ? undefined : metricColumn) ?? cells[0]!).text,
       baseline: at(cells, columns.baseline),
       target: at(cells, columns.target),
       actual: at(cells, columns.actual),
@@ -54,7 +60,7 @@ export function cellReader(documentText: string): CellReader {
     const readings = readSentence(documentText.slice(span.start, span.end), span.start).filter((r) => r.kind !== 'gap');
     const reading = readings[0];
     // 5 Sep (UK, DE); 19 Sep (FR): a cell that lists figures of one kind does not say which is the row's.
-    const listed = (r: Reading) => /[;；/／、]/u.test(documentText.slice(reading!.quantity.end, r.quantity.start));
+    const listed = (r: Reading) => /[;；/／、,，]/u.test(documentText.slice(reading!.quantity.end, r.quantity.start));
     const others = reading ? readings.filter((r) => r !== reading && r.quantity.unit.dimension === reading.quantity.unit.dimension && listed(r)).map((r) => r.quantity) : [];
     const read = reading && others.length ? { ...reading, listed: others } : reading;
     known.set(cell, read);
