@@ -269,6 +269,9 @@ type GoalMetric = 'goals-found' | 'goals-false' | 'goals-extra' | 'verdicts-righ
  * goals share a line (目标：A不少于30个，B1,800人次以上), a key goal takes the engine goals on it whose target
  * figure its text holds (30 for A), and all of them only when none does.
  */
+/** A goal's text without spaces and punctuation, to tell whether one holds another. */
+const squeeze = (text: string) => text.replace(/[\s,，。；;.]/gu, '');
+
 function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number) => number, misses: Miss[]): Record<GoalMetric, Ratio> {
   const engine = analysis.goals.map((result): EngineCall => ({
     line: lineOf(result.goal.start),
@@ -303,7 +306,6 @@ function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number)
         : digits(c.figure) !== '' && new RegExp(`(?<![\\d.])${digits(c.figure).replace(/\./g, '\\.')}(?![\\d])`).test(goal.text.replace(/[,，\s]/g, '')),
     );
     // Goals of one line with the same figure: the engine goal whose text is the key's, or holds it.
-    const squeeze = (text: string) => text.replace(/[\s,，。；;.]/gu, '');
     const named = own.filter((c) => squeeze(c.text).includes(squeeze(goal.text)) || squeeze(goal.text).includes(squeeze(c.text)));
     const calls = shared && own.length ? (own.length > 1 && named.length ? named : own) : onLines;
     if (calls.length === 0) {

@@ -60,6 +60,12 @@ const goalsOnly = (goals: KeyGoal[]): Key => ({
   goals,
 });
 
+/** Goals found, verdicts right and wrong calls of a report scored against a key with only these goals. */
+function goalCounts(name: string, text: string, goals: KeyGoal[]): Record<string, [number, number]> {
+  const only = goalsOnly(goals);
+  return counts(scoreReport(only, analyzeKeyed({ name, text, key: only })).scores, ['goals-found', 'verdicts-right', 'wrong-calls']);
+}
+
 const key: Key = {
   file: 'synthetic.md',
   language: 'zh',
@@ -184,9 +190,7 @@ describe('eval: scoring a report against its key', () => {
 
   it('gives each of two goals on one line the engine goal whose target figure it holds', () => {
     const twoOnALine = '# 项目总结报告\n\n## 一、项目目标\n\n项目目标：门店覆盖不少于30家；用户满意度达到90%以上。\n\n## 二、项目成果\n\n门店覆盖达到32家。用户满意度为85%。\n';
-    const twoKey = goalsOnly([{ ...goal('G1', 5, 'met'), text: '门店覆盖不少于30家' }, { ...goal('G2', 5, 'missed'), text: '用户满意度达到90%以上' }]);
-    const result = scoreReport(twoKey, analyzeKeyed({ name: 'two.md', text: twoOnALine, key: twoKey }));
-    assert.deepEqual(counts(result.scores, ['goals-found', 'verdicts-right', 'wrong-calls']), {
+    assert.deepEqual(goalCounts('two.md', twoOnALine, [{ ...goal('G1', 5, 'met'), text: '门店覆盖不少于30家' }, { ...goal('G2', 5, 'missed'), text: '用户满意度达到90%以上' }]), {
       'goals-found': [2, 2],
       'verdicts-right': [2, 2],
       'wrong-calls': [0, 2],
@@ -195,12 +199,11 @@ describe('eval: scoring a report against its key', () => {
 
   it('gives each of two goals on one line with the same figure the engine goal of its own words', () => {
     const text = '# 项目总结报告\n\n## 一、项目目标\n\n- 获得授权 1 项；制定企业标准 1 项。\n\n## 二、项目成果\n\n制定企业标准 1 项。尚未获得授权。\n';
-    const twoKey = goalsOnly([
-      { ...goal('G1', 5, 'missed'), text: '获得授权 1 项', target: { value: 1, unit: '项', direction: 'at-least' } },
-      { ...goal('G2', 5, 'met'), text: '制定企业标准 1 项', target: { value: 1, unit: '项', direction: 'at-least' } },
-    ]);
-    const result = scoreReport(twoKey, analyzeKeyed({ name: 'same-figure.md', text, key: twoKey }));
-    assert.deepEqual(counts(result.scores, ['goals-found', 'verdicts-right', 'wrong-calls']), {
+    const goals = [
+      { ...goal('G1', 5, 'missed'), text: '获得授权 1 项', target: { value: 1, unit: '项', direction: 'at-least' as const } },
+      { ...goal('G2', 5, 'met'), text: '制定企业标准 1 项', target: { value: 1, unit: '项', direction: 'at-least' as const } },
+    ];
+    assert.deepEqual(goalCounts('same-figure.md', text, goals), {
       'goals-found': [2, 2],
       'verdicts-right': [2, 2],
       'wrong-calls': [0, 2],
@@ -209,12 +212,11 @@ describe('eval: scoring a report against its key', () => {
 
   it('gives a key deadline on a line with another goal the engine goal with a date, whatever its digits', () => {
     const text = '# 项目总结报告\n\n## 一、项目目标\n\n- 完成全部 48 家网点改造，于 2024 年 10 月底前全部完成。\n\n## 二、项目成果\n\n全部 48 家网点改造完毕，最后一家网点于 2024 年 11 月 22 日完成改造。\n';
-    const twoKey = goalsOnly([
-      { ...goal('G1', 5, 'met'), text: '完成全部 48 家网点改造', target: { value: 48, unit: '家', direction: 'at-least' } },
-      { ...goal('G2', 5, 'missed'), text: '于 2024 年 10 月底前全部完成', target: { value: '2024-10-31', unit: 'date', direction: 'by-date' } },
-    ]);
-    const result = scoreReport(twoKey, analyzeKeyed({ name: 'deadline.md', text, key: twoKey }));
-    assert.deepEqual(counts(result.scores, ['goals-found', 'verdicts-right', 'wrong-calls']), {
+    const goals = [
+      { ...goal('G1', 5, 'met'), text: '完成全部 48 家网点改造', target: { value: 48, unit: '家', direction: 'at-least' as const } },
+      { ...goal('G2', 5, 'missed'), text: '于 2024 年 10 月底前全部完成', target: { value: '2024-10-31', unit: 'date', direction: 'by-date' as const } },
+    ];
+    assert.deepEqual(goalCounts('deadline.md', text, goals), {
       'goals-found': [2, 2],
       'verdicts-right': [2, 2],
       'wrong-calls': [0, 2],

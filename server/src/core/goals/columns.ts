@@ -59,8 +59,7 @@ export function kpiColumns(table: TableInfo): Partial<Record<KpiColumn, number>>
   // 完成情况 over figures (335 mAh/g, 7 篇) is what was achieved; a later status header (是否完成) says whether.
   const status = columns.status;
   if (columns.actual !== undefined || status === undefined || !mostlyFigures(table, status)) return columns;
-  const statusKind = kpiKinds.find((k) => k.column === 'status')!;
-  const next = table.header.findIndex((cell, i) => i > status && statusKind.words.some((w) => cell.text.trim().toLowerCase().includes(w)));
+  const next = table.header.findIndex((cell, i) => i > status && headerNames(cell, 'status'));
   return { ...columns, actual: status, status: next < 0 ? undefined : next };
 }
 
@@ -81,11 +80,16 @@ function earlierYearIsBaseline(table: TableInfo, columns: Partial<Record<KpiColu
 function wordsAreMetric(table: TableInfo, columns: Partial<Record<KpiColumn, number>>): Partial<Record<KpiColumn, number>> {
   const target = columns.target;
   if (target === undefined || mostlyFigures(table, target)) return columns;
-  const targetKind = kpiKinds.find((k) => k.column === 'target')!;
   const taken = new Set(Object.values(columns));
-  const other = table.header.findIndex((cell, i) => !taken.has(i) && targetKind.words.some((w) => cell.text.trim().toLowerCase().includes(w)) && mostlyFigures(table, i));
+  const other = table.header.findIndex((cell, i) => !taken.has(i) && headerNames(cell, 'target') && mostlyFigures(table, i));
   if (other < 0) return columns;
   return { ...columns, target: other, ...(columns.metric === undefined ? { metric: target } : {}) };
+}
+
+/** Whether a header cell holds one of a KPI column kind's words (2024 年目标 for `target`). */
+function headerNames(cell: TextBlock, column: KpiColumn): boolean {
+  const text = cell.text.trim().toLowerCase();
+  return kpiKinds.some((k) => k.column === column && k.words.some((w) => text.includes(w)));
 }
 
 /** Whether more than half the cells of a column hold a figure (a digit or a placeholder). */

@@ -7,7 +7,7 @@ import type { ClassifiedChapter } from '../checks/structure.js';
 import type { ReportModel } from '../model.js';
 import { extractGoals, type Goal } from './extract.js';
 import { alternativesKept, isClear, prepareStatement, rankOutcomes, type Candidate, type PreparedStatement } from './match.js';
-import { coverage, prepareMetric, similarity } from './metric.js';
+import { coverage, prepareMetric, similarity, type MetricText } from './metric.js';
 import { collectOutcomes, type StatedStatus } from './outcomes.js';
 import { judge, sameValue, type Reason, type Target, type Verdict } from './verdict.js';
 
@@ -65,20 +65,16 @@ const isChange = (target: Target) => target.direction === 'increase-by' || targe
  * with different values. Goals that want the same value are one goal written twice (a list item and its
  * KPI row); a level and a change of one metric (达到 90%, 提升 5 个百分点) can both be judged on one figure.
  */
-function rivalGoals(a: Goal, b: Goal): boolean {
+function rivalGoals(a: Goal, b: Goal, aNames: readonly MetricText[], bNames: readonly MetricText[]): boolean {
   const x = a.target;
   const y = b.target;
   const same = x && y && isChange(x) === isChange(y) ? sameValue(x, y) : undefined;
   // The same value under other names (制定企业标准 1 项, 获得授权 1 项) is another goal all the same.
-  return same === false || (same === true && !sameNames(a, b));
+  return same === false || (same === true && !aNames.some((m) => bNames.some((n) => similarity(m, n) >= sameGoalNames)));
 }
 
 /** Names this alike make two goals with one target one goal written twice. */
 const sameGoalNames = 0.5;
-
-function sameNames(a: Goal, b: Goal): boolean {
-  return a.names.some((m) => b.names.some((n) => similarity(prepareMetric(m), prepareMetric(n)) >= sameGoalNames));
-}
 
 /**
  * Each figure reports on one goal: the goals take their candidates best score first, and a figure another
@@ -86,6 +82,8 @@ function sameNames(a: Goal, b: Goal): boolean {
  * goal, not of the 98% one that names it less well). A goal left with no candidate has no outcome.
  */
 function assignFigures(goals: readonly Goal[], ranked: readonly Candidate[][]): Candidate[][] {
+  // Each goal's names prepared once: a goal meets every goal that takes a figure it wants.
+  const names = goals.map((goal) => goal.names.map(prepareMetric));
   const pairs = ranked.flatMap((list, goal) => list.map((candidate) => ({ goal, candidate })));
   pairs.sort((a, b) => b.candidate.score - a.candidate.score || a.goal - b.goal);
   const owners = new Map<string, number[]>();
@@ -97,7 +95,7 @@ function assignFigures(goals: readonly Goal[], ranked: readonly Candidate[][]): 
     if (decided.has(goal)) continue;
     const key = keyOf(candidate);
     const owned = key === undefined ? undefined : owners.get(key);
-    if (owned?.some((other) => rivalGoals(goals[other]!, goals[goal]!))) {
+    if (owned?.some((other) => rivalGoals(goals[other]!, goals[goal]!, names[other]!, names[goal]!))) {
       lost.add(candidate);
       continue;
     }

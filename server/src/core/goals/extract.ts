@@ -11,7 +11,7 @@ import { cellReader, kpiRows, rowTarget } from './kpi.js';
 import { dateUnit, readSentence, directionOf, metricName, type Direction, type Reading } from './measure.js';
 import { findQuantities, qualifiersStart, type Quantity } from './numbers.js';
 import { lastVerb, phrases } from './phrases.js';
-import { blocksWithin, labelOf, leadParagraph, listItemsWithin, paragraphsWithin, sentencesOf, within } from './segments.js';
+import { blocksWithin, closing, labelOf, leadParagraph, listItemsWithin, opening, paragraphsWithin, sentencesOf, within } from './segments.js';
 import { prepareMetric, similarity, type MetricText } from './metric.js';
 import { sameValue, targetOf, type Target } from './verdict.js';
 
@@ -235,8 +235,6 @@ const onlyCompletes = (metric: string) => !metric || phrases.completion.test(met
 
 /** Where one statement may hold the next goal: ，；、, and ", and" / " and ". */
 const targetBreak = /[，,；;、](?!\d{3})\s*|\s+and\s+/gu;
-const opening = /[（(【]/u;
-const closing = /[）)】]/u;
 
 /**
  * One statement with several targets (审批周期缩短至3天，并将满意度提升至95%; cut handling time by 20% and

@@ -7,10 +7,10 @@
 import type { Goal } from './extract.js';
 import { dateUnit, type Reading } from './measure.js';
 import { coverage, coverages, prepareMetric, similarity, type MetricText } from './metric.js';
-import { compatibleUnits, inBase } from './numbers.js';
+import { compatibleUnits } from './numbers.js';
 import { phrases } from './phrases.js';
 import type { OutcomeStatement } from './outcomes.js';
-import { levelFromGap, sameValue, type Target } from './verdict.js';
+import { levelFromGap, sameFigure, sameValue, type Target } from './verdict.js';
 
 export interface Candidate {
   readonly statement: OutcomeStatement;
@@ -266,11 +266,9 @@ function bestReading(goal: PreparedGoal, statement: PreparedStatement, statement
 /** Whether a figure is the target itself, written again in an outcome statement. */
 function restates(target: Target, reading: Reading): boolean {
   const t = target.quantity;
-  const q = reading.quantity;
   // A 0 in the outcome of a zero target (no incidents) is the result, not the target named again.
-  if (t.value === undefined || q.value === undefined || t.value === 0 || t.unit === dateUnit || t.range || q.range || !compatibleUnits(t.unit, q.unit)) return false;
-  const wanted = inBase(t.value, t.unit);
-  return Math.abs(inBase(q.value, q.unit) - wanted) <= Math.abs(wanted) * 1e-9;
+  if (t.value === 0 || t.unit === dateUnit) return false;
+  return sameFigure(t, reading.quantity) === true;
 }
 
 /** What a KPI row loses when its own target is another than the goal's, in the same unit: it is another goal's row. */

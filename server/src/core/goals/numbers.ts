@@ -155,8 +155,7 @@ const boundsAfter = table<Bound>([
 ]);
 
 const noUnit: Unit = { symbol: '', dimension: 'none', factor: 1 };
-/** The unit of 百分之五十. */
-/** Per cent: the unit of a share the tool computes (124 of 127 → 97.6%). */
+/** Per cent: the unit of 百分之五十, and of a share the tool computes (124 of 127 → 97.6%). */
 export const percent: Unit = { symbol: '%', dimension: 'percent', factor: 1 };
 
 const letterOrDigit = /[A-Za-z0-9]/;

@@ -39,7 +39,9 @@ const clauseSeparator = /[，；;。：！？!?、（）()【】]|,(?!\d{3})|:(?
 /** The same without 、 and brackets, which part a list inside a clause (从不确定性高、平均数周缩短至…). */
 const hardSeparator = /[，；;。：！？!?]|,(?!\d{3})|:(?!\d)/gu;
 
-const closing = /[）)】]/u;
+/** Brackets that open and close an aside: 营销费用（含优惠券补贴、广告投放）总额. */
+export const opening = /[（(【]/u;
+export const closing = /[）)】]/u;
 
 /**
  * Where the clause holding a position begins, for the figures of one text asked in order; `soft`
@@ -67,7 +69,7 @@ export function clauseScanner(text: string, soft = true): (at: number) => number
       // A separator inside brackets (营销费用（含优惠券补贴、广告投放）总额) parts the aside, not the clause around it.
       if (closing.test(next[0]) && outer.length) start = outer.pop()!;
       else {
-        if (/[（(【]/u.test(next[0])) outer.push(start);
+        if (opening.test(next[0])) outer.push(start);
         start = next.index + next[0].length;
       }
     }

@@ -129,15 +129,18 @@ function achievedChange(target: Target, reading: Reading): number | Reason {
 }
 
 /**
- * Whether two targets want the same value (≥ 99.5% and at least 99.5%); undefined when they cannot be
- * compared (no value, a range, different units).
+ * Whether two figures are the same value (≥ 99.5% and 99.5%, 1.2 亿元 and 12,000 万元); undefined when they
+ * cannot be compared (no value, a range, different units).
  */
-export function sameValue(a: Target, b: Target): boolean | undefined {
-  const x = a.quantity;
-  const y = b.quantity;
+export function sameFigure(x: Quantity, y: Quantity): boolean | undefined {
   if (x.value === undefined || y.value === undefined || x.range || y.range || !compatibleUnits(x.unit, y.unit)) return undefined;
   const wanted = inBase(x.value, x.unit);
   return Math.abs(inBase(y.value, y.unit) - wanted) <= Math.abs(wanted) * tolerance;
+}
+
+/** Whether two targets want the same value (≥ 99.5% and at least 99.5%); undefined when they cannot be compared. */
+export function sameValue(a: Target, b: Target): boolean | undefined {
+  return sameFigure(a.quantity, b.quantity);
 }
 
 /**
