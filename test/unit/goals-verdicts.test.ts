@@ -532,4 +532,23 @@ describe('goals: weighing the evidence', () => {
     const tenants = goalsOf('## Goals\n\n| ID | Criterion | Target |\n| --- | --- | --- |\n| SC-2 | Downtime per tenant | ≤ 15 minutes for every tenant |\n\n## Outcome\n\n| Criterion | Target | Actual |\n| --- | --- | --- |\n| Downtime per tenant | ≤ 15 min | median 6 min, p99 22 min |\n', 'Post-mortem');
     assert.deepEqual(tenants.map((g) => g.verdict), ['missed']);
   });
+
+  it('reads what a Chinese verb of doing names after it, and a numeral like 四百三十六 in any unit', () => {
+    const goals = goalsOf('## 一、项目目标\n\n- 新建改建农村公路不少于 420 公里。\n\n## 二、项目成果\n\n三年来，全县累计完成新建改建农村公路四百三十六公里，完成率 103.8%。\n');
+    assert.deepEqual(goals.map((g) => [g.verdict, g.outcome?.figure]), [['met', '四百三十六公里']]);
+  });
+
+  it('reads a KPI row whose target is the goal\'s change as a change, and one nearer the level as the level', () => {
+    const row = (actual: string) =>
+      goalsOf(`## Objectives\n\n| Measure | Baseline | Target |\n| --- | --- | --- |\n| Annual run cost | £21.4m | Reduce by £6.5m |\n\n## Results\n\n| Measure | Target | Actual |\n| --- | --- | --- |\n| Annual run cost | £6.5m | ${actual} |\n`, 'Closure Report');
+    assert.deepEqual(row('£5.8m').map((g) => g.verdict), ['missed']);
+    assert.deepEqual(row('£14.2m').map((g) => g.verdict), ['met']);
+  });
+
+  it('takes an average written in brackets after the figure as an average, and €3.2m in net revenue as net revenue', () => {
+    const each = goalsOf('## Objectives\n\n| Measure | Target |\n| --- | --- |\n| Recovery time, each Tier-1 service | ≤ 2 h |\n\n## Results\n\n| Measure | Target | Actual |\n| --- | --- | --- |\n| Tier-1 recovery time | ≤ 2 h | 1 h 42 min (average) |\n', 'Closure Report');
+    assert.deepEqual(each.map((g) => [g.verdict, g.reason]), [['unverifiable', 'inconclusive']]);
+    const revenue = goalsOf('## Goals\n\n1. Book €3.2m in net revenue.\n\n## Results\n\n| Metric | Target | Actual |\n| --- | --- | --- |\n| Net revenue | €3.2m | €3.05m |\n', 'Launch Retrospective');
+    assert.deepEqual(revenue.map((g) => [g.metric, g.verdict]), [['net revenue', 'missed']]);
+  });
 });

@@ -9,6 +9,8 @@ import { extractGoals, type Goal } from './extract.js';
 import { alternativesKept, isClear, prepareStatement, rankOutcomes, type Candidate, type PreparedStatement } from './match.js';
 import { coverage, prepareMetric, similarity, type MetricText } from './metric.js';
 import { collectOutcomes, type StatedStatus } from './outcomes.js';
+import type { Reading } from './measure.js';
+import { compatibleUnits, inBase } from './numbers.js';
 import { judge, sameValue, type Reason, type Target, type Verdict } from './verdict.js';
 
 export interface GoalResult {
@@ -48,6 +50,26 @@ const pairedStatusMatch = 0.5;
 
 /** Whether a KPI row names the goal's own target again. */
 const pairs = (goal: Goal, c: Candidate) => goal.target !== undefined && c.statement.target !== undefined && sameValue(goal.target, c.statement.target) === true;
+
+/**
+ * The actual figure of a KPI row whose target cell is the goal's change (Annual run-cost saving | £6.5m
+ * | £5.8m for "reduce by £6.5m"): a change as well, unless it lies nearer the level the change leads to
+ * from the goal's baseline (£14.9m) than the change itself.
+ */
+function rowChange(target: Target, reading: Reading | undefined): Reading | undefined {
+  const direction = target.direction;
+  if ((direction !== 'increase-by' && direction !== 'decrease-by') || reading?.kind !== 'level' || reading.baseline) return reading;
+  const t = target.quantity;
+  const a = reading.quantity;
+  if (t.value === undefined || a.value === undefined || t.range || !compatibleUnits(t.unit, a.unit)) return reading;
+  const actual = inBase(a.value, a.unit);
+  const change = inBase(t.value, t.unit);
+  const base = target.baseline?.value !== undefined && compatibleUnits(target.baseline.unit, t.unit) ? inBase(target.baseline.value, target.baseline.unit) : undefined;
+  const level = base === undefined ? undefined : direction === 'decrease-by' ? base - change : base + change;
+  const distance = (x: number, y: number) => Math.abs(Math.log(Math.max(x, 1e-9) / Math.max(y, 1e-9)));
+  if (level !== undefined && level > 0 && distance(actual, level) < distance(actual, change)) return reading;
+  return { ...reading, kind: 'change', movement: direction === 'decrease-by' ? 'down' : 'up' };
+}
 
 /**
  * The status of the outcome's KPI row, or of a row that names the goal as closely as `statusMatch`
@@ -143,7 +165,8 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
       return { goal, outcome, alternatives: mentions, verdict, reason: mentions.length ? 'unclear-outcome' : undefined, achievement: undefined, acknowledged: false, status };
     }
     // A KPI row that names the goal's target beside its actual figure pairs them itself.
-    const judged = judge(goal.target, outcome.reading, pairs(goal, outcome));
+    const paired = pairs(goal, outcome);
+    const judged = judge(goal.target, paired ? rowChange(goal.target!, outcome.reading) : outcome.reading, paired);
     // Two figures of the statement fit the goal equally well and differ (博士 2 名、硕士 5 名 for 培养研究生 6
     // 名): the statement does not say which is the goal's, or that they add up — it cannot tell, even where
     // both would give the same verdict.

@@ -56,6 +56,7 @@ const justTo = /^(?:to|至|到)$/u;
 const arrow = /^(?:→|->|⟶|➔|➝|=>)$/u;
 const startsWithTo = /^\s*(?:至|到)/u;
 const latinLetter = /[a-z]/i;
+const twoHan = /\p{Script=Han}{2}/u;
 
 function lower(text: string): string {
   return text.toLowerCase();
@@ -95,6 +96,15 @@ const countedWords = /\s+(?!(?:times|thousands?|millions?|billions?|hundreds?|do
 function englishCount(text: string, at: number): string {
   countedWords.lastIndex = at;
   const m = countedWords.exec(text);
+  return m ? trimFillers(m[1]!.trim().toLowerCase()) : '';
+}
+
+/** What an English amount of money is: €3.2m in net revenue, $2m of savings → net revenue, savings. */
+const amountOf = /\s+(?:in|of)\s+(?:the\s+|our\s+|new\s+|additional\s+)?((?:(?!(?:with|in|at|on|by|for|to|from|within|across|during|before|after|over|that|which|and|or|was|were|is|are|had|has|have|will|would)\b)[a-z][a-z0-9-]*\s*){1,4})/iy;
+
+function englishAmountOf(text: string, at: number): string {
+  amountOf.lastIndex = at;
+  const m = amountOf.exec(text);
   return m ? trimFillers(m[1]!.trim().toLowerCase()) : '';
 }
 
@@ -154,7 +164,11 @@ function beforeFrom(lead: string): string {
 function metricAround(lead: string, verb = lastVerb(lower(lead))): string {
   if (!verb) return metricName(lead);
   const object = lead.slice(verb.end).replace(phrases.endsWithTo, '').replace(phrases.endsWithBy, '');
-  return metricName(lead.slice(0, verb.start)) || metricName(object);
+  // 全县累计完成新建改建农村公路 436 公里, 实现营业收入 5 亿元: what is done or reached is named after
+  // the verb; before it stands who did it.
+  // (A verb inside a noun leaves a suffix after it: 保持率 is no 保持 + 率.)
+  const named = verb.kind === 'reach' ? metricName(object) : '';
+  return (twoHan.test(named) ? named : '') || metricName(lead.slice(0, verb.start)) || metricName(object);
 }
 
 /** Which side of the target a gap's words put the result on; undefined when they do not say. */
@@ -334,7 +348,9 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
         ? englishCount(text, after) || nounAfter(text, after, false)
         : quantity.unit.dimension === 'percent'
           ? englishShare(text, after, plainLead) || nounAfter(text, after, false)
-          : nounAfter(text, after, quantity.unit.dimension.startsWith('count'));
+          : quantity.unit.dimension.startsWith('currency')
+            ? englishAmountOf(text, after) || nounAfter(text, after, false)
+            : nounAfter(text, after, quantity.unit.dimension.startsWith('count'));
 
     // 比目标高 1.5 dB(A), 2% below target: the distance to the target, not a result of its own.
     const gapBefore = phrases.gapBefore.exec(lowerLead);

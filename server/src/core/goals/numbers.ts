@@ -409,6 +409,8 @@ function readNumber(text: string, at: number): NumberRead | undefined {
 
 /** Dimensions a Chinese numeral may count in (两周, 三个工作日, 四个部门); 一 only for time (一周, 一个月), as 一个 is an article. */
 const numeralDimensions = /^(?:duration|workday|calendar-month|effort-day|effort-month|count.*|percent|times)$/;
+/** A numeral that can only be a number (四百三十六, 二十五): it counts in any dimension (四百三十六公里). */
+const compoundNumeral = /^[一二两三四五六七八九][十百千]|[十百千][一二三四五六七八九]/u;
 const timeDimensions = /^(?:duration|workday|calendar-month)$/;
 const calendarName = /^(?:季度|月)/u;
 
@@ -506,7 +508,7 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
 
     const unit = unitRead.unit;
     if (first.chinese) {
-      if (!numeralDimensions.test(unit.dimension)) continue;
+      if (!numeralDimensions.test(unit.dimension) && !(unit.dimension !== 'none' && compoundNumeral.test(m[0]))) continue;
       if (m[0] === '一' && !timeDimensions.test(unit.dimension)) continue;
       // 一季度, 三月: a quarter's or a month's name; a count of them says 个 (三个季度, 五个月).
       if (calendarName.test(text.slice(first.end, first.end + 2))) continue;

@@ -102,8 +102,8 @@ export const phrases = {
   planned: contains(data.planned),
   /** Words before a figure (in its clause) that make it an average. */
   averageBefore: contains(data.average.before),
-  /** Words right after a figure that make it an average (on average). */
-  averageAfter: new RegExp(`^\\s*(?:${alternation(data.average.after)})`, 'u'),
+  /** Words right after a figure that make it an average (on average), or an average's word in brackets: 1 h 42 min (average). */
+  averageAfter: new RegExp(`^\\s*(?:${alternation(data.average.after)}|[(（]\\s*(?:${alternation(data.average.before)}))`, 'iu'),
   /** A name that says only that something is done (completed, 完成): the whole text is one of these words. */
   completion: new RegExp(`^(?:${alternation(data.completion)})$`, 'u'),
   /** 建立, 优化, achieve… at the start of a clause. */
