@@ -43,6 +43,13 @@ describe('recognition: reading a heading', () => {
     ['Root Causes', ['challenges']],
     // The 复盘 step 分析原因 looks at both: why things went well, why they did not.
     ['分析原因', ['challenges', 'success-factors']],
+    // …but beside the problems it analyses, it is about their causes.
+    ['存在的问题及原因分析', ['challenges']],
+    ['What got in the way', ['challenges']],
+    ['What went well, and what didn\'t', ['success-factors', 'challenges']],
+    ['Phase III and beyond', ['outlook']],
+    // A heading about the report itself is its overview, not the project's purpose.
+    ['Purpose of this report', ['overview']],
     ['改进措施', ['outlook']],
     ['Incident & Resolution', ['challenges']],
   ];

@@ -177,7 +177,7 @@ export class HeadingReader {
     const normalized = normalizeTitle(title);
     const parts = normalized.split(conjunctions).map((part) => this.readPart(part));
     const scores = new Map<string, number>();
-    const named = parts.filter((p): p is HeadingTerm => p !== undefined);
+    const named = narrowTogether(parts.filter((p): p is HeadingTerm => p !== undefined));
     for (const part of named) for (const [slot, score] of part.all) if (score > (scores.get(slot) ?? 0)) scores.set(slot, score);
     const strongest = Math.max(0, ...named.map((p) => p.score));
     const primary = named.find((p) => p.score === strongest);
@@ -224,6 +224,20 @@ export class HeadingReader {
     const together = kept.some((f) => f.term.trim() === term && f.meanings.some((m) => m.together));
     return { slot, term, score, tied, together, all: new Map([...best].map(([other, b]) => [other, b.score])) };
   }
+}
+
+/**
+ * A term naming several slots together beside a part that names one of them speaks of that part:
+ * 存在的问题及原因分析 analyses the causes of the problems, not what went well.
+ */
+function narrowTogether(parts: HeadingTerm[]): HeadingTerm[] {
+  return parts.map((part) => {
+    if (!part.together) return part;
+    const named = new Set(parts.filter((other) => other !== part).map((other) => other.slot));
+    const shared = [part.slot, ...part.tied].filter((slot) => named.has(slot));
+    if (shared.length === 0) return part;
+    return { ...part, slot: shared[0]!, tied: [], together: false, all: new Map([...part.all].filter(([slot]) => named.has(slot))) };
+  });
 }
 
 const readers = new WeakMap<ChapterSchema, HeadingReader>();
