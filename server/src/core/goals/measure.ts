@@ -3,7 +3,7 @@
  * reduced by 20%) or a baseline (现状45天, 从A…), which metric it measures, and — for a goal — which way
  * the goal wants it to go.
  */
-import { compatibleUnits, findQuantities, percent, qualifiersStart, type Quantity, type Unit } from './numbers.js';
+import { compatibleUnits, findQuantities, fromWord, percent, qualifiersStart, type Quantity, type Unit } from './numbers.js';
 import { lastVerb, phrases, trimFillers } from './phrases.js';
 import { findDates } from './dates.js';
 import { clauseScanner } from './segments.js';
@@ -47,8 +47,6 @@ export interface Reading {
 /** What follows a figure that is part of a rate's name: 小时随访率, 天内复购率 (a 的 would make it the rate's value). */
 const windowOfRate = /^\s*(?:内|以内)?[^\s\d的，,；;。：:（(、%％]{0,6}?(?:率|占比|比例)/u;
 
-/** 从, 由, from: the start of a from–to statement. */
-const fromWord = /(?:从|由|from)\s*$/iu;
 /** What stands between A and B of 从A缩短至B (or "from A to B"). */
 const toBetween = /^\s*(?:的?水平|左右)?\s*[,，]?\s*([^，,；;。]{0,8}?)\s*(?:平均|average)?\s*$/u;
 const justTo = /^(?:to|至|到)$/u;
@@ -171,6 +169,19 @@ function metricAround(lead: string, verb = lastVerb(lower(lead))): string {
   return (twoHan.test(named) ? named : '') || metricName(lead.slice(0, verb.start)) || metricName(object);
 }
 
+/**
+ * The farthest back a figure's words are read: a metric's name is a few words, and a clause without
+ * punctuation (a pasted log of thousands of lines) must not make every figure read all of it again.
+ */
+const leadAtMost = 80;
+
+/** Where the words read before a figure at `end` begin: at most `leadAtMost` back, at a word's start. */
+function leadStart(text: string, end: number): number {
+  if (end <= leadAtMost) return 0;
+  const space = text.indexOf(' ', end - leadAtMost);
+  return space >= 0 && space < end ? space + 1 : end - leadAtMost;
+}
+
 /** Which side of the target a gap's words put the result on; undefined when they do not say. */
 export function gapSide(words: string): GapSide | undefined {
   for (const side of ['worse', 'better', 'above', 'below'] as const) if (phrases.gapSides[side].test(words)) return side;
@@ -267,9 +278,10 @@ function dateReadings(text: string, offset: number): Reading[] {
       placeholder: false,
       vague: false,
     };
-    const begin = clauseAt(match.start);
-    const clauseEnd = text.slice(end).search(/[，,；;。]/u);
-    const clause = `${text.slice(begin, match.start)}${text.slice(end, clauseEnd < 0 ? text.length : end + clauseEnd)}`;
+    const begin = Math.max(clauseAt(match.start), leadStart(text, match.start));
+    const following = text.slice(end, end + leadAtMost);
+    const clauseEnd = following.search(/[，,；;。]/u);
+    const clause = `${text.slice(begin, match.start)}${clauseEnd < 0 ? following : following.slice(0, clauseEnd)}`;
     // A name that says only that something is done (完成, completed) names nothing that can be matched.
     const metric = metricName(clause.replace(/^[于在自到至截止]+/u, ''));
     readings.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: phrases.completion.test(metric.toLowerCase()) ? '' : metric, lead: text.slice(begin, match.start) });
@@ -315,7 +327,8 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     if (!m) continue;
     const words = lower(m[1]!);
     const verb = lastVerb(words);
-    const fromBefore = fromWord.test(text.slice(clauseAt(aStart), qualifiersStart(text, aStart)));
+    const aFigure = qualifiersStart(text, aStart);
+    const fromBefore = fromWord.test(text.slice(Math.max(clauseAt(aStart), aFigure - 8), aFigure));
     const movement = verb?.kind === 'increase' ? 'up' : verb?.kind === 'decrease' ? 'down' : undefined;
     const to = phrases.endsWithTo.test(words) || (verb !== undefined && phrases.verbWithTo.test(verb.word));
     if (!(movement && to) && !(fromBefore && justTo.test(words.trim())) && !arrow.test(words.trim())) continue;
@@ -330,8 +343,8 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     // 24 小时随访率, 2 小时内出具率, 30 天复购率: the figure names the measure, it is not its value.
     if (windowOfRate.test(text.slice(quantity.end - offset, quantity.end - offset + 12))) continue;
     const at = quantity.start - offset;
-    const begin = clauseAt(at);
     const figureStart = qualifiersStart(text, at);
+    const begin = Math.max(clauseAt(at), leadStart(text, figureStart));
     const lead = text.slice(begin, figureStart);
     const after = quantity.end - offset;
 

@@ -420,7 +420,8 @@ const vagueIds = new Set(vagueQuantityPatterns.map((p) => p.id));
 const notAQuantityAfter = /[A-Za-z_.．:：第]/u;
 /** What numbers a table, a figure or a part rather than counting: 第 1—4 项, 表 3-1, Figure 2, Annex 3. */
 const reference = /(?:第|表|图|附表|附图|(?<![a-z])(?:table|figure|fig\.?|section|chapter|appendix|annex))\s+$/iu;
-const fromBefore = /(?:从|由|from)\s*$/iu;
+/** 从, 由 or from right before a figure: where a change starts. */
+export const fromWord = /(?:从|由|from)\s*$/iu;
 const bareYear = /^(?:19|20)\d\d$/;
 
 /** Every figure of `text`, in order; offsets are relative to `text` plus `offset`. */
@@ -492,7 +493,7 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
 
     rangeJoin.lastIndex = end;
     const join = rangeJoin.exec(text);
-    const from = fromBefore.test(text.slice(Math.max(0, start - 6), start));
+    const from = fromWord.test(text.slice(Math.max(0, start - 6), start));
     if (join && !from) {
       const second = readNumber(text, end + join[0].length);
       if (second && !masked.some((s) => s.start === end + join[0].length)) {
