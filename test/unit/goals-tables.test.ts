@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { buildGoalCheck, provideHover, type ReportAnalysis } from '../../server/src/core/index.js';
-import { analyzeText, diagnosticsOf, lineOf, readFixture, report, statusOverGoal } from './util.js';
+import { analyzeText, diagnosticsOf, lineOf, readFixture, report, statusOverGoal, textsByLine } from './util.js';
 
 /** [line, covered text, message] of the diagnostics with `code`. */
 function found(analysis: ReportAnalysis, code: 'kpi-table' | 'milestone-table' | 'status-contradiction'): [number, string, string][] {
@@ -158,4 +158,12 @@ describe('goals: KPI tables named in other words', () => {
     const [goal] = analyzeText(text).goals;
     assert.deepEqual([goal!.verdict, goal!.reason], ['unverifiable', 'direction-unknown']);
   });
+
+  it('reads Endline and Outcome as the actual column, 评估 as the status and 通过 as met', () => {
+    const contradicted = (table: string, title?: string) => [...textsByLine(analyzeText(report(`## 项目成果\n\n${table}`, title)), 'status-contradiction')].map(([, texts]) => texts);
+    assert.deepEqual(contradicted('| Indicator | Target | Endline | Status |\n| --- | --- | --- | --- |\n| Teachers trained | ≥ 95% | 94.2% | Achieved |\n', 'Final Report'), [['Achieved']]);
+    assert.deepEqual(contradicted('| Measure | Target | Outcome | RAG |\n| --- | --- | --- | --- |\n| Scan turnaround | ≤ 3 working days | 4.5 working days | Green |\n', 'Closure Report'), [['Green']]);
+    assert.deepEqual(contradicted('| 指标 | 目标 | 实际 | 评估 |\n| --- | --- | --- | --- |\n| 单条有效线索成本 | ≤ 1,200 元 | 1,286 元 | 达成 |\n| 电池寿命 | ≥ 8 年 | 7.6 年 | 通过 |\n| 库存周转天数 | 65 天 | 63 天 | 通过 |\n'), [['达成'], ['通过']]);
+  });
 });
+
