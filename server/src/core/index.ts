@@ -15,6 +15,7 @@ export * from './analyze.js';
 export * from './checklist.js';
 export * from './completion.js';
 export * from './edits.js';
+export * from './export/index.js';
 export * from './goals.js';
 export * from './goals/scorecard.js';
 export { findDates, parseDate, type CalendarDate } from './goals/dates.js';
