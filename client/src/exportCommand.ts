@@ -13,19 +13,18 @@ export interface ExportOptions {
   readonly allowPlaceholders?: boolean;
 }
 
-/** The last answer to "Append the goal scorecard", offered again next time. */
-let scorecardChosen = false;
+/**
+ * Whether to append the goal scorecard: two choices, so that Enter exports at once; undefined when the
+ * writer cancels. The last choice comes first next time.
+ */
+let scorecardFirst = false;
 
 async function askScorecard(): Promise<boolean | undefined> {
-  const item: vscode.QuickPickItem = { label: vscode.l10n.t('Append the goal scorecard as a table'), picked: scorecardChosen };
-  const picked = await vscode.window.showQuickPick([item], {
-    canPickMany: true,
-    title: vscode.l10n.t('Export to Word'),
-    placeHolder: vscode.l10n.t('Press Enter to export'),
-  });
-  if (!picked) return undefined;
-  scorecardChosen = picked.length > 0;
-  return scorecardChosen;
+  const plain = { label: vscode.l10n.t('Export'), withScorecard: false };
+  const scorecard = { label: vscode.l10n.t('Export and append the goal scorecard as a table'), withScorecard: true };
+  const picked = await vscode.window.showQuickPick(scorecardFirst ? [scorecard, plain] : [plain, scorecard], { title: vscode.l10n.t('Export to Word') });
+  if (picked) scorecardFirst = picked.withScorecard;
+  return picked?.withScorecard;
 }
 
 /** `reportWriter.export.template` as a file path: relative paths are read from the report's workspace folder. */
