@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AlignmentType, Document, Header, Packer, Paragraph } from 'docx';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { ExportError, exportBlockers, exportDocx, readPicture, templateStyleIds, type ExportOptions, type ReportAnalysis } from '../../server/src/core/index.js';
 import { analyzeText } from './util.js';
 
@@ -253,6 +253,15 @@ describe('export: an organisation template', () => {
     assert.match(parts['[Content_Types].xml']!, new RegExp(`PartName="/word/${target}" ContentType="[^"]*header\\+xml"`));
     assert.match(section, /<w:footerReference w:type="default"/);
     assert.equal(paragraphs(parts['word/document.xml']!).find((p) => p.text === '第一章 项目概述')?.style, 'Heading1');
+  });
+
+  it('adds the footnote styles a template lacks, so note numbers stay superscript', async () => {
+    const files = unzipSync(template);
+    files['word/styles.xml'] = strToU8(strFromU8(files['word/styles.xml']!).replace(/<w:style [^>]*w:styleId="Footnote(?:Reference|Text)"[^>]*>[\s\S]*?<\/w:style>/g, ''));
+    const parts = await exported(analyzeText(chinese), { template: zipSync(files) });
+    assert.match(style(parts['word/styles.xml']!, 'FootnoteReference'), /<w:vertAlign w:val="superscript"\/>/);
+    assert.match(style(parts['word/styles.xml']!, 'FootnoteText'), /<w:sz w:val="18"\/>/);
+    assert.equal(parts['word/styles.xml']!.match(/w:styleId="Heading1"/g)!.length, 1);
   });
 
   it('finds the styles of a Chinese Word template by their names, not their ids', () => {

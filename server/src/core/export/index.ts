@@ -15,7 +15,7 @@ import { localize } from '../l10n.js';
 import type { Span } from '../model.js';
 import { Converter } from './document.js';
 import { ExportError } from './errors.js';
-import { houseStyle, houseStyleIds, houseStyles, twipsPerCm, type HouseStyle, type StyleIds } from './style.js';
+import { houseStyle, houseStyleIds, houseStyles, missingFootnoteStyles, twipsPerCm, type HouseStyle, type StyleIds } from './style.js';
 import { applyTemplateLayout, readTemplate } from './template.js';
 
 export { ExportError } from './errors.js';
@@ -107,7 +107,7 @@ export async function exportDocx(analysis: ReportAnalysis, options: ExportOption
   if (converter.missingImages.length) throw new ExportError('export.missingImages', { images: converter.missingImages.join(', '), count: converter.missingImages.length });
 
   const margin = (cm: number) => Math.round(cm * twipsPerCm);
-  const styles: IStylesOptions = template ? {} : houseStyles(style);
+  const styles: IStylesOptions = template ? missingFootnoteStyles(template.styles) : houseStyles(style);
   const document = new Document({
     title: analysis.title ?? '',
     creator: frontMatterText(analysis, 'owner', 'author') ?? '',

@@ -125,3 +125,16 @@ export function houseStyles(style: HouseStyle): IStylesOptions {
     ],
   };
 }
+
+/**
+ * The footnote styles the export's footnotes name, for a template that lacks them: Word adds them to a
+ * document only once it has a footnote, so most templates have none, and the note numbers would then be
+ * full-size digits in the text.
+ */
+export function missingFootnoteStyles(templateStyles: string): IStylesOptions {
+  const has = (id: string) => templateStyles.includes(`w:styleId="${id}"`);
+  return {
+    paragraphStyles: has('FootnoteText') ? [] : [{ id: 'FootnoteText', name: 'footnote text', basedOn: 'Normal', paragraph: { spacing: { after: 0, ...lines(1) } }, run: { size: 18 } }],
+    characterStyles: has('FootnoteReference') ? [] : [{ id: 'FootnoteReference', name: 'footnote reference', run: { superScript: true } }],
+  };
+}
