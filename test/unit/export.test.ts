@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AlignmentType, Document, Header, Packer, Paragraph } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { ExportError, exportBlockers, exportDocx, readPicture, templateStyleIds, type ExportOptions, type ReportAnalysis } from '../../server/src/core/index.js';
+import { ExportError, exportBlockers, exportDocx, readPicture, templateStyleIds, type ExportOptions } from '../../server/src/core/export/index.js';
+import type { ReportAnalysis } from '../../server/src/core/index.js';
 import { analyzeText } from './util.js';
 
 /** The parts of a .docx, as text. */

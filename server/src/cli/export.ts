@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createTextDocument, defaultSettings, ExportError, exportBlockers, exportDocx, LineIndex, localize, reportLanguage, toLocale, type Locale, type ReportService } from '../core/index.js';
+import { createTextDocument, defaultSettings, LineIndex, localize, reportLanguage, toLocale, type Locale, type ReportService } from '../core/index.js';
 import { defaultExportPath, reportImageReader } from '../exportFiles.js';
 import { describeError } from './files.js';
 
@@ -111,6 +111,7 @@ export async function exportCommand(args: readonly string[], host: ExportHost): 
     }
   }
   const analysis = service.analyze(document, { ...defaultSettings, schema: options.schema, locale })!;
+  const { ExportError, exportBlockers, exportDocx } = await import('../core/export/index.js');
   const blockers = exportBlockers(analysis);
   const stopped = blockers.placeholders.length > 0 && !options.allowPlaceholders;
   if (stopped) {

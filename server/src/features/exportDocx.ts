@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describeError } from '../cli/files.js';
 import type { ServerContext } from '../context.js';
-import { ExportError, exportBlockers, exportDocx, localize, toRange } from '../core/index.js';
+import { localize, toRange } from '../core/index.js';
 import { defaultExportPath, reportImageReader } from '../exportFiles.js';
 import { ExportDocxRequest, type ExportDocxResult } from '../protocol.js';
 
@@ -13,6 +13,7 @@ export function registerExportDocx(context: ServerContext): void {
     const document = documents.get(params.uri);
     const analysis = await context.analyze(params.uri, token);
     if (!document || !analysis) return null;
+    const { ExportError, exportBlockers, exportDocx } = await import('../core/export/index.js');
     const report = params.uri.startsWith('file:') ? fileURLToPath(params.uri) : undefined;
     const out = params.out ?? (report && defaultExportPath(report));
     if (!out) return { kind: 'failed', message: localize(locale, 'export.noPath') };
