@@ -205,6 +205,12 @@ describe('export: other reports and options', () => {
     });
   });
 
+  it('resolves a link whose definition stands in a list item, and writes a table nested in a list', async () => {
+    const parts = await exported(analyzeText('# 项目总结报告\n\n## 项目成果\n\n- 见[平台][p]。\n\n  [p]: https://example.com/platform\n\n  | 指标 | 实际 |\n  | --- | --- |\n  | 可用率 | 99.9% |\n'));
+    assert.match(parts['word/_rels/document.xml.rels']!, /Target="https:\/\/example\.com\/platform"/);
+    assert.match(parts['word/document.xml']!, /<w:tbl>[\s\S]*可用率[\s\S]*<\/w:tbl>/);
+  });
+
   it('lists the placeholders left and the required chapters missing', () => {
     const blockers = exportBlockers(analyzeText('# 项目总结报告\n\n## 项目背景\n\n于XX月完成。\n\n## 项目成果\n\n完成率XX%。\n'));
     assert.deepEqual(blockers.placeholders.map((p) => p.text), ['XX月', 'XX%']);

@@ -59,11 +59,17 @@ export class Converter {
   constructor(readonly options: ConvertOptions) {}
 
   convert(root: Root): (Paragraph | Table)[] {
-    for (const node of root.children) {
-      if (node.type === 'definition') this.definitions.set(node.identifier, node);
-      if (node.type === 'footnoteDefinition') this.footnoteDefinitions.set(node.identifier, node);
-    }
+    this.collectDefinitions(root.children);
     return this.blocks(root.children, 0);
+  }
+
+  /** Link and footnote definitions, wherever they stand (a list item or a block quote may hold them). */
+  private collectDefinitions(nodes: readonly RootContent[]): void {
+    for (const node of nodes) {
+      if (node.type === 'definition') this.definitions.set(node.identifier, node);
+      else if (node.type === 'footnoteDefinition') this.footnoteDefinitions.set(node.identifier, node);
+      else if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') this.collectDefinitions(node.children);
+    }
   }
 
   private blocks(nodes: readonly RootContent[], level: number): (Paragraph | Table)[] {
@@ -111,9 +117,9 @@ export class Converter {
     return level > 0 ? { indent: { left: levelIndent * level } } : {};
   }
 
-  private listItem(item: ListItem, level: number, marker: string): Paragraph[] {
+  private listItem(item: ListItem, level: number, marker: string): (Paragraph | Table)[] {
     const box = item.checked === true ? '☑ ' : item.checked === false ? '☐ ' : '';
-    const out: Paragraph[] = [];
+    const out: (Paragraph | Table)[] = [];
     let marked = false;
     for (const child of item.children) {
       if (child.type === 'paragraph' && !marked) {
@@ -125,7 +131,7 @@ export class Converter {
           children: [new TextRun({ text: `${marker}${hanging ? '\t' : ' '}${box}` }), ...this.inline(child.children, {})],
         }));
       } else {
-        out.push(...(this.blocks([child], level + 1) as Paragraph[]));
+        out.push(...this.blocks([child], level + 1));
       }
     }
     return out;
