@@ -54,7 +54,6 @@ function frontMatterText(analysis: ReportAnalysis, ...keys: string[]): string | 
     const value = analysis.model.frontMatter?.data[key];
     if (typeof value === 'string' && value.trim()) return value.trim();
     if (typeof value === 'number') return String(value);
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
   }
   return undefined;
 }

@@ -51,11 +51,12 @@ export function templateStyleIds(styles: string): StyleIds {
     if (id && name && !byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), { id, type: attribute(match[1]!, 'w:type') ?? 'paragraph' });
   }
   const find = (...names: string[]) => names.map((n) => byName.get(n)).find((s) => s?.type === 'paragraph')?.id;
+  const heading = (level: 1 | 2 | 3 | 4) => find(`heading ${level}`) ?? houseStyleIds.headings[level - 1];
   const body = find('body text', 'normal') ?? houseStyleIds.body;
   const table = byName.get('table grid') ?? [...byName.entries()].find(([name, s]) => s.type === 'table' && name !== 'normal table')?.[1];
   return {
     title: find('title') ?? houseStyleIds.title,
-    headings: [1, 2, 3, 4].map((n) => find(`heading ${n}`) ?? houseStyleIds.headings[n - 1]) as unknown as StyleIds['headings'],
+    headings: [heading(1), heading(2), heading(3), heading(4)],
     body,
     meta: find('subtitle') ?? body,
     caption: find('caption') ?? body,
