@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import { settingsSection } from '../../server/src/protocol.js';
 import { ChecklistView, revealChapter } from './checklistView.js';
+import { exportToWord, type ExportOptions } from './exportCommand.js';
 import { GoalCheckPanel, goalCheckViewType, type GoalCheckState } from './goalCheckPanel.js';
 import type { ClientHolder } from './requests.js';
 import { insertChapterSkeleton, type SkeletonOptions } from './skeletonCommand.js';
@@ -59,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     vscode.commands.registerCommand('reportWriter.nextProblem', nextProblem),
     vscode.commands.registerCommand('reportWriter.refreshChecklist', () => checklist.refresh()),
     vscode.commands.registerCommand('reportWriter.showGoalCheck', () => GoalCheckPanel.show(holder)),
+    vscode.commands.registerCommand('reportWriter.exportDocx', (options?: ExportOptions) => exportToWord(holder, options)),
     vscode.window.registerWebviewPanelSerializer(goalCheckViewType, {
       deserializeWebviewPanel: async (panel, state: GoalCheckState | undefined) => void GoalCheckPanel.restore(panel, holder, state),
     }),

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
+import { exportCommand, isExportCommand } from './cli/export.js';
 import { collectFiles, describeError, findSchemaFolder, looksBinary, schemaFiles } from './cli/files.js';
 import { fileResult, formatGoals, formatText, skippedResult, type CheckOutput, type FileResult, type SchemaProblemResult } from './cli/format.js';
 import {
@@ -278,4 +279,13 @@ function main(argv: readonly string[]): number {
   return errors > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (isExportCommand(argv)) {
+  const serviceFor = (schemaPaths: readonly string[], file: string) => {
+    const services = new Services(schemaPaths);
+    return { service: services.forFile(file), unreadable: services.unreadable };
+  };
+  void exportCommand(argv, { serviceFor, environmentLocale: environmentLocale() }).then((code) => (process.exitCode = code));
+} else {
+  process.exitCode = main(argv);
+}

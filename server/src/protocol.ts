@@ -167,3 +167,24 @@ export interface ServerStatus {
 }
 
 export const StatusRequest = new RequestType0<ServerStatus, void>('reportWriter/status');
+
+/** `reportWriter/exportDocx`: writes the report as a Word document (Report: Export to Word). */
+export interface ExportDocxParams extends DocumentParams {
+  /** File path of the .docx to write; by default beside the report, with its name. Needed for a report that is no file. */
+  readonly out?: string;
+  /** File path of the organisation's template (.docx), `reportWriter.export.template` resolved by the client. */
+  readonly template?: string;
+  /** Export even with placeholders left in the report (the writer confirmed it). */
+  readonly allowPlaceholders?: boolean;
+  /** Append the goal scorecard as a table. */
+  readonly withScorecard?: boolean;
+}
+
+export type ExportDocxResult =
+  | { readonly kind: 'written'; readonly path: string; readonly missingChapters: readonly string[] }
+  /** Nothing written: placeholders are left. Missing chapters are named with them. */
+  | { readonly kind: 'blocked'; readonly placeholders: readonly { readonly range: RangeLike; readonly text: string }[]; readonly missingChapters: readonly string[] }
+  /** Nothing written, for the reason `message` gives in the editor's language. */
+  | { readonly kind: 'failed'; readonly message: string };
+
+export const ExportDocxRequest = new RequestType<ExportDocxParams, ExportDocxResult | null, void>('reportWriter/exportDocx');

@@ -4,6 +4,7 @@ import { localize, toLocale } from './core/index.js';
 import { registerCodeActions } from './features/codeActions.js';
 import { registerCompletion } from './features/completion.js';
 import { registerDiagnostics } from './features/diagnostics.js';
+import { registerExportDocx } from './features/exportDocx.js';
 import { registerFoldingRanges } from './features/folding.js';
 import { registerHover } from './features/hover.js';
 import { registerReportRequests } from './features/reportRequests.js';
@@ -36,6 +37,7 @@ connection.onInitialize((params) => {
   registerCodeActions(context);
   registerHover(context);
   registerReportRequests(context);
+  registerExportDocx(context);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -26,6 +26,21 @@ async function palette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** A notification with `text`: its toast, or its row in the notification center when no toast shows it within 20 s. */
+async function notification(page: Page, text: string, ui: UiContext): Promise<Locator> {
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: text });
+  try {
+    await toast.waitFor({ timeout: 20_000 });
+    return toast;
+  } catch {
+    ui.log(`no toast says “${text}”: looking in the notification center`);
+    await palette(page, 'Notifications: Show Notifications');
+    const row = page.locator('.notifications-center .notification-list-item', { hasText: text }).first();
+    await row.waitFor({ timeout: 40_000 });
+    return row;
+  }
+}
+
 function problems(page: Page): Locator {
   return page.locator('.markers-panel .monaco-list-row');
 }
@@ -38,8 +53,8 @@ async function filterProblems(page: Page, text: string): Promise<void> {
 
 /**
  * A writer's path: open a report from the Explorer, read its problems, delete a chapter and see the
- * missing-chapter problem, look at the Report Checklist and the Outline, open the goal check, then write a
- * skeleton into a new empty file and save it.
+ * missing-chapter problem, look at the Report Checklist and the Outline, open the goal check, export a
+ * report to Word, then write a skeleton into a new empty file and save it.
  */
 export async function uiSteps(page: Page, ui: UiContext): Promise<boolean> {
   const shot = (name: string) => page.screenshot({ path: path.join(ui.artifacts, `${name}.png`) });
@@ -163,6 +178,26 @@ export async function uiSteps(page: Page, ui: UiContext): Promise<boolean> {
   await page.locator('.monaco-list-row', { hasText: '工单响应时间' }).filter({ hasText: 'missed' }).first().waitFor();
   ui.log('outline shows “KPI table” and the goal 工单响应时间 as missed');
   await shot('outline-tables-goals');
+  await palette(page, 'View: Close All Editor Groups');
+
+  // 6e. Report: Export to Word on a report with placeholders: the scorecard option, the stop that counts
+  //     them, then Export Anyway writes the .docx beside the report (read back from disk).
+  await page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${report}"]`).click();
+  await page.locator('.tabs-container .tab.active', { hasText: report }).waitFor();
+  await palette(page, 'Report: Export to Word');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Export and append the goal scorecard as a table' }).waitFor();
+  await shot('export-options');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Export and append the goal scorecard as a table' }).click();
+  const stop = await notification(page, 'placeholders are still in the report: not exported.', ui);
+  ui.log('export stopped at the placeholders:', await stop.locator('.notification-list-item-message').innerText());
+  await shot('export-stopped');
+  await stop.locator('.monaco-button', { hasText: 'Export Anyway' }).click();
+  await notification(page, 'Exported', ui);
+  const docx = path.join(ui.workspace, report.replace(/\.md$/, '.docx'));
+  check(fs.existsSync(docx) && fs.readFileSync(docx).subarray(0, 2).toString() === 'PK', `Export Anyway wrote no .docx at ${docx}`);
+  ui.log(`exported ${path.basename(docx)}: ${fs.statSync(docx).size} bytes`);
+  await shot('export-done');
+  await palette(page, 'Notifications: Clear All Notifications');
   await palette(page, 'View: Close All Editor Groups');
 
   // 7. Insert Chapter Skeleton into a new, empty file (created by the harness), pick the generic schema,

@@ -51,6 +51,6 @@ describe('manifest and client localization', () => {
   it('names the commands of the issues exactly', () => {
     const manifest = JSON.parse(read('package.json')) as { contributes: { commands: { command: string }[] } };
     const commands = manifest.contributes.commands.map((c) => c.command);
-    for (const id of ['reportWriter.insertChapterSkeleton', 'reportWriter.showGoalCheck', 'reportWriter.restartServer']) assert.ok(commands.includes(id), id);
+    for (const id of ['reportWriter.insertChapterSkeleton', 'reportWriter.showGoalCheck', 'reportWriter.restartServer', 'reportWriter.exportDocx']) assert.ok(commands.includes(id), id);
   });
 });

@@ -1,6 +1,9 @@
 /**
  * The report engine: everything the language server, the CLI and the tests know about reports. It knows
  * nothing of VS Code or LSP; hosts give it documents (`TextDocumentLike`) and settings.
+ *
+ * The Word exporter (`./export/index.js`) is not re-exported: hosts import it when a report is exported,
+ * so that a server or a `check` run does not load the `docx` package (~80 ms and 8 MB at start).
  */
 import { analyzeReport, defaultSettings, type AnalysisSettings, type ReportAnalysis } from './analyze.js';
 import type { TextChange } from './blocks.js';
