@@ -140,6 +140,17 @@ describe('goals: numbers', () => {
     assert.deepEqual(findQuantities(text).map((q) => q.text), []);
   });
 
+  it('reads no figure in a pointer to a part of the report or in a list of item numbers', () => {
+    const text = '见 4.2 节；详见5.2；See 4.3；第 1、5、12、13 项由门诊部牵头考核';
+    assert.deepEqual(findQuantities(text).map((q) => q.text), []);
+    assert.deepEqual(findQuantities('见表 3-1，合计 12 项').map((q) => q.text), ['12 项']);
+  });
+
+  it('reads a numeral that can only be a number in any unit, a single numeral only in time and counts', () => {
+    assert.deepEqual(findQuantities('累计四百三十六公里，三十吨').map((q) => [q.text, q.value]), [['四百三十六公里', 436], ['三十吨', 30]]);
+    assert.deepEqual(findQuantities('三米宽，十分重要').map((q) => q.text), []);
+  });
+
   it('does not read 节约 as “about” (约), nor 最近 as “nearly” (近)', () => {
     const [saving] = findQuantities('每年节约20万元');
     assert.equal(saving!.approximate, false);

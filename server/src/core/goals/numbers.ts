@@ -420,6 +420,8 @@ const vagueIds = new Set(vagueQuantityPatterns.map((p) => p.id));
 const notAQuantityAfter = /[A-Za-z_.．:：第]/u;
 /** What numbers a table, a figure or a part rather than counting: 第 1—4 项, 表 3-1, Figure 2, Annex 3. */
 const reference = /(?:第|表|图|附表|附图|(?<![a-z])(?:table|figure|fig\.?|section|chapter|appendix|annex))\s+$/iu;
+/** 见 4.2 节, 详见 5.2, See 4.3: a pointer to a part of the report, not a figure. */
+const pointer = /(?:见|详见|参见|参看|(?<![a-z])see)\s*$/iu;
 /** 从, 由 or from right before a figure: where a change starts. */
 export const fromWord = /(?:从|由|from)\s*$/iu;
 const bareYear = /^(?:19|20)\d\d$/;
@@ -470,9 +472,9 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     if (notAQuantityAfter.test(previous) && !nameBefore(text, at, prefixes)) continue;
     if (previous === '-' && latinLetter.test(text.charAt(at - 2))) continue;
     // 第 1—4 项: an ordinal with a space after 第; 表 3-1, Figure 2, Annex B.2: the number of a table or a part.
-    if (reference.test(text.slice(Math.max(0, at - 10), at))) {
-      // …and the whole of its number (3-1, 2.4): none of its parts is a figure either.
-      numberPattern.lastIndex = at + /^[\d.．\-–—]+/u.exec(text.slice(at))![0].length;
+    if (reference.test(text.slice(Math.max(0, at - 10), at)) || pointer.test(text.slice(Math.max(0, at - 6), at))) {
+      // …and the whole of its number (3-1, 2.4) or of a list of them (第 1、5、12 项): no part is a figure.
+      numberPattern.lastIndex = at + /^[\d.．\-–—]+(?:\s*[、,，和及]\s*[\d.．\-–—]+)*/u.exec(text.slice(at))![0].length;
       continue;
     }
     timeOfDay.lastIndex = first.end;
