@@ -116,7 +116,8 @@ describe('export: house style of a Chinese report', () => {
   it('writes body text with 1.5 line spacing and a first-line indent of two characters', () => {
     const text = style(parts['word/styles.xml']!, 'BodyText');
     assert.match(text, /<w:spacing [^>]*w:line="360" w:lineRule="auto"\/>/);
-    assert.match(text, /<w:ind w:firstLineChars="200"\/>/);
+    // In characters for Word, in twips (2 × 14 pt × 20) for readers that ignore characters (LibreOffice).
+    assert.match(text, /<w:ind (?=[^>]*w:firstLineChars="200")(?=[^>]*w:firstLine="560")[^>]*\/>/);
     const paragraph = body.find((p) => p.text.startsWith('本项目于2024年启动'))!;
     assert.equal(paragraph.style, 'BodyText');
     assert.match(paragraph.xml, /<w:b\/>[\s\S]*目标/);

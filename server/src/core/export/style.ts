@@ -115,7 +115,9 @@ export function houseStyles(style: HouseStyle): IStylesOptions {
       paragraph(houseStyleIds.body, 'Body Text', body, {
         paragraph: {
           spacing: { after: body.spaceAfter * 20, ...lines(body.lineSpacing) },
-          ...(body.firstLineChars > 0 && { indent: { firstLineChars: body.firstLineChars * 100 } }),
+          // Word reads the indent in characters; LibreOffice and older readers only in twips (a character
+          // of the body font is its size in points × 20).
+          ...(body.firstLineChars > 0 && { indent: { firstLineChars: body.firstLineChars * 100, firstLine: body.firstLineChars * body.size * 20 } }),
           alignment: AlignmentType.JUSTIFIED,
         },
       }),
