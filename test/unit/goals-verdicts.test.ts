@@ -551,4 +551,10 @@ describe('goals: weighing the evidence', () => {
     const revenue = goalsOf('## Goals\n\n1. Book €3.2m in net revenue.\n\n## Results\n\n| Metric | Target | Actual |\n| --- | --- | --- |\n| Net revenue | €3.2m | €3.05m |\n', 'Launch Retrospective');
     assert.deepEqual(revenue.map((g) => [g.metric, g.verdict]), [['net revenue', 'missed']]);
   });
+
+  it('reads an English ceiling in money on the work as a budget: what is spent', () => {
+    const goals = goalsOf('## Objectives\n\n- Complete the project within the USD 450,000 award.\n\n## Results\n\nTotal spending was USD 438,920, leaving USD 11,080 unspent.\n', 'Final Report');
+    assert.deepEqual(goals.map((g) => [g.verdict, g.outcome?.figure]), [['met', 'USD 438,920']]);
+  });
 });
+

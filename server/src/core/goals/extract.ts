@@ -116,6 +116,8 @@ function withEach(target: Target, text: string): Target {
   return phrases.each.test(text) ? { ...target, each: true } : target;
 }
 
+const hanCharacter = /\p{Script=Han}/u;
+
 /** An abbreviation in brackets after what it abbreviates: （SRM）, (DAU), （NPS）. */
 const abbreviation = /[（(]([A-Z][A-Za-z0-9-]{1,9})[)）]/gu;
 
@@ -136,7 +138,11 @@ function goalAt(model: ReportModel, start: number, end: number, source: Goal['so
   // A label names a goal without a figure well enough; the clauses of a long sentence only add noise.
   // 供应商关系管理（SRM）系统: a table or a later sentence may call it by the abbreviation alone.
   const abbreviations = [...raw.matchAll(abbreviation)].map((m) => m[1]!);
-  const names = [...new Set([metric, labelled?.label, ...(labelled ? [] : clauses), ...abbreviations].filter((n): n is string => !!n))];
+  const target = reading ? withEach(withBetter(targetOf(reading, metric), text, metric), text) : undefined;
+  // A ceiling in money that an English goal puts on the work (Complete the project within the USD 450,000
+  // award) is a budget: it is on what is spent. A Chinese one names what it limits (县级配套资金不超过…).
+  const spent = target?.direction === 'at-most' && target.quantity.unit.dimension.startsWith('currency') && !hanCharacter.test(metric) ? [phrases.moneyCeiling] : [];
+  const names = [...new Set([metric, labelled?.label, ...(labelled ? [] : clauses), ...abbreviations, ...spent].filter((n): n is string => !!n))];
   return {
     start,
     end,
@@ -144,7 +150,7 @@ function goalAt(model: ReportModel, start: number, end: number, source: Goal['so
     label,
     metric,
     names,
-    target: reading ? withEach(withBetter(targetOf(reading, metric), text, metric), text) : undefined,
+    target,
     targetText: reading ? targetText(model.text, reading) : undefined,
     source,
   };

@@ -30,6 +30,7 @@ interface PhrasesFile {
   each: string[];
   planned: string[];
   average: { before: string[]; after: string[] };
+  moneyCeiling: string;
 }
 
 const data = phrasesYaml as PhrasesFile;
@@ -106,6 +107,8 @@ export const phrases = {
   averageAfter: new RegExp(`^\\s*(?:${alternation(data.average.after)}|[(（]\\s*(?:${alternation(data.average.before)}))`, 'iu'),
   /** A name that says only that something is done (completed, 完成): the whole text is one of these words. */
   completion: new RegExp(`^(?:${alternation(data.completion)})$`, 'u'),
+  /** The name a money ceiling goes by as well: what is spent. */
+  moneyCeiling: data.moneyCeiling,
   /** 建立, 优化, achieve… at the start of a clause. */
   leadingAction: new RegExp(`^(?:${alternation(data.actions)})`, 'u'),
 };
