@@ -165,5 +165,15 @@ describe('goals: KPI tables named in other words', () => {
     assert.deepEqual(contradicted('| Measure | Target | Outcome | RAG |\n| --- | --- | --- | --- |\n| Scan turnaround | ≤ 3 working days | 4.5 working days | Green |\n', 'Closure Report'), [['Green']]);
     assert.deepEqual(contradicted('| 指标 | 目标 | 实际 | 评估 |\n| --- | --- | --- | --- |\n| 单条有效线索成本 | ≤ 1,200 元 | 1,286 元 | 达成 |\n| 电池寿命 | ≥ 8 年 | 7.6 年 | 通过 |\n| 库存周转天数 | 65 天 | 63 天 | 通过 |\n'), [['达成'], ['通过']]);
   });
+
+  it('checks a sweeping claim (圆满完成各项建设任务, was a success) against every goal, and takes a plan named again for no claim', () => {
+    const claims = (results: string, title?: string) => [...textsByLine(analyzeText(report(results, title)), 'unsupported-claim')].map(([, texts]) => texts);
+    const zh = '## 项目目标\n\n- 满意度达到 90% 以上。\n\n## 项目成果\n\n满意度为 86%。\n\n## 结语\n\n';
+    assert.deepEqual(claims(`${zh}项目圆满完成各项建设任务。\n`), [['圆满完成各项建设任务']]);
+    assert.deepEqual(claims(`${zh}各项考核指标均已全面完成。\n`), [['各项考核指标均已全面完成']]);
+    assert.deepEqual(claims(`${zh}工程原计划 2024 年 8 月底前完成全部建设任务。\n`), []);
+    const en = '## Objectives\n\n- Satisfaction of at least 90%.\n\n## Results\n\nSatisfaction was 86%.\n\n## Conclusion\n\n';
+    assert.deepEqual(claims(`${en}By any measure the migration was a success.\n`, 'Closure Report'), [['was a success']]);
+  });
 });
 

@@ -42,15 +42,21 @@ const clauseBreak = /[，,；;：:]/gu;
  */
 function relatedGoals(sentence: Segment, claim: Span, label: string | undefined, results: readonly GoalResult[]): GoalResult[] {
   const before = sentence.text.slice(0, claim.end - sentence.start);
-  let clauseStart = 0;
-  clauseBreak.lastIndex = 0;
-  for (let m = clauseBreak.exec(before); m && m.index < claim.start - sentence.start; m = clauseBreak.exec(before)) clauseStart = m.index + 1;
+  const clause = clauseStart(before, claim.start - sentence.start);
   const named = (text: string) =>
     results.filter((r) => r.goal.names.some((name) => mentions(text, name) >= relatedMatch || (label !== undefined && metricSimilarity(name, label) >= relatedMatch)));
-  const inClause = named(before.slice(clauseStart));
+  const inClause = named(before.slice(clause));
   if (inClause.length) return inClause;
   const reported = results.filter((r) => r.outcome?.reading && within(r.outcome.statement, sentence) && r.outcome.reading.quantity.end <= claim.start);
   return [...new Set([...reported, ...named(before)])];
+}
+
+/** Where the clause that holds `at` begins: after the last ，；: before it. */
+function clauseStart(text: string, at: number): number {
+  let start = 0;
+  clauseBreak.lastIndex = 0;
+  for (let m = clauseBreak.exec(text); m && m.index < at; m = clauseBreak.exec(text)) start = m.index + 1;
+  return start;
 }
 
 /** A figure found in a block, placed in the document: its block starts at `at`. */
@@ -129,6 +135,8 @@ function blockClaims(text: string, block: BlockModel): readonly FoundClaim[] {
         const m = pattern.exec(sentence.text);
         // 实施成本超出预期 is about a cost, not a success.
         if (!m || phrases.claimNotAfter.test(sentence.text.slice(Math.max(0, m.index - 8), m.index))) continue;
+        // 工程原计划 2024 年 8 月底前完成全部建设任务: the plan named again, not a claim.
+        if (phrases.claimPlanned.test(sentence.text.slice(clauseStart(sentence.text, m.index), m.index))) continue;
         const claim = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
         const figures = findQuantities(sentence.text, sentence.start - block.start);
         own.push({ paragraph: index, label, sentence: { ...relative(sentence), text: sentence.text }, claim: relative(claim), figures, soft });

@@ -27,6 +27,7 @@ interface PhrasesFile {
   claims: string[];
   softClaims: string[];
   claimNotAfter: string[];
+  claimPlanned: string[];
   each: string[];
   planned: string[];
   average: { before: string[]; after: string[] };
@@ -97,6 +98,8 @@ export const phrases = {
   softClaims: data.softClaims.map((source) => new RegExp(source, 'giu')),
   /** Text ending with what a claim after it is about when it is no success (实施成本, the effort). */
   claimNotAfter: new RegExp(`(?:${alternation(data.claimNotAfter)})\\s*$`, 'iu'),
+  /** Words earlier in a claim's clause that make it a plan named again (原计划…完成全部建设任务). */
+  claimPlanned: contains(data.claimPlanned),
   /** A goal's words that make its target hold for every item or period (每个网点, each site). */
   each: new RegExp(data.each.map((source) => `(?:${source})`).join('|'), 'iu'),
   /** Words before a deadline that make it the plan named again, not the day something was done by. */
