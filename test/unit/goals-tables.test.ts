@@ -175,5 +175,15 @@ describe('goals: KPI tables named in other words', () => {
     const en = '## Objectives\n\n- Satisfaction of at least 90%.\n\n## Results\n\nSatisfaction was 86%.\n\n## Conclusion\n\n';
     assert.deepEqual(claims(`${en}By any measure the migration was a success.\n`, 'Closure Report'), [['was a success']]);
   });
+
+  it('reads milestone tables named by 节点, 工序, Release or a bare Planned / Actual, and takes a span of dates for dates', () => {
+    const problems = (table: string) => [...textsByLine(analyzeText(report(`## 实施过程\n\n${table}`)), 'milestone-table')].map(([, texts]) => texts);
+    assert.deepEqual(problems('| 节点 | 计划时间 | 实际完成时间 |\n| --- | --- | --- |\n| 方案印发 | 2022-10-31 | 2022-11-25 |\n| 评估报告评审 | 2022-09-30 | 2022-12-16 |\n'), [['2022-09-30']]);
+    assert.deepEqual(problems('| 工序 | 开始日期 | 完成日期 |\n| --- | --- | --- |\n| 设备安装 | 2023-11-01 | 2023-09-30 |\n'), [['2023-09-30']]);
+    assert.deepEqual(problems('| Release | Date |\n| --- | --- |\n| rc.1 | 2024-10-14 |\n| rc.2 | 2024-10-02 |\n'), [['2024-10-02']]);
+    assert.deepEqual(problems('| Milestone | Planned | Actual | Status |\n| --- | --- | --- | --- |\n| Certificate issued | 30 Jun 2024 | TBC | Complete |\n'), [['Complete']]);
+    assert.deepEqual(problems('| 阶段 | 时间 |\n| --- | --- |\n| 调研 | 2024 年 4 月—5 月 |\n| 开发 | 2024-06-03 至 07-31 |\n| 试运行 | 8 月 1 日—9 月 15 日 |\n'), []);
+    assert.deepEqual(problems('| 阶段 | 时间 |\n| --- | --- |\n| 上线 | 30 Feb 2024 |\n'), [['30 Feb 2024']]);
+  });
 });
 

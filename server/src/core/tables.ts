@@ -9,7 +9,7 @@ const kpiValue = /目标|实际|达成|基线|要求|完成情况|target|actual|
 /** A target column and an actual column make a KPI table whatever its first column is called (工作目标, Objective). */
 const kpiTarget = /目标值|计划值|预期值|target(?!\s*date)/i;
 const kpiActual = /实际|完成值|实绩|终期值|期末值|actual(?!\s*(?:date|start|finish|end))|result|endline|outturn/i;
-const milestoneName = /阶段|里程碑|任务|milestone|phase|stage/i;
+const milestoneName = /阶段|里程碑|任务|节点|批次|工序|milestone|phase|stage|release|wave/i;
 const milestoneDate = /计划|实际|日期|时间|完成|开始|date|planned|actual|start|finish|due/i;
 
 const locales: readonly Locale[] = ['zh-cn', 'en'];

@@ -6,7 +6,7 @@
 import type { TableInfo, TextBlock } from '../model.js';
 import { classifyTable } from '../tables.js';
 import { isBlank, isDone, milestoneColumns, type MilestoneColumn } from './columns.js';
-import { isBefore, parseDate, type CalendarDate } from './dates.js';
+import { findDates, isBefore, parseDate, type CalendarDate } from './dates.js';
 
 export type MilestoneProblem =
   | { readonly kind: 'unparseable'; readonly cell: TextBlock; readonly column: MilestoneColumn }
@@ -18,6 +18,12 @@ export type MilestoneProblem =
   | { readonly kind: 'done-without-date'; readonly cell: TextBlock; readonly phase: string };
 
 const dateColumns: readonly MilestoneColumn[] = ['plannedStart', 'plannedFinish', 'actualStart', 'actualFinish', 'date'];
+
+/** Dates, or a span of them, of which those with a year are real days. */
+function writtenAsDates(text: string): boolean {
+  const found = findDates(text);
+  return found.length > 0 && (found.some((d) => d.date) || !/(?:19|20)\d\d/u.test(text));
+}
 
 export function milestoneProblems(table: TableInfo): MilestoneProblem[] {
   if (classifyTable(table) !== 'milestone') return [];
@@ -38,7 +44,9 @@ export function milestoneProblems(table: TableInfo): MilestoneProblem[] {
       if (!cell || isBlank(cell)) continue;
       const date = parseDate(cell.text);
       if (date) dates[column] = date;
-      else problems.push({ kind: 'unparseable', cell, column });
+      // A span (2024 年 4 月—5 月, 2024-01-08 至 01-31, 4 月 1 日—5 月 15 日) is written as dates are: no
+      // day to order by, and nothing to correct. A year with no real date (30 Feb 2024) is a mistake.
+      else if (!writtenAsDates(cell.text)) problems.push({ kind: 'unparseable', cell, column });
     }
     const cell = (c: MilestoneColumn) => cells[columns[c]!]!;
 
