@@ -159,10 +159,12 @@ describe('goals: KPI tables named in other words', () => {
     assert.deepEqual([goal!.verdict, goal!.reason], ['unverifiable', 'direction-unknown']);
   });
 
-  it('reads Endline and Outcome as the actual column, 评估 as the status and 通过 as met', () => {
+  it('reads Endline and Outcome as the actual column, Commitment as the target beside a Target column of names, 评估 as the status and 通过 as met', () => {
     const contradicted = (table: string, title?: string) => [...textsByLine(analyzeText(report(`## 项目成果\n\n${table}`, title)), 'status-contradiction')].map(([, texts]) => texts);
     assert.deepEqual(contradicted('| Indicator | Target | Endline | Status |\n| --- | --- | --- | --- |\n| Teachers trained | ≥ 95% | 94.2% | Achieved |\n', 'Final Report'), [['Achieved']]);
     assert.deepEqual(contradicted('| Measure | Target | Outcome | RAG |\n| --- | --- | --- | --- |\n| Scan turnaround | ≤ 3 working days | 4.5 working days | Green |\n', 'Closure Report'), [['Green']]);
+    const committed = analyzeText(report('## Results\n\n| Target | Commitment | Result | Status |\n| --- | --- | --- | --- |\n| Sensors deployed | ≥ 60 | 58 | Achieved |\n', 'Final Report'));
+    assert.deepEqual([[...textsByLine(committed, 'status-contradiction')].map(([, t]) => t), diagnosticsOf(committed, 'kpi-table')], [[['Achieved']], []]);
     assert.deepEqual(contradicted('| 指标 | 目标 | 实际 | 评估 |\n| --- | --- | --- | --- |\n| 单条有效线索成本 | ≤ 1,200 元 | 1,286 元 | 达成 |\n| 电池寿命 | ≥ 8 年 | 7.6 年 | 通过 |\n| 库存周转天数 | 65 天 | 63 天 | 通过 |\n'), [['达成'], ['通过']]);
   });
 
