@@ -22,8 +22,10 @@ describe('LineIndex: counting lines only as far as asked', () => {
       const index = new LineIndex(text);
       for (const offset of order) {
         const clamped = Math.max(0, Math.min(offset, text.length));
-        const line = expectedLine(clamped);
-        assert.deepEqual(index.positionAt(offset), { line, character: clamped - starts[line]! }, `offset ${offset}`);
+        // An offset inside a CRLF is the end of its line: no position lies inside a line break.
+        const at = text[clamped - 1] === '\r' && text[clamped] === '\n' ? clamped - 1 : clamped;
+        const line = expectedLine(at);
+        assert.deepEqual(index.positionAt(offset), { line, character: at - starts[line]! }, `offset ${offset}`);
       }
     }
   });

@@ -79,7 +79,9 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // No position lies inside a CRLF: an offset between its CR and LF is the end of the line.
+    if (this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10) clamped -= 1;
     this.scan(clamped);
     let low = 0;
     let high = this.starts.length - 1;
