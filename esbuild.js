@@ -60,7 +60,7 @@ async function main() {
     esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   ];
   if (withTests) {
-    const entries = ['unit', 'lsp', 'suite', 'bench', 'electron', 'e2e', 'eval'].flatMap((dir) => testEntries(path.join('test', dir)));
+    const entries = ['unit', 'lsp', 'suite', 'bench', 'electron', 'e2e', 'eval', 'render'].flatMap((dir) => testEntries(path.join('test', dir)));
     builds.push(esbuild.build({
       ...common,
       sourcemap: true,
