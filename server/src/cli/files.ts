@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { localize, type Locale } from '../core/index.js';
+import { appendAll, localize, type Locale } from '../core/index.js';
 
 const markdownFile = /\.(md|markdown)$/i;
 
@@ -29,7 +29,7 @@ export function collectFiles(inputs: readonly string[]): { files: string[]; unre
         const found: string[] = [];
         walk(input, found);
         if (found.length === 0) empty.push(input);
-        files.push(...found);
+        appendAll(files, found);
       } else {
         files.push(input);
       }

@@ -3,10 +3,11 @@ import { checkGoals } from './checks/goals.js';
 import { checkNumbering } from './checks/numbering.js';
 import { checkTables } from './checks/tables.js';
 import { checkPlaceholders, checkVagueQuantities, findPlaceholders } from './checks/textPatterns.js';
-import { compareDiagnostics, limitDiagnostics, type ReportDiagnostic, type Severity } from './diagnostics.js';
+import { capFindings, compareDiagnostics, limitDiagnostics, type ReportDiagnostic, type Severity } from './diagnostics.js';
 import { findUnsupportedClaims } from './goals/claims.js';
 import { evaluateGoals, type GoalResult } from './goals/evaluate.js';
 import { localize, textLanguage, type Locale } from './l10n.js';
+import { appendAll, limits } from './limits.js';
 import type { ReportModel, Span } from './model.js';
 import { detection, keywordPattern, type PatternMatch, type TextPattern } from './patterns.js';
 import { recognizeChapters } from './schema/recognize.js';
@@ -150,25 +151,26 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
     const key = problem.kind === 'yaml' ? 'frontmatter.yaml' : problem.kind === 'not-a-mapping' ? 'frontmatter.notMapping' : 'frontmatter.notClosed';
     diagnostics.push({ code: 'frontmatter', severity: 'error', start: problem.start, end: problem.end, message: localize(locale, key, { detail: problem.detail }) });
   }
-  diagnostics.push(...checkPlaceholders(model, settings.extraPlaceholderPatterns, locale));
+  // Appended one by one: a check may find more than a spread argument list can hold.
+  appendAll(diagnostics, checkPlaceholders(model, settings.extraPlaceholderPatterns, locale));
   if (settings.vagueQuantitySeverity !== 'off') {
-    diagnostics.push(...checkVagueQuantities(model, settings.extraPlaceholderPatterns, settings.vagueQuantitySeverity, locale));
+    appendAll(diagnostics, checkVagueQuantities(model, settings.extraPlaceholderPatterns, settings.vagueQuantitySeverity, locale));
   }
   const fallback: Span = model.titleHeading ?? { start: 0, end: 0 };
-  diagnostics.push(...checkMissingChapters(schema, missing, fallback, locale, language));
-  diagnostics.push(...checkCoveredSlots(covered, settings.coveredBySectionSeverity, locale, language));
-  diagnostics.push(...checkChapterOrder(schema, chapters, locale, language));
-  diagnostics.push(...checkDuplicateTitles(chapters, locale));
-  diagnostics.push(...checkNumbering(model.chapters, locale));
-  diagnostics.push(...checkEmptySections(model.chapters, locale));
+  appendAll(diagnostics, checkMissingChapters(schema, missing, fallback, locale, language));
+  appendAll(diagnostics, checkCoveredSlots(covered, settings.coveredBySectionSeverity, locale, language));
+  appendAll(diagnostics, checkChapterOrder(schema, chapters, locale, language));
+  appendAll(diagnostics, checkDuplicateTitles(chapters, locale));
+  appendAll(diagnostics, checkNumbering(model.chapters, locale));
+  appendAll(diagnostics, checkEmptySections(model.chapters, locale));
   const goals = evaluateGoals(model, chapters);
   const tables = checkTables(model, locale);
   // A status cell the row's own figures contradict is told once, by the table check, in the row's terms.
   const statusCells = new Set(tables.filter((d) => d.code === 'status-contradiction').map((d) => d.start));
-  diagnostics.push(...checkGoals(model.text, goals, findUnsupportedClaims(model, chapters, goals), locale).filter((d) => d.code !== 'status-contradiction' || !statusCells.has(d.start)));
-  diagnostics.push(...tables);
+  appendAll(diagnostics, checkGoals(model.text, goals, findUnsupportedClaims(model, chapters, goals), locale).filter((d) => d.code !== 'status-contradiction' || !statusCells.has(d.start)));
+  appendAll(diagnostics, tables);
   diagnostics.sort(compareDiagnostics);
-  const shown = limitDiagnostics(diagnostics, settings.maxNumberOfProblems, locale);
+  const shown = limitDiagnostics(capFindings(diagnostics, limits.findingsPerCheck, locale), settings.maxNumberOfProblems, locale);
   return { model, isReport, schema, schemaReason, title, language, chapters, missing, covered, placeholders, goals, diagnostics: shown };
 }
 
