@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { capFindings, compareDiagnostics, limits, type ReportDiagnostic } from '../../server/src/core/index.js';
+import { analyzeText } from './util.js';
 
 /** `count` placeholder warnings, one every four characters, as `'XX% ' × count` would give. */
 function placeholders(count: number): ReportDiagnostic[] {
@@ -29,4 +30,47 @@ describe('budgets: findings', () => {
     assert.equal(capFindings(all, 100, 'en'), all);
   });
 
+});
+
+/**
+ * How much more CPU time `run(factor × n)` takes than `run(n)`: the least of three runs each, after a
+ * warm-up, so that a busy machine makes neither look slower. Linear work gives about `factor`, quadratic
+ * work `factor²`.
+ */
+function growth(run: (n: number) => void, n: number, factor = 4): number {
+  const cost = (size: number) => {
+    let least = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const start = process.cpuUsage();
+      run(size);
+      const used = process.cpuUsage(start);
+      least = Math.min(least, used.user + used.system);
+    }
+    return least;
+  };
+  run(n);
+  return cost(factor * n) / cost(n);
+}
+
+/** At most ~2.2× the work per doubling of the input: 4.84× for four times the input, with room for noise. */
+const linearGrowth = 6;
+
+describe('budgets: front matter', () => {
+  it('reports an alias bomb as a frontmatter error and still checks the rest of the report', () => {
+    const names = 'abcdefghij';
+    let bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n';
+    for (let i = 1; i < names.length; i++) bomb += `${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(',')}]\n`;
+    const analysis = analyzeText(`---\n${bomb}---\n\n# 项目总结报告\n\n## 一、项目背景与目标\n\n目标：XX%。\n`);
+    const frontmatter = analysis.diagnostics.filter((d) => d.code === 'frontmatter');
+    assert.equal(frontmatter.length, 1);
+    assert.match(frontmatter[0]!.message, /alias/i);
+    assert.ok(analysis.diagnostics.some((d) => d.code === 'placeholder'), 'the other checks still run');
+  });
+
+  it('finds a key used twice among many in linear time', () => {
+    const frontMatter = (n: number) => `---\n${Array.from({ length: n }, (_, i) => `k${i}: ${i}`).join('\n')}\nk7: again\n---\n\n# 项目总结报告\n`;
+    const [duplicate] = analyzeText(frontMatter(1000)).diagnostics.filter((d) => d.code === 'frontmatter');
+    assert.match(duplicate!.message, /Map keys must be unique/);
+    assert.ok(growth((n) => analyzeText(frontMatter(n)), 1500) < linearGrowth);
+  });
 });

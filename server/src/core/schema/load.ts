@@ -1,5 +1,6 @@
-import { Document, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { LocalizedText } from '../l10n.js';
+import { parseYaml } from '../yamlDocument.js';
 import type { SchemaProblem, TableKindName } from './types.js';
 
 /** A slot as written in a file: a schema that `extends` another may give only what it changes. */
@@ -174,7 +175,7 @@ function readSlot(reader: Reader, node: YamlNode | null, fallback: readonly [num
 /** Parses one schema file. A draft is returned whenever the file has at least a valid `id`. */
 export function readSchemaDraft(source: string, text: string): { draft: SchemaDraft | undefined; problems: SchemaProblem[] } {
   const reader = new Reader(source);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseYaml(text);
   for (const error of doc.errors) {
     reader.problem([error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)], 'schema.yaml', { detail: error.message.split('\n')[0]! });
   }
