@@ -4,7 +4,7 @@
  * work for an input twice as large (at most ~2.2× for linear work).
  */
 import * as assert from 'node:assert/strict';
-import { capFindings, compareDiagnostics, limits, type ReportDiagnostic } from '../../server/src/core/index.js';
+import { capFindings, compareDiagnostics, createBuiltinRegistry, limits, type ReportDiagnostic } from '../../server/src/core/index.js';
 import { analyzeText } from './util.js';
 
 /** `count` placeholder warnings, one every four characters, as `'XX% ' × count` would give. */
@@ -72,5 +72,28 @@ describe('budgets: front matter', () => {
     const [duplicate] = analyzeText(frontMatter(1000)).diagnostics.filter((d) => d.code === 'frontmatter');
     assert.match(duplicate!.message, /Map keys must be unique/);
     assert.ok(growth((n) => analyzeText(frontMatter(n)), 1500) < linearGrowth);
+  });
+});
+
+describe('budgets: schemas', () => {
+  const report = (schema: string) => `---\nschema: ${schema}\n---\n\n# 项目总结报告\n\n## 一、项目背景与目标\n\n目标：XX。\n`;
+
+  it('leaves out a 400 000-character alias with a problem on the schema file, and checks reports against the rest', () => {
+    const registry = createBuiltinRegistry();
+    registry.set('/w/.report-schemas/alias.yaml', `id: alias\nslots:\n  - id: a\n    title: 背景\n    aliases: ["${'x'.repeat(400_000)}", 目标]\n`);
+    assert.deepEqual(registry.problems().map((p) => p.key), ['schema.termTooLong']);
+    const analysis = analyzeText(report('alias'), undefined, {}, registry);
+    assert.equal(analysis.schema.id, 'alias');
+    assert.deepEqual(analysis.chapters.map((c) => c.slots), [['a']]);
+  });
+
+  it('refuses a schema of 10 000 slots, or of too many heading terms, with a problem, and checks reports against the built-in ones', () => {
+    const registry = createBuiltinRegistry();
+    const slots = (n: number, aliases: number) => Array.from({ length: n }, (_, i) => `  - id: s${i}\n    title: 章节${i}\n    aliases: [${Array.from({ length: aliases }, (_, j) => `别名${i}x${j}`).join(', ')}]\n`).join('');
+    registry.set('/w/.report-schemas/slots.yaml', `id: slots\nslots:\n${slots(10_000, 1)}`);
+    registry.set('/w/.report-schemas/terms.yaml', `id: terms\nslots:\n${slots(10, limits.schemaTerms / 10)}`);
+    assert.deepEqual(registry.problems().map((p) => p.key), ['schema.tooManySlots', 'schema.tooManyTerms']);
+    const analysis = analyzeText(report('slots'), undefined, {}, registry);
+    assert.deepEqual(analysis.diagnostics.filter((d) => d.code === 'unknown-schema').length, 1);
   });
 });

@@ -9,8 +9,12 @@ export const limits = {
   schemaFileBytes: 1024 * 1024,
   /** Slots in one schema file. */
   schemaSlots: 500,
-  /** Characters of one heading term (`aliases`, `strong`, …) or title keyword in a schema. */
-  schemaTermLength: 200,
+  /**
+   * Characters of one heading term (a title, `aliases`, `strong`, …) or title keyword in a schema, and
+   * terms in one schema: every term is an alternative of one expression that reads each heading.
+   */
+  schemaTermLength: 100,
+  schemaTerms: 1000,
   /** Patterns in `reportWriter.placeholders.extraPatterns`, and characters of one. */
   userPatterns: 50,
   userPatternLength: 500,

@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { LocalizedText } from '../l10n.js';
+import { limits } from '../limits.js';
 import { parseYaml } from '../yamlDocument.js';
 import type { SchemaProblem, TableKindName } from './types.js';
 
@@ -94,8 +95,15 @@ class Reader {
       return [];
     }
     return (node.items as (YamlNode | null)[])
-      .map((item) => this.string(item, field, this.span(node, fallback)))
+      .map((item) => this.term(this.string(item, field, this.span(node, fallback)), field, this.span(item, fallback)))
       .filter((s): s is string => s !== undefined && s.trim() !== '');
+  }
+
+  /** A text that headings are matched against: a longer one would make the classifier's expression too large. */
+  term(value: string | undefined, field: string, span: readonly [number, number]): string | undefined {
+    if (value === undefined || value.length <= limits.schemaTermLength) return value;
+    this.problem(span, 'schema.termTooLong', { field, length: value.length, limit: limits.schemaTermLength });
+    return undefined;
   }
 
   /** `{zh-cn: …, en: …}`, or a plain string used for both languages. */
@@ -129,6 +137,12 @@ class Reader {
   }
 }
 
+/** A slot's title, which headings are matched against as its aliases are. */
+function slotTitle(reader: Reader, node: YamlNode | null, span: readonly [number, number]): LocalizedText | undefined {
+  const title = reader.localized(node, 'title', span);
+  return title && reader.term(title.en, 'title', span) !== undefined && reader.term(title['zh-cn'], 'title', span) !== undefined ? title : undefined;
+}
+
 function readSlot(reader: Reader, node: YamlNode | null, fallback: readonly [number, number]): SlotDraft | undefined {
   if (!isMap(node)) {
     reader.problem(reader.span(node, fallback), 'schema.expectedMap', { field: 'slots[]' });
@@ -149,7 +163,7 @@ function readSlot(reader: Reader, node: YamlNode | null, fallback: readonly [num
   return {
     id,
     span,
-    ...(has('title') && { title: reader.localized(value('title'), 'title', at('title')) }),
+    ...(has('title') && { title: slotTitle(reader, value('title'), at('title')) }),
     ...(has('required') && { required: reader.boolean(value('required'), 'required', at('required')) }),
     ...Object.fromEntries(termLists.filter(has).map((list) => [list, reader.strings(value(list), list, at(list))])),
     ...(has('guidance') && { guidance: reader.localized(value('guidance'), 'guidance', at('guidance')) }),
@@ -223,6 +237,9 @@ function readSchemaRoot(reader: Reader, root: YamlNode | null): { draft: SchemaD
     if (!pairs.has('extends')) reader.problem(span, 'schema.missingKey', { key: 'slots', where: 'schema' });
   } else if (!isSeq(slotsNode)) {
     reader.problem(at('slots'), 'schema.expectedList', { field: 'slots' });
+  } else if (slotsNode.items.length > limits.schemaSlots) {
+    reader.problem(at('slots'), 'schema.tooManySlots', { count: slotsNode.items.length, limit: limits.schemaSlots });
+    return { draft: undefined, problems: reader.problems };
   } else {
     const seen = new Set<string>();
     for (const item of slotsNode.items as (YamlNode | null)[]) {
@@ -234,6 +251,11 @@ function readSchemaRoot(reader: Reader, root: YamlNode | null): { draft: SchemaD
     }
   }
 
+  const terms = slots.reduce((count, slot) => count + termLists.reduce((sum, list) => sum + (slot[list]?.length ?? 0), slot.title ? 2 : 0), 0);
+  if (terms > limits.schemaTerms) {
+    reader.problem(at('slots'), 'schema.tooManyTerms', { count: terms, limit: limits.schemaTerms });
+    return { draft: undefined, problems: reader.problems };
+  }
   if (id === undefined) return { draft: undefined, problems: reader.problems };
   const parent = pairs.has('extends') ? reader.id(value('extends'), 'extends', at('extends')) : undefined;
   const draft: SchemaDraft = {
