@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
-import { collectFiles, describeError, findSchemaFolder, looksBinary, schemaFiles } from './cli/files.js';
+import { collectFiles, findSchemaFolder, looksBinary } from './cli/files.js';
 import { fileResult, formatGoals, formatText, skippedResult, type CheckOutput, type FileResult, type SchemaProblemResult } from './cli/format.js';
 import {
   createBuiltinRegistry,
@@ -17,6 +17,7 @@ import {
   type ReportService,
   type SchemaProblem,
 } from './core/index.js';
+import { describeError, listSchemaFiles, readSchemaFile, type SchemaSource } from './schemaFiles.js';
 
 const maxFileMegabytes = 20;
 
@@ -124,10 +125,25 @@ class Services {
 
   constructor(private readonly extra: readonly string[]) {}
 
+  /** The schema files a location names; none, and the location noted as unreadable, when it cannot be listed. */
+  private list(location: string, root?: string): SchemaSource[] {
+    try {
+      return listSchemaFiles(location, root);
+    } catch (error) {
+      this.noteUnreadable(location, error);
+      return [];
+    }
+  }
+
+  private noteUnreadable(location: string, error: unknown): void {
+    if (!this.unreadable.some((u) => u.path === location)) this.unreadable.push({ path: location, error });
+  }
+
   forFile(file: string): ReportService {
     const folder = findSchemaFolder(file);
-    const sources = [...this.extra.flatMap(schemaFiles), ...(folder ? schemaFiles(folder) : [])];
-    const key = sources.join('\n');
+    // The files of a .report-schemas folder stay inside the folder that holds it, as in the editor's workspace.
+    const sources = [...this.extra.flatMap((location) => this.list(location)), ...(folder ? this.list(folder, path.dirname(folder)) : [])];
+    const key = sources.map((s) => s.file).join('\n');
     let service = this.services.get(key);
     if (!service) {
       const registry = createBuiltinRegistry();
@@ -135,13 +151,13 @@ class Services {
       for (const source of sources) {
         let text: string;
         try {
-          text = fs.readFileSync(source, 'utf8');
+          text = readSchemaFile(source);
         } catch (error) {
-          if (!this.unreadable.some((u) => u.path === source)) this.unreadable.push({ path: source, error });
+          this.noteUnreadable(source.file, error);
           continue;
         }
-        texts.set(source, text);
-        registry.set(source, text);
+        texts.set(source.file, text);
+        registry.set(source.file, text);
       }
       for (const problem of registry.problems()) {
         const text = texts.get(problem.source);

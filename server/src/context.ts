@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  appendAll,
   compileUserPatterns,
   createReportService,
   defaultSettings,
@@ -16,6 +16,7 @@ import {
   type TextChange,
 } from './core/index.js';
 import { defaultReportWriterSettings, settingsSection, type ReportWriterSettings } from './protocol.js';
+import { describeError, listSchemaFiles, readSchemaFile, type SchemaSource } from './schemaFiles.js';
 
 /** What every feature module gets: the connection, the open documents and the engine. */
 export interface ServerContext {
@@ -111,19 +112,20 @@ export function createContext(connection: Connection, documents: TextDocuments<T
     return result;
   };
 
-  /** `.report-schemas/*.yaml` of each workspace folder, plus the files and folders of `schemaPaths`. */
+  /**
+   * `.report-schemas/*.yaml` of each workspace folder, whose links must stay inside the folder, plus the
+   * files and folders of `schemaPaths`. A file refused or unreadable is a problem on the file.
+   */
   const loadWorkspaceSchemas = async (): Promise<void> => {
-    const files: string[] = [];
+    const sources: SchemaSource[] = [];
     for (const folder of options.workspaceFolders) {
       const root = toFsPath(folder.uri);
       if (!root) continue;
       const settings = await settingsFor(folder.uri);
-      const locations = [path.join(root, '.report-schemas'), ...settings.schemaPaths.map((p) => path.resolve(root, p))];
-      for (const location of locations) {
+      const locations: [string, string | undefined][] = [[path.join(root, '.report-schemas'), root], ...settings.schemaPaths.map((p): [string, undefined] => [path.resolve(root, p), undefined])];
+      for (const [location, within] of locations) {
         try {
-          const stat = fs.statSync(location);
-          if (stat.isDirectory()) files.push(...fs.readdirSync(location).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => path.join(location, f)));
-          else files.push(location);
+          appendAll(sources, listSchemaFiles(location, within));
         } catch {
           // A folder without .report-schemas, or a schemaPaths entry that does not exist yet: nothing to load.
         }
@@ -131,13 +133,16 @@ export function createContext(connection: Connection, documents: TextDocuments<T
     }
     for (const { file } of workspaceSchemaFiles) service.registry.delete(file);
     workspaceSchemaFiles = [];
-    for (const file of files) {
+    for (const source of sources) {
+      const { file } = source;
       try {
-        const text = fs.readFileSync(file, 'utf8');
+        const text = readSchemaFile(source);
         service.registry.set(file, text);
         workspaceSchemaFiles.push({ file, text });
       } catch (error) {
-        connection.console.warn(`${file}: ${(error as Error).message}`);
+        const reason = describeError(error, options.locale);
+        service.registry.setRead(file, { draft: undefined, problems: [{ source: file, start: 0, end: 0, key: 'schema.unreadable', args: { reason } }] });
+        workspaceSchemaFiles.push({ file, text: '' });
       }
     }
   };

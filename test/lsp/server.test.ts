@@ -306,4 +306,38 @@ describe('language server settings, locale and clients without pull diagnostics'
       fs.rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('refuses at once a schema file linked to /dev/zero or to a file outside the workspace, with a problem on each link', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-ws-'));
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-outside-'));
+    fs.mkdirSync(path.join(folder, '.report-schemas'));
+    fs.writeFileSync(path.join(outside, 'secret.yaml'), 'id: secret\nsecretKeyName: 1\n');
+    fs.symlinkSync('/dev/zero', path.join(folder, '.report-schemas', 'zero.yaml'));
+    fs.symlinkSync(path.join(outside, 'secret.yaml'), path.join(folder, '.report-schemas', 'secret.yaml'));
+    const server = await startServer({ workspaceFolder: folder });
+    try {
+      const uriOf = (name: string) => pathToFileURL(path.join(folder, '.report-schemas', name)).href;
+      const wanted = new Set([uriOf('zero.yaml'), uriOf('secret.yaml')]);
+      const published = new Promise<Map<string, PublishDiagnosticsParams>>((resolve) => {
+        const seen = new Map<string, PublishDiagnosticsParams>();
+        server.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+          if (wanted.has(params.uri)) seen.set(params.uri, params);
+          if (seen.size === wanted.size) resolve(seen);
+        });
+      });
+      const uri = pathToFileURL(path.join(folder, '总结报告.md')).href;
+      await server.open(uri, seed1);
+      assert.ok((await pullDiagnostics(server, uri)).length > 0, 'reports are still checked');
+      const problems = await published;
+      assert.match(problems.get(uriOf('zero.yaml'))!.diagnostics[0]!.message, /not read: it is not a regular file/);
+      const secret = problems.get(uriOf('secret.yaml'))!.diagnostics;
+      assert.equal(secret.length, 1);
+      assert.match(secret[0]!.message, /outside its folder or workspace/);
+      assert.doesNotMatch(secret[0]!.message, /secretKeyName/);
+    } finally {
+      await server.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });

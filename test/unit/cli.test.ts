@@ -38,6 +38,27 @@ describe('cli: errors', () => {
     assert.ok(stderr.includes(`Cannot read ${path.join(workspace, '.report-schemas/folder.yaml')}: it is a folder, not a file.`), stderr);
   });
 
+  it('refuses at once schema files that are devices, too large, or links out of the folder holding .report-schemas, with exit status 2', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'report-writer-cli-'));
+    try {
+      fs.mkdirSync(path.join(folder, 'reports/.report-schemas'), { recursive: true });
+      fs.copyFileSync(path.join(process.cwd(), 'examples/clean-项目总结报告.md'), path.join(folder, 'reports/report.md'));
+      fs.writeFileSync(path.join(folder, 'secret.yaml'), 'id: secret\nsecretKeyName: 1\n');
+      fs.writeFileSync(path.join(folder, 'reports/.report-schemas/big.yaml'), `id: big\n#${'x'.repeat(1024 * 1024)}\n`);
+      fs.symlinkSync('/dev/zero', path.join(folder, 'reports/.report-schemas/zero.yaml'));
+      fs.symlinkSync(path.join(folder, 'secret.yaml'), path.join(folder, 'reports/.report-schemas/secret.yaml'));
+      const { status, stdout, stderr } = runCli(['check', path.join(folder, 'reports/report.md')]);
+      assert.equal(status, 2);
+      const at = (name: string) => `Cannot read ${path.join(folder, 'reports/.report-schemas', name)}`;
+      assert.ok(stderr.includes(`${at('zero.yaml')}: it is not a regular file (a device, a pipe or a socket).`), stderr);
+      assert.ok(stderr.includes(`${at('big.yaml')}: it is over the 1 MB limit of a schema file.`), stderr);
+      assert.ok(stderr.includes(`${at('secret.yaml')}: it is a link to a file outside its folder or workspace.`), stderr);
+      assert.doesNotMatch(stdout + stderr, /secretKeyName/);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('names the cause of a --schemas path that cannot be read', () => {
     const { status, stderr } = runCli(['check', '--schemas', 'no-such-schemas', 'examples/clean-项目总结报告.md']);
     assert.equal(status, 2);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { appendAll, localize, type Locale } from '../core/index.js';
+import { appendAll } from '../core/index.js';
 
 const markdownFile = /\.(md|markdown)$/i;
 
@@ -52,30 +52,7 @@ export function findSchemaFolder(file: string): string | undefined {
   }
 }
 
-/** Schema files (`*.yaml`, `*.yml`) named directly or inside a folder. */
-export function schemaFiles(location: string): string[] {
-  if (!fs.statSync(location).isDirectory()) return [location];
-  return fs.readdirSync(location).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => path.join(location, f));
-}
-
 /** True when the bytes hold a NUL in the first 8 KB: a binary file, not text. */
 export function looksBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8192).includes(0);
-}
-
-/** Messages for the errors a path commonly fails with. */
-const errorKeys: Readonly<Record<string, string>> = {
-  ENOENT: 'cli.error.notFound',
-  ENOTDIR: 'cli.error.notFolder',
-  EISDIR: 'cli.error.isFolder',
-  EACCES: 'cli.error.denied',
-  EPERM: 'cli.error.denied',
-  ELOOP: 'cli.error.linkLoop',
-};
-
-/** Why a path could not be read, in words; the system's own words for an error without a message of ours. */
-export function describeError(error: unknown, locale: Locale): string {
-  const key = errorKeys[(error as NodeJS.ErrnoException).code ?? ''];
-  if (key) return localize(locale, key);
-  return error instanceof Error ? error.message : String(error);
 }
