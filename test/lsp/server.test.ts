@@ -241,6 +241,35 @@ describe('language server settings, locale and clients without pull diagnostics'
     }
   });
 
+  it('keeps answering with a catastrophic extra pattern, and with settings of the wrong types, telling once what it does not use', async () => {
+    const settings = { placeholders: { extraPatterns: ['(a+)+$', '(?<=x)y'] }, maxNumberOfProblems: 'many', vagueQuantities: 7 };
+    const server = await startServer({ settings });
+    const warnings: string[] = [];
+    server.connection.onRequest('window/showMessageRequest', (params: { message: string }) => void warnings.push(params.message));
+    try {
+      const uri = fixtureUri('corpus/catastrophic.md');
+      await server.open(uri, `${seed2}\n\n${'a'.repeat(39)}!\n`);
+      const diagnostics = await pullDiagnostics(server, uri);
+      assert.ok(diagnostics.some((d) => d.code === 'placeholder') && diagnostics.some((d) => d.code === 'vague-quantity'));
+      await server.open(seed2Uri, seed2);
+      assert.ok((await pullDiagnostics(server, seed2Uri)).length > 0);
+      assert.deepEqual(warnings.length, 1, warnings.join('\n'));
+      assert.match(warnings[0]!, /^reportWriter\.placeholders\.extraPatterns: \(\?<=x\)y is not used: /);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers with the defaults when extraPatterns is a string, not a list', async () => {
+    const server = await startServer({ settings: { placeholders: { extraPatterns: 'TBD' } } });
+    try {
+      await server.open(seed2Uri, seed2);
+      assert.ok((await pullDiagnostics(server, seed2Uri)).some((d) => d.code === 'placeholder'));
+    } finally {
+      await server.close();
+    }
+  });
+
   it('sends at most reportWriter.maxNumberOfProblems problems, the most severe first, and says how many more there are', async () => {
     const server = await startServer({ settings: { maxNumberOfProblems: 5 } });
     try {
