@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
 import { collectFiles, findSchemaFolder, looksBinary } from './cli/files.js';
-import { fileResult, formatGoals, formatText, skippedResult, type CheckOutput, type FileResult, type SchemaProblemResult } from './cli/format.js';
+import { fileResult, formatGoals, formatText, inert, skippedResult, type CheckOutput, type FileResult, type SchemaProblemResult } from './cli/format.js';
 import {
   createBuiltinRegistry,
   createReportService,
@@ -213,7 +213,7 @@ function main(argv: readonly string[]): number {
     }
   }
   if (usageProblem) {
-    process.stderr.write(`report-writer: ${usageProblem(usageLocale)}\n\n${localize(usageLocale, 'cli.usage')}\n`);
+    process.stderr.write(`report-writer: ${inert(usageProblem(usageLocale))}\n\n${localize(usageLocale, 'cli.usage')}\n`);
     return 2;
   }
 
@@ -230,8 +230,8 @@ function main(argv: readonly string[]): number {
   notes.push(...services.unreadable.map(({ path: p, error }) => cannotRead(p, error)));
   const lacking = [...serviceOf.values()].find((s) => options.schema !== 'auto' && !s.registry.get(options.schema));
   if (lacking) {
-    for (const note of notes) process.stderr.write(`report-writer: ${note(usageLocale)}\n`);
-    process.stderr.write(`report-writer: ${localize(usageLocale, 'cli.unknownSchema', { id: options.schema, known: lacking.registry.ids().join(', ') })}\n`);
+    for (const note of notes) process.stderr.write(`report-writer: ${inert(note(usageLocale))}\n`);
+    process.stderr.write(`report-writer: ${inert(localize(usageLocale, 'cli.unknownSchema', { id: options.schema, known: lacking.registry.ids().join(', ') }))}\n`);
     return 2;
   }
 
@@ -267,7 +267,7 @@ function main(argv: readonly string[]): number {
   }
   const reportLanguages = new Set(results.filter((r) => r.isReport).map((r) => languages.get(r)!));
   const locale = chosen ?? (reportLanguages.size === 1 ? [...reportLanguages][0]! : 'en');
-  for (const note of notes) process.stderr.write(`report-writer: ${note(locale)}\n`);
+  for (const note of notes) process.stderr.write(`report-writer: ${inert(note(locale))}\n`);
 
   const output: CheckOutput = { version: 1, files: results, schemaProblems: services.describeProblems(locale) };
   const all = output.files.flatMap((f) => f.diagnostics);
@@ -280,7 +280,7 @@ function main(argv: readonly string[]): number {
       ...formatText(output),
       ...(options.goals ? formatGoals(output, (file) => languages.get(file) ?? locale) : []),
     ];
-    if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+    if (lines.length) process.stdout.write(`${lines.map(inert).join('\n')}\n`);
     const warnings = all.filter((d) => d.severity === 'warning').length;
     process.stderr.write(`${localize(locale, 'cli.summary', {
       files: output.files.length,

@@ -59,6 +59,21 @@ describe('cli: errors', () => {
     }
   });
 
+  it('escapes control characters of the report and of file names in text output: nothing raw reaches the terminal, no line is forged', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'report-writer-cli-'));
+    try {
+      const report = '# 项目总结报告\n\n## 一、项目背景与目标\n\n目标 \u001b[31m【待补充\u001b]0;pwned\u0007】\u202e。\n';
+      const forged = 'a\nb.md:1:1 error forged x.md';
+      fs.writeFileSync(path.join(folder, forged), report);
+      const { stdout, stderr } = runCli(['check', '--locale', 'en', folder]);
+      assert.doesNotMatch(stdout + stderr, /[\u001b\u0007\u202e]/);
+      assert.ok(stdout.includes('Placeholder “【待补充\\x1b]”'), stdout);
+      assert.ok(stdout.split('\n').filter(Boolean).every((line) => line.startsWith(`${path.join(folder, 'a\\nb.md:1:1 error forged x.md')}:`)), stdout);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('names the cause of a --schemas path that cannot be read', () => {
     const { status, stderr } = runCli(['check', '--schemas', 'no-such-schemas', 'examples/clean-项目总结报告.md']);
     assert.equal(status, 2);
