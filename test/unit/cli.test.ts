@@ -3,6 +3,7 @@
  * its usage text, and its errors.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -71,6 +72,23 @@ describe('cli: errors', () => {
       assert.ok(stdout.split('\n').filter(Boolean).every((line) => line.startsWith(`${path.join(folder, 'a\\nb.md:1:1 error forged x.md')}:`)), stdout);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('skips only a subfolder that cannot be listed, names it, and checks the rest of its parent, with exit status 2', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'report-writer-cli-'));
+    try {
+      fs.mkdirSync(path.join(folder, 'reports'));
+      fs.copyFileSync(path.join(process.cwd(), 'examples/clean-项目总结报告.md'), path.join(folder, 'reports/report.md'));
+      // A folder whose path is too long to list (ENAMETOOLONG) cannot be listed even by root, as an unreadable one can.
+      const name = 'd'.repeat(250);
+      spawnSync('sh', ['-c', `cd "$1" && for i in $(seq 17); do mkdir ${name} && cd ${name}; done`, 'sh', path.join(folder, 'reports')]);
+      const { status, stderr } = runCli(['check', path.join(folder, 'reports')]);
+      assert.equal(status, 2);
+      assert.match(stderr, new RegExp(`^report-writer: Cannot read ${path.join(folder, 'reports', name)}(/${name})+: `, 'm'));
+      assert.match(stderr, /^1 file, 1 report:/m);
+    } finally {
+      spawnSync('rm', ['-rf', folder]);
     }
   });
 

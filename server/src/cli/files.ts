@@ -6,14 +6,21 @@ const markdownFile = /\.(md|markdown)$/i;
 
 /**
  * The Markdown files under the inputs: a file is taken as given, a folder is walked (sorted, skipping
- * node_modules and dot-folders). Paths that do not exist or cannot be listed are returned in `unreadable`.
+ * node_modules and dot-folders). Paths that do not exist or cannot be listed are returned in `unreadable`:
+ * a folder that cannot be listed is skipped alone, the rest of its parent still walked.
  */
 export function collectFiles(inputs: readonly string[]): { files: string[]; unreadable: { path: string; error: unknown }[]; empty: string[] } {
   const files: string[] = [];
   const unreadable: { path: string; error: unknown }[] = [];
   const empty: string[] = [];
   const walk = (dir: string, found: string[]) => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch (error) {
+      unreadable.push({ path: dir, error });
+      return;
+    }
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
