@@ -238,9 +238,19 @@ function main(argv: readonly string[]): number {
   const settings = { ...defaultSettings, schema: options.schema };
   const results: FileResult[] = [];
   const languages = new Map<FileResult, Locale>();
+  let internal = false;
   for (const file of files) {
     let bytes: Buffer;
     try {
+      // Stat first: a device (/dev/zero) or a huge file is never read into memory.
+      const stat = fs.statSync(file);
+      if (!stat.isFile()) throw Object.assign(new Error(`ENOTREG: ${file}`), { code: 'ENOTREG' });
+      if (stat.size > maxFileMegabytes * 1024 * 1024) {
+        const size = (stat.size / 1024 / 1024).toFixed(1);
+        notes.push((locale) => localize(locale, 'cli.tooLarge', { path: file, size, limit: maxFileMegabytes }));
+        results.push(skippedResult(file, 'too-large'));
+        continue;
+      }
       bytes = fs.readFileSync(file);
     } catch (error) {
       failed = true;
@@ -252,18 +262,18 @@ function main(argv: readonly string[]): number {
       results.push(skippedResult(file, 'binary'));
       continue;
     }
-    if (bytes.length > maxFileMegabytes * 1024 * 1024) {
-      const size = (bytes.length / 1024 / 1024).toFixed(1);
-      notes.push((locale) => localize(locale, 'cli.tooLarge', { path: file, size, limit: maxFileMegabytes }));
-      results.push(skippedResult(file, 'too-large'));
-      continue;
+    try {
+      const document = createTextDocument(pathToFileURL(path.resolve(file)).href, bytes.toString('utf8'));
+      const service = serviceOf.get(file)!;
+      const language = chosen ?? reportLanguage(service.getModel(document), 'en');
+      const result = fileResult(file, document, service.analyze(document, { ...settings, locale: language })!);
+      languages.set(result, language);
+      results.push(result);
+    } catch (error) {
+      // A bug of ours, not a problem of the report: said apart from "errors found", with where it happened.
+      internal = true;
+      notes.push(internalError(file, error));
     }
-    const document = createTextDocument(pathToFileURL(path.resolve(file)).href, bytes.toString('utf8'));
-    const service = serviceOf.get(file)!;
-    const language = chosen ?? reportLanguage(service.getModel(document), 'en');
-    const result = fileResult(file, document, service.analyze(document, { ...settings, locale: language })!);
-    languages.set(result, language);
-    results.push(result);
   }
   const reportLanguages = new Set(results.filter((r) => r.isReport).map((r) => languages.get(r)!));
   const locale = chosen ?? (reportLanguages.size === 1 ? [...reportLanguages][0]! : 'en');
@@ -290,8 +300,21 @@ function main(argv: readonly string[]): number {
       others: all.length - warnings - (errors - output.schemaProblems.length),
     })}\n`);
   }
+  if (internal) return 3;
   if (failed) return 2;
   return errors > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+/** An exception of the tool's own, with the file it was checking and the first frames of the stack. */
+function internalError(where: string, error: unknown): Message {
+  const detail = error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 4).join(' | ') : String(error);
+  return (locale) => localize(locale, 'cli.internal', { path: where, detail });
+}
+
+/** Exit status 3: the tool failed, apart from 1 (errors found) and 2 (usage, unreadable files). */
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`report-writer: ${inert(internalError(process.cwd(), error)('en'))}\n`);
+  process.exitCode = 3;
+}

@@ -92,6 +92,21 @@ describe('cli: errors', () => {
     }
   });
 
+  it('says where the tool itself failed, checks the other files, and exits with status 3, not 1', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'report-writer-cli-'));
+    try {
+      fs.copyFileSync(path.join(process.cwd(), 'examples/clean-项目总结报告.md'), path.join(folder, 'internal-failure.md'));
+      fs.writeFileSync(path.join(folder, 'other.md'), '# 项目总结报告\n\n## 一、项目背景与目标\n\n目标 XX%。\n');
+      const preload = path.join(process.cwd(), 'test/fixtures/failing-analysis.cjs');
+      const { status, stdout, stderr } = runCli(['check', folder], { LANG: 'en_US.UTF-8', NODE_OPTIONS: `--require ${preload}` });
+      assert.equal(status, 3);
+      assert.match(stderr, new RegExp(`^report-writer: Internal error of report-writer while checking ${path.join(folder, 'internal-failure.md')} \\(please report it\\): Error: simulated failure \\| +at `, 'm'));
+      assert.match(stdout, /other\.md:5:4 warning placeholder/);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('names the cause of a --schemas path that cannot be read', () => {
     const { status, stderr } = runCli(['check', '--schemas', 'no-such-schemas', 'examples/clean-项目总结报告.md']);
     assert.equal(status, 2);
