@@ -97,3 +97,13 @@ describe('budgets: schemas', () => {
     assert.deepEqual(analysis.diagnostics.filter((d) => d.code === 'unknown-schema').length, 1);
   });
 });
+
+describe('budgets: a check that fails', () => {
+  it('skips the stage that throws with a note naming it, and keeps the diagnostics of the others', () => {
+    const throwing = { id: 'extra-1', regex: { lastIndex: 0, exec: (): null => { throw new Error('simulated failure'); } } };
+    const analysis = analyzeText('# 项目总结报告\n\n## 一、项目背景与目标\n\n目标：提升效率。\n', undefined, { extraPlaceholderPatterns: [throwing], vagueQuantitySeverity: 'off' });
+    const notes = analysis.diagnostics.filter((d) => d.code === 'analysis-limit');
+    assert.deepEqual(notes.map((d) => d.message), ['The placeholder check failed on this document and was skipped (simulated failure); the other checks ran. Please report it.']);
+    assert.ok(analysis.diagnostics.some((d) => d.code === 'missing-chapter'));
+  });
+});

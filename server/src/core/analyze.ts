@@ -109,6 +109,23 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   const title = documentTitle(model);
   const named = frontMatterString(model, 'schema', 'type');
 
+  /**
+   * One stage of the checks; an exception in it (a bug of ours) skips that stage alone, with a note that
+   * names it, and the document keeps the other stages' diagnostics.
+   */
+  const failed = new Set<string>();
+  const stage = <T>(name: string, skipped: T, work: () => T): T => {
+    if (failed.has(name)) return skipped;
+    try {
+      return work();
+    } catch (error) {
+      failed.add(name);
+      const detail = error instanceof Error ? error.message : String(error);
+      diagnostics.push({ code: 'analysis-limit', severity: 'information', start: 0, end: 0, message: localize(locale, 'limit.failed', { stage: name, detail }) });
+      return skipped;
+    }
+  };
+
   let schema: ChapterSchema | undefined;
   let schemaReason: SchemaReason = 'default';
   if (named) {
@@ -141,7 +158,7 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
     /^(?:schema|type)[ \t]*:/m.test(model.text.slice(model.frontMatter.start, model.frontMatter.end));
   const language = reportLanguage(model, locale);
   const isReport = decideIsReport(model, settings, named !== undefined || brokenNaming, title, chapters);
-  const placeholders = isReport ? findPlaceholders(model, settings.extraPlaceholderPatterns) : [];
+  const placeholders = isReport ? stage('placeholder', [], () => findPlaceholders(model, settings.extraPlaceholderPatterns)) : [];
   const { missing, covered } = isReport ? findMissingChapters(schema, chapters, model.text.length) : { missing: [], covered: [] };
   if (!isReport) {
     return { model, isReport, schema, schemaReason, title, language, chapters, missing, covered, placeholders, goals: [], diagnostics: [] };
@@ -152,22 +169,25 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
     diagnostics.push({ code: 'frontmatter', severity: 'error', start: problem.start, end: problem.end, message: localize(locale, key, { detail: problem.detail }) });
   }
   // Appended one by one: a check may find more than a spread argument list can hold.
-  appendAll(diagnostics, checkPlaceholders(model, settings.extraPlaceholderPatterns, locale));
+  appendAll(diagnostics, stage('placeholder', [], () => checkPlaceholders(model, settings.extraPlaceholderPatterns, locale)));
   if (settings.vagueQuantitySeverity !== 'off') {
-    appendAll(diagnostics, checkVagueQuantities(model, settings.extraPlaceholderPatterns, settings.vagueQuantitySeverity, locale));
+    const severity = settings.vagueQuantitySeverity;
+    appendAll(diagnostics, stage('vague-quantity', [], () => checkVagueQuantities(model, settings.extraPlaceholderPatterns, severity, locale)));
   }
   const fallback: Span = model.titleHeading ?? { start: 0, end: 0 };
-  appendAll(diagnostics, checkMissingChapters(schema, missing, fallback, locale, language));
-  appendAll(diagnostics, checkCoveredSlots(covered, settings.coveredBySectionSeverity, locale, language));
-  appendAll(diagnostics, checkChapterOrder(schema, chapters, locale, language));
-  appendAll(diagnostics, checkDuplicateTitles(chapters, locale));
-  appendAll(diagnostics, checkNumbering(model.chapters, locale));
-  appendAll(diagnostics, checkEmptySections(model.chapters, locale));
-  const goals = evaluateGoals(model, chapters);
-  const tables = checkTables(model, locale);
+  appendAll(diagnostics, stage('structure', [], () => [
+    ...checkMissingChapters(schema, missing, fallback, locale, language),
+    ...checkCoveredSlots(covered, settings.coveredBySectionSeverity, locale, language),
+    ...checkChapterOrder(schema, chapters, locale, language),
+    ...checkDuplicateTitles(chapters, locale),
+    ...checkNumbering(model.chapters, locale),
+    ...checkEmptySections(model.chapters, locale),
+  ]));
+  const goals = stage('goals', [], () => evaluateGoals(model, chapters));
+  const tables = stage('tables', [], () => checkTables(model, locale));
   // A status cell the row's own figures contradict is told once, by the table check, in the row's terms.
   const statusCells = new Set(tables.filter((d) => d.code === 'status-contradiction').map((d) => d.start));
-  appendAll(diagnostics, checkGoals(model.text, goals, findUnsupportedClaims(model, chapters, goals), locale).filter((d) => d.code !== 'status-contradiction' || !statusCells.has(d.start)));
+  appendAll(diagnostics, stage('goals', [], () => checkGoals(model.text, goals, findUnsupportedClaims(model, chapters, goals), locale)).filter((d) => d.code !== 'status-contradiction' || !statusCells.has(d.start)));
   appendAll(diagnostics, tables);
   diagnostics.sort(compareDiagnostics);
   const shown = limitDiagnostics(capFindings(diagnostics, limits.findingsPerCheck, locale), settings.maxNumberOfProblems, locale);
