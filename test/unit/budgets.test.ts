@@ -107,3 +107,27 @@ describe('budgets: a check that fails', () => {
     assert.ok(analysis.diagnostics.some((d) => d.code === 'missing-chapter'));
   });
 });
+
+describe('budgets: the parser', () => {
+  const head = '# 项目总结报告\n\n## 一、项目背景与目标\n\n目标：提升效率。\n\n';
+  const notes = (text: string) => analyzeText(text).diagnostics.filter((d) => d.code === 'analysis-limit').map((d) => d.message);
+
+  it('reads lists nested 10 000 deep on one line to 32 levels, in linear time, and says so once', () => {
+    assert.deepEqual(notes(`${head}${'- '.repeat(10_000)}a\n`), [`Lists and block quotes nested deeper than ${limits.nestingDepth} levels: from here on, 1 line is read without their deeper levels.`]);
+    assert.ok(growth((n) => analyzeText(`${head}${'- '.repeat(n)}a\n`), 1000) < linearGrowth);
+  });
+
+  it('reads block quotes nested deeper than 32 on many lines in time linear in the lines', () => {
+    const quotes = (n: number) => `${head}${Array.from({ length: n }, (_, i) => `${'>'.repeat(40 + (i % 40))} a`).join('\n')}\n`;
+    assert.match(notes(quotes(100))[0]!, /from here on, 100 lines are read without/);
+    assert.ok(growth((n) => analyzeText(quotes(n)), 200) < linearGrowth);
+  });
+
+  it('checks the first 2 000 rows of a longer table, and notes the rows left out, with the other checks kept', () => {
+    const table = `${head}| 指标 | 结果 |\n| --- | --- |\n${'| 1 | XX |\n'.repeat(limits.tableRows + 500)}`;
+    const analysis = analyzeText(table);
+    assert.equal(analysis.model.tables[0]!.rows.length, limits.tableRows);
+    assert.deepEqual(analysis.diagnostics.filter((d) => d.code === 'analysis-limit').map((d) => d.message), ['A table longer than 2000 rows: from here on, 500 more rows are not checked.']);
+    assert.equal(analysis.diagnostics.filter((d) => d.code === 'placeholder').length, limits.tableRows);
+  });
+});

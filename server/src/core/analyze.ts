@@ -1,4 +1,5 @@
 import { checkCoveredSlots, checkMissingChapters, checkChapterOrder, checkDuplicateTitles, checkEmptySections, findMissingChapters, type ClassifiedChapter, type CoveredSlot, type MissingChapter } from './checks/structure.js';
+import { checkStructureCuts } from './checks/bounds.js';
 import { checkGoals } from './checks/goals.js';
 import { checkNumbering } from './checks/numbering.js';
 import { checkTables } from './checks/tables.js';
@@ -183,6 +184,7 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
     ...checkNumbering(model.chapters, locale),
     ...checkEmptySections(model.chapters, locale),
   ]));
+  appendAll(diagnostics, stage('structure', [], () => checkStructureCuts(model, locale)));
   const goals = stage('goals', [], () => evaluateGoals(model, chapters));
   const tables = stage('tables', [], () => checkTables(model, locale));
   // A status cell the row's own figures contradict is told once, by the table check, in the row's terms.

@@ -15,6 +15,9 @@ export const limits = {
    */
   schemaTermLength: 100,
   schemaTerms: 1000,
+  /** Lists and block quotes nested on one line, and rows of one table, that the parser reads (bounds.ts). */
+  nestingDepth: 32,
+  tableRows: 2000,
   /** Patterns in `reportWriter.placeholders.extraPatterns`, and characters of one. */
   userPatterns: 50,
   userPatternLength: 500,
