@@ -25,6 +25,14 @@ describe('budgets: findings', () => {
     assert.deepEqual([...kept].sort(compareDiagnostics), kept);
   });
 
+  it('analyzes a report with more findings of one code than the cap: the first are kept, one note, the other checks too', () => {
+    const text = `# 项目总结报告\n\n## 一、项目背景与目标\n\n目标：提升效率。\n\n## 七、结语\n\n${'数十项，'.repeat(limits.findingsPerCheck + 500)}\n`;
+    const { diagnostics } = analyzeText(text);
+    assert.equal(diagnostics.filter((d) => d.code === 'vague-quantity').length, limits.findingsPerCheck);
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'analysis-limit').map((d) => d.message), ['10500 vague-quantity problems in this document: the first 10000 are listed, the other 500 from here on are not.']);
+    assert.ok(diagnostics.some((d) => d.code === 'missing-chapter'));
+  });
+
   it('leaves a list within the cap as it is', () => {
     const all = placeholders(100);
     assert.equal(capFindings(all, 100, 'en'), all);
