@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { capFindings, compareDiagnostics, createBuiltinRegistry, limits, type ReportDiagnostic } from '../../server/src/core/index.js';
+import { markdownEvents } from '../../server/src/core/markdown.js';
 import { analyzeText } from './util.js';
 
 /** `count` placeholder warnings, one every four characters, as `'XX% ' × count` would give. */
@@ -125,10 +126,12 @@ describe('budgets: the parser', () => {
     assert.ok(growth((n) => analyzeText(`${head}${'- '.repeat(n)}a\n`), 1000) < linearGrowth);
   });
 
-  it('reads block quotes nested deeper than 32 on many lines in time linear in the lines', () => {
-    const quotes = (n: number) => `${head}${Array.from({ length: n }, (_, i) => `${'>'.repeat(40 + (i % 40))} a`).join('\n')}\n`;
-    assert.match(notes(quotes(100))[0]!, /from here on, 100 lines are read without/);
-    assert.ok(growth((n) => analyzeText(quotes(n)), 200) < linearGrowth);
+  it('gives the parser block quotes at most 32 deep, whatever the depth written: its events per line stay bounded', () => {
+    const quotes = (depth: number) => Array.from({ length: 100 }, () => `${'>'.repeat(depth)} a`).join('\n');
+    assert.match(notes(`${head}${quotes(200)}\n`)[0]!, /from here on, 100 lines are read without/);
+    const perLine = (depth: number) => markdownEvents(quotes(depth)).length / 100;
+    assert.equal(perLine(4000), perLine(limits.nestingDepth + 8));
+    assert.ok(perLine(4000) < 5 * limits.nestingDepth);
   });
 
   it('checks the first 2 000 rows of a longer table, and notes the rows left out, with the other checks kept', () => {
