@@ -134,6 +134,12 @@ describe('budgets: the parser', () => {
     assert.ok(perLine(4000) < 5 * limits.nestingDepth);
   });
 
+  it('gives the parser lists nested by indentation at most 32 deep: its events grow with the lines, not their square', () => {
+    const lists = (n: number) => Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- a`).join('\n');
+    assert.match(notes(`${head}${lists(100)}\n`)[0]!, /from here on, 68 lines are read without/);
+    assert.ok(markdownEvents(lists(600)).length < 2.2 * markdownEvents(lists(300)).length);
+  });
+
   it('checks the first 2 000 rows of a longer table, and notes the rows left out, with the other checks kept', () => {
     const table = `${head}| 指标 | 结果 |\n| --- | --- |\n${'| 1 | XX |\n'.repeat(limits.tableRows + 500)}`;
     const analysis = analyzeText(table);

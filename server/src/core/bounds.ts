@@ -2,9 +2,9 @@ import { limits } from './limits.js';
 
 /**
  * Where a text goes past what the Markdown parser is given to read: container prefixes (block quotes and
- * list markers) deeper than `limits.nestingDepth` on a line, and table rows past `limits.tableRows`.
- * micromark's work grows faster than the text there: lists nested 10 000 deep in 20 KB took over a
- * minute, `>` × 1…4 000 ran out of memory, a 100 000-row table took 2.3 GB. The parser gets those
+ * list markers) deeper than `limits.nestingDepth`, and table rows past `limits.tableRows`. micromark's
+ * work grows faster than the text there: lists nested 10 000 deep in 20 KB took over a minute (1 000
+ * deep by indentation, 27 s), `>` × 1…4 000 ran out of memory, a 100 000-row table took 2.3 GB. The parser gets those
  * stretches blanked (same length, so every offset holds) and a check notes them (`checks/bounds.ts`).
  */
 export interface StructureCuts {
@@ -33,22 +33,34 @@ export function structureCuts(text: string): StructureCuts {
   let rows = -1;
   let previousHasPipe = false;
   let nextPipe = -1;
+  /**
+   * The content columns of the list items open above the line, innermost last: lists nested by
+   * indentation, one level a line (an estimate: a lazy line may close items it does not close).
+   */
+  const open: number[] = [];
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
-    let depth = 0;
-    let cutFrom = -1;
-    let at = start;
-    for (;;) {
-      containerMarker.lastIndex = at;
-      if (!containerMarker.test(text) || containerMarker.lastIndex > end) break;
-      if (++depth === limits.nestingDepth + 1) cutFrom = at;
-      at = containerMarker.lastIndex;
-    }
-    if (cutFrom >= 0) {
-      ranges.push([cutFrom, at]);
-      deepLines++;
-      firstDeep ??= start;
+    let indent = start;
+    while (indent < end && (text[indent] === ' ' || text[indent] === '\t')) indent++;
+    if (indent < end && text[indent] !== '\r') {
+      while (open.length && open[open.length - 1]! > indent - start) open.pop();
+      let depth = open.length;
+      let cutFrom = -1;
+      // Inside an open item, a marker stands at the item's content column, not within 3 of the margin.
+      let at = open.length ? indent : start;
+      for (;;) {
+        containerMarker.lastIndex = at;
+        if (!containerMarker.test(text) || containerMarker.lastIndex > end) break;
+        if (++depth === limits.nestingDepth + 1) cutFrom = at;
+        if (cutFrom < 0 && text.slice(at, containerMarker.lastIndex).trim()[0] !== '>') open.push(containerMarker.lastIndex - start);
+        at = containerMarker.lastIndex;
+      }
+      if (cutFrom >= 0) {
+        ranges.push([cutFrom, at]);
+        deepLines++;
+        firstDeep ??= start;
+      }
     }
     // The next `|` is looked for once per stretch without one, not once per line: linear in the text.
     if (nextPipe < start) {
