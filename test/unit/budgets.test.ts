@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { capFindings, compareDiagnostics, createBuiltinRegistry, limits, type ReportDiagnostic } from '../../server/src/core/index.js';
+import { readFrontMatter } from '../../server/src/core/frontMatter.js';
 import { markdownEvents } from '../../server/src/core/markdown.js';
 import { analyzeText } from './util.js';
 
@@ -42,14 +43,14 @@ describe('budgets: findings', () => {
 });
 
 /**
- * How much more CPU time `run(factor × n)` takes than `run(n)`: the least of three runs each, after a
+ * How much more CPU time `run(factor × n)` takes than `run(n)`: the least of five runs each, after a
  * warm-up, so that a busy machine makes neither look slower. Linear work gives about `factor`, quadratic
  * work `factor²`.
  */
 function growth(run: (n: number) => void, n: number, factor = 4): number {
   const cost = (size: number) => {
     let least = Infinity;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const start = process.cpuUsage();
       run(size);
       const used = process.cpuUsage(start);
@@ -76,11 +77,22 @@ describe('budgets: front matter', () => {
     assert.ok(analysis.diagnostics.some((d) => d.code === 'placeholder'), 'the other checks still run');
   });
 
+  it('does not read front matter past its limit: one frontmatter error, and the report is checked without it', () => {
+    const keys = Array.from({ length: 12_000 }, (_, i) => `k${i}: ${i}`).join('\n');
+    const analysis = analyzeText(`---\nschema: no-such-schema\n${keys}\n---\n\n# 项目总结报告\n\n## 一、项目背景与目标\n\n目标：XX%。\n`);
+    assert.deepEqual(analysis.diagnostics.filter((d) => d.code === 'frontmatter').map((d) => d.message), [`Front matter of more than ${limits.frontMatterCharacters} characters is not read.`]);
+    assert.equal(analysis.diagnostics.filter((d) => d.code === 'unknown-schema').length, 0);
+    assert.ok(analysis.diagnostics.some((d) => d.code === 'placeholder'));
+  });
+
   it('finds a key used twice among many in linear time', () => {
-    const frontMatter = (n: number) => `---\n${Array.from({ length: n }, (_, i) => `k${i}: ${i}`).join('\n')}\nk7: again\n---\n\n# 项目总结报告\n`;
-    const [duplicate] = analyzeText(frontMatter(1000)).diagnostics.filter((d) => d.code === 'frontmatter');
-    assert.match(duplicate!.message, /Map keys must be unique/);
-    assert.ok(growth((n) => analyzeText(frontMatter(n)), 1500) < linearGrowth);
+    const yaml = (n: number) => `${Array.from({ length: n }, (_, i) => `k${i}: ${i}`).join('\n')}\nk7: again\n`;
+    const read = (n: number) => {
+      const text = `---\n${yaml(n)}---\n`;
+      return readFrontMatter(text, 0, text.length, yaml(n));
+    };
+    assert.deepEqual(read(1000).problems.map((p) => p.detail), ['Map keys must be unique']);
+    assert.ok(growth(read, 2000) < linearGrowth);
   });
 });
 

@@ -166,8 +166,8 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   }
 
   for (const problem of model.frontMatterProblems) {
-    const key = problem.kind === 'yaml' ? 'frontmatter.yaml' : problem.kind === 'not-a-mapping' ? 'frontmatter.notMapping' : 'frontmatter.notClosed';
-    diagnostics.push({ code: 'frontmatter', severity: 'error', start: problem.start, end: problem.end, message: localize(locale, key, { detail: problem.detail }) });
+    const key = { yaml: 'frontmatter.yaml', 'not-a-mapping': 'frontmatter.notMapping', 'not-closed': 'frontmatter.notClosed', 'too-large': 'frontmatter.tooLarge' }[problem.kind];
+    diagnostics.push({ code: 'frontmatter', severity: 'error', start: problem.start, end: problem.end, message: localize(locale, key, { detail: problem.detail, limit: limits.frontMatterCharacters }) });
   }
   // Appended one by one: a check may find more than a spread argument list can hold.
   appendAll(diagnostics, stage('placeholder', [], () => checkPlaceholders(model, settings.extraPlaceholderPatterns, locale)));

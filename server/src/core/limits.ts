@@ -15,7 +15,9 @@ export const limits = {
    */
   schemaTermLength: 100,
   schemaTerms: 1000,
-  /** Lists and block quotes nested on one line, and rows of one table, that the parser reads (bounds.ts). */
+  /** Characters of front matter that are read as YAML; a longer one is a `frontmatter` error. */
+  frontMatterCharacters: 100_000,
+  /** Levels of lists and block quotes, and rows of one table, that the parser reads (bounds.ts). */
   nestingDepth: 32,
   tableRows: 2000,
   /** Patterns in `reportWriter.placeholders.extraPatterns`, and characters of one. */
