@@ -161,3 +161,15 @@ for (const row of document.querySelectorAll('tbody tr')) {
 document.getElementById('copy')?.addEventListener('click', () => vscode.postMessage({ type: 'copy' }));
 document.getElementById('insert')?.addEventListener('click', () => vscode.postMessage({ type: 'insert' }));
 `;
+
+/**
+ * Where a `reveal` message from the preview asks to go, if it is one a row could have sent: a line of the
+ * document (an integer from 0 to `lineCount` − 1) and a character that is a non-negative integer. The
+ * webview is another origin: whatever else it posts is ignored.
+ */
+export function revealTarget(message: unknown, lineCount: number): { line: number; character: number } | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type, line, character } = message as { type?: unknown; line?: unknown; character?: unknown };
+  if (type !== 'reveal' || !Number.isInteger(line) || (line as number) < 0 || (line as number) >= lineCount) return undefined;
+  return { line: line as number, character: Number.isInteger(character) && (character as number) >= 0 ? (character as number) : 0 };
+}

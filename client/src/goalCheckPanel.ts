@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { GoalCheckRequest, InsertScorecardRequest, type GoalCheckResult } from '../../server/src/protocol.js';
-import { renderGoalCheck, type GoalCheckStrings } from './goalCheckHtml.js';
+import { renderGoalCheck, revealTarget, type GoalCheckStrings } from './goalCheckHtml.js';
 import { coalesce, isMarkdown, toVscodeRange, type ClientHolder } from './requests.js';
 
 export const goalCheckViewType = 'reportWriter.goalCheck';
@@ -76,7 +76,7 @@ export class GoalCheckPanel implements vscode.Disposable {
   private constructor(readonly panel: vscode.WebviewPanel, private readonly holder: ClientHolder, private uri: vscode.Uri | undefined) {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: { type: string; line?: number; character?: number }) => this.onMessage(message)),
+      panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.document.uri.toString() === this.uri?.toString()) void this.update();
       }),
@@ -128,16 +128,20 @@ export class GoalCheckPanel implements vscode.Disposable {
     }
   }
 
-  private async onMessage(message: { type: string; line?: number; character?: number }): Promise<void> {
-    if (!this.uri) return;
-    if (message.type === 'reveal' && typeof message.line === 'number') {
-      const position = new vscode.Position(message.line, message.character ?? 0);
-      const editor = await vscode.window.showTextDocument(this.uri, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+  private async onMessage(message: unknown): Promise<void> {
+    if (!this.uri || typeof message !== 'object' || message === null) return;
+    const type = (message as { type?: unknown }).type;
+    if (type === 'reveal') {
+      const document = await vscode.workspace.openTextDocument(this.uri);
+      const target = revealTarget(message, document.lineCount);
+      if (!target) return;
+      const position = document.validatePosition(new vscode.Position(target.line, target.character));
+      const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
       editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    } else if (message.type === 'copy' && this.result) {
+    } else if (type === 'copy' && this.result) {
       await vscode.env.clipboard.writeText(this.result.markdown);
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Scorecard copied as Markdown'), 3000);
-    } else if (message.type === 'insert') {
+    } else if (type === 'insert') {
       await this.insertScorecard();
     }
   }

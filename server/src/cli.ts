@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
 import { exportCommand, isExportCommand } from './cli/export.js';
-import { collectFiles, describeError, findSchemaFolder, looksBinary, schemaFiles } from './cli/files.js';
-import { fileResult, formatGoals, formatText, skippedResult, type CheckOutput, type FileResult, type SchemaProblemResult } from './cli/format.js';
+import { collectFiles, findSchemaFolder, looksBinary } from './cli/files.js';
+import { fileResult, formatGoals, formatText, inert, skippedResult, type CheckOutput, type FileResult, type SchemaProblemResult } from './cli/format.js';
 import {
   createBuiltinRegistry,
   createReportService,
@@ -18,6 +18,7 @@ import {
   type ReportService,
   type SchemaProblem,
 } from './core/index.js';
+import { describeError, listSchemaFiles, readSchemaFile, type SchemaSource } from './schemaFiles.js';
 
 const maxFileMegabytes = 20;
 
@@ -125,10 +126,25 @@ class Services {
 
   constructor(private readonly extra: readonly string[]) {}
 
+  /** The schema files a location names; none, and the location noted as unreadable, when it cannot be listed. */
+  private list(location: string, root?: string): SchemaSource[] {
+    try {
+      return listSchemaFiles(location, root);
+    } catch (error) {
+      this.noteUnreadable(location, error);
+      return [];
+    }
+  }
+
+  private noteUnreadable(location: string, error: unknown): void {
+    if (!this.unreadable.some((u) => u.path === location)) this.unreadable.push({ path: location, error });
+  }
+
   forFile(file: string): ReportService {
     const folder = findSchemaFolder(file);
-    const sources = [...this.extra.flatMap(schemaFiles), ...(folder ? schemaFiles(folder) : [])];
-    const key = sources.join('\n');
+    // The files of a .report-schemas folder stay inside the folder that holds it, as in the editor's workspace.
+    const sources = [...this.extra.flatMap((location) => this.list(location)), ...(folder ? this.list(folder, path.dirname(folder)) : [])];
+    const key = sources.map((s) => s.file).join('\n');
     let service = this.services.get(key);
     if (!service) {
       const registry = createBuiltinRegistry();
@@ -136,13 +152,13 @@ class Services {
       for (const source of sources) {
         let text: string;
         try {
-          text = fs.readFileSync(source, 'utf8');
+          text = readSchemaFile(source);
         } catch (error) {
-          if (!this.unreadable.some((u) => u.path === source)) this.unreadable.push({ path: source, error });
+          this.noteUnreadable(source.file, error);
           continue;
         }
-        texts.set(source, text);
-        registry.set(source, text);
+        texts.set(source.file, text);
+        registry.set(source.file, text);
       }
       for (const problem of registry.problems()) {
         const text = texts.get(problem.source);
@@ -198,7 +214,7 @@ function main(argv: readonly string[]): number {
     }
   }
   if (usageProblem) {
-    process.stderr.write(`report-writer: ${usageProblem(usageLocale)}\n\n${localize(usageLocale, 'cli.usage')}\n`);
+    process.stderr.write(`report-writer: ${inert(usageProblem(usageLocale))}\n\n${localize(usageLocale, 'cli.usage')}\n`);
     return 2;
   }
 
@@ -215,17 +231,27 @@ function main(argv: readonly string[]): number {
   notes.push(...services.unreadable.map(({ path: p, error }) => cannotRead(p, error)));
   const lacking = [...serviceOf.values()].find((s) => options.schema !== 'auto' && !s.registry.get(options.schema));
   if (lacking) {
-    for (const note of notes) process.stderr.write(`report-writer: ${note(usageLocale)}\n`);
-    process.stderr.write(`report-writer: ${localize(usageLocale, 'cli.unknownSchema', { id: options.schema, known: lacking.registry.ids().join(', ') })}\n`);
+    for (const note of notes) process.stderr.write(`report-writer: ${inert(note(usageLocale))}\n`);
+    process.stderr.write(`report-writer: ${inert(localize(usageLocale, 'cli.unknownSchema', { id: options.schema, known: lacking.registry.ids().join(', ') }))}\n`);
     return 2;
   }
 
   const settings = { ...defaultSettings, schema: options.schema };
   const results: FileResult[] = [];
   const languages = new Map<FileResult, Locale>();
+  let internal = false;
   for (const file of files) {
     let bytes: Buffer;
     try {
+      // Stat first: a device (/dev/zero) or a huge file is never read into memory.
+      const stat = fs.statSync(file);
+      if (!stat.isFile()) throw Object.assign(new Error(`ENOTREG: ${file}`), { code: 'ENOTREG' });
+      if (stat.size > maxFileMegabytes * 1024 * 1024) {
+        const size = (stat.size / 1024 / 1024).toFixed(1);
+        notes.push((locale) => localize(locale, 'cli.tooLarge', { path: file, size, limit: maxFileMegabytes }));
+        results.push(skippedResult(file, 'too-large'));
+        continue;
+      }
       bytes = fs.readFileSync(file);
     } catch (error) {
       failed = true;
@@ -237,22 +263,22 @@ function main(argv: readonly string[]): number {
       results.push(skippedResult(file, 'binary'));
       continue;
     }
-    if (bytes.length > maxFileMegabytes * 1024 * 1024) {
-      const size = (bytes.length / 1024 / 1024).toFixed(1);
-      notes.push((locale) => localize(locale, 'cli.tooLarge', { path: file, size, limit: maxFileMegabytes }));
-      results.push(skippedResult(file, 'too-large'));
-      continue;
+    try {
+      const document = createTextDocument(pathToFileURL(path.resolve(file)).href, bytes.toString('utf8'));
+      const service = serviceOf.get(file)!;
+      const language = chosen ?? reportLanguage(service.getModel(document), 'en');
+      const result = fileResult(file, document, service.analyze(document, { ...settings, locale: language })!);
+      languages.set(result, language);
+      results.push(result);
+    } catch (error) {
+      // A bug of ours, not a problem of the report: said apart from "errors found", with where it happened.
+      internal = true;
+      notes.push(internalError(file, error));
     }
-    const document = createTextDocument(pathToFileURL(path.resolve(file)).href, bytes.toString('utf8'));
-    const service = serviceOf.get(file)!;
-    const language = chosen ?? reportLanguage(service.getModel(document), 'en');
-    const result = fileResult(file, document, service.analyze(document, { ...settings, locale: language })!);
-    languages.set(result, language);
-    results.push(result);
   }
   const reportLanguages = new Set(results.filter((r) => r.isReport).map((r) => languages.get(r)!));
   const locale = chosen ?? (reportLanguages.size === 1 ? [...reportLanguages][0]! : 'en');
-  for (const note of notes) process.stderr.write(`report-writer: ${note(locale)}\n`);
+  for (const note of notes) process.stderr.write(`report-writer: ${inert(note(locale))}\n`);
 
   const output: CheckOutput = { version: 1, files: results, schemaProblems: services.describeProblems(locale) };
   const all = output.files.flatMap((f) => f.diagnostics);
@@ -265,7 +291,7 @@ function main(argv: readonly string[]): number {
       ...formatText(output),
       ...(options.goals ? formatGoals(output, (file) => languages.get(file) ?? locale) : []),
     ];
-    if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+    if (lines.length) process.stdout.write(`${lines.map(inert).join('\n')}\n`);
     const warnings = all.filter((d) => d.severity === 'warning').length;
     process.stderr.write(`${localize(locale, 'cli.summary', {
       files: output.files.length,
@@ -275,8 +301,21 @@ function main(argv: readonly string[]): number {
       others: all.length - warnings - (errors - output.schemaProblems.length),
     })}\n`);
   }
+  if (internal) return 3;
   if (failed) return 2;
   return errors > 0 ? 1 : 0;
+}
+
+/** An exception of the tool's own, with the file it was checking and the first frames of the stack. */
+function internalError(where: string, error: unknown): Message {
+  const detail = error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 4).join(' | ') : String(error);
+  return (locale) => localize(locale, 'cli.internal', { path: where, detail });
+}
+
+/** Exit status 3: the tool failed, apart from 1 (errors found or not exported) and 2 (usage, unreadable files). */
+function internalFailure(error: unknown): void {
+  process.stderr.write(`report-writer: ${inert(internalError(process.cwd(), error)('en'))}\n`);
+  process.exitCode = 3;
 }
 
 const argv = process.argv.slice(2);
@@ -285,7 +324,11 @@ if (isExportCommand(argv)) {
     const services = new Services(schemaPaths);
     return { service: services.forFile(file), unreadable: services.unreadable };
   };
-  void exportCommand(argv, { serviceFor, environmentLocale: environmentLocale() }).then((code) => (process.exitCode = code));
+  exportCommand(argv, { serviceFor, environmentLocale: environmentLocale() }).then((code) => (process.exitCode = code), internalFailure);
 } else {
-  process.exitCode = main(argv);
+  try {
+    process.exitCode = main(argv);
+  } catch (error) {
+    internalFailure(error);
+  }
 }

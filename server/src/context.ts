@@ -1,14 +1,15 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments, WorkspaceFolder } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  appendAll,
   compileUserPatterns,
   createReportService,
   defaultSettings,
   type AnalysisSettings,
   type CancellationTokenLike,
+  localize,
   type Locale,
   type ReportAnalysis,
   type ReportModel,
@@ -16,6 +17,7 @@ import {
   type TextChange,
 } from './core/index.js';
 import { defaultReportWriterSettings, settingsSection, type ReportWriterSettings } from './protocol.js';
+import { describeError, listSchemaFiles, readSchemaFile, type SchemaSource } from './schemaFiles.js';
 
 /** What every feature module gets: the connection, the open documents and the engine. */
 export interface ServerContext {
@@ -61,6 +63,31 @@ const sliceMilliseconds = 10;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+const severities: readonly string[] = ['off', 'hint', 'information', 'warning'];
+
+/**
+ * The client's settings, each of the wrong type or out of range replaced by its default: a hand-edited
+ * settings.json (`"extraPatterns": "TBD"`, `"maxNumberOfProblems": "many"`) must not fail every analysis.
+ * `extraPatterns` is kept as it is: `compileUserPatterns` says what is wrong with it.
+ */
+function readSettings(value: unknown): ReportWriterSettings {
+  const given = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const defaults = defaultReportWriterSettings;
+  const field = (object: unknown, key: string): unknown => (typeof object === 'object' && object !== null ? (object as Record<string, unknown>)[key] : undefined);
+  const oneOf = <T extends string>(candidate: unknown, allowed: readonly string[], fallback: T): T => (typeof candidate === 'string' && allowed.includes(candidate) ? (candidate as T) : fallback);
+  const maximum = given.maxNumberOfProblems;
+  const schemaPaths = given.schemaPaths;
+  return {
+    schema: typeof given.schema === 'string' ? given.schema : defaults.schema,
+    schemaPaths: Array.isArray(schemaPaths) ? schemaPaths.filter((p): p is string => typeof p === 'string') : defaults.schemaPaths,
+    placeholders: { extraPatterns: (field(given.placeholders, 'extraPatterns') ?? defaults.placeholders.extraPatterns) as readonly string[] },
+    vagueQuantities: { severity: oneOf(field(given.vagueQuantities, 'severity'), severities, defaults.vagueQuantities.severity) },
+    coveredBySection: { severity: oneOf(field(given.coveredBySection, 'severity'), severities, defaults.coveredBySection.severity) },
+    reportDetection: oneOf(given.reportDetection, ['auto', 'always', 'frontMatterOnly'], defaults.reportDetection),
+    maxNumberOfProblems: typeof maximum === 'number' && Number.isFinite(maximum) && maximum >= 0 ? Math.floor(maximum) : defaults.maxNumberOfProblems,
+  };
+}
+
 export function createContext(connection: Connection, documents: TextDocuments<TextDocument>, options: ContextOptions): ServerContext {
   const service = createReportService();
   const settingsCache = new Map<string, Promise<ReportWriterSettings>>();
@@ -70,6 +97,7 @@ export function createContext(connection: Connection, documents: TextDocuments<T
   /** The model build under way per document: requests for the same version share it. */
   const builds = new Map<string, { version: number; model: Promise<ReportModel | undefined> }>();
   const listeners: (() => void)[] = [];
+  const toldPatterns = new Set<string>();
   let workspaceSchemaFiles: { file: string; text: string }[] = [];
 
   const settingsFor = (uri: string): Promise<ReportWriterSettings> => {
@@ -79,7 +107,7 @@ export function createContext(connection: Connection, documents: TextDocuments<T
       cached = connection.workspace
         .getConfiguration({ scopeUri: uri, section: settingsSection })
         .then(
-          (value: Partial<ReportWriterSettings> | null) => ({ ...defaultReportWriterSettings, ...(value ?? {}) }),
+          (value: unknown) => readSettings(value),
           (error: unknown) => {
             // A client that cannot answer still gets a working server, with the defaults.
             connection.console.warn(`workspace/configuration failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -94,16 +122,20 @@ export function createContext(connection: Connection, documents: TextDocuments<T
   const toAnalysisSettings = (settings: ReportWriterSettings): AnalysisSettings => {
     const done = compiled.get(settings);
     if (done) return done;
-    const { patterns, invalid } = compileUserPatterns(settings.placeholders.extraPatterns);
-    for (const { pattern, reason } of invalid) connection.console.warn(`reportWriter.placeholders.extraPatterns: ${pattern}: ${reason}`);
+    const { patterns, invalid } = compileUserPatterns(settings.placeholders.extraPatterns, options.locale);
+    for (const problem of invalid) {
+      // Once per pattern and reason until the settings change: every document has its own settings object.
+      const message = localize(options.locale, 'pattern.invalid', problem);
+      if (!toldPatterns.has(message)) void connection.window.showWarningMessage(message);
+      toldPatterns.add(message);
+    }
     const result: AnalysisSettings = {
       ...defaultSettings,
       locale: options.locale,
       schema: settings.schema,
       reportDetection: settings.reportDetection,
       vagueQuantitySeverity: settings.vagueQuantities.severity,
-      // A client that does not know the setting (an older one, another editor) gets the default.
-      coveredBySectionSeverity: settings.coveredBySection?.severity ?? defaultSettings.coveredBySectionSeverity,
+      coveredBySectionSeverity: settings.coveredBySection.severity,
       maxNumberOfProblems: settings.maxNumberOfProblems,
       extraPlaceholderPatterns: patterns,
     };
@@ -111,19 +143,20 @@ export function createContext(connection: Connection, documents: TextDocuments<T
     return result;
   };
 
-  /** `.report-schemas/*.yaml` of each workspace folder, plus the files and folders of `schemaPaths`. */
+  /**
+   * `.report-schemas/*.yaml` of each workspace folder, whose links must stay inside the folder, plus the
+   * files and folders of `schemaPaths`. A file refused or unreadable is a problem on the file.
+   */
   const loadWorkspaceSchemas = async (): Promise<void> => {
-    const files: string[] = [];
+    const sources: SchemaSource[] = [];
     for (const folder of options.workspaceFolders) {
       const root = toFsPath(folder.uri);
       if (!root) continue;
       const settings = await settingsFor(folder.uri);
-      const locations = [path.join(root, '.report-schemas'), ...settings.schemaPaths.map((p) => path.resolve(root, p))];
-      for (const location of locations) {
+      const locations: [string, string | undefined][] = [[path.join(root, '.report-schemas'), root], ...settings.schemaPaths.map((p): [string, undefined] => [path.resolve(root, p), undefined])];
+      for (const [location, within] of locations) {
         try {
-          const stat = fs.statSync(location);
-          if (stat.isDirectory()) files.push(...fs.readdirSync(location).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => path.join(location, f)));
-          else files.push(location);
+          appendAll(sources, listSchemaFiles(location, within));
         } catch {
           // A folder without .report-schemas, or a schemaPaths entry that does not exist yet: nothing to load.
         }
@@ -131,13 +164,16 @@ export function createContext(connection: Connection, documents: TextDocuments<T
     }
     for (const { file } of workspaceSchemaFiles) service.registry.delete(file);
     workspaceSchemaFiles = [];
-    for (const file of files) {
+    for (const source of sources) {
+      const { file } = source;
       try {
-        const text = fs.readFileSync(file, 'utf8');
+        const text = readSchemaFile(source);
         service.registry.set(file, text);
         workspaceSchemaFiles.push({ file, text });
       } catch (error) {
-        connection.console.warn(`${file}: ${(error as Error).message}`);
+        const reason = describeError(error, options.locale);
+        service.registry.setRead(file, { draft: undefined, problems: [{ source: file, start: 0, end: 0, key: 'schema.unreadable', args: { reason } }] });
+        workspaceSchemaFiles.push({ file, text: '' });
       }
     }
   };
@@ -213,6 +249,7 @@ export function createContext(connection: Connection, documents: TextDocuments<T
     retained: () => ({ documents: documents.all().length, models: service.cachedUris().length, analyses: analyses.size, builds: builds.size }),
     async reload() {
       settingsCache.clear();
+      toldPatterns.clear();
       analyses.clear();
       await loadWorkspaceSchemas();
       for (const listener of listeners) listener();

@@ -7,13 +7,16 @@ import { registerDiagnostics } from './features/diagnostics.js';
 import { registerExportDocx } from './features/exportDocx.js';
 import { registerFoldingRanges } from './features/folding.js';
 import { registerHover } from './features/hover.js';
+import { createLifecycle } from './features/lifecycle.js';
 import { registerReportRequests } from './features/reportRequests.js';
 import { registerSchemaProblems } from './features/schemaProblems.js';
 import { registerDocumentSymbols } from './features/symbols.js';
 import { createTrackedDocuments } from './textChanges.js';
 
 // Over IPC inside VS Code, or `node dist/server.js --stdio` for any other LSP client.
-const connection = createConnection(ProposedFeatures.all);
+const lifecycle = createLifecycle();
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycle.strategy });
+lifecycle.register(connection);
 const tracked = createTrackedDocuments();
 const documents = new TextDocuments(tracked);
 let context: ServerContext | undefined;

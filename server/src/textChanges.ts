@@ -28,12 +28,16 @@ export function createTrackedDocuments() {
   const steps = new WeakMap<TextDocument, Step[]>();
   return {
     create(uri: string, languageId: string, version: number, content: string): TextDocument {
-      const document = TextDocument.create(uri, languageId, version, content);
+      // A client that sends no text (or not a string) opens an empty document rather than a broken one.
+      const document = TextDocument.create(uri, languageId, Number.isInteger(version) ? version : 0, typeof content === 'string' ? content : '');
       steps.set(document, []);
       return document;
     },
-    update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    update(document: TextDocument, changes: TextDocumentContentChangeEvent[], given: number): TextDocument {
       const base = document.version;
+      // Every change makes a newer version, even one the client numbers as the last: what is cached per
+      // version (models, analyses, diagnostics) must not outlive the text it was made of.
+      const version = Number.isInteger(given) && given > base ? given : base + 1;
       let change: TextChange | undefined;
       // No changes at all still make a new version.
       let whole = changes.length === 0;

@@ -241,6 +241,35 @@ describe('language server settings, locale and clients without pull diagnostics'
     }
   });
 
+  it('keeps answering with a catastrophic extra pattern, and with settings of the wrong types, telling once what it does not use', async () => {
+    const settings = { placeholders: { extraPatterns: ['(a+)+$', '(?<=x)y'] }, maxNumberOfProblems: 'many', vagueQuantities: 7 };
+    const server = await startServer({ settings });
+    const warnings: string[] = [];
+    server.connection.onRequest('window/showMessageRequest', (params: { message: string }) => void warnings.push(params.message));
+    try {
+      const uri = fixtureUri('corpus/catastrophic.md');
+      await server.open(uri, `${seed2}\n\n${'a'.repeat(39)}!\n`);
+      const diagnostics = await pullDiagnostics(server, uri);
+      assert.ok(diagnostics.some((d) => d.code === 'placeholder') && diagnostics.some((d) => d.code === 'vague-quantity'));
+      await server.open(seed2Uri, seed2);
+      assert.ok((await pullDiagnostics(server, seed2Uri)).length > 0);
+      assert.deepEqual(warnings.length, 1, warnings.join('\n'));
+      assert.match(warnings[0]!, /^reportWriter\.placeholders\.extraPatterns: \(\?<=x\)y is not used: /);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers with the defaults when extraPatterns is a string, not a list', async () => {
+    const server = await startServer({ settings: { placeholders: { extraPatterns: 'TBD' } } });
+    try {
+      await server.open(seed2Uri, seed2);
+      assert.ok((await pullDiagnostics(server, seed2Uri)).some((d) => d.code === 'placeholder'));
+    } finally {
+      await server.close();
+    }
+  });
+
   it('sends at most reportWriter.maxNumberOfProblems problems, the most severe first, and says how many more there are', async () => {
     const server = await startServer({ settings: { maxNumberOfProblems: 5 } });
     try {
@@ -304,6 +333,40 @@ describe('language server settings, locale and clients without pull diagnostics'
     } finally {
       await server.close();
       fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses at once a schema file linked to /dev/zero or to a file outside the workspace, with a problem on each link', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-ws-'));
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'rw-outside-'));
+    fs.mkdirSync(path.join(folder, '.report-schemas'));
+    fs.writeFileSync(path.join(outside, 'secret.yaml'), 'id: secret\nsecretKeyName: 1\n');
+    fs.symlinkSync('/dev/zero', path.join(folder, '.report-schemas', 'zero.yaml'));
+    fs.symlinkSync(path.join(outside, 'secret.yaml'), path.join(folder, '.report-schemas', 'secret.yaml'));
+    const server = await startServer({ workspaceFolder: folder });
+    try {
+      const uriOf = (name: string) => pathToFileURL(path.join(folder, '.report-schemas', name)).href;
+      const wanted = new Set([uriOf('zero.yaml'), uriOf('secret.yaml')]);
+      const published = new Promise<Map<string, PublishDiagnosticsParams>>((resolve) => {
+        const seen = new Map<string, PublishDiagnosticsParams>();
+        server.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+          if (wanted.has(params.uri)) seen.set(params.uri, params);
+          if (seen.size === wanted.size) resolve(seen);
+        });
+      });
+      const uri = pathToFileURL(path.join(folder, '总结报告.md')).href;
+      await server.open(uri, seed1);
+      assert.ok((await pullDiagnostics(server, uri)).length > 0, 'reports are still checked');
+      const problems = await published;
+      assert.match(problems.get(uriOf('zero.yaml'))!.diagnostics[0]!.message, /not read: it is not a regular file/);
+      const secret = problems.get(uriOf('secret.yaml'))!.diagnostics;
+      assert.equal(secret.length, 1);
+      assert.match(secret[0]!.message, /outside its folder or workspace/);
+      assert.doesNotMatch(secret[0]!.message, /secretKeyName/);
+    } finally {
+      await server.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+      fs.rmSync(outside, { recursive: true, force: true });
     }
   });
 });

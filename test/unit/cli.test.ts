@@ -3,6 +3,7 @@
  * its usage text, and its errors.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -36,6 +37,74 @@ describe('cli: errors', () => {
     const { status, stderr } = runCli(['check', path.join(workspace, 'report.md')]);
     assert.equal(status, 2);
     assert.ok(stderr.includes(`Cannot read ${path.join(workspace, '.report-schemas/folder.yaml')}: it is a folder, not a file.`), stderr);
+  });
+
+  it('refuses at once schema files that are devices, too large, or links out of the folder holding .report-schemas, with exit status 2', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'report-writer-cli-'));
+    try {
+      fs.mkdirSync(path.join(folder, 'reports/.report-schemas'), { recursive: true });
+      fs.copyFileSync(path.join(process.cwd(), 'examples/clean-项目总结报告.md'), path.join(folder, 'reports/report.md'));
+      fs.writeFileSync(path.join(folder, 'secret.yaml'), 'id: secret\nsecretKeyName: 1\n');
+      fs.writeFileSync(path.join(folder, 'reports/.report-schemas/big.yaml'), `id: big\n#${'x'.repeat(1024 * 1024)}\n`);
+      fs.symlinkSync('/dev/zero', path.join(folder, 'reports/.report-schemas/zero.yaml'));
+      fs.symlinkSync(path.join(folder, 'secret.yaml'), path.join(folder, 'reports/.report-schemas/secret.yaml'));
+      const { status, stdout, stderr } = runCli(['check', path.join(folder, 'reports/report.md')]);
+      assert.equal(status, 2);
+      const at = (name: string) => `Cannot read ${path.join(folder, 'reports/.report-schemas', name)}`;
+      assert.ok(stderr.includes(`${at('zero.yaml')}: it is not a regular file (a device, a pipe or a socket).`), stderr);
+      assert.ok(stderr.includes(`${at('big.yaml')}: it is over the 1 MB limit of a schema file.`), stderr);
+      assert.ok(stderr.includes(`${at('secret.yaml')}: it is a link to a file outside its folder or workspace.`), stderr);
+      assert.doesNotMatch(stdout + stderr, /secretKeyName/);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('escapes control characters of the report and of file names in text output: nothing raw reaches the terminal, no line is forged', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'report-writer-cli-'));
+    try {
+      const report = '# 项目总结报告\n\n## 一、项目背景与目标\n\n目标 \u001b[31m【待补充\u001b]0;pwned\u0007】\u202e。\n';
+      const forged = 'a\nb.md:1:1 error forged x.md';
+      fs.writeFileSync(path.join(folder, forged), report);
+      const { stdout, stderr } = runCli(['check', '--locale', 'en', folder]);
+      assert.doesNotMatch(stdout + stderr, /[\u001b\u0007\u202e]/);
+      assert.ok(stdout.includes('Placeholder “【待补充\\x1b]”'), stdout);
+      assert.ok(stdout.split('\n').filter(Boolean).every((line) => line.startsWith(`${path.join(folder, 'a\\nb.md:1:1 error forged x.md')}:`)), stdout);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('skips only a subfolder that cannot be listed, names it, and checks the rest of its parent, with exit status 2', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'report-writer-cli-'));
+    try {
+      fs.mkdirSync(path.join(folder, 'reports'));
+      fs.copyFileSync(path.join(process.cwd(), 'examples/clean-项目总结报告.md'), path.join(folder, 'reports/report.md'));
+      // A folder whose path is too long to list (ENAMETOOLONG) cannot be listed even by root, as an unreadable one can.
+      const name = 'd'.repeat(250);
+      spawnSync('sh', ['-c', `cd "$1" && for i in $(seq 17); do mkdir ${name} && cd ${name}; done`, 'sh', path.join(folder, 'reports')]);
+      const { status, stderr } = runCli(['check', path.join(folder, 'reports')]);
+      assert.equal(status, 2);
+      assert.match(stderr, new RegExp(`^report-writer: Cannot read ${path.join(folder, 'reports', name)}(/${name})+: `, 'm'));
+      assert.match(stderr, /^1 file, 1 report:/m);
+    } finally {
+      spawnSync('rm', ['-rf', folder]);
+    }
+  });
+
+  it('says where the tool itself failed, checks the other files, and exits with status 3, not 1', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'report-writer-cli-'));
+    try {
+      fs.copyFileSync(path.join(process.cwd(), 'examples/clean-项目总结报告.md'), path.join(folder, 'internal-failure.md'));
+      fs.writeFileSync(path.join(folder, 'other.md'), '# 项目总结报告\n\n## 一、项目背景与目标\n\n目标 XX%。\n');
+      const preload = path.join(process.cwd(), 'test/fixtures/failing-analysis.cjs');
+      const { status, stdout, stderr } = runCli(['check', folder], { LANG: 'en_US.UTF-8', NODE_OPTIONS: `--require ${preload}` });
+      assert.equal(status, 3);
+      assert.match(stderr, new RegExp(`^report-writer: Internal error of report-writer while checking ${path.join(folder, 'internal-failure.md')} \\(please report it\\): Error: simulated failure \\| +at `, 'm'));
+      assert.match(stdout, /other\.md:5:4 warning placeholder/);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('names the cause of a --schemas path that cannot be read', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { escapeHtml, renderGoalCheck, type GoalCheckStrings } from '../../client/src/goalCheckHtml.js';
+import { escapeHtml, renderGoalCheck, revealTarget, type GoalCheckStrings } from '../../client/src/goalCheckHtml.js';
 import type { GoalCheckResult, GoalCheckRow } from '../../server/src/protocol.js';
 
 const attacks = [
@@ -96,5 +96,24 @@ describe('goal-check preview HTML', () => {
   it('says so when the document is not a report', () => {
     const page = renderGoalCheck(null, { nonce, cspSource: 'https://webview.test', lang: 'en', strings });
     assert.match(page, /<p class="empty">Not a report<\/p>/);
+  });
+});
+
+describe('goal check: reveal messages from the webview', () => {
+  it('takes a line inside the document and a non-negative character, and nothing else', () => {
+    assert.deepEqual(revealTarget({ type: 'reveal', line: 3, character: 5 }, 10), { line: 3, character: 5 });
+    assert.deepEqual(revealTarget({ type: 'reveal', line: 9, character: -1 }, 10), { line: 9, character: 0 });
+    for (const message of [
+      { type: 'reveal', line: 10 },
+      { type: 'reveal', line: -1 },
+      { type: 'reveal', line: 1.5 },
+      { type: 'reveal', line: '3' },
+      { type: 'reveal', line: Number.MAX_SAFE_INTEGER + 2 },
+      { type: 'copy', line: 1 },
+      null,
+      'reveal',
+    ]) {
+      assert.equal(revealTarget(message, 10), undefined, JSON.stringify(message));
+    }
   });
 });

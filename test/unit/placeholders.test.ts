@@ -108,14 +108,14 @@ describe('placeholders: user patterns', () => {
   it('adds the matches of an extra pattern', () => {
     const text = report('## 项目背景与目标\n\n客户A与客户B签约。\n');
     assert.deepEqual(textsOf(analyzeText(text), 'placeholder'), []);
-    const { patterns, invalid } = compileUserPatterns(['客户[A-Z]']);
+    const { patterns, invalid } = compileUserPatterns(['客户[A-Z]'], 'en');
     assert.deepEqual(invalid, []);
     const analysis = analyzeText(text, undefined, { extraPlaceholderPatterns: patterns });
     assert.deepEqual(textsOf(analysis, 'placeholder'), ['客户A', '客户B']);
   });
 
   it('reports an invalid regular expression with a reason and keeps the valid ones', () => {
-    const { patterns, invalid } = compileUserPatterns(['(未闭合', '客户[A-Z]', '[']);
+    const { patterns, invalid } = compileUserPatterns(['(未闭合', '客户[A-Z]', '['], 'en');
     assert.deepEqual(invalid.map((i) => i.pattern), ['(未闭合', '[']);
     for (const i of invalid) assert.ok(i.reason.length > 0);
     assert.equal(patterns.length, 1);
@@ -124,14 +124,38 @@ describe('placeholders: user patterns', () => {
   });
 
   it('refuses a pattern that matches the empty string', () => {
-    const { patterns, invalid } = compileUserPatterns(['a*', '']);
+    const { patterns, invalid } = compileUserPatterns(['a*', ''], 'en');
     assert.deepEqual(patterns, []);
     assert.deepEqual(invalid.map((i) => i.pattern), ['a*', '']);
   });
 
   it('does not scan code with extra patterns either', () => {
-    const { patterns } = compileUserPatterns(['客户[A-Z]']);
+    const { patterns } = compileUserPatterns(['客户[A-Z]'], 'en');
     const analysis = analyzeText(report('## 项目背景与目标\n\n`客户A` 与客户B\n'), undefined, { extraPlaceholderPatterns: patterns });
     assert.deepEqual(textsOf(analysis, 'placeholder'), ['客户B']);
+  });
+});
+
+describe('placeholders: user patterns that would stall or break the engine', () => {
+  it('runs a catastrophic pattern in time linear in the text: (a+)+$ against a run of a and a !', () => {
+    const { patterns, invalid } = compileUserPatterns(['(a+)+$'], 'en');
+    assert.deepEqual(invalid, []);
+    const analysis = analyzeText(report(`## 项目背景与目标\n\n${'a'.repeat(39)}!\n\n${'a'.repeat(5)}\n`), undefined, { extraPlaceholderPatterns: patterns });
+    assert.deepEqual(textsOf(analysis, 'placeholder'), ['aaaaa']);
+  });
+
+  it('tells what is wrong with a setting that is not a list, an item that is not a string, too many or too long patterns, and uses the rest', () => {
+    assert.deepEqual(compileUserPatterns('TBD', 'en'), { patterns: [], invalid: [{ pattern: '"TBD"', reason: 'the setting must be a list of patterns' }] });
+    assert.deepEqual(compileUserPatterns(undefined, 'en'), { patterns: [], invalid: [] });
+    const many = Array.from({ length: 52 }, (_, i) => `客户${i}号`);
+    const { patterns, invalid } = compileUserPatterns([42, 'x'.repeat(501), ...many], 'zh-cn');
+    assert.equal(patterns.length, 48);
+    assert.deepEqual(invalid.map((i) => i.reason), ['模式必须是字符串', '模式长 501 个字符，最多允许 500 个', '只使用前 50 个模式', '只使用前 50 个模式', '只使用前 50 个模式', '只使用前 50 个模式']);
+  });
+
+  it('refuses what RE2 cannot run in linear time, with its reason: lookbehind, back-references', () => {
+    const { patterns, invalid } = compileUserPatterns(['(?<=a)b', '(x)\\1'], 'en');
+    assert.deepEqual(patterns, []);
+    assert.equal(invalid.length, 2);
   });
 });

@@ -87,3 +87,22 @@ export function fuzzTimeout(bounded: number): number {
 
 /** A fixed seed in `npm test` so failures reproduce; FUZZ_SEED overrides it. */
 export const fuzzSeed = Number(process.env.FUZZ_SEED ?? 20261126);
+
+/**
+ * Hostile documents of issue 15, grown to `size` (a few hundred in `npm test`, FUZZ_HOSTILE_SIZE in
+ * `npm run fuzz`): nesting, long lines, many findings, many figures, long tables, big front matter.
+ */
+export function hostileDocument(size: number): fc.Arbitrary<string> {
+  const head = '# 项目总结报告\n\n## 一、项目背景与目标\n\n目标：满意度达到 90%。\n\n## 三、项目成果\n\n';
+  const kinds: fc.Arbitrary<string>[] = [
+    fc.integer({ min: 1, max: size * 20 }).map((n) => `${'- '.repeat(n)}a`),
+    fc.integer({ min: 1, max: size }).map((n) => Array.from({ length: n }, (_, i) => `${'>'.repeat(i % 200)} a`).join('\n')),
+    fc.integer({ min: 1, max: size * 200 }).map((n) => `${'很长的一行'.repeat(n)}`),
+    fc.integer({ min: 1, max: size * 2 }).map((n) => 'XX% TBD '.repeat(n)),
+    fc.integer({ min: 1, max: size }).map((n) => Array.from({ length: n }, (_, i) => `门店${i} 销售额${i}万元 增长${i % 100}%`).join('，')),
+    fc.integer({ min: 1, max: size * 10 }).map((n) => `| 指标 | 结果 |\n| --- | --- |\n${'| 满意度 | 9X% |\n'.repeat(n)}`),
+    fc.integer({ min: 1, max: size * 10 }).map((n) => `##\n\n`.repeat(n)),
+  ];
+  const frontMatter = fc.integer({ min: 0, max: size * 10 }).map((n) => (n ? `---\n${Array.from({ length: n }, (_, i) => `k${i}: ${i}`).join('\n')}\n---\n\n` : ''));
+  return fc.tuple(frontMatter, fc.array(fc.oneof(...kinds), { minLength: 1, maxLength: 3 })).map(([front, parts]) => `${front}${head}${parts.join('\n\n')}\n`);
+}

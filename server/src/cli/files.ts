@@ -1,19 +1,26 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { localize, type Locale } from '../core/index.js';
+import { appendAll } from '../core/index.js';
 
 const markdownFile = /\.(md|markdown)$/i;
 
 /**
  * The Markdown files under the inputs: a file is taken as given, a folder is walked (sorted, skipping
- * node_modules and dot-folders). Paths that do not exist or cannot be listed are returned in `unreadable`.
+ * node_modules and dot-folders). Paths that do not exist or cannot be listed are returned in `unreadable`:
+ * a folder that cannot be listed is skipped alone, the rest of its parent still walked.
  */
 export function collectFiles(inputs: readonly string[]): { files: string[]; unreadable: { path: string; error: unknown }[]; empty: string[] } {
   const files: string[] = [];
   const unreadable: { path: string; error: unknown }[] = [];
   const empty: string[] = [];
   const walk = (dir: string, found: string[]) => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch (error) {
+      unreadable.push({ path: dir, error });
+      return;
+    }
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
@@ -29,7 +36,7 @@ export function collectFiles(inputs: readonly string[]): { files: string[]; unre
         const found: string[] = [];
         walk(input, found);
         if (found.length === 0) empty.push(input);
-        files.push(...found);
+        appendAll(files, found);
       } else {
         files.push(input);
       }
@@ -52,30 +59,7 @@ export function findSchemaFolder(file: string): string | undefined {
   }
 }
 
-/** Schema files (`*.yaml`, `*.yml`) named directly or inside a folder. */
-export function schemaFiles(location: string): string[] {
-  if (!fs.statSync(location).isDirectory()) return [location];
-  return fs.readdirSync(location).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => path.join(location, f));
-}
-
 /** True when the bytes hold a NUL in the first 8 KB: a binary file, not text. */
 export function looksBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8192).includes(0);
-}
-
-/** Messages for the errors a path commonly fails with. */
-const errorKeys: Readonly<Record<string, string>> = {
-  ENOENT: 'cli.error.notFound',
-  ENOTDIR: 'cli.error.notFolder',
-  EISDIR: 'cli.error.isFolder',
-  EACCES: 'cli.error.denied',
-  EPERM: 'cli.error.denied',
-  ELOOP: 'cli.error.linkLoop',
-};
-
-/** Why a path could not be read, in words; the system's own words for an error without a message of ours. */
-export function describeError(error: unknown, locale: Locale): string {
-  const key = errorKeys[(error as NodeJS.ErrnoException).code ?? ''];
-  if (key) return localize(locale, key);
-  return error instanceof Error ? error.message : String(error);
 }

@@ -95,6 +95,21 @@ export function skippedResult(path: string, reason: 'binary' | 'too-large'): Fil
   return { path, isReport: false, schema: null, title: null, chapters: [], missingChapters: [], diagnostics: [], goals: [], goalTotals: noGoals, skipped: reason };
 }
 
+/**
+ * Control characters (C0, DEL, C1) and the characters that reorder text on screen (bidirectional
+ * embeddings, overrides and isolates, line and paragraph separators), written as `\x1b`, `\n`, `\u202e`:
+ * a terminal shows a report's text and file names as text, and a file name with a line break cannot
+ * forge a `path:1:1 error …` line.
+ */
+const unsafe = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function inert(text: string): string {
+  return text.replace(unsafe, (c) => {
+    const code = c.charCodeAt(0);
+    return code === 0x0a ? '\\n' : code === 0x0d ? '\\r' : code === 0x09 ? '\\t' : code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+  });
+}
+
 /** `path:line:col severity code message`, one line per diagnostic. */
 export function formatText(output: CheckOutput): string[] {
   const lines: string[] = [];

@@ -1,12 +1,14 @@
 import { checkCoveredSlots, checkMissingChapters, checkChapterOrder, checkDuplicateTitles, checkEmptySections, findMissingChapters, type ClassifiedChapter, type CoveredSlot, type MissingChapter } from './checks/structure.js';
+import { checkStructureCuts } from './checks/bounds.js';
 import { checkGoals } from './checks/goals.js';
 import { checkNumbering } from './checks/numbering.js';
 import { checkTables } from './checks/tables.js';
 import { checkPlaceholders, checkVagueQuantities, findPlaceholders } from './checks/textPatterns.js';
-import { compareDiagnostics, limitDiagnostics, type ReportDiagnostic, type Severity } from './diagnostics.js';
+import { capFindings, compareDiagnostics, limitDiagnostics, type ReportDiagnostic, type Severity } from './diagnostics.js';
 import { findUnsupportedClaims } from './goals/claims.js';
 import { evaluateGoals, type GoalResult } from './goals/evaluate.js';
 import { localize, textLanguage, type Locale } from './l10n.js';
+import { appendAll, limits } from './limits.js';
 import type { ReportModel, Span } from './model.js';
 import { detection, keywordPattern, type PatternMatch, type TextPattern } from './patterns.js';
 import { recognizeChapters } from './schema/recognize.js';
@@ -108,6 +110,23 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   const title = documentTitle(model);
   const named = frontMatterString(model, 'schema', 'type');
 
+  /**
+   * One stage of the checks; an exception in it (a bug of ours) skips that stage alone, with a note that
+   * names it, and the document keeps the other stages' diagnostics.
+   */
+  const failed = new Set<string>();
+  const stage = <T>(name: string, skipped: T, work: () => T): T => {
+    if (failed.has(name)) return skipped;
+    try {
+      return work();
+    } catch (error) {
+      failed.add(name);
+      const detail = error instanceof Error ? error.message : String(error);
+      diagnostics.push({ code: 'analysis-limit', severity: 'information', start: 0, end: 0, message: localize(locale, 'limit.failed', { stage: name, detail }) });
+      return skipped;
+    }
+  };
+
   let schema: ChapterSchema | undefined;
   let schemaReason: SchemaReason = 'default';
   if (named) {
@@ -140,35 +159,40 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
     /^(?:schema|type)[ \t]*:/m.test(model.text.slice(model.frontMatter.start, model.frontMatter.end));
   const language = reportLanguage(model, locale);
   const isReport = decideIsReport(model, settings, named !== undefined || brokenNaming, title, chapters);
-  const placeholders = isReport ? findPlaceholders(model, settings.extraPlaceholderPatterns) : [];
+  const placeholders = isReport ? stage('placeholder', [], () => findPlaceholders(model, settings.extraPlaceholderPatterns)) : [];
   const { missing, covered } = isReport ? findMissingChapters(schema, chapters, model.text.length) : { missing: [], covered: [] };
   if (!isReport) {
     return { model, isReport, schema, schemaReason, title, language, chapters, missing, covered, placeholders, goals: [], diagnostics: [] };
   }
 
   for (const problem of model.frontMatterProblems) {
-    const key = problem.kind === 'yaml' ? 'frontmatter.yaml' : problem.kind === 'not-a-mapping' ? 'frontmatter.notMapping' : 'frontmatter.notClosed';
-    diagnostics.push({ code: 'frontmatter', severity: 'error', start: problem.start, end: problem.end, message: localize(locale, key, { detail: problem.detail }) });
+    const key = { yaml: 'frontmatter.yaml', 'not-a-mapping': 'frontmatter.notMapping', 'not-closed': 'frontmatter.notClosed', 'too-large': 'frontmatter.tooLarge' }[problem.kind];
+    diagnostics.push({ code: 'frontmatter', severity: 'error', start: problem.start, end: problem.end, message: localize(locale, key, { detail: problem.detail, limit: limits.frontMatterCharacters }) });
   }
-  diagnostics.push(...checkPlaceholders(model, settings.extraPlaceholderPatterns, locale));
+  // Appended one by one: a check may find more than a spread argument list can hold.
+  appendAll(diagnostics, stage('placeholder', [], () => checkPlaceholders(model, settings.extraPlaceholderPatterns, locale)));
   if (settings.vagueQuantitySeverity !== 'off') {
-    diagnostics.push(...checkVagueQuantities(model, settings.extraPlaceholderPatterns, settings.vagueQuantitySeverity, locale));
+    const severity = settings.vagueQuantitySeverity;
+    appendAll(diagnostics, stage('vague-quantity', [], () => checkVagueQuantities(model, settings.extraPlaceholderPatterns, severity, locale)));
   }
   const fallback: Span = model.titleHeading ?? { start: 0, end: 0 };
-  diagnostics.push(...checkMissingChapters(schema, missing, fallback, locale, language));
-  diagnostics.push(...checkCoveredSlots(covered, settings.coveredBySectionSeverity, locale, language));
-  diagnostics.push(...checkChapterOrder(schema, chapters, locale, language));
-  diagnostics.push(...checkDuplicateTitles(chapters, locale));
-  diagnostics.push(...checkNumbering(model.chapters, locale));
-  diagnostics.push(...checkEmptySections(model.chapters, locale));
-  const goals = evaluateGoals(model, chapters);
-  const tables = checkTables(model, locale);
+  appendAll(diagnostics, stage('structure', [], () => [
+    ...checkMissingChapters(schema, missing, fallback, locale, language),
+    ...checkCoveredSlots(covered, settings.coveredBySectionSeverity, locale, language),
+    ...checkChapterOrder(schema, chapters, locale, language),
+    ...checkDuplicateTitles(chapters, locale),
+    ...checkNumbering(model.chapters, locale),
+    ...checkEmptySections(model.chapters, locale),
+  ]));
+  appendAll(diagnostics, stage('structure', [], () => checkStructureCuts(model, locale)));
+  const goals = stage('goals', [], () => evaluateGoals(model, chapters));
+  const tables = stage('tables', [], () => checkTables(model, locale));
   // A status cell the row's own figures contradict is told once, by the table check, in the row's terms.
   const statusCells = new Set(tables.filter((d) => d.code === 'status-contradiction').map((d) => d.start));
-  diagnostics.push(...checkGoals(model.text, goals, findUnsupportedClaims(model, chapters, goals), locale).filter((d) => d.code !== 'status-contradiction' || !statusCells.has(d.start)));
-  diagnostics.push(...tables);
+  appendAll(diagnostics, stage('goals', [], () => checkGoals(model.text, goals, findUnsupportedClaims(model, chapters, goals), locale)).filter((d) => d.code !== 'status-contradiction' || !statusCells.has(d.start)));
+  appendAll(diagnostics, tables);
   diagnostics.sort(compareDiagnostics);
-  const shown = limitDiagnostics(diagnostics, settings.maxNumberOfProblems, locale);
+  const shown = limitDiagnostics(capFindings(diagnostics, limits.findingsPerCheck, locale), settings.maxNumberOfProblems, locale);
   return { model, isReport, schema, schemaReason, title, language, chapters, missing, covered, placeholders, goals, diagnostics: shown };
 }
 

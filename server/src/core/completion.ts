@@ -61,7 +61,7 @@ export function provideCompletions(analysis: ReportAnalysis, offset: number, loc
     const depth = heading[1]!.length;
     // The heading being typed does not count: it has no title yet.
     const others = model.headings.filter((h) => h !== model.titleHeading && h.start !== line.start);
-    const chapterDepth = others.length ? Math.min(...others.map((h) => h.depth)) : 2;
+    const chapterDepth = others.length ? others.reduce((depth, h) => Math.min(depth, h.depth), 6) : 2;
     if (depth === chapterDepth) return chapterProposals(analysis, line, replace, locale);
     if (depth === chapterDepth + 1) return sectionProposals(analysis, line, replace, locale);
     return [];

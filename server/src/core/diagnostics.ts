@@ -21,7 +21,8 @@ export type DiagnosticCode =
   | 'unit-mismatch'
   | 'kpi-table'
   | 'milestone-table'
-  | 'too-many-problems';
+  | 'too-many-problems'
+  | 'analysis-limit';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -77,4 +78,28 @@ export function limitDiagnostics(diagnostics: readonly ReportDiagnostic[], maxim
     message: localize(locale, 'tooManyProblems', { omitted: diagnostics.length - room, total: diagnostics.length, maximum }),
   };
   return [...kept, note].sort(compareDiagnostics);
+}
+
+/**
+ * The first `cap` diagnostics of each code (sorted by `compareDiagnostics`, so the first in the document);
+ * a code with more gets one `analysis-limit` note, at the first it leaves out, saying how many are left
+ * out. Past the cap a document is not a report with that many problems but text of another kind, and
+ * listing each costs the editor and the terminal more than it tells.
+ */
+export function capFindings(diagnostics: readonly ReportDiagnostic[], cap: number, locale: Locale): readonly ReportDiagnostic[] {
+  const counts = new Map<DiagnosticCode, number>();
+  for (const d of diagnostics) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+  if ([...counts.values()].every((count) => count <= cap)) return diagnostics;
+  const seen = new Map<DiagnosticCode, number>();
+  const kept: ReportDiagnostic[] = [];
+  for (const d of diagnostics) {
+    const index = seen.get(d.code) ?? 0;
+    seen.set(d.code, index + 1);
+    if (index < cap) kept.push(d);
+    else if (index === cap) {
+      const total = counts.get(d.code)!;
+      kept.push({ code: 'analysis-limit', severity: 'information', start: d.start, end: d.end, message: localize(locale, 'limit.findings', { code: d.code, total, shown: cap, omitted: total - cap }) });
+    }
+  }
+  return kept.sort(compareDiagnostics);
 }

@@ -1,6 +1,7 @@
 import type { ReportAnalysis } from './analyze.js';
 import { dominantStyle } from './checks/numbering.js';
 import type { ReportModel, Section } from './model.js';
+import { appendAll } from './limits.js';
 import { formatNumbering } from './numbering.js';
 import { precedingChapter } from './checks/structure.js';
 import type { TableKindName } from './schema/types.js';
@@ -24,7 +25,7 @@ function renumberChapter(chapter: Section, value: number): TextEditLike[] {
   const pending = [...chapter.sections];
   while (pending.length) {
     const section = pending.pop()!;
-    pending.push(...section.sections);
+    appendAll(pending, section.sections);
     const n = section.heading.numbering;
     if (n?.style === 'decimal' && section.heading.numberingSpan && n.values[0] !== value) {
       edits.push({ ...section.heading.numberingSpan, newText: formatNumbering('decimal', [value, ...n.values.slice(1)]) });
@@ -43,7 +44,7 @@ function followChapter(chapter: Section, numbering: ChapterNumbering | undefined
   if (!numbering || own?.style !== numbering.style) return previous;
   const value = own.values[0]!;
   if (value > previous) return value;
-  edits.push(...renumberChapter(chapter, previous + 1));
+  appendAll(edits, renumberChapter(chapter, previous + 1));
   return previous + 1;
 }
 

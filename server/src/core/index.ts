@@ -35,6 +35,7 @@ export * from './tables.js';
 export * from './writing.js';
 export * from './diagnostics.js';
 export * from './l10n.js';
+export * from './limits.js';
 export * from './model.js';
 export { splitBlocks, type TextChange } from './blocks.js';
 export * from './numbering.js';

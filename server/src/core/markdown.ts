@@ -2,6 +2,7 @@ import { parse, postprocess, preprocess } from 'micromark';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Construct, Event, TokenizeContext } from 'micromark-util-types';
+import { blankCuts, structureCuts } from './bounds.js';
 
 export type { Event, Token } from 'micromark-util-types';
 
@@ -71,10 +72,11 @@ export function markdownEvents(text: string, defined: readonly string[] = []): E
   // definitions it knows of and its lazy lines.
   parser.defined = defined.slice();
   parser.lazy = {};
-  source = text;
+  // Nesting and tables past their budgets are blanked: the events keep the text's offsets.
+  source = blankCuts(text, structureCuts(text));
   bomShift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
-    return postprocess(parser.document().write(preprocess()(text, undefined, true)));
+    return postprocess(parser.document().write(preprocess()(source, undefined, true)));
   } finally {
     source = '';
   }

@@ -1,11 +1,20 @@
+import { RE2JS, type Matcher } from 're2js';
 import detectionYaml from '../../data/detection.yaml';
 import placeholdersYaml from '../../data/placeholders.yaml';
 import vagueYaml from '../../data/vague-quantities.yaml';
+import { localize, type Locale } from './l10n.js';
+import { limits } from './limits.js';
 import type { Span } from './model.js';
+
+/** What `scanSpans` needs of an expression: `exec` and `lastIndex` of a global RegExp. */
+export interface PatternExpression {
+  lastIndex: number;
+  exec(text: string): { readonly index: number; readonly 0: string } | null;
+}
 
 export interface TextPattern {
   readonly id: string;
-  readonly regex: RegExp;
+  readonly regex: PatternExpression;
 }
 
 export interface PatternMatch extends Span {
@@ -68,17 +77,61 @@ export function keywordPattern(keyword: string): string {
 }
 
 /**
- * User patterns from settings. An invalid one is returned in `invalid` (with the engine's reason) so the
- * host can tell the user, and is otherwise ignored.
+ * A user's pattern, run by RE2JS (a port of RE2), whose time is linear in the text whatever the pattern:
+ * with the engine of JavaScript, `(a+)+$` against 39 `a` and a `!` stopped the server. A matcher is made
+ * once per text scanned, as a RegExp's `lastIndex` walks one text.
  */
-export function compileUserPatterns(sources: readonly string[]): { patterns: TextPattern[]; invalid: { pattern: string; reason: string }[] } {
+class LinearExpression implements PatternExpression {
+  lastIndex = 0;
+  private text: string | undefined;
+  private matcher: Matcher | undefined;
+
+  constructor(private readonly pattern: RE2JS) {}
+
+  exec(text: string): { index: number; 0: string } | null {
+    if (text !== this.text || !this.matcher) {
+      this.text = text;
+      this.matcher = this.pattern.matcher(text);
+    }
+    if (this.lastIndex > text.length || !this.matcher.find(this.lastIndex)) {
+      this.lastIndex = 0;
+      return null;
+    }
+    this.lastIndex = this.matcher.end();
+    return { index: this.matcher.start(), 0: this.matcher.group() ?? '' };
+  }
+}
+
+/**
+ * User patterns from settings, in RE2 syntax (JavaScript's without lookaround and back-references). Each
+ * one that cannot be used is returned in `invalid`, with the reason in `locale`, so the host can tell the
+ * user, and is otherwise ignored: a setting that is not a list of strings, a pattern past the limits of
+ * number or length, one that does not compile or that matches the empty string.
+ */
+export function compileUserPatterns(sources: unknown, locale: Locale): { patterns: TextPattern[]; invalid: { pattern: string; reason: string }[] } {
   const patterns: TextPattern[] = [];
   const invalid: { pattern: string; reason: string }[] = [];
-  sources.forEach((source, index) => {
+  if (!Array.isArray(sources)) {
+    if (sources !== undefined && sources !== null) invalid.push({ pattern: JSON.stringify(sources) ?? String(sources), reason: localize(locale, 'pattern.notList') });
+    return { patterns, invalid };
+  }
+  sources.forEach((source: unknown, index) => {
+    if (typeof source !== 'string') {
+      invalid.push({ pattern: JSON.stringify(source) ?? String(source), reason: localize(locale, 'pattern.notString') });
+      return;
+    }
+    if (index >= limits.userPatterns) {
+      invalid.push({ pattern: source, reason: localize(locale, 'pattern.tooMany', { limit: limits.userPatterns }) });
+      return;
+    }
+    if (source.length > limits.userPatternLength) {
+      invalid.push({ pattern: source.slice(0, 40), reason: localize(locale, 'pattern.tooLong', { length: source.length, limit: limits.userPatternLength }) });
+      return;
+    }
     try {
-      const regex = new RegExp(source, 'gu');
-      if (regex.test('')) invalid.push({ pattern: source, reason: 'matches the empty string' });
-      else patterns.push({ id: `extra-${index + 1}`, regex });
+      const pattern = RE2JS.compile(source);
+      if (pattern.matcher('').find()) invalid.push({ pattern: source, reason: localize(locale, 'pattern.empty') });
+      else patterns.push({ id: `extra-${index + 1}`, regex: new LinearExpression(pattern) });
     } catch (error) {
       invalid.push({ pattern: source, reason: (error as Error).message });
     }

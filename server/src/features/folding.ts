@@ -1,6 +1,6 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver/node.js';
 import type { ServerContext } from '../context.js';
-import type { Section, TextDocumentLike } from '../core/index.js';
+import { appendAll, type Section, type TextDocumentLike } from '../core/index.js';
 
 /** One range per chapter and section, from its heading to its last non-blank line. */
 function foldingRanges(document: TextDocumentLike, chapters: readonly Section[]): FoldingRange[] {
@@ -9,7 +9,7 @@ function foldingRanges(document: TextDocumentLike, chapters: readonly Section[])
   const pending = [...chapters];
   while (pending.length) {
     const section = pending.pop()!;
-    pending.push(...section.sections);
+    appendAll(pending, section.sections);
     let end = section.end;
     while (end > section.start && /\s/.test(text[end - 1]!)) end--;
     const startLine = document.positionAt(section.start).line;

@@ -1,5 +1,7 @@
-import { Document, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { LocalizedText } from '../l10n.js';
+import { limits } from '../limits.js';
+import { parseYaml } from '../yamlDocument.js';
 import type { SchemaProblem, TableKindName } from './types.js';
 
 /** A slot as written in a file: a schema that `extends` another may give only what it changes. */
@@ -93,8 +95,15 @@ class Reader {
       return [];
     }
     return (node.items as (YamlNode | null)[])
-      .map((item) => this.string(item, field, this.span(node, fallback)))
+      .map((item) => this.term(this.string(item, field, this.span(node, fallback)), field, this.span(item, fallback)))
       .filter((s): s is string => s !== undefined && s.trim() !== '');
+  }
+
+  /** A text that headings are matched against: a longer one would make the classifier's expression too large. */
+  term(value: string | undefined, field: string, span: readonly [number, number]): string | undefined {
+    if (value === undefined || value.length <= limits.schemaTermLength) return value;
+    this.problem(span, 'schema.termTooLong', { field, length: value.length, limit: limits.schemaTermLength });
+    return undefined;
   }
 
   /** `{zh-cn: …, en: …}`, or a plain string used for both languages. */
@@ -128,6 +137,12 @@ class Reader {
   }
 }
 
+/** A slot's title, which headings are matched against as its aliases are. */
+function slotTitle(reader: Reader, node: YamlNode | null, span: readonly [number, number]): LocalizedText | undefined {
+  const title = reader.localized(node, 'title', span);
+  return title && reader.term(title.en, 'title', span) !== undefined && reader.term(title['zh-cn'], 'title', span) !== undefined ? title : undefined;
+}
+
 function readSlot(reader: Reader, node: YamlNode | null, fallback: readonly [number, number]): SlotDraft | undefined {
   if (!isMap(node)) {
     reader.problem(reader.span(node, fallback), 'schema.expectedMap', { field: 'slots[]' });
@@ -148,7 +163,7 @@ function readSlot(reader: Reader, node: YamlNode | null, fallback: readonly [num
   return {
     id,
     span,
-    ...(has('title') && { title: reader.localized(value('title'), 'title', at('title')) }),
+    ...(has('title') && { title: slotTitle(reader, value('title'), at('title')) }),
     ...(has('required') && { required: reader.boolean(value('required'), 'required', at('required')) }),
     ...Object.fromEntries(termLists.filter(has).map((list) => [list, reader.strings(value(list), list, at(list))])),
     ...(has('guidance') && { guidance: reader.localized(value('guidance'), 'guidance', at('guidance')) }),
@@ -174,7 +189,7 @@ function readSlot(reader: Reader, node: YamlNode | null, fallback: readonly [num
 /** Parses one schema file. A draft is returned whenever the file has at least a valid `id`. */
 export function readSchemaDraft(source: string, text: string): { draft: SchemaDraft | undefined; problems: SchemaProblem[] } {
   const reader = new Reader(source);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseYaml(text);
   for (const error of doc.errors) {
     reader.problem([error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)], 'schema.yaml', { detail: error.message.split('\n')[0]! });
   }
@@ -222,6 +237,9 @@ function readSchemaRoot(reader: Reader, root: YamlNode | null): { draft: SchemaD
     if (!pairs.has('extends')) reader.problem(span, 'schema.missingKey', { key: 'slots', where: 'schema' });
   } else if (!isSeq(slotsNode)) {
     reader.problem(at('slots'), 'schema.expectedList', { field: 'slots' });
+  } else if (slotsNode.items.length > limits.schemaSlots) {
+    reader.problem(at('slots'), 'schema.tooManySlots', { count: slotsNode.items.length, limit: limits.schemaSlots });
+    return { draft: undefined, problems: reader.problems };
   } else {
     const seen = new Set<string>();
     for (const item of slotsNode.items as (YamlNode | null)[]) {
@@ -233,6 +251,11 @@ function readSchemaRoot(reader: Reader, root: YamlNode | null): { draft: SchemaD
     }
   }
 
+  const terms = slots.reduce((count, slot) => count + termLists.reduce((sum, list) => sum + (slot[list]?.length ?? 0), slot.title ? 2 : 0), 0);
+  if (terms > limits.schemaTerms) {
+    reader.problem(at('slots'), 'schema.tooManyTerms', { count: terms, limit: limits.schemaTerms });
+    return { draft: undefined, problems: reader.problems };
+  }
   if (id === undefined) return { draft: undefined, problems: reader.problems };
   const parent = pairs.has('extends') ? reader.id(value('extends'), 'extends', at('extends')) : undefined;
   const draft: SchemaDraft = {

@@ -378,7 +378,7 @@ export function recognizeChapters(model: ReportModel, schema: ChapterSchema): Re
   const ranks = slotRanks(schema);
   const rankRange = (slots: readonly string[]): [number, number] | undefined => {
     const placed = slots.map((s) => ranks.get(s)).filter((r): r is number => r !== undefined);
-    return placed.length ? [Math.min(...placed), Math.max(...placed)] : undefined;
+    return placed.length ? [placed.reduce((a, b) => Math.min(a, b)), placed.reduce((a, b) => Math.max(a, b))] : undefined;
   };
   // A floating slot stands before the slot that closes its window (an overview before the implementation).
   const closes = new Map<string, number>();

@@ -1,3 +1,4 @@
+import { appendAll } from '../limits.js';
 import { readSchemaDraft, termLists, type SchemaDraft, type SlotDraft } from './load.js';
 import type { ChapterSchema, SchemaProblem, SlotDefinition } from './types.js';
 
@@ -51,7 +52,7 @@ export class SchemaRegistry {
     const problems: SchemaProblem[] = [];
     const byId = new Map<string, SchemaDraft>();
     for (const { draft, problems: own } of this.drafts.values()) {
-      problems.push(...own);
+      appendAll(problems, own);
       if (!draft) continue;
       const other = byId.get(draft.id);
       if (other) {

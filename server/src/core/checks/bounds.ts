@@ -1,0 +1,30 @@
+import { structureCuts, type StructureCuts } from '../bounds.js';
+import type { ReportDiagnostic } from '../diagnostics.js';
+import { localize, type Locale } from '../l10n.js';
+import { limits } from '../limits.js';
+import type { ReportModel } from '../model.js';
+
+/** The memo key of a block's cuts. */
+const cutsKey = {};
+
+/**
+ * One note per kind of structure the parser was not given (see bounds.ts): lines nested past the depth
+ * limit, table rows past the row limit; each at the first, with how many. Cuts are found per block, as
+ * the parser reads the text, and kept in the block's memo.
+ */
+export function checkStructureCuts(model: ReportModel, locale: Locale): ReportDiagnostic[] {
+  let deep = { count: 0, first: -1 };
+  let rows = { count: 0, first: -1 };
+  model.blocks.forEach((block, i) => {
+    let cuts = block.memo.get(cutsKey) as StructureCuts | undefined;
+    if (!cuts) block.memo.set(cutsKey, (cuts = structureCuts(model.text.slice(block.start, model.blocks[i + 1]?.start ?? model.text.length))));
+    if (cuts.deepLines) deep = { count: deep.count + cuts.deepLines, first: deep.first >= 0 ? deep.first : block.start + cuts.firstDeep! };
+    if (cuts.tableRows) rows = { count: rows.count + cuts.tableRows, first: rows.first >= 0 ? rows.first : block.start + cuts.firstRow! };
+  });
+  const notes: ReportDiagnostic[] = [];
+  const note = (at: number, key: string, count: number, limit: number) =>
+    notes.push({ code: 'analysis-limit', severity: 'information', start: at, end: at, message: localize(locale, key, { count, limit }) });
+  if (deep.count) note(deep.first, 'limit.nesting', deep.count, limits.nestingDepth);
+  if (rows.count) note(rows.first, 'limit.tableRows', rows.count, limits.tableRows);
+  return notes;
+}
