@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createTextDocument, defaultSettings, LineIndex, localize, reportLanguage, toLocale, type Locale, type ReportService } from '../core/index.js';
 import { defaultExportPath, reportImageReader } from '../exportFiles.js';
-import { describeError } from './files.js';
+import { describeError } from '../schemaFiles.js';
 
 /** Options that take a value: `--out x.docx`, or `--out=x.docx`. */
 const valueOptions = new Set(['--out', '--template', '--schema', '--schemas', '--locale', '--format']);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describeError } from '../cli/files.js';
+import { describeError } from '../schemaFiles.js';
 import type { ServerContext } from '../context.js';
 import { localize, toRange } from '../core/index.js';
 import { defaultExportPath, reportImageReader } from '../exportFiles.js';
