@@ -173,7 +173,7 @@ function metricAround(lead: string, verb = lastVerb(lower(lead))): string {
  * The farthest back a figure's words are read: a metric's name is a few words, and a clause without
  * punctuation (a pasted log of thousands of lines) must not make every figure read all of it again.
  */
-const leadAtMost = 80;
+const leadAtMost = 120;
 
 /** Where the words read before a figure at `end` begin: at most `leadAtMost` back, at a word's start. */
 function leadStart(text: string, end: number): number {
