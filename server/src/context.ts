@@ -58,10 +58,14 @@ function toFsPath(uri: string): string | undefined {
   return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
 }
 
-/** How long a model build runs before it lets other messages (a newer edit, a cancellation) through. */
+/** How long a model build or an analysis runs before it lets other messages (a newer edit, a cancellation, another document's request) through. */
 const sliceMilliseconds = 10;
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Resumes after the event loop has read what arrived meanwhile: a callback of setImmediate runs after the
+ * current poll for I/O, so a second one is needed for the next poll to come in between.
+ */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
 const severities: readonly string[] = ['off', 'hint', 'information', 'warning'];
 
@@ -183,10 +187,17 @@ export function createContext(connection: Connection, documents: TextDocuments<T
    * them; a build whose document has meanwhile changed or closed stops and gives undefined. Unchanged
    * blocks of the previous version are reused, so even a 5 MB report parses again only what was edited.
    */
-  const buildModel = async (document: TextDocument): Promise<ReportModel | undefined> => {
-    const { uri, version } = document;
+  const buildModel = (document: TextDocument): Promise<ReportModel | undefined> => {
     const changedSince = options.changedSince;
-    const steps = service.modelSteps(document, changedSince && ((earlier) => changedSince(document, earlier)));
+    return inSlices(document, service.modelSteps(document, changedSince && ((earlier) => changedSince(document, earlier))));
+  };
+
+  /**
+   * Runs steps in slices, giving way to other messages between them; steps whose document has meanwhile
+   * changed or closed stop and give undefined.
+   */
+  const inSlices = async <T>(document: TextDocument, steps: Generator<void, T>): Promise<T | undefined> => {
+    const { uri, version } = document;
     let sliceEnd = Date.now() + sliceMilliseconds;
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) return step.value;
@@ -233,10 +244,10 @@ export function createContext(connection: Connection, documents: TextDocuments<T
       if (!overrides && cached && cached.version === document.version && cached.settings === settings) return cached.analysis;
       const version = document.version;
       if (!(await modelOf(document)) || token?.isCancellationRequested || document.version !== version) return undefined;
-      // The model of this version is cached now: `analyze` only runs the checks.
-      if (overrides) return service.analyze(document, { ...toAnalysisSettings(settings), ...overrides }, token);
-      const analysis = service.analyze(document, toAnalysisSettings(settings), token);
-      if (analysis) analyses.set(uri, { version: document.version, settings, analysis });
+      // The model of this version is cached now: the steps only run the checks, giving way between stages.
+      const analysis = await inSlices(document, service.analyzeSteps(document, { ...toAnalysisSettings(settings), ...overrides }));
+      if (!analysis || token?.isCancellationRequested) return undefined;
+      if (!overrides) analyses.set(uri, { version: document.version, settings, analysis });
       return analysis;
     },
     workspaceSchemas: () => workspaceSchemaFiles,

@@ -60,6 +60,33 @@ describe('language server resource hygiene', function () {
     assert.equal((await status(server)).models, 0);
   });
 
+  it('answers other requests while the checks of a large report run, between their stages', async () => {
+    // 100 goals against 3 000 results: the goal check alone takes a few hundred milliseconds.
+    let big = '# 项目总结报告\n\n## 一、项目目标\n\n';
+    for (let i = 0; i < 100; i++) big += `- 第${i}类业务办理时长不超过 ${i + 10} 分钟。\n`;
+    big += '\n## 二、项目成果\n\n';
+    for (let i = 0; i < 3000; i++) big += `第${i % 100}类业务在${i}号窗口的办理时长为 ${(i % 50) + 5} 分钟。\n\n`;
+    const large = 'file:///hygiene/large/总结报告.md';
+    await server.open(large, big);
+    await pullDiagnostics(server, large);
+    // New settings: the analysis runs again from the parsed model, the checks alone. Once the server has
+    // the new settings it starts them; a request sent right then is answered between their stages.
+    const answered: string[] = [];
+    let probe: Promise<unknown> | undefined;
+    server.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) => {
+      if (!probe && params.items.some((item) => item.scopeUri === large)) {
+        probe = new Promise((resolve) => setImmediate(resolve)).then(() => status(server)).then(() => answered.push('status'));
+      }
+      return params.items.map(() => ({ reportDetection: 'always' }));
+    });
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await status(server);
+    await pullDiagnostics(server, large).then(() => answered.push('large'));
+    await probe;
+    assert.deepEqual(answered, ['status', 'large']);
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: large } });
+  });
+
   it('outlines and folds 12 000 headings nested five deep (VS Code\'s own Markdown outline overflows its stack there)', async () => {
     const lines = ['# 项目总结报告', ''];
     for (let i = 0; i < 12_000; i++) lines.push(`${'#'.repeat(2 + (i % 5))} 标题 ${i}`, '', '正文。', '');

@@ -105,6 +105,19 @@ function baseName(uri: string): string {
 
 /** Checks a parsed document against its chapter schema. */
 export function analyzeReport(model: ReportModel, registry: SchemaRegistry, settings: AnalysisSettings): ReportAnalysis {
+  return runSteps(analyzeSteps(model, registry, settings));
+}
+
+/** Runs a generator of steps to its end, giving way to nothing. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The checks in steps: the generator yields after each stage, so a host (the language server) can answer
+ * other requests between them; a stage's work is bounded by `limits.ts`, so no step runs away.
+ */
+export function* analyzeSteps(model: ReportModel, registry: SchemaRegistry, settings: AnalysisSettings): Generator<void, ReportAnalysis> {
   const locale = settings.locale;
   const diagnostics: ReportDiagnostic[] = [];
   const title = documentTitle(model);
@@ -171,9 +184,11 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
   }
   // Appended one by one: a check may find more than a spread argument list can hold.
   appendAll(diagnostics, stage('placeholder', [], () => checkPlaceholders(model, settings.extraPlaceholderPatterns, locale)));
+  yield;
   if (settings.vagueQuantitySeverity !== 'off') {
     const severity = settings.vagueQuantitySeverity;
     appendAll(diagnostics, stage('vague-quantity', [], () => checkVagueQuantities(model, settings.extraPlaceholderPatterns, severity, locale)));
+    yield;
   }
   const fallback: Span = model.titleHeading ?? { start: 0, end: 0 };
   appendAll(diagnostics, stage('structure', [], () => [
@@ -185,8 +200,11 @@ export function analyzeReport(model: ReportModel, registry: SchemaRegistry, sett
     ...checkEmptySections(model.chapters, locale),
   ]));
   appendAll(diagnostics, stage('structure', [], () => checkStructureCuts(model, locale)));
+  yield;
   const goals = stage('goals', [], () => evaluateGoals(model, chapters));
+  yield;
   const tables = stage('tables', [], () => checkTables(model, locale));
+  yield;
   // A status cell the row's own figures contradict is told once, by the table check, in the row's terms.
   const statusCells = new Set(tables.filter((d) => d.code === 'status-contradiction').map((d) => d.start));
   appendAll(diagnostics, stage('goals', [], () => checkGoals(model.text, goals, findUnsupportedClaims(model, chapters, goals), locale)).filter((d) => d.code !== 'status-contradiction' || !statusCells.has(d.start)));

@@ -5,7 +5,7 @@
  * The Word exporter (`./export/index.js`) is not re-exported: hosts import it when a report is exported,
  * so that a server or a `check` run does not load the `docx` package (~80 ms and 8 MB at start).
  */
-import { analyzeReport, defaultSettings, type AnalysisSettings, type ReportAnalysis } from './analyze.js';
+import { analyzeReport, analyzeSteps, defaultSettings, runSteps, type AnalysisSettings, type ReportAnalysis } from './analyze.js';
 import type { TextChange } from './blocks.js';
 import { localize, type Locale } from './l10n.js';
 import { IncrementalModel, type ReportModel } from './model.js';
@@ -60,6 +60,11 @@ export interface ReportService {
   modelSteps(document: TextDocumentLike, changedSince?: (version: number) => TextChange | undefined): Generator<void, ReportModel>;
   /** Parse (cached) and check; undefined when cancelled. */
   analyze(document: TextDocumentLike, settings?: AnalysisSettings, token?: CancellationTokenLike): ReportAnalysis | undefined;
+  /**
+   * The same, in steps: parses (cached) at once, then yields after each stage of the checks, so a host can
+   * answer other requests between them and abandon the analysis when a newer version arrives.
+   */
+  analyzeSteps(document: TextDocumentLike, settings?: AnalysisSettings): Generator<void, ReportAnalysis>;
   /** Drops what is cached for a closed document. */
   forget(uri: string): void;
   cachedUris(): string[];
@@ -81,12 +86,7 @@ export function createReportService(init: { registry?: SchemaRegistry } = {}): R
     if (documents.get(document.uri) === entry) Object.assign(entry, { version: document.version, model });
     return model;
   }
-  const getModel = (document: TextDocumentLike): ReportModel => {
-    const steps = modelSteps(document);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    return step.value;
-  };
+  const getModel = (document: TextDocumentLike): ReportModel => runSteps(modelSteps(document));
   return {
     get registry() {
       return schemas();
@@ -98,6 +98,9 @@ export function createReportService(init: { registry?: SchemaRegistry } = {}): R
       const model = getModel(document);
       if (token?.isCancellationRequested) return undefined;
       return analyzeReport(model, schemas(), settings);
+    },
+    analyzeSteps(document, settings = defaultSettings) {
+      return analyzeSteps(getModel(document), schemas(), settings);
     },
     forget(uri) {
       documents.delete(uri);
