@@ -21,7 +21,7 @@ describe('language server: incremental edits', function () {
   // vscode-languageserver-textdocument counts a \r inserted before a \n as a line break of its own, which
   // a document opened with that text does not (the editor's own documents keep one kind of line break).
   const batches = fc.array(fc.tuple(editBatch.map((edits) => edits.map((e) => ({ ...e, insert: e.insert.replace(/\r\n?/g, '\n') }))), fc.boolean()), { minLength: 1, maxLength: 12 });
-  it('diagnoses a report edited in batches of range changes as it diagnoses the same text opened afresh', async () => {
+  it('diagnoses a report edited in batches of range changes as it diagnoses the same text opened afresh @props', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: seeds.length - 1 }), batches, async (seed, sent) => {

@@ -25,7 +25,7 @@ describe('fuzzing the language server over stdio', function () {
     await server.close();
   });
 
-  it('answers diagnostics, symbols, folding and completion for any document, with ranges inside it, the same way twice', async () => {
+  it('answers diagnostics, symbols, folding and completion for any document, with ranges inside it, the same way twice @props', async () => {
     let count = 0;
     await fc.assert(
       fc.asyncProperty(anyDocument, fc.nat(), async (text, at) => {

@@ -20,7 +20,7 @@ describe('language server resource hygiene', function () {
     await server.close();
   });
 
-  it('keeps nothing of 200 reports once they are closed', async () => {
+  it('keeps nothing of 200 reports once they are closed @props', async () => {
     const uris = seeds.flatMap((_, s) => [...Array(67).keys()].map((i) => `file:///hygiene/${s}-${i}/总结报告.md`)).slice(0, 200);
     for (const [i, uri] of uris.entries()) await server.open(uri, seeds[i % 3]!);
     const counts = await Promise.all(uris.map((uri) => pullDiagnostics(server, uri).then((d) => d.length)));
@@ -87,7 +87,7 @@ describe('language server resource hygiene', function () {
     await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: large } });
   });
 
-  it('outlines and folds 12 000 headings nested five deep (VS Code\'s own Markdown outline overflows its stack there)', async () => {
+  it('outlines and folds 12 000 headings nested five deep (VS Code\'s own Markdown outline overflows its stack there) @props', async () => {
     const lines = ['# 项目总结报告', ''];
     for (let i = 0; i < 12_000; i++) lines.push(`${'#'.repeat(2 + (i % 5))} 标题 ${i}`, '', '正文。', '');
     const uri = 'file:///hygiene/headings/总结报告.md';

@@ -138,7 +138,7 @@ describe('the block parser built on micromark events', function () {
     }
   });
 
-  it('takes plain paragraphs and lists from their lines exactly as micromark would parse them in place', () => {
+  it('takes plain paragraphs and lists from their lines exactly as micromark would parse them in place @props', () => {
     fc.assert(
       fc.property(proseDocument, (text) => {
         assertSameAsMdast(text, 0, text.length);
@@ -168,7 +168,7 @@ describe('the block parser built on micromark events', function () {
     }
   });
 
-  it('builds the same model as the mdast tree for generated Markdown, from any start to any end', () => {
+  it('builds the same model as the mdast tree for generated Markdown, from any start to any end @props', () => {
     fc.assert(
       fc.property(fc.oneof({ weight: 4, arbitrary: markdownDocument }, { weight: 1, arbitrary: anyDocument }, { weight: 1, arbitrary: blockyDocument }), fc.nat(), fc.nat(), (text, a, b) => {
         assertSameAsMdast(text, 0, text.length);

@@ -37,7 +37,7 @@ function checkOutline(text: string, nodes: readonly OutlineNode[]): void {
 describe('fuzzing the engine with generated and mutated documents', function () {
   this.timeout(fuzzTimeout(600_000));
 
-  it('never throws, keeps every range inside the document, and answers the same twice', () => {
+  it('never throws, keeps every range inside the document, and answers the same twice @props', () => {
     fc.assert(
       fc.property(anyDocument, (text) => {
         const first = analyze(text);

@@ -184,7 +184,7 @@ describe('goals: property checks', function () {
     );
   });
 
-  it('builds the goal check of any document without throwing, with lines and spans inside it and totals that add up', () => {
+  it('builds the goal check of any document without throwing, with lines and spans inside it and totals that add up @props', () => {
     fc.assert(
       fc.property(anyDocument, (text) => {
         const analysis = analyzeText(text, undefined, { reportDetection: 'always' });

@@ -62,7 +62,7 @@ describe('cutting a document into blocks', function () {
     assert.deepEqual(split.headings.map((h) => h.text), ['一']);
   });
 
-  it('gives the same model as one parse, on generated documents', () => {
+  it('gives the same model as one parse, on generated documents @props', () => {
     fc.assert(
       fc.property(fc.oneof(blockyDocument, anyDocument), (text) => {
         assert.deepEqual(plain(new IncrementalModel(0).build(uri, text)), plain(whole(text)));
@@ -146,7 +146,7 @@ describe('cutting an edited document again', function () {
 describe('incremental analysis', function () {
   this.timeout(fuzzTimeout(120_000));
 
-  it('after any sequence of edits, gives the same model as a fresh parse', () => {
+  it('after any sequence of edits, gives the same model as a fresh parse @props', () => {
     fc.assert(
       fc.property(fc.oneof(blockyDocument, fc.constantFrom(...seeds)), fc.array(edit, { minLength: 1, maxLength: 12 }), (start, edits) => {
         const model = new IncrementalModel(0);
@@ -161,7 +161,7 @@ describe('incremental analysis', function () {
     );
   });
 
-  it('gives the same model as a fresh parse when told the stretch each edit replaced, and ignores a stretch that cannot fit', () => {
+  it('gives the same model as a fresh parse when told the stretch each edit replaced, and ignores a stretch that cannot fit @props', () => {
     fc.assert(
       fc.property(fc.oneof(blockyDocument, fc.constantFrom(...seeds)), fc.array(edit, { minLength: 1, maxLength: 12 }), (start, edits) => {
         const model = new IncrementalModel(0);

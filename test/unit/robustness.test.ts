@@ -83,7 +83,7 @@ describe('robustness', () => {
     assert.equal(analysis.isReport, true);
   });
 
-  it('analyzes 10 000 headings', () => {
+  it('analyzes 10 000 headings @props', () => {
     const lines = ['# 项目总结报告', ''];
     for (let i = 1; i <= 10_000; i++) lines.push(i % 10 === 1 ? `## 第${i}章 项目实施过程${i}` : `### ${Math.ceil(i / 10)}.${(i - 1) % 10} 小节 XX`);
     const text = lines.join('\n');
@@ -102,7 +102,7 @@ describe('robustness', () => {
     assert.ok(analysis.diagnostics.some((d) => d.code === 'placeholder'));
   });
 
-  it('analyzes a 5 MB report made of seed 1 repeated, and places its placeholders right', function () {
+  it('analyzes a 5 MB report made of seed 1 repeated, and places its placeholders right @props', function () {
     this.timeout(120_000); // a safety net for slow machines, not a timing assertion
     const seed = readFixture('corpus/seed-1-system-integration.md');
     const [title, ...rest] = seed.split('\n');
