@@ -139,6 +139,18 @@ describe('goals: KPI tables named in other words', () => {
     assert.deepEqual(found(zh, 'kpi-table').map(([line, cell]) => [line, cell]), [[8, '按计划推进']]);
   });
 
+  it('takes the rows of a Key result | Target | Result table under the objectives for the goals, and the prose that gives its results for outcomes', () => {
+    const text = report(
+      '## Objectives and Key Results\n\n| Key result | Target | Result | Status |\n| --- | --- | --- | --- |\n| KR1 Chargeback rate ≤ 0.40% of card transactions | 0.40% | 0.38% | ✅ Achieved |\n| KR2 Reduce log ingestion to under 2 TB/day | < 2 TB/day | 1.7 TB/day | ✅ Achieved |\n| KR3 Decommission the old gateway by 30 September | 30 Sep | 26 Sep | ✅ Achieved |\n\nLog ingestion dropped to 1.7 TB/day after we sampled debug logs.\n\n## Lessons learned\n\nSample early.\n',
+      'Q3 OKR Retrospective',
+    );
+    const goals = analyzeText(text).goals;
+    // 30 Sep has no year: no figure, so no target to judge the row by.
+    assert.deepEqual(goals.map((g) => [g.goal.source, g.goal.metric]), [['table', 'KR1 Chargeback rate ≤ 0.40% of card transactions'], ['table', 'KR2 Reduce log ingestion to under 2 TB/day']]);
+    // ≤ in the key result's own words bounds the bare 0.40% of its target cell.
+    assert.deepEqual(goals.map((g) => g.verdict), ['met', 'met']);
+  });
+
   it('reads a cell 12,000 张/月 → 3,100 张/月 as a from–to pair, and a change goal against it', () => {
     const text = report('## 项目目标\n\n- 车间纸质单据数量减少 80% 以上。\n\n## 项目成果\n\n| 序号 | 指标 | 目标值 | 实际值 | 状态 |\n| --- | --- | --- | --- | --- |\n| 1 | 车间纸质单据 | 减少 80% 以上 | 12,000 张/月 → 3,100 张/月 | 达成 |\n');
     const analysis = analyzeText(text);

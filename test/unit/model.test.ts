@@ -95,6 +95,18 @@ describe('buildReportModel: title and chapters', () => {
     assert.deepEqual(several.chapters[1]!.sections.map((s) => s.heading.text), ['2.1 步骤']);
   });
 
+  it('takes a block of unnumbered # headings that opens the document (organisation, then report) for the title', () => {
+    const block = buildReportModel(uri, '# Northbridge Hospitals\n# EPMA Programme — Closure Report\n\n## 1. Summary\n\nText.\n\n## 2. Objectives\n\nText.\n');
+    assert.equal(block.titleHeading?.text, 'EPMA Programme — Closure Report');
+    assert.equal(block.chapterDepth, 2);
+    assert.deepEqual(block.chapters.map((c) => c.heading.text), ['1. Summary', '2. Objectives']);
+    // Numbered # headings are chapters, and so are # headings that come back after deeper ones.
+    const numbered = buildReportModel(uri, '# 一、背景\n# 二、目标\n\n## 2.1 总体目标\n\n## 2.2 具体目标\n');
+    assert.deepEqual([numbered.titleHeading, numbered.chapterDepth], [undefined, 1]);
+    const later = buildReportModel(uri, '# 机构\n# 报告\n\n## 背景\n\n## 目标\n\n# 附录\n');
+    assert.deepEqual([later.titleHeading, later.chapterDepth], [undefined, 1]);
+  });
+
   it('reads setext headings (=== and ---) like ATX headings', () => {
     const setext = '报告标题总结报告\n========\n\n第一章 引言\n------\n\n正文。\n\n第二章 实施\n------\n\n实施。\n';
     const m = buildReportModel(uri, setext);

@@ -803,6 +803,24 @@ function* settleDefinitions(text: string, blocks: BlockModel[], previousKey: str
   return { labels, key };
 }
 
+/** Most `#` headings a title block holds (`# 机构名` over `# 项目总结报告`). */
+const titleBlockLimit = 3;
+
+/**
+ * The heading that names the document: the only `#` heading, when it comes first; or the last of a block of
+ * unnumbered `#` headings that opens the document with nothing deeper between them (an organisation over the
+ * report's name), when no other `#` heading follows and deeper headings (the chapters) do.
+ */
+function findTitle(headings: readonly HeadingInfo[]): HeadingInfo | undefined {
+  let run = 0;
+  while (run < headings.length && headings[run]!.depth === 1) run++;
+  if (run === 0 || headings.slice(run).some((h) => h.depth === 1)) return undefined;
+  if (run === 1) return headings[0];
+  const block = headings.slice(0, run);
+  if (run > titleBlockLimit || headings.length - run < 2 || block.some((h) => h.numbering)) return undefined;
+  return block[run - 1];
+}
+
 /**
  * The model of a document from the models of its blocks, in order. `previous`, the model of an earlier
  * version, lends the parts of its arrays that come from the blocks (the same objects) both versions start
@@ -816,16 +834,8 @@ export function assembleModel(uri: string, text: string, blocks: readonly BlockM
   while (tail < blocks.length - head && tail < old.length - head && blocks[blocks.length - 1 - tail] === old[old.length - 1 - tail]) tail++;
   const headings = gather('headings', blocks, previous, head, tail);
   const tables = gather('tables', blocks, previous, head, tail);
-  let titleHeading: HeadingInfo | undefined;
-  for (const h of headings) {
-    if (h.depth !== 1) continue;
-    if (titleHeading || h !== headings[0]) {
-      titleHeading = undefined;
-      break;
-    }
-    titleHeading = h;
-  }
-  const body = titleHeading ? headings.slice(1) : headings;
+  const titleHeading = findTitle(headings);
+  const body = titleHeading ? headings.slice(headings.indexOf(titleHeading) + 1) : headings;
   let chapterDepth: number | undefined;
   for (const h of body) if (chapterDepth === undefined || h.depth < chapterDepth) chapterDepth = h.depth;
   // A chapter of `previous` that ends where a heading in the shared leading blocks starts is the same now.

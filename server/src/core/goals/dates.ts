@@ -100,6 +100,9 @@ const rules: readonly Rule[] = [
   },
   // 4月19日, 11月底, 9月 — no year: not a quantity, but not a date that can be ordered either.
   { pattern: new RegExp(`(?<![\\d年])(\\d{1,2})\\s*月\\s*(?:\\d{1,2}\\s*[日号]|${monthPart})`, 'gu'), read: () => undefined },
+  // 30 Sep, September 30th — no year either (capitalised, so that "may 5" is no date).
+  { pattern: new RegExp(`(?<![A-Za-z0-9])(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthName}(?![A-Za-z])`, 'gu'), read: () => undefined },
+  { pattern: new RegExp(`(?<![A-Za-z])${monthName}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d])`, 'gu'), read: () => undefined },
   // 第二季度 without a year
   { pattern: /第[1-4一二三四]季度/gu, read: () => undefined },
 ];

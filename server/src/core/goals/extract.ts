@@ -7,13 +7,13 @@
 import type { ClassifiedChapter } from '../checks/structure.js';
 import type { ListItemInfo, ReportModel, Section, Span, TableInfo } from '../model.js';
 import { kpiColumns } from './columns.js';
-import { cellReader, kpiRows, rowTarget } from './kpi.js';
+import { cellReader, kpiRows, rowActual, rowTarget } from './kpi.js';
 import { dateUnit, readSentence, directionOf, metricName, type Direction, type Reading } from './measure.js';
 import { findQuantities, qualifiersStart, type Quantity } from './numbers.js';
 import { lastVerb, phrases } from './phrases.js';
 import { blocksWithin, closing, labelOf, leadParagraph, listItemsWithin, opening, paragraphsWithin, sentencesOf, within } from './segments.js';
 import { prepareMetric, similarity, type MetricText } from './metric.js';
-import { sameValue, targetOf, type Target } from './verdict.js';
+import { sameFigure, sameValue, targetOf, type Target } from './verdict.js';
 
 export interface Goal extends Span {
   /** The goal as written, white space collapsed. */
@@ -412,14 +412,21 @@ export function chapterGoals(model: ReportModel, chapter: Section, slots: readon
   }
 
   const read = cellReader(model.text);
-  const stated = goals.length > 0;
-  for (const table of blocksWithin(model.tables, chapter)) {
-    // A table with actual figures beside goals already stated (### Scorecard under ### Goals) reports on
-    // them: its rows are outcomes, not goals of their own.
-    if (stated && kpiColumns(table).actual !== undefined) continue;
-    goals.push(...tableGoals(model, table, read));
+  const tables = blocksWithin(model.tables, chapter).map((table) => ({ table, rows: tableGoals(model, table, read) }));
+  const scorecards = tables.filter((t) => kpiColumns(t.table).actual !== undefined);
+  // A sentence that gives a figure a scorecard of the chapter has as an actual, not as a target (Log
+  // ingestion dropped to 1.7 TB/day under a row `< 2 TB/day | 1.7 TB/day`), reports the outcome.
+  const reported = scorecards.flatMap((t) => (kpiRows(model.text, t.table) ?? []).map((row) => rowActual(read, row)?.quantity)).filter((q) => q !== undefined);
+  const targets = scorecards.flatMap((t) => t.rows.map((g) => g.target!.quantity));
+  const kept = goals.filter((g) => !(g.source === 'sentence' && g.target && reported.some((q) => sameFigure(q, g.target!.quantity)) && !targets.some((q) => sameFigure(q, g.target!.quantity))));
+  // A table with actual figures beside goals already stated (### Scorecard under ### Goals) reports on
+  // them: its rows that restate a stated goal are outcomes, not goals of their own.
+  const stated = kept.map((g) => ({ target: g.target, names: g.names.map(prepareMetric) }));
+  for (const { table, rows } of tables) {
+    const scorecard = kpiColumns(table).actual !== undefined;
+    for (const row of rows) if (!scorecard || !stated.some((s) => restated(s, row.target, row.names.map(prepareMetric)))) kept.push(row);
   }
-  return goals.sort((a, b) => a.start - b.start);
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 /** A goal stated already, written again in a KPI row: the same target value, or names that share a word. */

@@ -6,7 +6,8 @@ import type { Span, TableInfo, TextBlock } from '../model.js';
 import { classifyTable } from '../tables.js';
 import { cellSpan, isBlank, isPending, kpiColumns, rowSpan, statusOf } from './columns.js';
 import { gapSide, readSentence, type Reading } from './measure.js';
-import { judge, levelFromGap, targetOf, type Judgement, type Target } from './verdict.js';
+import { judge, levelFromGap, sameFigure, targetOf, type Judgement, type Target } from './verdict.js';
+import type { Bound } from './numbers.js';
 
 export interface KpiRow extends Span {
   readonly cells: readonly TextBlock[];
@@ -81,7 +82,16 @@ export function rowTarget(read: CellReader, row: KpiRow): Target | undefined {
   const reading = signedChange(row.target, read(row.target));
   if (!reading) return undefined;
   const target = targetOf(reading, row.metric);
-  return { ...target, baseline: target.baseline ?? read(row.baseline)?.quantity };
+  return { ...target, direction: namedBound(reading, row.metric) ?? target.direction, baseline: target.baseline ?? read(row.baseline)?.quantity };
+}
+
+/**
+ * The bound the metric's cell gives a bare target figure (`Chargeback rate ≤ 0.40%` beside `0.40%`): the
+ * same figure written there with a bound.
+ */
+function namedBound(reading: Reading, metric: string): Bound | undefined {
+  if (reading.kind !== 'level' || reading.quantity.bound) return undefined;
+  return readSentence(metric, 0).find((r) => r.quantity.bound && sameFigure(r.quantity, reading.quantity))?.quantity.bound;
 }
 
 /**
