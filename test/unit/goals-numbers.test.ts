@@ -103,6 +103,17 @@ describe('goals: numbers', () => {
       { text: '38 箱/人·时', dimension: 'count:箱/count:人·duration', factor: 1 / 3600 },
       { text: '3 元每吨', dimension: 'currency-CNY/mass', factor: 0.001 },
     ]],
+    ['micrometres, hertz, tonnes of coal equivalent and a quotient in brackets', '粗糙度 0.8 μm，主频 2.4 GHz，节约 1,250 tce，比功率 6.2 kW/(m³/min)', [
+      { text: '0.8 μm', dimension: 'length', factor: 1e-6 },
+      { text: '2.4 GHz', dimension: 'frequency', factor: 1e9 },
+      { text: '1,250 tce', value: 1250, dimension: 'mass', factor: 1000 },
+      { text: '6.2 kW/(m³/min)', dimension: 'power/(volume/duration)' },
+    ]],
+    ['scientific notation', '漏率 1×10⁻⁷，误差 2.5 x 10^-6，6e-8', [
+      { text: '1×10⁻⁷', value: 1e-7 },
+      { text: '2.5 x 10^-6', value: 2.5e-6 },
+      { text: '6e-8', value: 6e-8 },
+    ]],
     ['bounds and approximations', '达到99%以上，不超过500ms，约15%，低于2秒，3,400余条, at least 95%', [
       { text: '99%以上', bound: 'at-least', approximate: false },
       { text: '500ms', bound: 'at-most' },

@@ -151,6 +151,12 @@ describe('goals: KPI tables named in other words', () => {
     assert.deepEqual(goals.map((g) => g.verdict), ['met', 'met']);
   });
 
+  it('reads a 指标 | 计划 | 完成 | 达成情况 table: 计划 as the target, a 完成 column of figures as the actual', () => {
+    const text = report('## 项目目标\n\n- 新增客户不少于 120 家。\n\n## 项目成果\n\n| 指标 | 计划 | 完成 | 达成情况 |\n| --- | --- | --- | --- |\n| 新增客户 | 120 家 | 134 家 | 达成 |\n');
+    const [goal] = buildGoalCheck(analyzeText(text)).goals;
+    assert.deepEqual([goal!.verdict, goal!.outcome?.figure], ['met', '134 家']);
+  });
+
   it('reads a cell 12,000 张/月 → 3,100 张/月 as a from–to pair, and a change goal against it', () => {
     const text = report('## 项目目标\n\n- 车间纸质单据数量减少 80% 以上。\n\n## 项目成果\n\n| 序号 | 指标 | 目标值 | 实际值 | 状态 |\n| --- | --- | --- | --- | --- |\n| 1 | 车间纸质单据 | 减少 80% 以上 | 12,000 张/月 → 3,100 张/月 | 达成 |\n');
     const analysis = analyzeText(text);

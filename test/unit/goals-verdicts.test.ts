@@ -366,6 +366,11 @@ describe('goals: figures computed from what the report gives', () => {
     assert.deepEqual(en.map((g) => [g.verdict, g.outcome?.figure, g.evidence[0]?.computed?.rule]), [['met', '186 ms', 'gap']]);
   });
 
+  it('reads a gap that names the target figure (距 30 kWh/t 的目标还差 0.8 kWh/t) as a gap, not as the result', () => {
+    const [goal] = goalsOf('## 项目目标\n\n- 吨产品综合电耗不高于 30 kWh/t。\n\n## 项目成果\n\n吨产品综合电耗距 30 kWh/t 的目标还差 0.8 kWh/t。\n');
+    assert.deepEqual([goal!.verdict, goal!.outcome?.computed?.rule], ['missed', 'gap']);
+  });
+
   it('prefers the figure a statement writes to one computed from its gap ($262,000, over budget by 5%)', () => {
     const [goal] = goalsOf('## Objectives\n\n- Keep the project budget within $250,000.\n\n## Results\n\nThe project cost $262,000, over budget by 5%.\n', 'Project Closure Report');
     assert.deepEqual([goal!.verdict, goal!.outcome?.figure, goal!.outcome?.computed], ['missed', '$262,000', null]);

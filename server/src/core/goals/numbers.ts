@@ -237,14 +237,18 @@ function productAt(text: string, at: number): UnitRead | undefined {
     if (!productJoin.test(text.charAt(end))) break;
     end++;
   }
+  // kW/(m³/min): a quotient in brackets.
+  const per = open && perSign.test(text.charAt(end)) ? productAt(text, end + 1) : undefined;
+  if (per) end = per.end;
   if (open) {
     if (text.charAt(end) !== ')' && text.charAt(end) !== '）') return undefined;
     end++;
   } else if (parts.length > 1 && /[\p{Script=Han}A-Za-z]/u.test(text.charAt(end))) return undefined;
+  const product = parts.map((u) => u.dimension).join('·');
   const unit: Unit = {
     symbol: text.slice(at, end),
-    dimension: parts.map((u) => u.dimension).join('·'),
-    factor: parts.reduce((f, u) => f * u.factor, 1),
+    dimension: per ? `(${product}/${per.unit.dimension})` : product,
+    factor: parts.reduce((f, u) => f * u.factor, 1) / (per?.unit.factor ?? 1),
   };
   return { unit, end };
 }
@@ -395,7 +399,23 @@ interface NumberRead {
   readonly chinese: boolean;
 }
 
-/** The number at `at` (Arabic with separators, Chinese numerals, 百分之…). */
+/** A power of ten after a number: 1×10⁻⁷, 2.5 × 10^-6, 6e-8. */
+const powerOfTen = /\s*[×xX*]\s*10(?:\^\s*\(?([-−+]?\d{1,3})\)?|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))|[eE]([-+]?\d{1,3})(?![A-Za-z\d])/uy;
+const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** The exponent of the power of ten written at `at`, and where it ends. */
+function readExponent(text: string, at: number): { exponent: number; end: number } | undefined {
+  powerOfTen.lastIndex = at;
+  const m = powerOfTen.exec(text);
+  if (!m) return undefined;
+  const [, caret, raised, e] = m;
+  const exponent = raised
+    ? (raised.startsWith('⁻') ? -1 : 1) * Number([...raised.replace(/^[⁻⁺]/u, '')].map((c) => superscripts.indexOf(c)).join(''))
+    : Number((caret ?? e)!.replace('−', '-'));
+  return { exponent, end: powerOfTen.lastIndex };
+}
+
+/** The number at `at` (Arabic with separators, Chinese numerals, 百分之…, a power of ten after it). */
 function readNumber(text: string, at: number): NumberRead | undefined {
   numberAt.lastIndex = at;
   const m = numberAt.exec(text);
@@ -404,6 +424,8 @@ function readNumber(text: string, at: number): NumberRead | undefined {
   const written = percent ?? digits ?? numeral!;
   const value = digit.test(written) ? Number(written.replace(separators, '')) : parseChineseNumeral(written);
   if (!Number.isFinite(value)) return undefined;
+  const power = digits !== undefined ? readExponent(text, at + whole.length) : undefined;
+  if (power) return { value: Number(`${value}e${power.exponent}`), end: power.end, percent: false, chinese: false };
   return { value, end: at + whole.length, percent: percent !== undefined, chinese: digits === undefined && !digit.test(percent ?? '') };
 }
 
