@@ -157,6 +157,21 @@ describe('recognition: the chapters settled together', () => {
     assert.ok(analysis.chapters[0]!.evidence.some((e) => e.kind === 'goal-statements'));
   });
 
+  it('settles an ambiguous word by its neighbours: an Introduction before Objectives is the overview, a closing Recommendation after Next Steps the conclusion', () => {
+    const both = analyzeText(report(chapters('I. Introduction', 'II. Objectives', 'III. Delivery', 'IV. Results', 'V. Challenges', 'VI. Lessons Learned', 'VII. Next Steps', 'VIII. Recommendation'), 'Closure Report'), 'file:///r/closure.md');
+    assert.deepEqual(both.chapters.map((c) => c.slots), [['overview'], ['goals'], ['implementation'], ['results'], ['challenges'], ['lessons'], ['outlook'], ['conclusion']]);
+    assert.deepEqual(diagnosticsOf(both, 'missing-chapter'), []);
+    const alone = analyzeText(report(chapters('I. Introduction', 'II. Delivery', 'III. Results', 'IV. Challenges', 'V. Lessons Learned', 'VI. Recommendation', 'VII. Conclusion'), 'Closure Report'), 'file:///r/closure.md');
+    assert.deepEqual([alone.chapters[0]!.slots, alone.chapters[5]!.slots], [['goals'], ['outlook']]);
+  });
+
+  it('reads a retrospective\'s Actions as what comes next, and an evaluation\'s account of its method as no chapter of the project', () => {
+    const text = report(chapters('Executive Summary', 'Evaluation Approach', 'Objectives', 'Implementation', 'Results', 'Challenges', 'Lessons Learned', 'Actions', 'Conclusion'), 'End-of-Project Evaluation');
+    const analysis = analyzeText(text, 'file:///r/evaluation.md');
+    assert.deepEqual(analysis.chapters.map((c) => c.slots), [['overview'], [], ['goals'], ['implementation'], ['results'], ['challenges'], ['lessons'], ['outlook'], ['conclusion']]);
+    assert.deepEqual([...diagnosticsOf(analysis, 'missing-chapter'), ...diagnosticsOf(analysis, 'chapter-order')], []);
+  });
+
   it('leaves an appendix out of every check', () => {
     const text = report(chapters('一、项目背景与目标', '二、项目实施过程', '三、项目成果', '四、问题与挑战', '五、经验教训', '六、未来展望', '七、结语', '附录 项目成果明细'));
     const analysis = analyzeText(text);

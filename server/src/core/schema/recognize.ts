@@ -287,6 +287,9 @@ function bodyEvidence(model: ReportModel, schema: ChapterSchema, reader: Heading
   return evidence;
 }
 
+/** What the first meaning of an ambiguous word wins by when nothing else decides. */
+const tieBreak = 0.01;
+
 /** The readings worth weighing for one chapter: what its heading names, and each slot any evidence points at. */
 function candidatesOf(heading: HeadingReading, evidence: readonly SlotEvidence[]): Candidate[] {
   if (heading.none) return [{ slots: [], score: 0 }];
@@ -300,7 +303,7 @@ function candidatesOf(heading: HeadingReading, evidence: readonly SlotEvidence[]
     // A heading that names its slots clearly is read otherwise only at a cost: what it says is the best
     // evidence. A weak heading (工作摘要) gives way to what lies beneath it, and a tied one to its place.
     if (heading.tied.includes(slot)) {
-      candidates.push({ slots: [slot], score: weightOf(slot) });
+      candidates.push({ slots: [slot], score: weightOf(slot) - tieBreak });
       continue;
     }
     const denied = heading.slots.reduce((sum, s) => {
@@ -322,16 +325,17 @@ function countSlots(chapters: readonly (readonly string[])[]): Map<string, numbe
 /**
  * A required slot no chapter fills, that a heading names all the same (as a modifier: Closure
  * Recommendation names the conclusion too), goes to that chapter when what the chapter was read as is
- * filled by another chapter as well: the report keeps every slot it has a chapter for.
+ * filled by another chapter as well: the report keeps every slot it has a chapter for. So does any slot an
+ * ambiguous word names (an Introduction before a chapter of Objectives is the overview).
  */
 function fillGaps(schema: ChapterSchema, settled: (readonly string[])[], headings: readonly HeadingReading[]): void {
   for (const slot of schema.slots) {
     const counts = countSlots(settled);
-    if (!slot.required || counts.has(slot.id)) continue;
+    if (counts.has(slot.id)) continue;
     let best = -1;
     for (let i = 0; i < settled.length; i++) {
       const score = headings[i]!.scores.get(slot.id) ?? 0;
-      if (score === 0 || headings[i]!.none) continue;
+      if (score === 0 || headings[i]!.none || !(slot.required || headings[i]!.tied.includes(slot.id))) continue;
       const elsewhere = settled[i]!.every((own) => counts.get(own)! > 1);
       if (elsewhere && (best < 0 || score > (headings[best]!.scores.get(slot.id) ?? 0))) best = i;
     }
