@@ -31,6 +31,9 @@ describe('placeholders: the forms of the spec', () => {
     ['XX年度计划', 'XX'],
     ['完成XX项测试', 'XX项'],
     ['专利号2023107XXXXXX.X已受理', '2023107XXXXXX.X'],
+    // One X after a currency sign: a sum still to be written.
+    ['Dilapidations, estimated at £Xm, are still being negotiated', '£Xm'],
+    ['预计节约¥X万', '¥X万'],
   ];
   for (const [paragraph, expected] of forms) {
     it(`finds ${expected} in ${JSON.stringify(paragraph)}`, () => {
@@ -92,7 +95,7 @@ describe('placeholders: where they are not', () => {
     });
   }
 
-  for (const word of ['XXL码', 'Xbox主机', 'TODOS', 'TODOs', 'MAXX', '某一部门', '某篇测评视频', '数据', '多数', '参数', '2024年3月1日']) {
+  for (const word of ['XXL码', 'Xbox主机', 'TODOS', 'TODOs', 'MAXX', '某一部门', '某篇测评视频', '数据', '多数', '参数', '2024年3月1日', '$Xbox', 'US$X1 chip']) {
     it(`does not take the ordinary word ${word} for a placeholder`, () => {
       assert.deepEqual(flaggedIn('placeholder', `这是${word}。`), []);
     });
