@@ -34,7 +34,8 @@ const directions: readonly Direction[] = ['at-least', 'at-most', 'increase-by', 
 
 /**
  * The figure a goal is about, when it gives several: one with a direction word or a bound beats one
- * without, a written number beats a Chinese numeral or a vague amount, then the first.
+ * without, a written number beats a Chinese numeral or a vague amount, one with a unit a bare number, then
+ * the first.
  */
 function mainReading(readings: readonly Reading[], documentText: string): Reading | undefined {
   let best: { reading: Reading; score: number } | undefined;
@@ -50,6 +51,8 @@ function mainReading(readings: readonly Reading[], documentText: string): Readin
     if (q.unit === dateUnit) score -= 2;
     if (q.placeholder || (q.value !== undefined && /\d/.test(q.text))) score += 1;
     if (q.vague || (q.value !== undefined && !/\d/.test(q.text))) score -= 1;
+    // 能力提升工程 2.0 全员培训合格率达到 98% 以上: a figure with a unit says more than a bare number.
+    if (q.unit.dimension !== 'none') score += 0.5;
     if (!best || score > best.score) best = { reading, score };
   }
   return best?.reading;
