@@ -301,6 +301,15 @@ describe('goals: deadlines', () => {
     ]);
   });
 
+  it('takes the date the report gives for the deadline\'s event, the latest where it gives several, and no date of another event', () => {
+    const zh = (done: string) => check(`## 项目目标\n\n- 新建高标准农田 2.5 万亩；\n- 于 2023 年 12 月底前全面完工。\n\n## 项目实施过程\n\n项目于 2023 年 3 月 8 日开工。${done}\n\n## 项目成果\n\n新建高标准农田 2.53 万亩。\n`);
+    assert.deepEqual(zh('全部工程于 2023 年 11 月 28 日完工，2024 年 4 月通过县级初验。')[1], ['2023 年 12 月底前', 'met', '2023 年 11 月 28 日']);
+    // 开工 is the start, not the completion the deadline is for.
+    assert.deepEqual(zh('工程于 2024 年 2 月开始收尾。')[1]!.slice(0, 2), ['2023 年 12 月底前', 'no-outcome']);
+    const en = check('## Objectives\n\n- Go live on all 28 wards by 31 March 2024.\n\n## Implementation\n\nWard 7 went live first in October 2023; the remaining wards went live in four waves. The last ward went live on 14 May 2024.\n\n## Results\n\nAll wards use the system.\n', 'Project Closure Report');
+    assert.deepEqual(en, [['31 March 2024', 'missed', '14 May 2024']]);
+  });
+
   it('takes the actual finish of a milestone row, not the plan named again, and keeps a bare completion with its target', () => {
     const milestones = '## 项目目标\n\n- 于 2024 年 6 月底前完成设备导入。\n\n## 项目实施过程\n\n| 阶段 | 计划完成 | 实际完成 |\n| --- | --- | --- |\n| 设备导入 | 2024-06-30 | 2024-06-24 |\n\n## 项目成果\n\n原计划 2024 年 6 月底前完成设备导入。\n';
     assert.deepEqual(check(milestones), [['2024 年 6 月底前', 'met', '2024-06-24']]);

@@ -9,7 +9,8 @@ import { extractGoals, type Goal } from './extract.js';
 import { alternativesKept, isClear, prepareStatement, rankOutcomes, type Candidate, type PreparedStatement } from './match.js';
 import { coverage, prepareMetric, similarity, type MetricText } from './metric.js';
 import { collectOutcomes, type StatedStatus } from './outcomes.js';
-import type { Reading } from './measure.js';
+import { eventsIn } from './phrases.js';
+import { dateUnit, type Reading } from './measure.js';
 import { compatibleUnits, inBase } from './numbers.js';
 import { judge, sameValue, type Reason, type Target, type Verdict } from './verdict.js';
 
@@ -140,6 +141,22 @@ function deciding(candidates: readonly Candidate[]): Candidate[] {
   return first <= 0 ? [...candidates] : [candidates[first]!, ...candidates.filter((_, i) => i !== first)];
 }
 
+/**
+ * Of the dates the report gives for a deadline's event (went live first in October 2023; the last ward
+ * went live on 14 May 2024), the latest: the event is done by the deadline only when it is done throughout.
+ * Other candidates keep their order.
+ */
+function latestOfEvent(goal: Goal, candidates: readonly Candidate[]): Candidate[] {
+  const [first] = candidates;
+  if (!first || goal.target?.quantity.unit !== dateUnit) return [...candidates];
+  const events = eventsIn(goal.text.toLowerCase());
+  const ofEvent = (c: Candidate) => c.reading?.quantity.unit === dateUnit && c.reading.quantity.bound === undefined && c.reading.events?.some((e) => events.includes(e)) === true;
+  if (!ofEvent(first)) return [...candidates];
+  const last = (c: Candidate) => c.reading!.quantity.range?.max ?? c.reading!.quantity.value!;
+  const latest = candidates.filter(ofEvent).reduce((a, b) => (last(b) > last(a) ? b : a));
+  return [latest, ...candidates.filter((c) => c !== latest)];
+}
+
 /** How close to the outcome's score another statement must come for its opposite verdict to count. */
 const contenderShare = 0.8;
 /** …and how well it must name the goal at all: a weak match's figure is no word of the report on the goal. */
@@ -155,7 +172,7 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
   const all = rankOutcomes(goals, outcomes);
   const ranked = assignFigures(goals, all.map((list, i) => list.filter((c) => isClear(goals[i]!, c))));
   return goals.map((goal, i): GoalResult => {
-    const [outcome, ...alternatives] = deciding(ranked[i]!);
+    const [outcome, ...alternatives] = latestOfEvent(goal, deciding(ranked[i]!));
     const status = statedStatus(goal, outcome, alternatives);
     if (!outcome) {
       // Statements that mention the goal without naming it clearly: the report may well give its result.

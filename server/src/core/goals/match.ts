@@ -8,7 +8,7 @@ import type { Goal } from './extract.js';
 import { dateUnit, type Reading } from './measure.js';
 import { coverage, coverages, prepareMetric, similarity, type MetricText } from './metric.js';
 import { compatibleUnits } from './numbers.js';
-import { phrases } from './phrases.js';
+import { eventsIn, phrases } from './phrases.js';
 import type { OutcomeStatement } from './outcomes.js';
 import { levelFromGap, sameFigure, sameValue, type Target } from './verdict.js';
 
@@ -72,6 +72,8 @@ interface PreparedGoal {
   readonly headingScores: Map<MetricText, number>;
   /** The best similarity of its names to each label and figure metric met so far: statements repeat them. */
   readonly nameScores: Map<MetricText, number>;
+  /** Of a deadline: the events it names (上线, go-live), which a date of the same event speaks of. */
+  readonly events: readonly number[];
 }
 
 function prepareGoal(goal: Goal): PreparedGoal {
@@ -82,6 +84,7 @@ function prepareGoal(goal: Goal): PreparedGoal {
     inText: goal.target !== undefined,
     headingScores: new Map(),
     nameScores: new Map(),
+    events: goal.target?.quantity.unit === dateUnit ? eventsIn(goal.text.toLowerCase()) : [],
   };
 }
 
@@ -121,8 +124,13 @@ function statementScore(goal: PreparedGoal, statement: PreparedStatement, inWord
 
 /** How well one figure's metric matches the goal; a figure that names no metric takes the statement's subject. */
 function readingScore(goal: PreparedGoal, reading: Reading, metric: MetricText, statementNames: number): number {
-  return reading.metric ? nameScore(goal, metric) : statementNames;
+  const score = reading.metric ? nameScore(goal, metric) : statementNames;
+  // 全部工程于 2023 年 11 月 28 日完工 for 于 2023 年 12 月底前全面完工: the date of the event the deadline is for.
+  return reading.events?.some((e) => goal.events.includes(e)) ? Math.max(score, sameEvent) : score;
 }
+
+/** How well a date names a deadline's metric when its clause names the deadline's event. */
+const sameEvent = 0.7;
 
 /** Whether the figure can be set against the target at all (the verdict may still be open). */
 function comparable(target: Target, reading: Reading): boolean {

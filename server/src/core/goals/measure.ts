@@ -4,7 +4,7 @@
  * the goal wants it to go.
  */
 import { compatibleUnits, findQuantities, fromWord, percent, qualifiersStart, type Quantity, type Unit } from './numbers.js';
-import { lastVerb, phrases, trimFillers } from './phrases.js';
+import { eventsIn, lastVerb, phrases, trimFillers } from './phrases.js';
 import { findDates } from './dates.js';
 import { clauseScanner } from './segments.js';
 
@@ -30,6 +30,8 @@ export interface Reading {
   readonly listed?: readonly Quantity[];
   /** The figure is an average (平均 11 天, an average of 74 days): it does not show that each item meets a target. */
   readonly average?: boolean;
+  /** Of a date: the events its clause names (上线, go-live), by their place in goal-phrases.yaml `events`. */
+  readonly events?: readonly number[];
   /** A level the tool computed rather than read: from a gap and the target, and the figures it took. */
   readonly computed?: { readonly rule: 'gap' | 'share'; readonly from: readonly Quantity[] };
   /** Which way the words say the metric moved or should move (提升 → up, 缩短 → down). */
@@ -284,7 +286,8 @@ function dateReadings(text: string, offset: number): Reading[] {
     const clause = `${text.slice(begin, match.start)}${clauseEnd < 0 ? following : following.slice(0, clauseEnd)}`;
     // A name that says only that something is done (完成, completed) names nothing that can be matched.
     const metric = metricName(clause.replace(/^[于在自到至截止]+/u, ''));
-    readings.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: phrases.completion.test(metric.toLowerCase()) ? '' : metric, lead: text.slice(begin, match.start) });
+    const events = eventsIn(clause.toLowerCase());
+    readings.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: phrases.completion.test(metric.toLowerCase()) ? '' : metric, lead: text.slice(begin, match.start), events });
   }
   return readings;
 }

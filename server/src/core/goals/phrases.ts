@@ -32,6 +32,7 @@ interface PhrasesFile {
   planned: string[];
   average: { before: string[]; after: string[] };
   moneyCeiling: string;
+  events: string[][];
 }
 
 const data = phrasesYaml as PhrasesFile;
@@ -115,6 +116,20 @@ export const phrases = {
   /** 建立, 优化, achieve… at the start of a clause. */
   leadingAction: new RegExp(`^(?:${alternation(data.actions)})`, 'u'),
 };
+
+const eventWords = data.events.flatMap((words, event) => words.map((word) => ({ word: word.toLowerCase(), event })));
+const anyEvent = new RegExp(alternation(eventWords.map((e) => e.word)), 'gu');
+const eventOf = new Map(eventWords.map((e) => [e.word, e.event]));
+
+/** The events (goal-phrases.yaml `events`, by their place in the list) that lower-cased text names. */
+export function eventsIn(lower: string): number[] {
+  const found = new Set<number>();
+  for (const m of lower.matchAll(anyEvent)) {
+    const event = eventOf.get(m[0]);
+    if (event !== undefined) found.add(event);
+  }
+  return [...found];
+}
 
 interface Filler {
   readonly word: string;
