@@ -288,6 +288,13 @@ describe('goals: claims of success', () => {
   });
 });
 
+describe('goals: names', () => {
+  it('leaves what a metric is compared with out of its name (亩产较 2022 年提高 10%, 成本比上年降低 5%)', () => {
+    const goals = goalsOf('## 项目目标\n\n- 粮食亩产较 2022 年提高 10% 以上；\n- 运维成本比上年降低 5%。\n\n## 项目成果\n\n粮食亩产提高 9%。运维成本降低 6%。\n');
+    assert.deepEqual(goals.map((g) => [g.metric, g.verdict]), [['粮食亩产', 'missed'], ['运维成本', 'met']]);
+  });
+});
+
 describe('goals: deadlines', () => {
   const check = (body: string, title?: string) => buildGoalCheck(analyzeText(report(body, title))).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]);
 

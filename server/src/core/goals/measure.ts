@@ -150,7 +150,9 @@ const notAName = /^(?:从|由|在|对|通过|为了|于|自|至|到|比|较(?![�
 /** A metric's name from the words around a figure: fillers stripped, the head noun kept; empty for a span or a setting. */
 export function metricName(raw: string): string {
   // An aside in brackets qualifies the name, it is not part of it: 脱贫户（含监测户）学员占比.
-  const name = trimFillers(headNoun(afterDisposal(trimFillers(raw.replace(/（[^（）]*）|\([^()]*\)|【[^【】]*】/gu, '')))));
+  const plain = raw.replace(/（[^（）]*）|\([^()]*\)|【[^【】]*】/gu, '');
+  // 亩产较 2022 年: what the metric is compared with is no part of its name.
+  const name = trimFillers(headNoun(afterDisposal(trimFillers(plain.replace(phrases.comparedWith, '')))));
   return notAName.test(name) ? '' : name;
 }
 
