@@ -1,3 +1,4 @@
+import type { TextDocuments } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReportAnalysis, ReportModel, SchemaRegistry, TextDocumentLike } from './core/index.js';
 import type { ReportWriterSettings } from './protocol.js';
@@ -28,6 +29,15 @@ function atVersion(live: TextDocument, version: number, text: string): TextDocum
     offsetAt: (position) => converter().offsetAt(position),
   };
 }
+
+/** How long a model build or an analysis runs before it lets other messages (a newer edit, a cancellation, another document's request) through. */
+const sliceMilliseconds = 10;
+
+/**
+ * Resumes after the event loop has read what arrived meanwhile: a callback of setImmediate runs after the
+ * current poll for I/O, so a second one is needed for the next poll to come in between.
+ */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
 /** A per-document value of a feature module, kept in the document's state and dropped with it. */
 export interface DocumentKey<T> {
@@ -71,6 +81,37 @@ export class DocumentState {
     return !this.disposed && this.document.version === version;
   }
 
+  /**
+   * Runs steps in slices, giving way to other messages between them; steps for a version the document
+   * has meanwhile left (an edit, a close) stop and give undefined.
+   */
+  async inSlices<T>(version: number, steps: Generator<void, T>): Promise<T | undefined> {
+    let sliceEnd = Date.now() + sliceMilliseconds;
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      if (Date.now() < sliceEnd) continue;
+      await nextTurn();
+      if (!this.isCurrent(version)) {
+        steps.return(undefined as never);
+        return undefined;
+      }
+      sliceEnd = Date.now() + sliceMilliseconds;
+    }
+  }
+
+  /** The model of the document's current version, built in slices by `steps` and shared by the requests for that version. */
+  modelOf(steps: () => Generator<void, ReportModel>): Promise<ReportModel | undefined> {
+    const version = this.document.version;
+    if (this.build?.version === version) return this.build.model;
+    const build = { version, model: this.inSlices(version, steps()) };
+    this.build = build;
+    const done = () => {
+      if (this.build === build) this.build = undefined;
+    };
+    build.model.then(done, done);
+    return build.model;
+  }
+
   /** The analysis as `Analyzed`, tied to the text it was made from. */
   analyzedAt(analysis: ReportAnalysis, version: number): Analyzed {
     return { analysis, document: atVersion(this.document, version, analysis.model.text) };
@@ -99,4 +140,35 @@ export class DocumentState {
     this.values.clear();
     this.onDispose(this.uri);
   }
+}
+
+/**
+ * One state per open document, in one map. `stateOf` replaces a state whose document is no longer the
+ * open one (closed, and maybe opened again since with a version number that may repeat); `dropped` is
+ * called for each state disposed, to drop what others hold for the document (the engine's model).
+ */
+export function createDocumentStates(documents: TextDocuments<TextDocument>, dropped: (uri: string) => void) {
+  const states = new Map<string, DocumentState>();
+  return {
+    stateOf(uri: string): DocumentState | undefined {
+      const document = documents.get(uri);
+      const held = states.get(uri);
+      if (held && held.document === document) return held;
+      held?.dispose();
+      if (!document) return undefined;
+      const state: DocumentState = new DocumentState(document, (closed) => {
+        if (states.get(closed) === state) states.delete(closed);
+        dropped(closed);
+      });
+      states.set(uri, state);
+      return state;
+    },
+    /** Disposes the state of a closed document. */
+    forget(uri: string): void {
+      states.get(uri)?.dispose();
+    },
+    all(): DocumentState[] {
+      return [...states.values()];
+    },
+  };
 }
