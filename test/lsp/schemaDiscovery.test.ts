@@ -17,7 +17,7 @@ const report = (id: string) =>
 const teamSchema = ['id: team-retro', 'extends: generic', 'slots:', '  - id: risks', '    title: { zh-cn: 风险登记, en: Risk Register }', '    required: true', '    aliases: [risk register]', '    after: challenges', ''].join('\n');
 
 describe('language server: the schemas of a .report-schemas folder below the workspace root', function () {
-  it('apply to the reports under that folder, and only to them, as in the CLI; a problem in one is published on its file', async () => {
+  it('apply to the reports under that folder, and only to them, as in the CLI; a problem in one is published on its file; the skeleton offers them there only', async () => {
     const folder = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'rw-nested-')));
     fs.mkdirSync(path.join(folder, 'team/.report-schemas'), { recursive: true });
     fs.writeFileSync(path.join(folder, 'team/.report-schemas/team.yaml'), teamSchema);
@@ -40,6 +40,12 @@ describe('language server: the schemas of a .report-schemas folder below the wor
       const elsewhere = pathToFileURL(path.join(folder, 'other/closure-report.md')).href;
       await server.open(elsewhere, report('team-retro'));
       assert.equal((await pullDiagnostics(server, elsewhere)).filter((d) => d.code === 'unknown-schema').length, 1);
+
+      // Insert Chapter Skeleton offers the schemas that apply to the document it writes into.
+      const schemaIds = async (uri: string) => ((await server.connection.sendRequest('reportWriter/schemas', { uri })) as { id: string }[]).map((s) => s.id);
+      assert.ok((await schemaIds(nested)).includes('team-retro'));
+      assert.ok(!(await schemaIds(elsewhere)).includes('team-retro'));
+      assert.ok((await schemaIds(elsewhere)).includes('generic'));
     } finally {
       await server.close();
       fs.rmSync(folder, { recursive: true, force: true });

@@ -102,9 +102,11 @@ export function registerReportRequests(context: ServerContext): void {
     return { edits: toTextEdits(document, [placeScorecard(analysis, fallback)]) };
   });
 
-  connection.onRequest(SchemasRequest, async () => {
+  connection.onRequest(SchemasRequest, async (params) => {
     await context.ready;
-    return context.knownSchemas().map((schema) => ({
+    const uri = params?.uri;
+    const schemas = uri !== undefined && context.stateOf(uri) ? (await context.registryFor(uri)).all() : context.knownSchemas();
+    return schemas.map((schema) => ({
       id: schema.id,
       name: schema.name[locale],
       names: schema.name,
