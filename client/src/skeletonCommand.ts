@@ -17,8 +17,9 @@ const languageNames: Record<Language, string> = { 'zh-cn': '中文', en: 'Englis
  * name 新报告.md / closure-report.md) each schema is offered once, in that language; when nothing
  * decides (Untitled-1), each is offered in Chinese and in English.
  */
-async function pickSchema(holder: ClientHolder, language: Language | null): Promise<{ schema: string; language: Language } | undefined> {
-  const schemas = await holder.client.sendRequest(SchemasRequest);
+async function pickSchema(holder: ClientHolder, uri: string, language: Language | null): Promise<{ schema: string; language: Language } | undefined> {
+  // The schemas that apply to this document: its own .report-schemas folder's among them.
+  const schemas = await holder.client.sendRequest(SchemasRequest, { uri });
   const languages: readonly Language[] = language ? [language] : ['zh-cn', 'en'];
   const items = languages.flatMap((lang) =>
     schemas.map((s) => ({
@@ -75,7 +76,7 @@ export async function insertChapterSkeleton(holder: ClientHolder, options: Skele
   if (empty) {
     const { language: decided } = await holder.client.sendRequest(DocumentLanguageRequest, { uri });
     const language = options.language ?? decided;
-    choice = options.schema ? { schema: options.schema, language: language ?? undefined } : await pickSchema(holder, language);
+    choice = options.schema ? { schema: options.schema, language: language ?? undefined } : await pickSchema(holder, uri, language);
     if (!choice) return;
   }
   const result = await holder.client.sendRequest(SkeletonRequest, {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import packageJson from '../../package.json' with { type: 'json' };
 import { exportCommand, isExportCommand } from './cli/export.js';
-import { collectFiles, findSchemaFolder, looksBinary } from './cli/files.js';
+import { collectFiles, looksBinary } from './cli/files.js';
 import { fileResult, formatGoals, formatText, inert, skippedResult, type CheckOutput, type FileResult, type SchemaProblemResult } from './cli/format.js';
 import {
   createBuiltinRegistry,
@@ -18,7 +18,7 @@ import {
   type ReportService,
   type SchemaProblem,
 } from './core/index.js';
-import { describeError, listSchemaFiles, readSchemaFile, type SchemaSource } from './schemaFiles.js';
+import { describeError, readSchemaFile, schemaSourcesFor } from './schemaFiles.js';
 
 const maxFileMegabytes = 20;
 
@@ -126,24 +126,14 @@ class Services {
 
   constructor(private readonly extra: readonly string[]) {}
 
-  /** The schema files a location names; none, and the location noted as unreadable, when it cannot be listed. */
-  private list(location: string, root?: string): SchemaSource[] {
-    try {
-      return listSchemaFiles(location, root);
-    } catch (error) {
-      this.noteUnreadable(location, error);
-      return [];
-    }
-  }
-
   private noteUnreadable(location: string, error: unknown): void {
     if (!this.unreadable.some((u) => u.path === location)) this.unreadable.push({ path: location, error });
   }
 
   forFile(file: string): ReportService {
-    const folder = findSchemaFolder(file);
-    // The files of a .report-schemas folder stay inside the folder that holds it, as in the editor's workspace.
-    const sources = [...this.extra.flatMap((location) => this.list(location)), ...(folder ? this.list(folder, path.dirname(folder)) : [])];
+    // The same rule as the editor's (schemaFiles.ts), with no workspace folder to stop at.
+    const { sources, unreadable } = schemaSourcesFor(file, { extra: this.extra });
+    for (const { path: location, error } of unreadable) this.noteUnreadable(location, error);
     const key = sources.map((s) => s.file).join('\n');
     let service = this.services.get(key);
     if (!service) {

@@ -94,7 +94,11 @@ export interface SchemaSummary {
 
 export const ChecklistRequest = new RequestType<DocumentParams, ChecklistResult | null, void>('reportWriter/checklist');
 export const SkeletonRequest = new RequestType<SkeletonParams, SkeletonResult | null, void>('reportWriter/skeleton');
-export const SchemasRequest = new RequestType0<SchemaSummary[], void>('reportWriter/schemas');
+/**
+ * `reportWriter/schemas`: the schemas to choose from. With a document, those that apply to it (the built-in
+ * ones, its nearest `.report-schemas`, its `schemaPaths`); without one, every schema read so far.
+ */
+export const SchemasRequest = new RequestType<Partial<DocumentParams> | null | undefined, SchemaSummary[], void>('reportWriter/schemas');
 
 /**
  * `reportWriter/documentLanguage`: the language a document asks for — front matter `lang`, the text it

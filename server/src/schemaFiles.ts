@@ -59,6 +59,53 @@ export function readSchemaFile({ file, root }: SchemaSource): string {
   return buffer.subarray(0, length).toString('utf8');
 }
 
+/**
+ * The nearest `.report-schemas` folder at or above the file's folder, looking no higher than `stopAt`
+ * (a workspace folder) when the file lies inside it, else up to the filesystem root.
+ */
+export function findSchemaFolder(file: string, stopAt?: string): string | undefined {
+  let dir = path.dirname(path.resolve(file));
+  const top = stopAt === undefined ? undefined : path.resolve(stopAt);
+  const fromTop = top === undefined ? undefined : path.relative(top, dir);
+  const inside = fromTop !== undefined && !fromTop.startsWith('..') && !path.isAbsolute(fromTop);
+  for (;;) {
+    const candidate = path.join(dir, '.report-schemas');
+    try {
+      if (fs.statSync(candidate).isDirectory()) return candidate;
+    } catch {
+      // No such folder here: look one level up.
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir || (inside && dir === top)) return undefined;
+    dir = parent;
+  }
+}
+
+/**
+ * The one rule by which the CLI and the language server find a report's workspace schemas: the nearest
+ * `.report-schemas` folder above the file (see `findSchemaFolder`), whose links must stay inside the
+ * folder that holds it, then the extra locations (`--schemas`, `reportWriter.schemaPaths`) in the order
+ * given. Sources listed first win when two schemas share an id. A location that cannot be listed is in
+ * `unreadable`; a `.report-schemas` that vanished meanwhile is not.
+ */
+export function schemaSourcesFor(file: string | undefined, options: { readonly stopAt?: string; readonly extra: readonly string[] }): {
+  sources: SchemaSource[];
+  unreadable: { path: string; error: unknown }[];
+} {
+  const sources: SchemaSource[] = [];
+  const unreadable: { path: string; error: unknown }[] = [];
+  const folder = file === undefined ? undefined : findSchemaFolder(file, options.stopAt);
+  const locations: [string, string | undefined][] = [...(folder ? [[folder, path.dirname(folder)] as [string, string]] : []), ...options.extra.map((p): [string, undefined] => [p, undefined])];
+  for (const [location, root] of locations) {
+    try {
+      for (const source of listSchemaFiles(location, root)) if (!sources.some((s) => s.file === source.file)) sources.push(source);
+    } catch (error) {
+      unreadable.push({ path: location, error });
+    }
+  }
+  return { sources, unreadable };
+}
+
 /** Messages for the errors a path commonly fails with. */
 const errorKeys: Readonly<Record<string, string>> = {
   ENOENT: 'cli.error.notFound',

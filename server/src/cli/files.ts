@@ -47,18 +47,6 @@ export function collectFiles(inputs: readonly string[]): { files: string[]; unre
   return { files: [...new Set(files)], unreadable, empty };
 }
 
-/** The nearest `.report-schemas` folder at or above the file's folder. */
-export function findSchemaFolder(file: string): string | undefined {
-  let dir = path.dirname(path.resolve(file));
-  for (;;) {
-    const candidate = path.join(dir, '.report-schemas');
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isDirectory()) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
 /** True when the bytes hold a NUL in the first 8 KB: a binary file, not text. */
 export function looksBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8192).includes(0);

@@ -69,9 +69,9 @@ function sectionRenumbering(context: ServerContext, document: TextDocumentLike, 
 
 export function registerCodeActions(context: ServerContext): void {
   context.connection.onCodeAction(async (params, token) => {
-    const document = context.documents.get(params.textDocument.uri);
-    const analysis = await context.analyze(params.textDocument.uri, token);
-    if (!document || !analysis?.isReport) return [];
+    const analyzed = await context.analyze(params.textDocument.uri, token);
+    if (!analyzed?.analysis.isReport) return [];
+    const { analysis, document } = analyzed;
     return [
       ...quickFixes(context, document, analysis, params.context.diagnostics),
       ...sectionRenumbering(context, document, analysis, document.offsetAt(params.range.start)),

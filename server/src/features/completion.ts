@@ -25,9 +25,9 @@ function toItem(document: TextDocumentLike, proposal: CompletionProposal): Compl
 
 export function registerCompletion(context: ServerContext): void {
   context.connection.onCompletion(async (params, token) => {
-    const document = context.documents.get(params.textDocument.uri);
-    const analysis = await context.analyze(params.textDocument.uri, token);
-    if (!document || !analysis) return [];
+    const analyzed = await context.analyze(params.textDocument.uri, token);
+    if (!analyzed) return [];
+    const { analysis, document } = analyzed;
     return provideCompletions(analysis, document.offsetAt(params.position), context.locale).map((p) => toItem(document, p));
   });
 }

@@ -10,6 +10,7 @@ import {
   type Position,
 } from 'vscode-languageserver/node.js';
 import type { ServerContext } from '../context.js';
+import { documentKey, type DocumentState } from '../documentState.js';
 import { toRange, type DiagnosticCode, type ReportDiagnostic, type Severity, type TextDocumentLike } from '../core/index.js';
 import { diagnosticSource, diagnosticsDocumentation } from '../protocol.js';
 
@@ -87,32 +88,27 @@ interface SentReport {
   readonly items: Diagnostic[];
 }
 
+/** The last report sent for a document, kept in its state: closing the document drops it. */
+const lastReport = documentKey<SentReport>('diagnostics.lastReport');
+let lastResultId = 0;
+
 /**
- * Reports with result ids. A pull whose `previousResultId` names the last report of the document, and
+ * A report with a result id. A pull whose `previousResultId` names the last report of the document, and
  * whose diagnostics are still the same, is answered `unchanged`: an edit that changes no diagnostic does
  * not send thousands of them again. Any other id, of an older report, of another document or of one since
  * closed, gets a full report.
  */
-function createDiagnosticReports() {
-  const sent = new Map<string, SentReport>();
-  let lastResultId = 0;
-  return {
-    report(document: TextDocumentLike, diagnostics: readonly ReportDiagnostic[], previousResultId: string | undefined): DocumentDiagnosticReport {
-      const previous = sent.get(document.uri);
-      const same = previous?.source === diagnostics;
-      if (previous && previousResultId === previous.resultId && (same || sameAsSent(document, diagnostics, previous.items))) {
-        sent.set(document.uri, { ...previous, source: diagnostics });
-        return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: previous.resultId };
-      }
-      const items = same ? previous.items : toLspDiagnostics(document, diagnostics);
-      const resultId = String(++lastResultId);
-      sent.set(document.uri, { resultId, source: diagnostics, items });
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
-    },
-    forget(uri: string): void {
-      sent.delete(uri);
-    },
-  };
+function report(state: DocumentState, document: TextDocumentLike, diagnostics: readonly ReportDiagnostic[], previousResultId: string | undefined): DocumentDiagnosticReport {
+  const previous = state.get(lastReport);
+  const same = previous?.source === diagnostics;
+  if (previous && previousResultId === previous.resultId && (same || sameAsSent(document, diagnostics, previous.items))) {
+    state.set(lastReport, { ...previous, source: diagnostics });
+    return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: previous.resultId };
+  }
+  const items = same ? previous.items : toLspDiagnostics(document, diagnostics);
+  const resultId = String(++lastResultId);
+  state.set(lastReport, { resultId, source: diagnostics, items });
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
 }
 
 /**
@@ -122,26 +118,23 @@ function createDiagnosticReports() {
 export function registerDiagnostics(context: ServerContext, clientPulls: boolean): void {
   const { connection, documents } = context;
   if (clientPulls) {
-    const reports = createDiagnosticReports();
     connection.languages.diagnostics.on(async (params, token) => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const analysis = await context.analyze(document.uri, token);
-      if (analysis) return reports.report(document, analysis.diagnostics, params.previousResultId);
+      const state = context.stateOf(params.textDocument.uri);
+      if (!state) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const analyzed = await context.analyze(state.uri, token);
+      if (analyzed) return report(state, analyzed.document, analyzed.analysis.diagnostics, params.previousResultId);
       // Overtaken by an edit: the client asks again, for the version it has now.
       throw new ResponseError<DiagnosticServerCancellationData>(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
     });
-    documents.onDidClose((event) => reports.forget(event.document.uri));
     context.onReload(() => connection.languages.diagnostics.refresh());
     return;
   }
   const push = async (uri: string) => {
-    const document = documents.get(uri);
-    if (!document) return;
-    const analysis = await context.analyze(uri);
-    if (analysis && documents.get(uri)?.version === document.version) {
-      await connection.sendDiagnostics({ uri, version: document.version, diagnostics: toLspDiagnostics(document, analysis.diagnostics) });
-    }
+    const analyzed = await context.analyze(uri);
+    // Undefined when the document changed meanwhile: the push for its new version follows.
+    if (!analyzed) return;
+    const { document, analysis } = analyzed;
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics: toLspDiagnostics(document, analysis.diagnostics) });
   };
   documents.onDidChangeContent((event) => void push(event.document.uri));
   documents.onDidClose((event) => void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));

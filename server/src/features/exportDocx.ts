@@ -8,11 +8,12 @@ import { ExportDocxRequest, type ExportDocxResult } from '../protocol.js';
 
 /** Report: Export to Word. The server writes the file: it has the report's text, and the CLI shares the code. */
 export function registerExportDocx(context: ServerContext): void {
-  const { connection, documents, locale } = context;
+  const { connection, locale } = context;
   connection.onRequest(ExportDocxRequest, async (params, token): Promise<ExportDocxResult | null> => {
-    const document = documents.get(params.uri);
-    const analysis = await context.analyze(params.uri, token);
-    if (!document || !analysis) return null;
+    const analyzed = await context.analyze(params.uri, token);
+    if (!analyzed) return null;
+    // The placeholders are located in the text exported, whatever the document has become meanwhile.
+    const { analysis, document } = analyzed;
     const { ExportError, exportBlockers, exportDocx } = await import('../core/export/index.js');
     const report = params.uri.startsWith('file:') ? fileURLToPath(params.uri) : undefined;
     const out = params.out ?? (report && defaultExportPath(report));

@@ -21,9 +21,8 @@ function foldingRanges(document: TextDocumentLike, chapters: readonly Section[])
 
 export function registerFoldingRanges(context: ServerContext): void {
   context.connection.onFoldingRanges(async (params, token) => {
-    const document = context.documents.get(params.textDocument.uri);
-    const analysis = await context.analyze(params.textDocument.uri, token);
-    if (!document || !analysis?.isReport) return [];
-    return foldingRanges(document, analysis.model.chapters);
+    const analyzed = await context.analyze(params.textDocument.uri, token);
+    if (!analyzed?.analysis.isReport) return [];
+    return foldingRanges(analyzed.document, analyzed.analysis.model.chapters);
   });
 }

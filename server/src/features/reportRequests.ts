@@ -21,9 +21,9 @@ export function registerReportRequests(context: ServerContext): void {
   const { connection, documents, service, locale } = context;
 
   connection.onRequest(ChecklistRequest, async (params, token): Promise<ChecklistResult | null> => {
-    const document = documents.get(params.uri);
-    const analysis = await context.analyze(params.uri, token);
-    if (!document || !analysis) return null;
+    const analyzed = await context.analyze(params.uri, token);
+    if (!analyzed) return null;
+    const { analysis, document } = analyzed;
     const checklist = buildChecklist(analysis, locale);
     return {
       uri: params.uri,
@@ -41,8 +41,10 @@ export function registerReportRequests(context: ServerContext): void {
     const document = documents.get(params.uri);
     if (!document) return null;
     if (document.getText().trim() === '') {
-      const schema = service.registry.get(params.schema ?? 'generic');
-      if (!schema) return null;
+      const version = document.version;
+      const schema = (await context.registryFor(params.uri)).get(params.schema ?? 'generic');
+      // Edits for an empty document: typed into meanwhile, it is empty no more.
+      if (!schema || document.version !== version) return null;
       const language = params.language ?? documentLanguage(service.getModel(document)) ?? locale;
       return {
         edits: [{ range: toRange(document, 0, document.getText().length), newText: buildSkeleton(schema, language) }],
@@ -50,19 +52,20 @@ export function registerReportRequests(context: ServerContext): void {
       };
     }
     // Whatever the detection says, a document the writer asks a skeleton for is a report.
-    const analysis = await context.analyze(params.uri, token, { reportDetection: 'always', ...(params.schema && { schema: params.schema }) });
-    if (!analysis) return null;
+    const analyzed = await context.analyze(params.uri, token, { reportDetection: 'always', ...(params.schema && { schema: params.schema }) });
+    if (!analyzed) return null;
+    const { analysis } = analyzed;
     const slots = params.slots ?? analysis.missing.map((m) => m.slot.id);
     return {
-      edits: toTextEdits(document, insertChapters(analysis, slots, { full: true })),
+      edits: toTextEdits(analyzed.document, insertChapters(analysis, slots, { full: true })),
       chapters: analysis.schema.slots.filter((s) => slots.includes(s.id)).map((s) => s.title[analysis.language]),
     };
   });
 
   connection.onRequest(GoalCheckRequest, async (params, token): Promise<GoalCheckResult | null> => {
-    const document = documents.get(params.uri);
-    const analysis = await context.analyze(params.uri, token);
-    if (!document || !analysis) return null;
+    const analyzed = await context.analyze(params.uri, token);
+    if (!analyzed) return null;
+    const { analysis, document } = analyzed;
     const check = buildGoalCheck(analysis);
     const none = localize(locale, 'goalCheck.none');
     return {
@@ -92,22 +95,25 @@ export function registerReportRequests(context: ServerContext): void {
   });
 
   connection.onRequest(InsertScorecardRequest, async (params, token): Promise<EditsResult | null> => {
-    const document = documents.get(params.uri);
-    const analysis = await context.analyze(params.uri, token);
-    if (!document || !analysis?.isReport) return null;
+    const analyzed = await context.analyze(params.uri, token);
+    if (!analyzed?.analysis.isReport) return null;
+    const { analysis, document } = analyzed;
     const fallback = params.position ? document.offsetAt(params.position) : document.getText().length;
     return { edits: toTextEdits(document, [placeScorecard(analysis, fallback)]) };
   });
 
-  connection.onRequest(SchemasRequest, () =>
-    service.registry.all().map((schema) => ({
+  connection.onRequest(SchemasRequest, async (params) => {
+    await context.ready;
+    const uri = params?.uri;
+    const schemas = uri !== undefined && context.stateOf(uri) ? (await context.registryFor(uri)).all() : context.knownSchemas();
+    return schemas.map((schema) => ({
       id: schema.id,
       name: schema.name[locale],
       names: schema.name,
       description: schema.description?.[locale],
       builtin: schema.source.startsWith('builtin:'),
-    })),
-  );
+    }));
+  });
 
   connection.onRequest(DocumentLanguageRequest, (params) => {
     const document = documents.get(params.uri);

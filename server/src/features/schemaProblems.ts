@@ -12,10 +12,10 @@ export function registerSchemaProblems(context: ServerContext): void {
   let published = new Set<string>();
   const publish = () => {
     const next = new Set<string>();
-    for (const { file, text } of context.workspaceSchemas()) {
+    for (const { file, text, problems } of context.workspaceSchemas()) {
       const uri = pathToFileURL(file).href;
       const document = createTextDocument(uri, text);
-      const diagnostics = context.service.registry.problems(file).map((problem) => ({
+      const diagnostics = problems.map((problem) => ({
         range: toRange(document, problem.start, problem.end),
         severity: DiagnosticSeverity.Error,
         code: 'schema',
@@ -29,5 +29,6 @@ export function registerSchemaProblems(context: ServerContext): void {
     published = next;
   };
   context.onReload(publish);
+  context.onSchemasRead(publish);
   void context.ready.then(publish);
 }

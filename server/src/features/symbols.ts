@@ -35,9 +35,8 @@ function toSymbols(document: TextDocumentLike, roots: readonly OutlineNode[]): D
 
 export function registerDocumentSymbols(context: ServerContext): void {
   context.connection.onDocumentSymbol(async (params, token) => {
-    const document = context.documents.get(params.textDocument.uri);
-    const analysis = await context.analyze(params.textDocument.uri, token);
-    if (!document || !analysis?.isReport) return [];
-    return toSymbols(document, buildOutline(analysis, context.locale));
+    const analyzed = await context.analyze(params.textDocument.uri, token);
+    if (!analyzed?.analysis.isReport) return [];
+    return toSymbols(analyzed.document, buildOutline(analyzed.analysis, context.locale));
   });
 }
