@@ -5,7 +5,7 @@ import { localize, textLanguage, type Locale } from './l10n.js';
 import type { Section, Span } from './model.js';
 import { formatNumbering } from './numbering.js';
 import type { TableKindName } from './schema/types.js';
-import { tableHeaders } from './tables.js';
+import { tableHeaders, tableKindsNamedBy } from './tables.js';
 import { chapterNumbering, chapterTitle, tableMarkdown } from './writing.js';
 
 export interface CompletionProposal {
@@ -117,9 +117,6 @@ function sectionProposals(analysis: ReportAnalysis, line: Span, replace: Span, l
   });
 }
 
-const milestoneTitle = /里程碑|进度|计划|阶段|milestone|schedule|timeline|phase|plan/i;
-const kpiTitle = /指标|kpi|绩效|成果|成效|results|metrics|performance/i;
-
 function tableProposals(analysis: ReportAnalysis, offset: number, replace: Span, locale: Locale): CompletionProposal[] {
   const { chapter, section } = enclosing(analysis.model.chapters, offset);
   if (!chapter) return [];
@@ -128,8 +125,7 @@ function tableProposals(analysis: ReportAnalysis, offset: number, replace: Span,
     (classified?.slots ?? []).flatMap((id) => analysis.schema.slots.find((s) => s.id === id)?.tables ?? []),
   );
   const titles = `${chapter.heading.title} ${section?.heading.title ?? ''}`;
-  if (milestoneTitle.test(titles)) kinds.add('milestone');
-  if (kpiTitle.test(titles)) kinds.add('kpi');
+  for (const kind of tableKindsNamedBy(titles)) kinds.add(kind);
   const language = textLanguage(titles, analysis.language);
   const proposals: CompletionProposal[] = [];
   if (kinds.has('kpi')) {

@@ -1,16 +1,31 @@
+import columnsYaml from '../../data/table-columns.yaml';
 import { localize, type Locale } from './l10n.js';
 import type { TableInfo } from './model.js';
 
 /** `scorecard`: the goal check's own table, inserted into the report; never read as goals or outcomes. */
 export type TableKind = 'kpi' | 'milestone' | 'scorecard' | 'other';
 
-const kpiName = /指标|目标项|名称|kpi|metric|indicator|measure|goal|objective|criteri/i;
-const kpiValue = /目标|实际|达成|基线|要求|完成情况|target|actual|baseline|achiev/i;
-/** A target column and an actual column make a KPI table whatever its first column is called (工作目标, Objective). */
-const kpiTarget = /目标值|计划值|预期值|target(?!\s*date)/i;
-const kpiActual = /实际|完成值|实绩|终期值|期末值|actual(?!\s*(?:date|start|finish|end))|result|endline|outturn/i;
-const milestoneName = /阶段|里程碑|任务|节点|批次|工序|milestone|phase|stage|release|wave/i;
-const milestoneDate = /计划|实际|日期|时间|完成|开始|date|planned|actual|start|finish|due/i;
+interface TableKindsFile {
+  tableKinds: {
+    kpi: { name: string[]; value: string[]; target: string[]; actual: string[]; headings: string[] };
+    milestone: { name: string[]; date: string[]; headings: string[] };
+  };
+}
+
+const kinds = (columnsYaml as TableKindsFile).tableKinds;
+const anyOf = (sources: readonly string[]) => new RegExp(sources.join('|'), 'iu');
+const kpiName = anyOf(kinds.kpi.name);
+const kpiValue = anyOf(kinds.kpi.value);
+const kpiTarget = anyOf(kinds.kpi.target);
+const kpiActual = anyOf(kinds.kpi.actual);
+const milestoneName = anyOf(kinds.milestone.name);
+const milestoneDate = anyOf(kinds.milestone.date);
+const headingWords = { kpi: anyOf(kinds.kpi.headings), milestone: anyOf(kinds.milestone.headings) };
+
+/** The kinds of table a heading asks for (里程碑 a milestone table, 绩效指标 a KPI table). */
+export function tableKindsNamedBy(title: string): ('kpi' | 'milestone')[] {
+  return (['milestone', 'kpi'] as const).filter((kind) => headingWords[kind].test(title));
+}
 
 const locales: readonly Locale[] = ['zh-cn', 'en'];
 
