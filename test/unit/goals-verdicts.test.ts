@@ -289,6 +289,11 @@ describe('goals: claims of success', () => {
 });
 
 describe('goals: names', () => {
+  it('takes a baseline in brackets after what the change is compared with (较 2022 年（86 项）下降 50%) for the change\'s baseline', () => {
+    const [goal] = goalsOf('## 项目目标\n\n1. 年度偏差数量较 2022 年（86 项）下降 50% 以上。\n\n## 项目成果\n\n| 考核指标 | 目标值 | 实际完成值 | 完成情况 |\n| --- | --- | --- | --- |\n| 年度偏差数量 | 较 2022 年下降 ≥ 50% | 47 项 | 达成 |\n');
+    assert.deepEqual([goal!.target?.baseline?.text, goal!.verdict, goal!.outcome?.figure], ['86 项', 'missed', '47 项']);
+  });
+
   it('leaves what a metric is compared with out of its name (亩产较 2022 年提高 10%, 成本比上年降低 5%)', () => {
     const goals = goalsOf('## 项目目标\n\n- 粮食亩产较 2022 年提高 10% 以上；\n- 运维成本比上年降低 5%。\n\n## 项目成果\n\n粮食亩产提高 9%。运维成本降低 6%。\n');
     assert.deepEqual(goals.map((g) => [g.metric, g.verdict]), [['粮食亩产', 'missed'], ['运维成本', 'met']]);

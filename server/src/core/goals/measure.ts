@@ -356,7 +356,9 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     // 现状45天, (项目前为12%), up from 91%: a starting point. Asides in brackets are no part of the words read.
     const plainLead = lead.replace(/（[^（）]*）|\([^()]*\)/gu, '');
     const lowerLead = lower(plainLead);
-    if (phrases.baseline.test(lowerLead)) {
+    // 较 2022 年（86 项）: a figure that opens an aside is read with the words before the bracket.
+    const opensAside = plainLead.trim() === '' && /[（(]\s*$/u.test(text.slice(Math.max(0, begin - 2), begin));
+    if (phrases.baseline.test(opensAside ? lower(text.slice(Math.max(0, begin - 24), begin)) : lowerLead)) {
       isBaseline.add(quantity);
       continue;
     }
@@ -429,18 +431,18 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     const average = phrases.averageBefore.test(lower(reading.lead)) || phrases.averageAfter.test(lower(text.slice(after, after + 16)));
     if (metric !== reading.metric || average) readings[i] = { ...reading, metric, ...(average ? { average } : {}) };
   }
-  // A baseline written apart from its figure (缩短至30天以内（现状45天）) belongs to the figure before it.
+  // A baseline written apart from its figure (缩短至30天以内（现状45天）) belongs to the figure before it; a
+  // change's, to the change after it as well (较 2022 年（86 项）下降 50%).
   if (isBaseline.size === 0) return readings;
+  const between = (from: number, to: number) => readings.some((r) => r.quantity.start > from && r.quantity.start < to);
   return readings.map((reading) => {
     if (reading.baseline) return reading;
     // A relative change (by 30% from the 2022 baseline of €7.40) applies to a baseline in any unit.
     const relative = reading.kind === 'change' && reading.quantity.unit.dimension === 'percent';
-    const next = [...isBaseline].find(
-      (b) =>
-        b.start > reading.quantity.start &&
-        (relative || compatibleUnits(b.unit, reading.quantity.unit)) &&
-        !readings.some((r) => r.quantity.start > reading.quantity.start && r.quantity.start < b.start),
-    );
+    const at = reading.quantity.start;
+    const next =
+      [...isBaseline].find((b) => b.start > at && (relative || compatibleUnits(b.unit, reading.quantity.unit)) && !between(at, b.start)) ??
+      (relative ? [...isBaseline].reverse().find((b) => b.end <= at && !between(b.start, at)) : undefined);
     return next ? { ...reading, baseline: next } : reading;
   });
 }
