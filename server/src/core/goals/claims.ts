@@ -25,10 +25,11 @@ export interface UnsupportedClaim extends Span {
 }
 
 /**
- * Where a report claims no success: the goals and the background, the problems and lessons, what comes
- * next. Elsewhere (results, conclusion, implementation, governance…) a claim of success is checked.
+ * Where a report claims no success: the goals, the problems and lessons, what comes next. Elsewhere (an
+ * executive summary or overview, results, conclusion, implementation, governance…) a claim of success is
+ * checked.
  */
-const noClaimChapters = new Set(['goals', 'overview', 'challenges', 'lessons', 'risks', 'outlook']);
+const noClaimChapters = new Set(['goals', 'challenges', 'lessons', 'risks', 'outlook']);
 /** How closely a sentence must name a goal to speak of it. */
 const relatedMatch = 0.6;
 
