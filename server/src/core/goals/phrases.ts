@@ -34,7 +34,7 @@ interface PhrasesFile {
   moneyCeiling: string;
 }
 
-const data = phrasesYaml as PhrasesFile;
+const data: PhrasesFile = phrasesYaml;
 
 /** An alternation of the words, longest first, as a regular expression source. */
 function alternation(words: readonly string[]): string {
