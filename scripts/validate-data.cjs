@@ -71,8 +71,8 @@ function regexProblem(/** @type {string} */ source) {
 }
 
 /**
- * What was expected, in words, for one error of ajv's. Errors from the branches of a `oneOf` are folded into
- * that one error by `describe`, which names all the shapes the branches accept.
+ * What was expected, in words, for one error of ajv's (a `oneOf` is described by `validateData`, which
+ * folds its branches' type errors into one line).
  * @param {import('ajv').ErrorObject} error
  * @param {unknown} value
  */
@@ -140,7 +140,10 @@ function validateData(file, value, options = {}) {
     const at = valueAt(value, error.instancePath);
     let text;
     if (error.keyword === 'oneOf' || error.keyword === 'anyOf') {
-      const types = errors.filter((e) => e !== error && e.instancePath === error.instancePath && e.schemaPath.startsWith(`${error.schemaPath}/`) && e.keyword === 'type').map((e) => /** @type {any} */ (e.params).type);
+      const branches = errors.filter((e) => e !== error && e.schemaPath.startsWith(`${error.schemaPath}/`));
+      // A branch of the value's own shape failed deeper down: its own lines say what is wrong.
+      if (branches.some((e) => e.keyword !== 'type' || e.instancePath !== error.instancePath)) continue;
+      const types = branches.map((e) => /** @type {any} */ (e.params).type);
       if (!types.length) continue;
       text = `expected ${[...new Set(types)].map((t) => typeNames[t] ?? t).join(' or ')}, got ${kindOf(at)}`;
     } else {
