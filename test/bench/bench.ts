@@ -1,8 +1,10 @@
 /**
  * Performance benchmark: our cold full analysis against markdownlint (default rules) and a plain remark
- * parse, on the three seed reports and on ~500 KB / ~5 MB documents made by concatenating them; our
+ * parse, on the three seed reports, on ~500 KB / ~5 MB documents made by concatenating them, and on a
+ * ~500 KB report with one title and every chapter, goal and table check engaged (singleTitle.ts); our
  * incremental analysis after a one-character edit; and the language server through the protocol (start,
- * requests on seed 1 and on the seeds concatenated once, ~50 KB, and edits of the large documents: lsp.ts).
+ * requests on seed 1 and on the seeds concatenated once, ~50 KB, and keystrokes in the large documents, in
+ * prose and at the start of a new paragraph, heading and list item: lsp.ts).
  *
  *   npm run bench                  readable tables on stdout (progress on stderr)
  *   npm run bench -- --json        one JSON object on stdout instead
@@ -29,6 +31,7 @@ import { unified } from 'unified';
 import { createReportService, createTextDocument, defaultSettings, type AnalysisSettings } from '../../server/src/core/index.js';
 import { editedText, midDocumentEdit, replacementFor, summarize } from './common.js';
 import { LSP_LABELS, measureLsp, type LspRow } from './lsp.js';
+import { singleTitleReport } from './singleTitle.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Documents
@@ -106,6 +109,10 @@ function loadDocuments(quick: boolean, only?: string): BenchDocument[] {
   };
   // A 5 MB run takes 4-7 s per tool: one warm-up only (the smaller documents before it warmed the JIT).
   if (only === undefined || only === 'concat-500KB') docs.push(big('concat-500KB', 500 * KIB, 2, 5));
+  if (only === undefined || only === 'report-500KB') {
+    const text = singleTitleReport(seeds, 500 * KIB);
+    docs.push({ name: 'report-500KB', text, bytes: utf8Bytes(text), runs: 5, warmup: 2, block: 5, large: true });
+  }
   if (!quick && (only === undefined || only === 'concat-5MB')) docs.push(big('concat-5MB', 5 * MIB, 1, 3));
   return only === undefined ? docs : docs.filter((d) => d.name === only);
 }
@@ -579,9 +586,9 @@ async function runBenchmark(json: boolean, quick: boolean): Promise<void> {
   for (const doc of docs) {
     const tasks = TOOLS.map((tool) => toolTask(tool, doc));
     // The concatenated documents have several `#` titles, so with the default `reportDetection: auto` the
-    // engine decides they are not reports and runs no checks (0 diagnostics). At 500 KB the checks are also
-    // timed as they would run on a report (`reportDetection: always`). At 5 MB there are no "checks on a
-    // parsed document": the untimed parse before each run would cost too much.
+    // engine decides they are not reports and runs no checks (0 diagnostics); report-500KB is one. At
+    // 500 KB the checks are also timed as they would run on a report (`reportDetection: always`). At 5 MB
+    // there are no "checks on a parsed document": the untimed parse before each run would cost too much.
     if (doc.bytes <= MIB) {
       tasks.push(checksOnParsedTask('ours-checks', doc, defaultSettings));
       if (doc.large) tasks.push(checksOnParsedTask('ours-checks-always', doc, { ...defaultSettings, reportDetection: 'always' }));
@@ -658,6 +665,12 @@ async function runBenchmark(json: boolean, quick: boolean): Promise<void> {
   target('LSP spawn -> initialize result (median)', lspRow('spawn-initialize', '')?.medianMs, 300, 'ms');
   target('LSP diagnostics + symbols once parsed, concat-50KB, unchanged (median)', lspRow('parsed-requests', lspOnly.name)?.medianMs, 20, 'ms');
   target('LSP didChange 1 char -> diagnostics + symbols, concat-50KB (median)', lspRow('edited-requests', lspOnly.name)?.medianMs, 20, 'ms');
+  // Every keystroke kind, on every large document: the bound of a 500 KB report, and "usable" at 5 MB.
+  const keystrokes = ['edited-diagnostics', 'changed-diagnostics', 'paragraph-start-diagnostics', 'heading-start-diagnostics', 'list-start-diagnostics'] as const;
+  for (const d of docs.filter((doc) => doc.large)) {
+    const limit = d.bytes <= MIB ? 30 : 200;
+    for (const scenario of keystrokes) target(`LSP ${LSP_LABELS[scenario]}, ${d.name} (median)`, lspRow(scenario, d.name)?.medianMs, limit, 'ms');
+  }
   target('LSP server peak RSS after the concat-5MB scenario', lspRow('edited-diagnostics', 'concat-5MB')?.peakRssMb, 400, 'MB');
   target('ours (cold analysis, own process) peak RSS at concat-5MB', results.find((r) => r.tool === 'ours' && r.document === 'concat-5MB')?.peakRssMb, 400, 'MB');
 

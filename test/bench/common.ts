@@ -61,3 +61,30 @@ export function midDocumentEdit(text: string, accept: (line: number) => boolean 
 export function editedText(text: string, edit: MidEdit, replacement: string): string {
   return text.slice(0, edit.offset) + replacement + text.slice(edit.offset + 1);
 }
+
+/** Where a line-start keystroke goes: a new line of its own mid-document, holding only its block's marker. */
+export interface LineStartEdit {
+  /** The document with that line added (and a blank line after it): the text the editor holds before the keystroke. */
+  readonly text: string;
+  readonly line: number;
+  /** Just after the marker: where the block's first character is typed. */
+  readonly character: number;
+}
+
+/**
+ * The text with a new line, `marker` alone (`''` for a paragraph, `## ` for a heading, `- ` for a list
+ * item), before the first paragraph past the middle that follows a blank line: the state of the document
+ * while a writer starts a new block there, the marker typed and its text not yet. The keystroke measured is
+ * the block's first character, which turns an empty line into a paragraph, an empty heading into a
+ * chapter with a title to classify, an empty list item into one with text.
+ */
+export function lineStartEdit(text: string, marker: string): LineStartEdit {
+  for (let blank = text.indexOf('\n\n', text.length >> 1); blank >= 0; blank = text.indexOf('\n\n', blank + 1)) {
+    const start = blank + 2;
+    if (!/^[\u4e00-\u9fff]{2}/.test(text.slice(start, start + 2))) continue;
+    let line = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
+    return { text: `${text.slice(0, start)}${marker}\n\n${text.slice(start)}`, line, character: marker.length };
+  }
+  throw new Error('no paragraph after a blank line past the middle of the document');
+}

@@ -8,6 +8,9 @@
  * which kinds of report it got. One row edits a line that carries diagnostics, so that every answer is a
  * full report and its cost (conversion, JSON, transport) stays in view.
  *
+ * Keystrokes are typed in prose mid-document, on a line that carries diagnostics, and at the start of a new
+ * line: the first character of a new paragraph, `## ` heading or `- ` list item (see `lineStartEdit`).
+ *
  * Every scenario gets its own server process, so that its peak RSS (VmHWM, read from /proc before the
  * server shuts down) holds only that scenario's documents. The client answers `workspace/configuration`
  * with `reportDetection: always`: the concatenated documents have several titles and would otherwise not
@@ -17,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { TextDocumentSyncKind, type Diagnostic, type DocumentDiagnosticReport, type DocumentSymbol } from 'vscode-languageserver-protocol';
 import { startServer, type TestServer } from '../lsp/client.js';
-import { editedText, midDocumentEdit, replacementFor, summarize, type Summary } from './common.js';
+import { editedText, lineStartEdit, midDocumentEdit, replacementFor, summarize, type Summary } from './common.js';
 
 export interface LspDocument {
   readonly name: string;
@@ -32,6 +35,9 @@ export type LspScenario =
   | 'open-diagnostics'
   | 'edited-diagnostics'
   | 'changed-diagnostics'
+  | 'paragraph-start-diagnostics'
+  | 'heading-start-diagnostics'
+  | 'list-start-diagnostics'
   | 'changed-all-diagnostics';
 
 export const LSP_LABELS: Readonly<Record<LspScenario, string>> = {
@@ -41,6 +47,9 @@ export const LSP_LABELS: Readonly<Record<LspScenario, string>> = {
   'open-diagnostics': 'didOpen -> first diagnostics (cold)',
   'edited-diagnostics': 'didChange 1 char -> diagnostics',
   'changed-diagnostics': 'didChange 1 char on a diagnosed line -> full report',
+  'paragraph-start-diagnostics': 'didChange 1st char of a new paragraph -> diagnostics',
+  'heading-start-diagnostics': 'didChange 1st char of a new `## ` heading -> diagnostics',
+  'list-start-diagnostics': 'didChange 1st char of a new `- ` list item -> diagnostics',
   'changed-all-diagnostics': '  same, maxNumberOfProblems 0 (every problem sent)',
 };
 
@@ -230,6 +239,48 @@ function diagnosedLineEditSender(server: TestServer, uri: string, doc: LspDocume
   };
 }
 
+/** The block a line-start keystroke begins, with the marker its line holds before the keystroke (see `lineStartEdit`). */
+const LINE_STARTS = [
+  ['paragraph-start-diagnostics', ''],
+  ['heading-start-diagnostics', '## '],
+  ['list-start-diagnostics', '- '],
+] as const;
+
+type LineStartScenario = (typeof LINE_STARTS)[number][0];
+
+/**
+ * Line-start keystrokes: the whole text is first replaced (untimed) by the document with a new line that
+ * holds only `marker`; then every run types the block's first character after it, or deletes it again, so
+ * that each version differs from the one before and half the versions have the new block with text.
+ */
+async function lineStartKeystrokes(server: TestServer, uri: string, doc: LspDocument, marker: string, versions: Versions, held: Held): Promise<LspMeasured> {
+  const edit = lineStartEdit(doc.text, marker);
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++versions.last }, contentChanges: [{ text: edit.text }] });
+  await diagnostics(server, uri, held);
+  held.kinds.clear();
+  const incremental = syncsIncrementally(server);
+  const at = { line: edit.line, character: edit.character };
+  const offset = lineOffset(edit.text, edit.line) + edit.character;
+  const typed = `${edit.text.slice(0, offset)}新${edit.text.slice(offset)}`;
+  let type = false;
+  return timeRuns(EDIT_WARMUP, EDIT_RUNS, async () => {
+    type = !type;
+    const range = { start: at, end: type ? at : { line: at.line, character: at.character + 1 } };
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: ++versions.last },
+      contentChanges: [incremental ? { range, text: type ? '新' : '' } : { text: type ? typed : edit.text }],
+    });
+    return diagnostics(server, uri, held);
+  });
+}
+
+/** The offset at which zero-based `line` starts. */
+function lineOffset(text: string, line: number): number {
+  let offset = 0;
+  for (let i = 0; i < line; i++) offset = text.indexOf('\n', offset) + 1;
+  return offset;
+}
+
 const uriOf = (doc: LspDocument): string => `file:///bench/${doc.name}.md`;
 
 async function spawnToInitialize(): Promise<LspRow> {
@@ -269,9 +320,10 @@ async function parsedRequests(doc: LspDocument): Promise<LspRow[]> {
 
 /**
  * A large document: opened and diagnosed once (timed, one run), then edited one character at a time: in
- * prose, then on a line that carries diagnostics; with `settings`, `UNLIMITED` for the row without a limit.
+ * prose, then on a line that carries diagnostics, then (with the default settings only) at the start of a new
+ * paragraph, heading and list item; with `settings`, `UNLIMITED` for the row without a limit.
  */
-async function editedDiagnostics(doc: LspDocument, settings: Record<string, unknown> = SETTINGS): Promise<{ opened: LspMeasured; edited: LspMeasured; changed: LspMeasured; peakRssMb: number | undefined }> {
+async function editedDiagnostics(doc: LspDocument, settings: Record<string, unknown> = SETTINGS): Promise<{ opened: LspMeasured; edited: LspMeasured; changed: LspMeasured; lineStarts: Map<LineStartScenario, LspMeasured>; peakRssMb: number | undefined }> {
   const uri = uriOf(doc);
   const { result, peakRssMb } = await withServer(async (server) => {
     const versions = { last: 1 };
@@ -296,7 +348,9 @@ async function editedDiagnostics(doc: LspDocument, settings: Record<string, unkn
       await changeDiagnosed();
       return diagnostics(server, uri, held, 'full');
     });
-    return { opened, edited, changed };
+    const lineStarts = new Map<LineStartScenario, LspMeasured>();
+    if (settings === SETTINGS) for (const [scenario, marker] of LINE_STARTS) lineStarts.set(scenario, await lineStartKeystrokes(server, uri, doc, marker, versions, held));
+    return { opened, edited, changed, lineStarts };
   }, settings);
   return { ...result, peakRssMb };
 }
@@ -318,12 +372,13 @@ export async function measureLsp(
     rows.push(...(await parsedRequests(doc)));
   }
   for (const doc of documents.edited) {
-    progress(`language server: ${doc.name}, didOpen then 1-char didChange -> diagnostics, in prose and on a diagnosed line`);
+    progress(`language server: ${doc.name}, didOpen then 1-char didChange -> diagnostics, in prose, on a diagnosed line and at the start of a new paragraph, heading and list item`);
     const limited = await editedDiagnostics(doc);
     rows.push(
       { scenario: 'open-diagnostics', document: doc.name, ...limited.opened, peakRssMb: limited.peakRssMb },
       { scenario: 'edited-diagnostics', document: doc.name, ...limited.edited, peakRssMb: limited.peakRssMb },
       { scenario: 'changed-diagnostics', document: doc.name, ...limited.changed, peakRssMb: limited.peakRssMb },
+      ...[...limited.lineStarts].map(([scenario, measured]) => ({ scenario, document: doc.name, ...measured, peakRssMb: limited.peakRssMb })),
     );
     progress(`language server: ${doc.name}, the same without a limit on problems`);
     const unlimited = await editedDiagnostics(doc, UNLIMITED);

@@ -20,7 +20,7 @@ export function textLanguage(text: string, fallback: Locale): Locale {
   return /\p{Script=Han}/u.test(text) ? 'zh-cn' : 'en';
 }
 
-const catalogs = { en, 'zh-cn': zhCn } as Readonly<Record<Locale, Record<string, string>>>;
+const catalogs: Readonly<Record<Locale, Readonly<Record<string, string>>>> = { en, 'zh-cn': zhCn };
 
 /**
  * A `{name}` in a template, or a `{name, plural, one {…} other {…}}`: the branch for the plural category

@@ -39,7 +39,9 @@ function wordGuard(words: readonly string[]): string {
   return cuts.length ? `(?!${cuts.join('|')})` : '';
 }
 
-const guard = wordGuard((placeholdersYaml as PatternFile).words ?? []);
+const placeholdersFile: PatternFile = placeholdersYaml;
+const vagueFile: PatternFile = vagueYaml;
+const guard = wordGuard(placeholdersFile.words ?? []);
 
 function compile(file: PatternFile): TextPattern[] {
   return file.patterns.map((p) => ({
@@ -48,8 +50,8 @@ function compile(file: PatternFile): TextPattern[] {
   }));
 }
 
-export const placeholderPatterns: readonly TextPattern[] = compile(placeholdersYaml as PatternFile);
-export const vagueQuantityPatterns: readonly TextPattern[] = compile(vagueYaml as PatternFile);
+export const placeholderPatterns: readonly TextPattern[] = compile(placeholdersFile);
+export const vagueQuantityPatterns: readonly TextPattern[] = compile(vagueFile);
 
 interface DetectionFile {
   reportTitles: string[];
@@ -58,7 +60,7 @@ interface DetectionFile {
   englishNameWords: string[];
 }
 
-const detectionData = detectionYaml as DetectionFile;
+const detectionData: DetectionFile = detectionYaml;
 export const detection = {
   reportTitles: detectionData.reportTitles.map((t) => t.toLowerCase()),
   minimumSlots: detectionData.minimumSlots,

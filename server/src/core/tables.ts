@@ -5,14 +5,7 @@ import type { TableInfo } from './model.js';
 /** `scorecard`: the goal check's own table, inserted into the report; never read as goals or outcomes. */
 export type TableKind = 'kpi' | 'milestone' | 'scorecard' | 'other';
 
-interface TableKindsFile {
-  tableKinds: {
-    kpi: { name: string[]; value: string[]; target: string[]; actual: string[]; headings: string[] };
-    milestone: { name: string[]; date: string[]; headings: string[] };
-  };
-}
-
-const kinds = (columnsYaml as TableKindsFile).tableKinds;
+const kinds = columnsYaml.tableKinds;
 const anyOf = (sources: readonly string[]) => new RegExp(sources.join('|'), 'iu');
 const kpiName = anyOf(kinds.kpi.name);
 const kpiValue = anyOf(kinds.kpi.value);

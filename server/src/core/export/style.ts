@@ -27,7 +27,8 @@ export interface HouseStyle {
 }
 
 export function houseStyle(language: Locale): HouseStyle {
-  return (styleYaml as Record<Locale, HouseStyle>)[language];
+  const styles: Readonly<Record<Locale, HouseStyle>> = styleYaml;
+  return styles[language];
 }
 
 /**

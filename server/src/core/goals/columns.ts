@@ -17,7 +17,7 @@ interface ColumnsFile {
   pending: string[];
 }
 
-const data = columnsYaml as ColumnsFile;
+const data: ColumnsFile = columnsYaml;
 
 interface ColumnKind<K extends string> {
   readonly column: K;

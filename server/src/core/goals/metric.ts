@@ -10,7 +10,7 @@ interface SynonymsFile {
   groups: string[][];
 }
 
-const groups = (synonymsYaml as SynonymsFile).groups;
+const { groups }: SynonymsFile = synonymsYaml;
 
 /** Every synonym, longest first, with the name of its group; one expression finds them all. */
 const canonical = new Map<string, string>();

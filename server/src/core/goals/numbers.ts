@@ -62,7 +62,7 @@ interface QuantitiesFile {
   qualifiers: { approximate: QualifierLists; atLeast: QualifierLists; atMost: QualifierLists; extremes: { atLeast: string[]; atMost: string[] }; notQualifiers: string[] };
 }
 
-const data = quantitiesYaml as QuantitiesFile;
+const data: QuantitiesFile = quantitiesYaml;
 
 interface Named<T> {
   readonly name: string;

@@ -35,7 +35,7 @@ interface PhrasesFile {
   events: string[][];
 }
 
-const data = phrasesYaml as PhrasesFile;
+const data: PhrasesFile = phrasesYaml;
 
 /** An alternation of the words, longest first, as a regular expression source. */
 function alternation(words: readonly string[]): string {

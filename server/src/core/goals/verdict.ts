@@ -14,7 +14,7 @@ export type Verdict = 'met' | 'missed' | 'unverifiable' | 'no-outcome';
  */
 export type Reason = 'placeholder' | 'vague' | 'no-number' | 'unit-mismatch' | 'inconclusive' | 'implausible' | 'direction-unknown' | 'unclear-outcome';
 
-const plausible = (quantitiesYaml as { plausibleAchievement: number }).plausibleAchievement;
+const plausible = quantitiesYaml.plausibleAchievement;
 
 export interface Target {
   /** The figure as the goal writes it (value, unit, range, placeholder and vague flags). */

@@ -37,7 +37,7 @@ interface RecognitionData {
   readonly coveredBySection: number;
 }
 
-const data = recognitionYaml as RecognitionData;
+const data: RecognitionData = recognitionYaml;
 
 type TermKind = 'strong' | 'normal' | 'weak' | 'yielding';
 
