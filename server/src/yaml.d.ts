@@ -137,6 +137,8 @@ declare namespace DataFiles {
         after: Words;
       };
       moneyCeiling: string;
+      countClaims: Patterns;
+      numberWords: Words;
       events: Words[];
     };
   }

@@ -300,6 +300,20 @@ describe('goals: names', () => {
   });
 });
 
+describe('goals: claims that count the goals met', () => {
+  const body = (claim: string) =>
+    `## Objectives\n\n1. Satisfaction of at least 90%.\n2. Turnaround within 3 days.\n3. At least 100 new customers.\n\n## Results\n\nSatisfaction was 93%. Turnaround was 4 days. We added 80 new customers.\n\n## Conclusion\n\n${claim}\n`;
+  const claims = (claim: string) => textsByLine(analyzeText(report(body(claim), 'Closure Report')), 'unsupported-claim');
+
+  it('flags a count of goals met that the figures do not allow, in words or digits, and not one they allow', () => {
+    assert.deepEqual([...claims('Two of the three objectives have been met.').values()], [['Two of the three objectives have been met']]);
+    assert.deepEqual([...claims('All objectives were met.').values()], [['All objectives were met']]);
+    assert.deepEqual([...claims('One of the three objectives has been met.').values()], []);
+    const zh = textsByLine(analyzeText(report('## 项目目标\n\n1. 满意度达到 90% 以上；\n2. 办理时长不超过 3 天。\n\n## 项目成果\n\n满意度为 93%。办理时长为 4 天。\n\n## 结语\n\n2 项考核目标中 2 项达成。\n')), 'unsupported-claim');
+    assert.deepEqual([...zh.values()], [['2 项达成']]);
+  });
+});
+
 describe('goals: deadlines', () => {
   const check = (body: string, title?: string) => buildGoalCheck(analyzeText(report(body, title))).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]);
 

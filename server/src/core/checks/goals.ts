@@ -98,8 +98,10 @@ export function checkGoals(text: string, results: readonly GoalResult[], claims:
     const args: Record<string, string> =
       claim.problem === 'contradicts'
         ? { claim: claimed, metric: claim.goal!.goal.metric, target: claim.goal!.goal.targetText ?? '', actual: claim.goal!.outcome?.reading?.quantity.text ?? '' }
-        : { claim: claimed, figure: claim.figure?.text ?? '' };
-    const key = { placeholder: 'claim.placeholder', vague: 'claim.vague', 'no-figure': 'claim.noFigure', contradicts: 'claim.contradicts' }[claim.problem];
+        : claim.problem === 'count'
+          ? { claim: claimed, claimed: String(claim.count!.claimed), possible: String(claim.count!.possible), metric: claim.goal!.goal.metric }
+          : { claim: claimed, figure: claim.figure?.text ?? '' };
+    const key = { placeholder: 'claim.placeholder', vague: 'claim.vague', 'no-figure': 'claim.noFigure', contradicts: 'claim.contradicts', count: 'claim.count' }[claim.problem];
     const code = claim.problem === 'contradicts' ? 'status-contradiction' : 'unsupported-claim';
     diagnostics.push({ code, severity: 'warning', start: claim.start, end: claim.end, message: localize(locale, key, args) });
   }

@@ -11,17 +11,20 @@ import { mentions, metricSimilarity } from './metric.js';
 import { cellSpan } from './columns.js';
 import { cellReader, kpiRows, rowStatus } from './kpi.js';
 import { findQuantities, type Quantity } from './numbers.js';
+import { parseChineseNumeral } from '../numbering.js';
 import { phrases } from './phrases.js';
 import { blocksOverlapping, labelOf, sentencesOf, within, type Segment } from './segments.js';
 
 export interface UnsupportedClaim extends Span {
   /** The sentence that makes the claim. */
   readonly sentence: Segment;
-  readonly problem: 'placeholder' | 'vague' | 'no-figure' | 'contradicts';
+  readonly problem: 'placeholder' | 'vague' | 'no-figure' | 'contradicts' | 'count';
   /** The placeholder or vague figure. */
   readonly figure: Quantity | undefined;
   /** The goal the claim speaks of that was missed. */
   readonly goal: GoalResult | undefined;
+  /** Of a count claim: how many goals it says were met, and how many at most the figures allow. */
+  readonly count?: { readonly claimed: number; readonly possible: number };
 }
 
 /**
@@ -63,6 +66,30 @@ function clauseStart(text: string, at: number): number {
 /** A figure found in a block, placed in the document: its block starts at `at`. */
 const placed = (figure: Quantity, at: number): Quantity => ({ ...figure, start: figure.start + at, end: figure.end + at });
 
+/** The number a count claim gives (7, 七, seven, all → every goal with a target); undefined for another word. */
+function claimedCount(written: string, goals: number): number | undefined {
+  const word = written.toLowerCase();
+  if (/^\d+$/u.test(word)) return Number(word);
+  if (word === 'all') return goals;
+  const english = phrases.numberWords.indexOf(word);
+  if (english >= 0) return english;
+  const chinese = parseChineseNumeral(word);
+  return Number.isFinite(chinese) ? chinese : undefined;
+}
+
+/**
+ * A claim that so many goals were met (11 项考核指标中 7 项达成, ten of the 14 objectives have been met)
+ * that the figures cannot allow it: more than the goals not shown to be missed.
+ */
+function judgeCount(written: string, results: readonly GoalResult[]): Omit<UnsupportedClaim, 'start' | 'end' | 'sentence'> | undefined {
+  const judged = results.filter((r) => r.goal.target);
+  const claimed = claimedCount(written, judged.length);
+  const missed = judged.filter((r) => r.verdict === 'missed');
+  const possible = judged.length - missed.length;
+  if (claimed === undefined || missed.length === 0 || claimed <= possible) return undefined;
+  return { problem: 'count', figure: undefined, goal: missed[0], count: { claimed, possible } };
+}
+
 /** `figures`: the sentence's, relative to its block's start, which is `at`. */
 function judgeClaim(
   soft: boolean,
@@ -94,7 +121,8 @@ function judgeClaim(
  * tests (`(?<!\w)`, `\b`, `(?!的)`) as the start or end of the text does. The Chinese and the English
  * claims are two expressions: V8 skips quickly to where one of them can start, but not to where either can.
  */
-const allClaims: readonly { readonly pattern: RegExp; readonly soft: boolean }[] = [
+const allClaims: readonly { readonly pattern: RegExp; readonly soft: boolean; readonly count?: boolean }[] = [
+  ...phrases.countClaims.map((pattern) => ({ pattern, soft: false, count: true })),
   ...phrases.claims.map((pattern) => ({ pattern, soft: false })),
   ...phrases.softClaims.map((pattern) => ({ pattern, soft: true })),
 ];
@@ -114,6 +142,8 @@ interface FoundClaim {
   readonly figures: readonly Quantity[];
   /** A softer claim (大幅下降), checked only against a placeholder or vague figure. */
   readonly soft: boolean;
+  /** Of a claim that a number of goals were met: the number as written. */
+  readonly count: string | undefined;
 }
 
 /**
@@ -131,7 +161,7 @@ function blockClaims(text: string, block: BlockModel): readonly FoundClaim[] {
     if (!anyClaim.some((claim) => claim.test(paragraphText))) return;
     const label = labelOf(paragraphText)?.label;
     for (const sentence of sentencesOf(text, block.start + paragraph.start, block.start + paragraph.end)) {
-      for (const { pattern, soft } of allClaims) {
+      for (const { pattern, soft, count } of allClaims) {
         pattern.lastIndex = 0;
         const m = pattern.exec(sentence.text);
         // 实施成本超出预期 is about a cost, not a success.
@@ -140,7 +170,7 @@ function blockClaims(text: string, block: BlockModel): readonly FoundClaim[] {
         if (phrases.claimPlanned.test(sentence.text.slice(clauseStart(sentence.text, m.index), m.index))) continue;
         const claim = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
         const figures = findQuantities(sentence.text, sentence.start - block.start);
-        own.push({ paragraph: index, label, sentence: { ...relative(sentence), text: sentence.text }, claim: relative(claim), figures, soft });
+        own.push({ paragraph: index, label, sentence: { ...relative(sentence), text: sentence.text }, claim: relative(claim), figures, soft, count: count ? m.groups?.met : undefined });
         break;
       }
     }
@@ -183,7 +213,8 @@ export function findUnsupportedClaims(model: ReportModel, chapters: readonly Cla
         if (!within({ start: paragraph.start + at, end: paragraph.end + at }, chapter.section)) continue;
         const sentence = { start: found.sentence.start + at, end: found.sentence.end + at, text: found.sentence.text };
         const claim = { start: found.claim.start + at, end: found.claim.end + at };
-        const problem = judgeClaim(found.soft, sentence, claim, found.label, found.figures, at, results);
+        const problem =
+          found.count === undefined ? judgeClaim(found.soft, sentence, claim, found.label, found.figures, at, results) : judgeCount(found.count, results);
         if (problem) claims.push({ ...claim, sentence, ...problem });
       }
     }

@@ -33,6 +33,8 @@ interface PhrasesFile {
   average: { before: string[]; after: string[] };
   moneyCeiling: string;
   events: string[][];
+  countClaims: string[];
+  numberWords: string[];
 }
 
 const data: PhrasesFile = phrasesYaml;
@@ -99,6 +101,10 @@ export const phrases = {
   claims: data.claims.map((source) => new RegExp(source, 'giu')),
   /** Claims flagged only over a placeholder or a vague figure (大幅下降, improved markedly). */
   softClaims: data.softClaims.map((source) => new RegExp(source, 'giu')),
+  /** Claims that a number of the goals were met: the group `met` holds the number. */
+  countClaims: data.countClaims.map((source) => new RegExp(source, 'giu')),
+  /** English numbers as words, by value. */
+  numberWords: data.numberWords,
   /** Text ending with what a claim after it is about when it is no success (实施成本, the effort). */
   claimNotAfter: new RegExp(`(?:${alternation(data.claimNotAfter)})\\s*$`, 'iu'),
   /** Words earlier in a claim's clause that make it a plan named again (原计划…完成全部建设任务). */
