@@ -78,7 +78,7 @@ describe('purity: server/src/core', () => {
 
   it('scans the engine sources', () => {
     const names = files.map((f) => path.relative(coreDir, f).split(path.sep).join('/'));
-    for (const expected of ['index.ts', 'analyze.ts', 'model.ts', 'checks/structure.ts', 'schema/registry.ts']) {
+    for (const expected of ['index.ts', 'analyze.ts', 'parse/model.ts', 'checks/structure.ts', 'schema/registry.ts']) {
       assert.ok(names.includes(expected), `${expected} not found`);
     }
     const index = fs.readFileSync(path.join(coreDir, 'index.ts'), 'utf8');

@@ -4,13 +4,13 @@ import { checkGoals } from './checks/goals.js';
 import { checkNumbering } from './checks/numbering.js';
 import { checkTables } from './checks/tables.js';
 import { checkPlaceholders, checkVagueQuantities, findPlaceholders } from './checks/textPatterns.js';
-import { capFindings, compareDiagnostics, limitDiagnostics, type ReportDiagnostic, type Severity } from './diagnostics.js';
+import { capFindings, compareDiagnostics, limitDiagnostics, type ReportDiagnostic, type Severity } from './report/diagnostics.js';
 import { findUnsupportedClaims } from './goals/claims.js';
 import { evaluateGoals, type GoalResult } from './goals/evaluate.js';
-import { localize, textLanguage, type Locale } from './l10n.js';
-import { appendAll, limits } from './limits.js';
-import type { ReportModel, Span } from './model.js';
-import { detection, keywordPattern, type PatternMatch, type TextPattern } from './patterns.js';
+import { localize, textLanguage, type Locale } from './report/l10n.js';
+import { appendAll, limits } from './report/limits.js';
+import type { ReportModel, Span } from './parse/model.js';
+import { detection, keywordPattern, type PatternMatch, type TextPattern } from './report/patterns.js';
 import { recognizeChapters } from './schema/recognize.js';
 import type { SchemaRegistry } from './schema/registry.js';
 import type { ChapterSchema } from './schema/types.js';
@@ -115,7 +115,7 @@ export function runSteps<T>(steps: Generator<void, T>): T {
 
 /**
  * The checks in steps: the generator yields after each stage, so a host (the language server) can answer
- * other requests between them; a stage's work is bounded by `limits.ts`, so no step runs away.
+ * other requests between them; a stage's work is bounded by `report/limits.ts`, so no step runs away.
  */
 export function* analyzeSteps(model: ReportModel, registry: SchemaRegistry, settings: AnalysisSettings): Generator<void, ReportAnalysis> {
   const locale = settings.locale;

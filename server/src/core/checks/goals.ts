@@ -1,12 +1,12 @@
-import type { ReportDiagnostic } from '../diagnostics.js';
+import type { ReportDiagnostic } from '../report/diagnostics.js';
 import type { GoalResult } from '../goals/evaluate.js';
 import type { UnsupportedClaim } from '../goals/claims.js';
 import { cellSpan } from '../goals/columns.js';
 import type { Quantity } from '../goals/numbers.js';
 import { formatAchievement } from '../goals/scorecard.js';
 import { unitsConflict } from '../goals/verdict.js';
-import { localize, type Locale } from '../l10n.js';
-import { LineIndex } from '../text.js';
+import { localize, type Locale } from '../report/l10n.js';
+import { LineIndex } from '../parse/text.js';
 
 function unitName(q: Quantity, locale: Locale): string {
   return q.unit.symbol || localize(locale, 'goalCheck.noUnit');

@@ -1,7 +1,7 @@
-import type { ReportDiagnostic } from '../diagnostics.js';
-import { localize, type Locale } from '../l10n.js';
-import type { Section } from '../model.js';
-import { formatNumbering, numberingExamples, type Numbering, type NumberingStyle } from '../numbering.js';
+import type { ReportDiagnostic } from '../report/diagnostics.js';
+import { localize, type Locale } from '../report/l10n.js';
+import type { Section } from '../parse/model.js';
+import { formatNumbering, numberingExamples, type Numbering, type NumberingStyle } from '../report/numberingStyle.js';
 
 /** The style most siblings use; on a tie, the first one's. */
 export function dominantStyle(sections: readonly Section[]): NumberingStyle | undefined {

@@ -1,6 +1,6 @@
-import type { ReportDiagnostic, Severity } from '../diagnostics.js';
-import { localize, type Locale } from '../l10n.js';
-import type { Section, Span } from '../model.js';
+import type { ReportDiagnostic, Severity } from '../report/diagnostics.js';
+import { localize, type Locale } from '../report/l10n.js';
+import type { Section, Span } from '../parse/model.js';
 import { normalizeTitle, readerFor, sectionCoverage, slotRanks, type RecognizedChapter } from '../schema/recognize.js';
 import type { ChapterSchema, SlotDefinition } from '../schema/types.js';
 

@@ -5,7 +5,7 @@
  * it speaks of (or, failing any, all goals) are not shown to be met.
  */
 import type { ClassifiedChapter } from '../checks/structure.js';
-import type { BlockModel, ReportModel, Span } from '../model.js';
+import type { BlockModel, ReportModel, Span } from '../parse/model.js';
 import type { GoalResult } from './evaluate.js';
 import { mentions, metricSimilarity } from './metric.js';
 import { cellSpan } from './columns.js';

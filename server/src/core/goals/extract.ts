@@ -5,7 +5,7 @@
  * with several targets gives one goal per target.
  */
 import type { ClassifiedChapter } from '../checks/structure.js';
-import type { ListItemInfo, ReportModel, Section, Span, TableInfo } from '../model.js';
+import type { ListItemInfo, ReportModel, Section, Span, TableInfo } from '../parse/model.js';
 import { kpiColumns } from './columns.js';
 import { cellReader, kpiRows, rowActual, rowTarget } from './kpi.js';
 import { dateUnit, readSentence, directionOf, metricName, type Direction, type Reading } from './measure.js';

@@ -5,9 +5,9 @@
  * (以上, 以内), an approximation (约). Units and qualifiers come from server/data/quantities.yaml.
  */
 import quantitiesYaml from '../../../data/quantities.yaml';
-import type { Span } from '../model.js';
-import { parseChineseNumeral } from '../numbering.js';
-import { placeholderPatterns, scanSpans, vagueQuantityPatterns } from '../patterns.js';
+import type { Span } from '../parse/model.js';
+import { parseChineseNumeral } from '../report/numberingStyle.js';
+import { placeholderPatterns, scanSpans, vagueQuantityPatterns } from '../report/patterns.js';
 import { findDates } from './dates.js';
 
 export interface Unit {

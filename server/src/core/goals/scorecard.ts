@@ -4,11 +4,11 @@
  * Markdown". No LSP types: lines are 1-based, spans are document offsets.
  */
 import type { ReportAnalysis } from '../analyze.js';
-import { localize, type Locale, type LocalizedText } from '../l10n.js';
-import type { Span } from '../model.js';
-import type { TextEditLike } from '../edits.js';
-import { classifyTable, scorecardHeader } from '../tables.js';
-import { LineIndex } from '../text.js';
+import { localize, type Locale, type LocalizedText } from '../report/l10n.js';
+import type { Span } from '../parse/model.js';
+import type { TextEditLike } from '../languageFeatures/edits.js';
+import { classifyTable, scorecardHeader } from '../report/tableKinds.js';
+import { LineIndex } from '../parse/text.js';
 import type { GoalResult } from './evaluate.js';
 import type { Candidate } from './match.js';
 import { isoDay } from './dates.js';

@@ -10,9 +10,9 @@ import recognitionYaml from '../../../schemas/recognition.yaml';
 import { chapterGoals } from '../goals/extract.js';
 import { blocksWithin } from '../goals/segments.js';
 import { kpiColumns } from '../goals/columns.js';
-import type { ReportModel, Section } from '../model.js';
-import { escapeRegExp, keywordPattern } from '../patterns.js';
-import { classifyTable } from '../tables.js';
+import type { ReportModel, Section } from '../parse/model.js';
+import { escapeRegExp, keywordPattern } from '../report/patterns.js';
+import { classifyTable } from '../report/tableKinds.js';
 import type { ChapterSchema, SlotDefinition } from './types.js';
 
 interface RecognitionData {

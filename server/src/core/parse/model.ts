@@ -4,7 +4,7 @@ import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { readFrontMatter, unclosedFrontMatter, type FrontMatter, type FrontMatterProblem } from './frontMatter.js';
 import { changedRange, changeFits, defaultMinimumBlock, recutBlocks, spansOf, type TextChange } from './blocks.js';
 import { markdownEvents, type Event, type Token } from './markdown.js';
-import { parseNumbering, type Numbering } from './numbering.js';
+import { parseNumbering, type Numbering } from '../report/numberingStyle.js';
 import { plainRuns, type PlainList } from './plainRuns.js';
 
 /** A span of the document as UTF-16 offsets, end exclusive. */
