@@ -1,4 +1,5 @@
-import { checkCoveredSlots, checkMissingChapters, checkChapterOrder, checkDuplicateTitles, checkEmptySections, findMissingChapters, type ClassifiedChapter, type CoveredSlot, type MissingChapter } from './checks/structure.js';
+import { checkCoveredSlots, checkMissingChapters, checkChapterOrder, checkDuplicateTitles, checkEmptySections, findMissingChapters } from './checks/structure.js';
+import type { ClassifiedChapter, CoveredSlot, MissingChapter } from './report/chapters.js';
 import { checkStructureCuts } from './checks/bounds.js';
 import { checkGoals } from './checks/goals.js';
 import { checkNumbering } from './checks/numbering.js';

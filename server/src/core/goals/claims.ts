@@ -4,7 +4,7 @@
  * a placeholder or vague, when the goal it speaks of was missed, or when it gives no figure and the goals
  * it speaks of (or, failing any, all goals) are not shown to be met.
  */
-import type { ClassifiedChapter } from '../checks/structure.js';
+import type { ClassifiedChapter } from '../report/chapters.js';
 import type { BlockModel, ReportModel, Span } from '../parse/model.js';
 import type { GoalResult } from './evaluate.js';
 import { mentions, metricSimilarity } from './metric.js';

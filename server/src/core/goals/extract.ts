@@ -4,7 +4,7 @@
  * and give a figure, the rows of a KPI table there, and the front matter's `goals:` list. A statement
  * with several targets gives one goal per target.
  */
-import type { ClassifiedChapter } from '../checks/structure.js';
+import type { ClassifiedChapter } from '../report/chapters.js';
 import type { ListItemInfo, ReportModel, Section, Span, TableInfo } from '../parse/model.js';
 import { kpiColumns } from './columns.js';
 import { cellReader, kpiRows, rowActual, rowTarget } from './kpi.js';

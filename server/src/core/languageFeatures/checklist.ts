@@ -1,5 +1,5 @@
 import type { ReportAnalysis } from '../analyze.js';
-import { emptySections } from '../checks/structure.js';
+import { emptySections } from '../report/chapters.js';
 import type { Locale } from '../report/l10n.js';
 import type { Span } from '../parse/model.js';
 

@@ -1,5 +1,5 @@
 import type { ReportAnalysis } from '../analyze.js';
-import { dominantStyle } from '../checks/numbering.js';
+import { dominantStyle } from '../report/numberingStyle.js';
 import type { Locale } from '../report/l10n.js';
 import { formatNumbering, type NumberingStyle } from '../report/numberingStyle.js';
 import type { SlotDefinition, TableKindName } from '../schema/types.js';
