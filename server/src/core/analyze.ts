@@ -115,6 +115,45 @@ export function runSteps<T>(steps: Generator<void, T>): T {
 }
 
 /**
+ * The schema the report follows: the one its front matter names (an unknown name is an error, pushed to
+ * `diagnostics`), else the setting's, else the one its title suggests, else the generic one.
+ */
+function chooseSchema(
+  model: ReportModel,
+  registry: SchemaRegistry,
+  settings: AnalysisSettings,
+  named: ReturnType<typeof frontMatterString>,
+  title: string | undefined,
+  diagnostics: ReportDiagnostic[],
+): { schema: ChapterSchema; schemaReason: SchemaReason } {
+  let schema: ChapterSchema | undefined;
+  let schemaReason: SchemaReason = 'default';
+  if (named) {
+    schema = registry.get(named.value);
+    if (schema) schemaReason = 'front-matter';
+    else {
+      const span = model.frontMatter?.valueRange(named.key) ?? { start: 0, end: 0 };
+      diagnostics.push({
+        code: 'unknown-schema',
+        severity: 'error',
+        ...span,
+        message: localize(settings.locale, 'unknownSchema', { id: named.value, key: named.key, known: registry.ids().join(', ') }),
+      });
+    }
+  }
+  if (!schema && settings.schema !== 'auto') {
+    schema = registry.get(settings.schema);
+    if (schema) schemaReason = 'setting';
+  }
+  if (!schema && title) {
+    schema = schemaFromTitle(registry, title);
+    if (schema) schemaReason = 'title';
+  }
+  schema ??= registry.get('generic')!;
+  return { schema, schemaReason };
+}
+
+/**
  * The checks in steps: the generator yields after each stage, so a host (the language server) can answer
  * other requests between them; a stage's work is bounded by `report/limits.ts`, so no step runs away.
  */
@@ -141,31 +180,7 @@ export function* analyzeSteps(model: ReportModel, registry: SchemaRegistry, sett
     }
   };
 
-  let schema: ChapterSchema | undefined;
-  let schemaReason: SchemaReason = 'default';
-  if (named) {
-    schema = registry.get(named.value);
-    if (schema) schemaReason = 'front-matter';
-    else {
-      const span = model.frontMatter?.valueRange(named.key) ?? { start: 0, end: 0 };
-      diagnostics.push({
-        code: 'unknown-schema',
-        severity: 'error',
-        ...span,
-        message: localize(locale, 'unknownSchema', { id: named.value, key: named.key, known: registry.ids().join(', ') }),
-      });
-    }
-  }
-  if (!schema && settings.schema !== 'auto') {
-    schema = registry.get(settings.schema);
-    if (schema) schemaReason = 'setting';
-  }
-  if (!schema && title) {
-    schema = schemaFromTitle(registry, title);
-    if (schema) schemaReason = 'title';
-  }
-  schema ??= registry.get('generic')!;
-
+  const { schema, schemaReason } = chooseSchema(model, registry, settings, named, title, diagnostics);
   const chapters: ClassifiedChapter[] = recognizeChapters(model, schema);
 
   // Front matter that cannot be read still says what the writer meant when a `schema:` or `type:` line is there.

@@ -93,15 +93,18 @@ export function checkGoals(text: string, results: readonly GoalResult[], claims:
       });
     }
   }
-  for (const claim of claims) {
-    const claimed = text.slice(claim.start, claim.end);
-    const args: Record<string, string> =
-      claim.problem === 'contradicts'
-        ? { claim: claimed, metric: claim.goal!.goal.metric, target: claim.goal!.goal.targetText ?? '', actual: claim.goal!.outcome?.reading?.quantity.text ?? '' }
-        : { claim: claimed, figure: claim.figure?.text ?? '' };
-    const key = { placeholder: 'claim.placeholder', vague: 'claim.vague', 'no-figure': 'claim.noFigure', contradicts: 'claim.contradicts' }[claim.problem];
-    const code = claim.problem === 'contradicts' ? 'status-contradiction' : 'unsupported-claim';
-    diagnostics.push({ code, severity: 'warning', start: claim.start, end: claim.end, message: localize(locale, key, args) });
-  }
+  for (const claim of claims) diagnostics.push(claimDiagnostic(text, claim, locale));
   return diagnostics;
+}
+
+/** A claim of success its sentence does not back, or that the figures contradict. */
+function claimDiagnostic(text: string, claim: UnsupportedClaim, locale: Locale): ReportDiagnostic {
+  const claimed = text.slice(claim.start, claim.end);
+  const args: Record<string, string> =
+    claim.problem === 'contradicts'
+      ? { claim: claimed, metric: claim.goal!.goal.metric, target: claim.goal!.goal.targetText ?? '', actual: claim.goal!.outcome?.reading?.quantity.text ?? '' }
+      : { claim: claimed, figure: claim.figure?.text ?? '' };
+  const key = { placeholder: 'claim.placeholder', vague: 'claim.vague', 'no-figure': 'claim.noFigure', contradicts: 'claim.contradicts' }[claim.problem];
+  const code = claim.problem === 'contradicts' ? 'status-contradiction' : 'unsupported-claim';
+  return { code, severity: 'warning', start: claim.start, end: claim.end, message: localize(locale, key, args) };
 }
