@@ -67,7 +67,7 @@ async function main() {
       entryPoints: entries,
       outdir: 'out/test',
       outbase: 'test',
-      external: ['vscode', 'mocha', 'playwright-core'],
+      external: ['vscode', 'mocha', 'playwright-core', 'eslint'],
     }));
   }
   await Promise.all(builds);

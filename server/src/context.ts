@@ -92,6 +92,7 @@ function readSettings(value: unknown): ReportWriterSettings {
   };
 }
 
+// eslint-disable-next-line max-lines-per-function -- the per-document state (models, analyses, builds, settings) lives in its closures; issue 17 item 4 gathers it into one state per document, which splits this
 export function createContext(connection: Connection, documents: TextDocuments<TextDocument>, options: ContextOptions): ServerContext {
   const service = createReportService();
   const settingsCache = new Map<string, Promise<ReportWriterSettings>>();

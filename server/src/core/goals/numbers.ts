@@ -449,6 +449,7 @@ export const fromWord = /(?:从|由|from)\s*$/iu;
 const bareYear = /^(?:19|20)\d\d$/;
 
 /** Every figure of `text`, in order; offsets are relative to `text` plus `offset`. */
+// eslint-disable-next-line max-lines-per-function -- one pass over the text with shared regex cursors (numberPattern.lastIndex) on the hottest path of the goal engine; split, that state would travel through parameters
 export function findQuantities(text: string, offset = 0): Quantity[] {
   const marks = scanSpans(text, [{ start: 0, end: text.length }], markPatterns);
   // Dates and marks are no numbers; dates are looked for only once the text has a number at all.
