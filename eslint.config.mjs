@@ -1,7 +1,7 @@
 // @ts-check
 // The lint that keeps the layers honest (see README, "Layout"): the core runs without VS Code, LSP or Node,
-// the client talks to the server only through the protocol, no module imports itself back, no promise is
-// left floating, and a long file or function says why it is long.
+// its layers import downwards only, the client talks to the server only through the protocol, no module
+// imports itself back, no promise is left floating, and a long file or function says why it is long.
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
@@ -13,6 +13,52 @@ const editorPackages = ['vscode', 'vscode-languageserver', 'vscode-languageserve
 
 /** Node's built-in modules, bare (`fs`, `fs/promises`) and with the `node:` scheme. */
 const nodeModules = [...builtinModules.filter((name) => !name.startsWith('_')).flatMap((name) => [name, `${name}/*`]), 'node:*'];
+
+const editorAndNode = [
+  { group: editorPackages, message: 'The core runs without VS Code and LSP: take what it needs through a small interface (parse/text.ts), and convert in server/src/features.' },
+  { group: nodeModules, message: 'The core runs without Node: do the I/O in the server or the CLI and pass the data in.' },
+];
+
+/**
+ * The core's layers, bottom up; each imports only those below it. report/ is the bottom, yet it names the
+ * model's and the schema's types (import type from parse/model.ts and schema/types.ts): that is how it holds
+ * the vocabulary the layers share. languageFeatures/ and export/ take the analysis' type from analyze.ts.
+ */
+const layers = ['report', 'parse', 'goals', 'schema', 'checks', 'analyze', 'languageFeatures', 'export'];
+
+/** Specifiers a module of `layer` may import for types only, and those it may not import at all (regexes). */
+function layerRule(layer) {
+  const up = layer === 'analyze' ? '\\./' : '\\.\\./';
+  let higher = layers.slice(layers.indexOf(layer) + 1);
+  const typesOnly = [];
+  const banned = [`^${up}index\\.js$`];
+  if (layer === 'report') {
+    higher = higher.filter((l) => l !== 'parse' && l !== 'schema');
+    typesOnly.push('^\\.\\./(?:parse/model|schema/types)\\.js$');
+    banned.push('^\\.\\./(?:parse/(?!model\\.js$)|schema/(?!types\\.js$))');
+  }
+  if (layer === 'languageFeatures' || layer === 'export') typesOnly.push('^\\.\\./analyze\\.js$');
+  else if (higher.includes('analyze')) banned.push(`^${up}analyze\\.js$`);
+  const folders = higher.filter((l) => l !== 'analyze');
+  if (folders.length) banned.push(`^${up}(?:${folders.join('|')})/`);
+  const order = layers.join(' < ');
+  return [
+    { regex: banned.join('|'), message: `The core's layers import downwards only (${order}); ${layer} cannot import this.` },
+    ...typesOnly.map((regex) => ({ regex, allowTypeImports: true, message: `${layer} may import only types from here (${order}).` })),
+  ];
+}
+
+function coreLayers() {
+  const files = (layer) => (layer === 'analyze' ? ['server/src/core/analyze.ts'] : [`server/src/core/${layer}/**/*.ts`]);
+  return [
+    // index.ts, the barrel, exports from every layer.
+    { files: ['server/src/core/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: editorAndNode }] } },
+    ...layers.map((layer) => ({
+      files: files(layer),
+      rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...editorAndNode, ...layerRule(layer)] }] },
+    })),
+  ];
+}
 
 const size = {
   'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }],
@@ -45,17 +91,7 @@ export default tseslint.config(
     files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
     rules: size,
   },
-  {
-    files: ['server/src/core/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          { group: editorPackages, message: 'The core runs without VS Code and LSP: take what it needs through a small interface (parse/text.ts), and convert in server/src/features.' },
-          { group: nodeModules, message: 'The core runs without Node: do the I/O in the server or the CLI and pass the data in.' },
-        ],
-      }],
-    },
-  },
+  ...coreLayers(),
   {
     files: ['client/src/**/*.ts'],
     rules: {

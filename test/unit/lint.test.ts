@@ -1,6 +1,7 @@
 /**
  * The lint rules that hold the layers (eslint.config.mjs) fail on a violation: the core imports neither
- * VS Code, LSP nor Node, the client reaches the server only through the protocol, and no promise floats.
+ * VS Code, LSP nor Node, its layers import downwards only, the client reaches the server only through the
+ * protocol, and no promise floats.
  * `npm test` runs the lint over the sources; these tests prove the rules are on and say what they say.
  */
 import * as assert from 'node:assert/strict';
@@ -19,7 +20,7 @@ describe('lint: the layers are enforced', function () {
   this.timeout(60_000);
   before(() => {
     // The probes are not on disk, so the tsconfig's project does not hold them: they get a default one.
-    const probes = ['server/src/core/report/lintProbe.ts', 'server/src/core/export/lintProbe.ts', 'server/src/features/lintProbe.ts', 'client/src/lintProbe.ts'];
+    const probes = ['server/src/core/report/lintProbe.ts', 'server/src/core/export/lintProbe.ts', 'server/src/core/goals/lintProbe.ts', 'server/src/features/lintProbe.ts', 'client/src/lintProbe.ts'];
     eslint = new ESLint({
       cwd: process.cwd(),
       overrideConfig: {
@@ -40,6 +41,18 @@ describe('lint: the layers are enforced', function () {
     const found = await lint("import * as fs from 'node:fs';\nimport path from 'path';\nexport const io = [fs, path];\n", 'server/src/core/export/lintProbe.ts');
     assert.deepEqual(found.map((m) => m.split(':')[0]), ['@typescript-eslint/no-restricted-imports', '@typescript-eslint/no-restricted-imports']);
     assert.match(found[0]!, /runs without Node/);
+  });
+
+  it('reports a core layer that imports one above it, and lets it import those below', async () => {
+    const found = await lint("import { checkNumbering } from '../checks/numbering.js';\nimport { limits } from '../report/limits.js';\nexport const x = [checkNumbering, limits];\n", 'server/src/core/goals/lintProbe.ts');
+    assert.equal(found.length, 1, found.join('\n'));
+    assert.match(found[0]!, /^@typescript-eslint\/no-restricted-imports: '\.\.\/checks\/numbering\.js' import is restricted.*import downwards only \(report < parse < goals < schema < checks/);
+  });
+
+  it('lets report/ take types from the model, and no values', async () => {
+    const found = await lint("import type { Section } from '../parse/model.js';\nimport { buildReportModel } from '../parse/model.js';\nexport type S = Section;\nexport const build = buildReportModel;\n", 'server/src/core/report/lintProbe.ts');
+    assert.equal(found.length, 1, found.join('\n'));
+    assert.match(found[0]!, /^@typescript-eslint\/no-restricted-imports: '\.\.\/parse\/model\.js' import is restricted.*report may import only types from here/);
   });
 
   it('lets the server, outside the core, import the LSP and Node', async () => {
