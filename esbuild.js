@@ -69,7 +69,7 @@ async function main() {
       entryPoints: entries,
       outdir: 'out/test',
       outbase: 'test',
-      external: ['vscode', 'mocha', 'playwright-core', 'eslint'],
+      external: ['vscode', 'mocha', 'playwright-core'],
     }));
   }
   await Promise.all(builds);
