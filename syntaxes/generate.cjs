@@ -10,7 +10,7 @@ const output = path.join(__dirname, 'report-writer.injection.tmLanguage.json');
 
 const read = (file) => parse(fs.readFileSync(path.join(root, 'server', 'data', file), 'utf8'));
 
-// The guard the engine appends to every pattern (wordGuard in server/src/core/patterns.ts): no match ends
+// The guard the engine appends to every pattern (wordGuard in server/src/core/report/patterns.ts): no match ends
 // inside one of the words of placeholders.yaml, so the editor colours XX of XX项目, as the diagnostic says.
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const cuts = (read('placeholders.yaml').words ?? []).flatMap((word) =>

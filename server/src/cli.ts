@@ -178,6 +178,25 @@ function environmentLocale(): Locale | undefined {
   return name && !/^(?:C|POSIX)(?:[.@]|$)/i.test(name) ? toLocale(name) : undefined;
 }
 
+/** A file's bytes; or why it is skipped (too large, binary), with its note; or why it cannot be read. */
+function readInput(file: string): { bytes: Buffer } | { skipped: FileResult; note: Message } | { unreadable: Message } {
+  let bytes: Buffer;
+  try {
+    // Stat first: a device (/dev/zero) or a huge file is never read into memory.
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw Object.assign(new Error(`ENOTREG: ${file}`), { code: 'ENOTREG' });
+    if (stat.size > maxFileMegabytes * 1024 * 1024) {
+      const size = (stat.size / 1024 / 1024).toFixed(1);
+      return { skipped: skippedResult(file, 'too-large'), note: (locale) => localize(locale, 'cli.tooLarge', { path: file, size, limit: maxFileMegabytes }) };
+    }
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { unreadable: cannotRead(file, error) };
+  }
+  if (looksBinary(bytes)) return { skipped: skippedResult(file, 'binary'), note: (locale) => localize(locale, 'cli.binary', { path: file }) };
+  return { bytes };
+}
+
 /**
  * Messages are in the language of `--locale`, else of the environment. When neither names one, each
  * report's messages are in the language the report is written in; the rest (usage errors before any
@@ -231,28 +250,18 @@ function main(argv: readonly string[]): number {
   const languages = new Map<FileResult, Locale>();
   let internal = false;
   for (const file of files) {
-    let bytes: Buffer;
-    try {
-      // Stat first: a device (/dev/zero) or a huge file is never read into memory.
-      const stat = fs.statSync(file);
-      if (!stat.isFile()) throw Object.assign(new Error(`ENOTREG: ${file}`), { code: 'ENOTREG' });
-      if (stat.size > maxFileMegabytes * 1024 * 1024) {
-        const size = (stat.size / 1024 / 1024).toFixed(1);
-        notes.push((locale) => localize(locale, 'cli.tooLarge', { path: file, size, limit: maxFileMegabytes }));
-        results.push(skippedResult(file, 'too-large'));
-        continue;
-      }
-      bytes = fs.readFileSync(file);
-    } catch (error) {
+    const input = readInput(file);
+    if ('unreadable' in input) {
       failed = true;
-      notes.push(cannotRead(file, error));
+      notes.push(input.unreadable);
       continue;
     }
-    if (looksBinary(bytes)) {
-      notes.push((locale) => localize(locale, 'cli.binary', { path: file }));
-      results.push(skippedResult(file, 'binary'));
+    if ('skipped' in input) {
+      notes.push(input.note);
+      results.push(input.skipped);
       continue;
     }
+    const { bytes } = input;
     try {
       const document = createTextDocument(pathToFileURL(path.resolve(file)).href, bytes.toString('utf8'));
       const service = serviceOf.get(file)!;
@@ -271,29 +280,38 @@ function main(argv: readonly string[]): number {
   for (const note of notes) process.stderr.write(`report-writer: ${inert(note(locale))}\n`);
 
   const output: CheckOutput = { version: 1, files: results, schemaProblems: services.describeProblems(locale) };
+  const errors = writeOutput(output, options, languages, locale);
+  if (internal) return 3;
+  if (failed) return 2;
+  return errors > 0 ? 1 : 0;
+}
+
+/**
+ * Writes the results to stdout (as JSON, or as text lines with the summary on stderr); returns how many
+ * errors they hold, schema problems included.
+ */
+function writeOutput(output: CheckOutput, options: Options, languages: ReadonlyMap<FileResult, Locale>, locale: Locale): number {
   const all = output.files.flatMap((f) => f.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length + output.schemaProblems.length;
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-  } else {
-    const lines = [
-      ...output.schemaProblems.map((p) => localize(locale, 'cli.schemaProblem', { ...p })),
-      ...formatText(output),
-      ...(options.goals ? formatGoals(output, (file) => languages.get(file) ?? locale) : []),
-    ];
-    if (lines.length) process.stdout.write(`${lines.map(inert).join('\n')}\n`);
-    const warnings = all.filter((d) => d.severity === 'warning').length;
-    process.stderr.write(`${localize(locale, 'cli.summary', {
-      files: output.files.length,
-      reports: output.files.filter((f) => f.isReport).length,
-      errors,
-      warnings,
-      others: all.length - warnings - (errors - output.schemaProblems.length),
-    })}\n`);
+    return errors;
   }
-  if (internal) return 3;
-  if (failed) return 2;
-  return errors > 0 ? 1 : 0;
+  const lines = [
+    ...output.schemaProblems.map((p) => localize(locale, 'cli.schemaProblem', { ...p })),
+    ...formatText(output),
+    ...(options.goals ? formatGoals(output, (file) => languages.get(file) ?? locale) : []),
+  ];
+  if (lines.length) process.stdout.write(`${lines.map(inert).join('\n')}\n`);
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  process.stderr.write(`${localize(locale, 'cli.summary', {
+    files: output.files.length,
+    reports: output.files.filter((f) => f.isReport).length,
+    errors,
+    warnings,
+    others: all.length - warnings - (errors - output.schemaProblems.length),
+  })}\n`);
+  return errors;
 }
 
 /** An exception of the tool's own, with the file it was checking and the first frames of the stack. */

@@ -63,7 +63,8 @@ export interface ContextOptions {
   readonly changedSince?: (document: TextDocument, version: number) => TextChange | undefined;
 }
 
-/** The server's state and the engine behind the features. Over 80 lines: one closure whose short methods share the document states, the schemas and `ready`. */
+/** The server's state and the engine behind the features. */
+// eslint-disable-next-line max-lines-per-function -- one closure whose short methods share the document states, the schemas and `ready`
 export function createContext(connection: Connection, documents: TextDocuments<TextDocument>, options: ContextOptions): ServerContext {
   const service = createReportService();
   const states = createDocumentStates(documents, (uri) => service.forget(uri));

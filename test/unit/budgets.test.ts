@@ -5,8 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { capFindings, compareDiagnostics, createBuiltinRegistry, limits, type ReportDiagnostic } from '../../server/src/core/index.js';
-import { readFrontMatter } from '../../server/src/core/frontMatter.js';
-import { markdownEvents } from '../../server/src/core/markdown.js';
+import { readFrontMatter } from '../../server/src/core/parse/frontMatter.js';
+import { markdownEvents } from '../../server/src/core/parse/markdown.js';
 import { analyzeText } from './util.js';
 
 /** `count` placeholder warnings, one every four characters, as `'XX% ' × count` would give. */

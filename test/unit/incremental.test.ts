@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { IncrementalModel, assembleModel, parseBlock, splitBlocks, type ReportModel } from '../../server/src/core/index.js';
-import { changedRange, cutBlocks, recutBlocks } from '../../server/src/core/blocks.js';
+import { changedRange, cutBlocks, recutBlocks } from '../../server/src/core/parse/blocks.js';
 import { anyDocument, applyEdit, blockyDocument, edit, fuzzSeed, fuzzTimeout, runs, seeds } from '../util/documents.js';
 import { inDocument, readFixture } from './util.js';
 

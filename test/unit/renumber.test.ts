@@ -4,7 +4,7 @@
  * their chapter's new number, headings in another style left alone.
  */
 import * as assert from 'node:assert/strict';
-import { renumberAll } from '../../server/src/core/edits.js';
+import { renumberAll } from '../../server/src/core/languageFeatures/edits.js';
 import { applyOffsetEdits } from '../util/applyEdits.js';
 import { analyzeText } from './util.js';
 

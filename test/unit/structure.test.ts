@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { emptySections } from '../../server/src/core/checks/structure.js';
+import { emptySections } from '../../server/src/core/report/chapters.js';
 import { analyzeText, chapters, diagnosticsOf, lineOf, readFixture, report, textOf } from './util.js';
 
 const seed1 = readFixture('corpus/seed-1-system-integration.md');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { changeFits } from '../../server/src/core/blocks.js';
+import { changeFits } from '../../server/src/core/parse/blocks.js';
 import { createTrackedDocuments } from '../../server/src/textChanges.js';
 import { fuzzSeed, runs, seeds } from '../util/documents.js';
 import { changeEvents, editBatch } from '../util/textEdits.js';

@@ -6,9 +6,9 @@ import { toString } from 'mdast-util-to-string';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import { readFrontMatter, type FrontMatter } from '../../server/src/core/frontMatter.js';
-import { definitionsKey, type BlockModel, type HeadingInfo, type ListItemInfo, type Span, type TableInfo, type TextBlock } from '../../server/src/core/model.js';
-import { parseNumbering } from '../../server/src/core/numbering.js';
+import { readFrontMatter, type FrontMatter } from '../../server/src/core/parse/frontMatter.js';
+import { definitionsKey, type BlockModel, type HeadingInfo, type ListItemInfo, type Span, type TableInfo, type TextBlock } from '../../server/src/core/parse/model.js';
+import { parseNumbering } from '../../server/src/core/report/numberingStyle.js';
 
 /*
  * The block parser as it was when it walked an mdast tree: the reference the event-based `parseBlock` must

@@ -1,16 +1,17 @@
-import { checkCoveredSlots, checkMissingChapters, checkChapterOrder, checkDuplicateTitles, checkEmptySections, findMissingChapters, type ClassifiedChapter, type CoveredSlot, type MissingChapter } from './checks/structure.js';
+import { checkCoveredSlots, checkMissingChapters, checkChapterOrder, checkDuplicateTitles, checkEmptySections, findMissingChapters } from './checks/structure.js';
+import type { ClassifiedChapter, CoveredSlot, MissingChapter } from './report/chapters.js';
 import { checkStructureCuts } from './checks/bounds.js';
 import { checkGoals } from './checks/goals.js';
 import { checkNumbering } from './checks/numbering.js';
 import { checkTables } from './checks/tables.js';
 import { checkPlaceholders, checkVagueQuantities, findPlaceholders } from './checks/textPatterns.js';
-import { capFindings, compareDiagnostics, limitDiagnostics, type ReportDiagnostic, type Severity } from './diagnostics.js';
+import { capFindings, compareDiagnostics, limitDiagnostics, type ReportDiagnostic, type Severity } from './report/diagnostics.js';
 import { findUnsupportedClaims } from './goals/claims.js';
 import { evaluateGoals, type GoalResult } from './goals/evaluate.js';
-import { localize, textLanguage, type Locale } from './l10n.js';
-import { appendAll, limits } from './limits.js';
-import type { ReportModel, Span } from './model.js';
-import { detection, keywordPattern, type PatternMatch, type TextPattern } from './patterns.js';
+import { localize, textLanguage, type Locale } from './report/l10n.js';
+import { appendAll, limits } from './report/limits.js';
+import type { ReportModel, Span } from './parse/model.js';
+import { detection, keywordPattern, type PatternMatch, type TextPattern } from './report/patterns.js';
 import { recognizeChapters } from './schema/recognize.js';
 import type { SchemaRegistry } from './schema/registry.js';
 import type { ChapterSchema } from './schema/types.js';
@@ -114,8 +115,47 @@ export function runSteps<T>(steps: Generator<void, T>): T {
 }
 
 /**
+ * The schema the report follows: the one its front matter names (an unknown name is an error, pushed to
+ * `diagnostics`), else the setting's, else the one its title suggests, else the generic one.
+ */
+function chooseSchema(
+  model: ReportModel,
+  registry: SchemaRegistry,
+  settings: AnalysisSettings,
+  named: ReturnType<typeof frontMatterString>,
+  title: string | undefined,
+  diagnostics: ReportDiagnostic[],
+): { schema: ChapterSchema; schemaReason: SchemaReason } {
+  let schema: ChapterSchema | undefined;
+  let schemaReason: SchemaReason = 'default';
+  if (named) {
+    schema = registry.get(named.value);
+    if (schema) schemaReason = 'front-matter';
+    else {
+      const span = model.frontMatter?.valueRange(named.key) ?? { start: 0, end: 0 };
+      diagnostics.push({
+        code: 'unknown-schema',
+        severity: 'error',
+        ...span,
+        message: localize(settings.locale, 'unknownSchema', { id: named.value, key: named.key, known: registry.ids().join(', ') }),
+      });
+    }
+  }
+  if (!schema && settings.schema !== 'auto') {
+    schema = registry.get(settings.schema);
+    if (schema) schemaReason = 'setting';
+  }
+  if (!schema && title) {
+    schema = schemaFromTitle(registry, title);
+    if (schema) schemaReason = 'title';
+  }
+  schema ??= registry.get('generic')!;
+  return { schema, schemaReason };
+}
+
+/**
  * The checks in steps: the generator yields after each stage, so a host (the language server) can answer
- * other requests between them; a stage's work is bounded by `limits.ts`, so no step runs away.
+ * other requests between them; a stage's work is bounded by `report/limits.ts`, so no step runs away.
  */
 export function* analyzeSteps(model: ReportModel, registry: SchemaRegistry, settings: AnalysisSettings): Generator<void, ReportAnalysis> {
   const locale = settings.locale;
@@ -140,31 +180,7 @@ export function* analyzeSteps(model: ReportModel, registry: SchemaRegistry, sett
     }
   };
 
-  let schema: ChapterSchema | undefined;
-  let schemaReason: SchemaReason = 'default';
-  if (named) {
-    schema = registry.get(named.value);
-    if (schema) schemaReason = 'front-matter';
-    else {
-      const span = model.frontMatter?.valueRange(named.key) ?? { start: 0, end: 0 };
-      diagnostics.push({
-        code: 'unknown-schema',
-        severity: 'error',
-        ...span,
-        message: localize(locale, 'unknownSchema', { id: named.value, key: named.key, known: registry.ids().join(', ') }),
-      });
-    }
-  }
-  if (!schema && settings.schema !== 'auto') {
-    schema = registry.get(settings.schema);
-    if (schema) schemaReason = 'setting';
-  }
-  if (!schema && title) {
-    schema = schemaFromTitle(registry, title);
-    if (schema) schemaReason = 'title';
-  }
-  schema ??= registry.get('generic')!;
-
+  const { schema, schemaReason } = chooseSchema(model, registry, settings, named, title, diagnostics);
   const chapters: ClassifiedChapter[] = recognizeChapters(model, schema);
 
   // Front matter that cannot be read still says what the writer meant when a `schema:` or `type:` line is there.

@@ -1,5 +1,5 @@
 import type { ServerContext } from '../context.js';
-import { buildChecklist, buildGoalCheck, buildSkeleton, documentLanguage, goalCheckMarkdown, insertChapters, localize, placeScorecard, toRange } from '../core/index.js';
+import { buildChecklist, buildGoalCheck, buildSkeleton, documentLanguage, goalCheckMarkdown, insertChapters, localize, placeScorecard, toRange, type Locale, type ReportAnalysis, type TextDocumentLike } from '../core/index.js';
 import {
   ChecklistRequest,
   DocumentLanguageRequest,
@@ -65,33 +65,7 @@ export function registerReportRequests(context: ServerContext): void {
   connection.onRequest(GoalCheckRequest, async (params, token): Promise<GoalCheckResult | null> => {
     const analyzed = await context.analyze(params.uri, token);
     if (!analyzed) return null;
-    const { analysis, document } = analyzed;
-    const check = buildGoalCheck(analysis);
-    const none = localize(locale, 'goalCheck.none');
-    return {
-      uri: params.uri,
-      version: document.version,
-      isReport: analysis.isReport,
-      title: analysis.title,
-      schema: { id: analysis.schema.id, name: analysis.schema.name[locale] },
-      goals: check.goals.map((goal) => ({
-        range: toRange(document, goal.span.start, goal.span.end),
-        text: goal.text,
-        metric: goal.metric || goal.label,
-        target: goal.target?.text ?? none,
-        outcome: goal.outcome
-          ? { range: toRange(document, goal.outcome.span.start, goal.outcome.span.end), text: goal.outcome.text, actual: goal.outcome.figure ?? '' }
-          : null,
-        verdict: goal.verdict,
-        reason: goal.reason ? localize(locale, `goalCheck.reason.${goal.reason}`) : undefined,
-        achievement: goal.achievement,
-      })),
-      totals: check.totals,
-      placeholders: check.placeholders,
-      missingChapters: check.missingChapterTitles.map((t) => t[analysis.language]),
-      // Exported into the report itself, so in the report's language.
-      markdown: goalCheckMarkdown(check, analysis.language),
-    };
+    return goalCheckResult(analyzed.document, analyzed.analysis, locale);
   });
 
   connection.onRequest(InsertScorecardRequest, async (params, token): Promise<EditsResult | null> => {
@@ -121,4 +95,34 @@ export function registerReportRequests(context: ServerContext): void {
   });
 
   connection.onRequest(StatusRequest, (): ServerStatus => ({ ...context.retained(), heapUsed: process.memoryUsage().heapUsed }));
+}
+
+/** The goal check of an analysed document as the preview shows it: ranges in the document, words in the UI's language. */
+function goalCheckResult(document: TextDocumentLike, analysis: ReportAnalysis, locale: Locale): GoalCheckResult {
+  const check = buildGoalCheck(analysis);
+  const none = localize(locale, 'goalCheck.none');
+  return {
+    uri: document.uri,
+    version: document.version,
+    isReport: analysis.isReport,
+    title: analysis.title,
+    schema: { id: analysis.schema.id, name: analysis.schema.name[locale] },
+    goals: check.goals.map((goal) => ({
+      range: toRange(document, goal.span.start, goal.span.end),
+      text: goal.text,
+      metric: goal.metric || goal.label,
+      target: goal.target?.text ?? none,
+      outcome: goal.outcome
+        ? { range: toRange(document, goal.outcome.span.start, goal.outcome.span.end), text: goal.outcome.text, actual: goal.outcome.figure ?? '' }
+        : null,
+      verdict: goal.verdict,
+      reason: goal.reason ? localize(locale, `goalCheck.reason.${goal.reason}`) : undefined,
+      achievement: goal.achievement,
+    })),
+    totals: check.totals,
+    placeholders: check.placeholders,
+    missingChapters: check.missingChapterTitles.map((t) => t[analysis.language]),
+    // Exported into the report itself, so in the report's language.
+    markdown: goalCheckMarkdown(check, analysis.language),
+  };
 }

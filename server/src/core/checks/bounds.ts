@@ -1,14 +1,14 @@
-import { structureCuts, type StructureCuts } from '../bounds.js';
-import type { ReportDiagnostic } from '../diagnostics.js';
-import { localize, type Locale } from '../l10n.js';
-import { limits } from '../limits.js';
-import type { ReportModel } from '../model.js';
+import { structureCuts, type StructureCuts } from '../parse/bounds.js';
+import type { ReportDiagnostic } from '../report/diagnostics.js';
+import { localize, type Locale } from '../report/l10n.js';
+import { limits } from '../report/limits.js';
+import type { ReportModel } from '../parse/model.js';
 
 /** The memo key of a block's cuts. */
 const cutsKey = {};
 
 /**
- * One note per kind of structure the parser was not given (see bounds.ts): lines nested past the depth
+ * One note per kind of structure the parser was not given (see parse/bounds.ts): lines nested past the depth
  * limit, table rows past the row limit; each at the first, with how many. Cuts are found per block, as
  * the parser reads the text, and kept in the block's memo.
  */

@@ -1,12 +1,12 @@
-import type { ReportDiagnostic } from '../diagnostics.js';
+import type { ReportDiagnostic } from '../report/diagnostics.js';
 import type { GoalResult } from '../goals/evaluate.js';
 import type { UnsupportedClaim } from '../goals/claims.js';
 import { cellSpan } from '../goals/columns.js';
 import type { Quantity } from '../goals/numbers.js';
 import { formatAchievement } from '../goals/scorecard.js';
 import { unitsConflict } from '../goals/verdict.js';
-import { localize, type Locale } from '../l10n.js';
-import { LineIndex } from '../text.js';
+import { localize, type Locale } from '../report/l10n.js';
+import { LineIndex } from '../parse/text.js';
 
 function unitName(q: Quantity, locale: Locale): string {
   return q.unit.symbol || localize(locale, 'goalCheck.noUnit');
@@ -93,17 +93,20 @@ export function checkGoals(text: string, results: readonly GoalResult[], claims:
       });
     }
   }
-  for (const claim of claims) {
-    const claimed = text.slice(claim.start, claim.end);
-    const args: Record<string, string> =
-      claim.problem === 'contradicts'
-        ? { claim: claimed, metric: claim.goal!.goal.metric, target: claim.goal!.goal.targetText ?? '', actual: claim.goal!.outcome?.reading?.quantity.text ?? '' }
-        : claim.problem === 'count'
-          ? { claim: claimed, claimed: String(claim.count!.claimed), possible: String(claim.count!.possible), metric: claim.goal!.goal.metric }
-          : { claim: claimed, figure: claim.figure?.text ?? '' };
-    const key = { placeholder: 'claim.placeholder', vague: 'claim.vague', 'no-figure': 'claim.noFigure', contradicts: 'claim.contradicts', count: 'claim.count' }[claim.problem];
-    const code = claim.problem === 'contradicts' ? 'status-contradiction' : 'unsupported-claim';
-    diagnostics.push({ code, severity: 'warning', start: claim.start, end: claim.end, message: localize(locale, key, args) });
-  }
+  for (const claim of claims) diagnostics.push(claimDiagnostic(text, claim, locale));
   return diagnostics;
+}
+
+/** A claim of success its sentence does not back, or that the figures contradict. */
+function claimDiagnostic(text: string, claim: UnsupportedClaim, locale: Locale): ReportDiagnostic {
+  const claimed = text.slice(claim.start, claim.end);
+  const args: Record<string, string> =
+    claim.problem === 'contradicts'
+      ? { claim: claimed, metric: claim.goal!.goal.metric, target: claim.goal!.goal.targetText ?? '', actual: claim.goal!.outcome?.reading?.quantity.text ?? '' }
+      : claim.problem === 'count'
+        ? { claim: claimed, claimed: String(claim.count!.claimed), possible: String(claim.count!.possible), metric: claim.goal!.goal.metric }
+        : { claim: claimed, figure: claim.figure?.text ?? '' };
+  const key = { placeholder: 'claim.placeholder', vague: 'claim.vague', 'no-figure': 'claim.noFigure', contradicts: 'claim.contradicts', count: 'claim.count' }[claim.problem];
+  const code = claim.problem === 'contradicts' ? 'status-contradiction' : 'unsupported-claim';
+  return { code, severity: 'warning', start: claim.start, end: claim.end, message: localize(locale, key, args) };
 }

@@ -1,29 +1,7 @@
-import type { ReportDiagnostic } from '../diagnostics.js';
-import { localize, type Locale } from '../l10n.js';
-import type { Section } from '../model.js';
-import { formatNumbering, numberingExamples, type Numbering, type NumberingStyle } from '../numbering.js';
-
-/** The style most siblings use; on a tie, the first one's. */
-export function dominantStyle(sections: readonly Section[]): NumberingStyle | undefined {
-  return dominantOf(sections.map((s) => s.heading.numbering));
-}
-
-function dominantOf(numberings: readonly (Numbering | undefined)[]): NumberingStyle | undefined {
-  // Parallel arrays rather than a Map: a level holds one or two styles, and the check runs once per level.
-  const styles: NumberingStyle[] = [];
-  const counts: number[] = [];
-  for (const numbering of numberings) {
-    if (!numbering) continue;
-    const i = styles.indexOf(numbering.style);
-    if (i < 0) {
-      styles.push(numbering.style);
-      counts.push(1);
-    } else counts[i]!++;
-  }
-  let best = 0;
-  for (let i = 1; i < counts.length; i++) if (counts[i]! > counts[best]!) best = i;
-  return styles[best];
-}
+import type { ReportDiagnostic } from '../report/diagnostics.js';
+import { localize, type Locale } from '../report/l10n.js';
+import type { Section } from '../parse/model.js';
+import { dominantOf, formatNumbering, numberingExamples, type Numbering, type NumberingStyle } from '../report/numberingStyle.js';
 
 /** One level of sections under the same parent, numbered in the dominant `style`. */
 interface Level {

@@ -1,28 +1,9 @@
-import type { ReportDiagnostic, Severity } from '../diagnostics.js';
-import { localize, type Locale } from '../l10n.js';
-import type { Section, Span } from '../model.js';
-import { normalizeTitle, readerFor, sectionCoverage, slotRanks, type RecognizedChapter } from '../schema/recognize.js';
-import type { ChapterSchema, SlotDefinition } from '../schema/types.js';
-
-/** A chapter with the slots it fills (schema/recognize.ts decides them, with the evidence). */
-export type ClassifiedChapter = RecognizedChapter;
-
-/** A required slot with no chapter of its own, covered by a section inside another chapter. */
-export interface CoveredSlot {
-  readonly slot: SlotDefinition;
-  readonly section: Section;
-  /** The chapter the section stands in. */
-  readonly chapter: Section;
-}
-
-/** A required chapter the report lacks, and where it belongs. */
-export interface MissingChapter {
-  readonly slot: SlotDefinition;
-  /** Where to insert it: the start of the chapter it should precede, or the end of the document. */
-  readonly insertAt: number;
-  readonly after: ClassifiedChapter | undefined;
-  readonly before: ClassifiedChapter | undefined;
-}
+import type { ReportDiagnostic, Severity } from '../report/diagnostics.js';
+import { localize, type Locale } from '../report/l10n.js';
+import type { Section, Span } from '../parse/model.js';
+import { normalizeTitle, readerFor, sectionCoverage, slotRanks } from '../schema/recognize.js';
+import { emptySections, precedingChapter, type ClassifiedChapter, type CoveredSlot, type MissingChapter } from '../report/chapters.js';
+import type { ChapterSchema } from '../schema/types.js';
 
 function headingLabel(chapter: ClassifiedChapter): string {
   return chapter.section.heading.text;
@@ -30,19 +11,6 @@ function headingLabel(chapter: ClassifiedChapter): string {
 
 function slotLabel(schema: ChapterSchema, id: string, language: Locale): string {
   return schema.slots.find((s) => s.id === id)?.title[language] ?? id;
-}
-
-/** Positions of the slots in the schema's order. */
-function slotIndex(schema: ChapterSchema): Map<string, number> {
-  return new Map(schema.slots.map((slot, index) => [slot.id, index]));
-}
-
-/** Index of the chapter a slot's chapter belongs after: the last one filling an earlier slot (-1: first). */
-export function precedingChapter(schema: ChapterSchema, chapters: readonly ClassifiedChapter[], slot: string): number {
-  const index = slotIndex(schema);
-  const own = index.get(slot)!;
-  for (let i = chapters.length - 1; i >= 0; i--) if (chapters[i]!.slots.some((s) => index.get(s)! < own)) return i;
-  return -1;
 }
 
 /**
@@ -224,19 +192,6 @@ export function checkDuplicateTitles(chapters: readonly ClassifiedChapter[], loc
     }
   }
   return diagnostics;
-}
-
-/** A heading with nothing under it (HTML comments, such as skeleton guidance, do not count). */
-/** Sections (and chapters) with neither text nor subsections of their own: what is still to be written. */
-export function emptySections(chapters: readonly Section[]): Section[] {
-  const empty: Section[] = [];
-  const pending = [...chapters].reverse();
-  while (pending.length) {
-    const section = pending.pop()!;
-    if (!section.hasContent && section.sections.length === 0) empty.push(section);
-    for (let i = section.sections.length - 1; i >= 0; i--) pending.push(section.sections[i]!);
-  }
-  return empty;
 }
 
 /**

@@ -1,10 +1,10 @@
-import type { ReportDiagnostic } from '../diagnostics.js';
+import type { ReportDiagnostic } from '../report/diagnostics.js';
 import { cellSpan } from '../goals/columns.js';
 import { formatDate } from '../goals/dates.js';
 import { kpiProblems } from '../goals/kpi.js';
 import { milestoneProblems } from '../goals/milestones.js';
-import { localize, type Locale } from '../l10n.js';
-import type { ReportModel } from '../model.js';
+import { localize, type Locale } from '../report/l10n.js';
+import type { ReportModel } from '../parse/model.js';
 
 /** KPI tables: target and actual cells without a number (kpi-table), status cells the row's figures contradict (status-contradiction). */
 function checkKpiTables(model: ReportModel, locale: Locale): ReportDiagnostic[] {

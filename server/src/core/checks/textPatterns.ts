@@ -1,7 +1,7 @@
-import type { ReportDiagnostic, Severity } from '../diagnostics.js';
-import { localize, type Locale } from '../l10n.js';
-import type { BlockModel, ReportModel } from '../model.js';
-import { placeholderPatterns, scanSpans, vagueQuantityPatterns, type PatternMatch, type TextPattern } from '../patterns.js';
+import type { ReportDiagnostic, Severity } from '../report/diagnostics.js';
+import { localize, type Locale } from '../report/l10n.js';
+import type { BlockModel, ReportModel } from '../parse/model.js';
+import { placeholderPatterns, scanSpans, vagueQuantityPatterns, type PatternMatch, type TextPattern } from '../report/patterns.js';
 
 /** The built-in placeholder patterns followed by the user's, one array per user list (the block memo's key). */
 const withExtra = new WeakMap<readonly TextPattern[], readonly TextPattern[]>();

@@ -15,7 +15,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Definition, FootnoteDefinition, ListItem, Nodes, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
-import { localize, type Locale } from '../l10n.js';
+import { localize, type Locale } from '../report/l10n.js';
 import { readPicture } from './images.js';
 import type { HouseStyle, StyleIds } from './style.js';
 

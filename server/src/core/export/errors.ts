@@ -1,4 +1,4 @@
-import { localize, type Locale } from '../l10n.js';
+import { localize, type Locale } from '../report/l10n.js';
 
 /** Why an export could not be written: a message key of the catalogs and its arguments, localized by the host. */
 export class ExportError extends Error {

@@ -1,6 +1,6 @@
 import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IRunStylePropertiesOptions, type IStylesOptions } from 'docx';
 import styleYaml from '../../../data/export-style.yaml';
-import type { Locale } from '../l10n.js';
+import type { Locale } from '../report/l10n.js';
 
 interface Font {
   readonly eastAsia: string;

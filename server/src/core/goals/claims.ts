@@ -4,14 +4,14 @@
  * a placeholder or vague, when the goal it speaks of was missed, or when it gives no figure and the goals
  * it speaks of (or, failing any, all goals) are not shown to be met.
  */
-import type { ClassifiedChapter } from '../checks/structure.js';
-import type { BlockModel, ReportModel, Span } from '../model.js';
+import type { ClassifiedChapter } from '../report/chapters.js';
+import type { BlockModel, ReportModel, Span } from '../parse/model.js';
 import type { GoalResult } from './evaluate.js';
 import { mentions, metricSimilarity } from './metric.js';
 import { cellSpan } from './columns.js';
 import { cellReader, kpiRows, rowStatus } from './kpi.js';
 import { findQuantities, type Quantity } from './numbers.js';
-import { parseChineseNumeral } from '../numbering.js';
+import { parseChineseNumeral } from '../report/numberingStyle.js';
 import { phrases } from './phrases.js';
 import { blocksOverlapping, labelOf, sentencesOf, within, type Segment } from './segments.js';
 

@@ -3,8 +3,8 @@
  * server/data/table-columns.yaml.
  */
 import columnsYaml from '../../../data/table-columns.yaml';
-import type { Span, TableInfo, TextBlock } from '../model.js';
-import { placeholderPatterns, scanSpans } from '../patterns.js';
+import type { Span, TableInfo, TextBlock } from '../parse/model.js';
+import { placeholderPatterns, scanSpans } from '../report/patterns.js';
 
 export type KpiColumn = 'metric' | 'baseline' | 'target' | 'actual' | 'deviation' | 'achievement' | 'status';
 export type MilestoneColumn = 'plannedStart' | 'plannedFinish' | 'actualStart' | 'actualFinish' | 'status' | 'date';

@@ -3,8 +3,8 @@
  * achievement rate. Computed once per analysis (`ReportAnalysis.goals`); diagnostics, the scorecard and
  * the CLI read it.
  */
-import type { ClassifiedChapter } from '../checks/structure.js';
-import type { ReportModel } from '../model.js';
+import type { ClassifiedChapter } from '../report/chapters.js';
+import type { ReportModel } from '../parse/model.js';
 import { extractGoals, type Goal } from './extract.js';
 import { alternativesKept, isClear, prepareStatement, rankOutcomes, type Candidate, type PreparedStatement } from './match.js';
 import { coverage, prepareMetric, similarity, type MetricText } from './metric.js';

@@ -4,8 +4,8 @@
  * and give a figure, the rows of a KPI table there, and the front matter's `goals:` list. A statement
  * with several targets gives one goal per target.
  */
-import type { ClassifiedChapter } from '../checks/structure.js';
-import type { ListItemInfo, ReportModel, Section, Span, TableInfo } from '../model.js';
+import type { ClassifiedChapter } from '../report/chapters.js';
+import type { ListItemInfo, ReportModel, Section, Span, TableInfo } from '../parse/model.js';
 import { kpiColumns } from './columns.js';
 import { cellReader, kpiRows, rowActual, rowTarget } from './kpi.js';
 import { dateUnit, readSentence, directionOf, metricName, type Direction, type Reading } from './measure.js';

@@ -2,8 +2,8 @@
  * KPI tables (指标 | 基线值 | 目标值 | 实际值 | 达成率 | 状态, Metric | Target | Actual | Status): each row
  * read as a metric with its baseline, target, actual figure and status.
  */
-import type { Span, TableInfo, TextBlock } from '../model.js';
-import { classifyTable } from '../tables.js';
+import type { Span, TableInfo, TextBlock } from '../parse/model.js';
+import { classifyTable } from '../report/tableKinds.js';
 import { cellSpan, isBlank, isPending, kpiColumns, rowSpan, statusOf } from './columns.js';
 import { gapSide, readSentence, type Reading } from './measure.js';
 import { judge, levelFromGap, sameFigure, targetOf, type Judgement, type Target } from './verdict.js';

@@ -313,16 +313,26 @@ export function readSentence(text: string, offset: number): Reading[] {
 }
 
 
-function readFigures(text: string, offset: number, quantities: readonly Quantity[]): Reading[] {
-  // The figures are read in order: each scanner reads the sentence's clauses once for all of them (once
-  // for the pairs, once again for the readings).
-  const clauseAt = clauseScanner(text);
-  const hardClauseAt = clauseScanner(text, false);
-  const readings: Reading[] = [];
-  const isBaseline = new Set<Quantity>();
-  const pairedWith = new Map<Quantity, { baseline: Quantity; movement: Movement | undefined }>();
+/**
+ * A figure whose clause names nothing (满意度为 93.8%，较上年提高 5.1 个百分点) goes on with the subject
+ * of the figure before it: Chinese and English leave a subject they keep unsaid. An average says so
+ * before it in its clause (平均封闭施工 11 个日历天) or right after it (12 days on average).
+ */
+function carrySubjects(text: string, offset: number, readings: Reading[]): void {
+  for (let i = 0; i < readings.length; i++) {
+    const reading = readings[i]!;
+    const metric = !reading.metric && i > 0 ? readings[i - 1]!.metric : reading.metric;
+    const after = reading.quantity.end - offset;
+    const average = phrases.averageBefore.test(lower(reading.lead)) || phrases.averageAfter.test(lower(text.slice(after, after + 16)));
+    if (metric !== reading.metric || average) readings[i] = { ...reading, metric, ...(average ? { average } : {}) };
+  }
+}
 
-  // 从A缩短至B, 由A提升到B, from A to B: A is the baseline of B.
+type Pairs = Map<Quantity, { baseline: Quantity; movement: Movement | undefined }>;
+
+/** 从A缩短至B, 由A提升到B, from A to B: A is the baseline of B. Adds each A to `isBaseline`. */
+function pairFigures(text: string, offset: number, quantities: readonly Quantity[], clauseAt: (at: number) => number, isBaseline: Set<Quantity>): Pairs {
+  const pairedWith: Pairs = new Map();
   for (let i = 1; i < quantities.length; i++) {
     const a = quantities[i - 1]!;
     const b = quantities[i]!;
@@ -342,6 +352,28 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     pairedWith.set(b, { baseline, movement: movement ?? byValues });
     isBaseline.add(a);
   }
+  return pairedWith;
+}
+
+/** What a figure counts or measures, named right after it (120 users, 35% of orders, 3 万元的设备). */
+function figureNoun(text: string, after: number, quantity: Quantity, plainLead: string): string {
+  return quantity.unit.dimension === 'none' && quantity.value !== undefined
+    ? englishCount(text, after) || nounAfter(text, after, false)
+    : quantity.unit.dimension === 'percent'
+      ? englishShare(text, after, plainLead) || nounAfter(text, after, false)
+      : quantity.unit.dimension.startsWith('currency')
+        ? englishAmountOf(text, after) || nounAfter(text, after, false)
+        : nounAfter(text, after, quantity.unit.dimension.startsWith('count'));
+}
+
+function readFigures(text: string, offset: number, quantities: readonly Quantity[]): Reading[] {
+  // The figures are read in order: each scanner reads the sentence's clauses once for all of them (once
+  // for the pairs, once again for the readings).
+  const clauseAt = clauseScanner(text);
+  const hardClauseAt = clauseScanner(text, false);
+  const readings: Reading[] = [];
+  const isBaseline = new Set<Quantity>();
+  const pairedWith = pairFigures(text, offset, quantities, clauseAt, isBaseline);
 
   for (const quantity of quantities) {
     if (isBaseline.has(quantity)) continue;
@@ -363,14 +395,7 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
       continue;
     }
 
-    const noun =
-      quantity.unit.dimension === 'none' && quantity.value !== undefined
-        ? englishCount(text, after) || nounAfter(text, after, false)
-        : quantity.unit.dimension === 'percent'
-          ? englishShare(text, after, plainLead) || nounAfter(text, after, false)
-          : quantity.unit.dimension.startsWith('currency')
-            ? englishAmountOf(text, after) || nounAfter(text, after, false)
-            : nounAfter(text, after, quantity.unit.dimension.startsWith('count'));
+    const noun = figureNoun(text, after, quantity, plainLead);
 
     // 比目标高 1.5 dB(A), 2% below target: the distance to the target, not a result of its own.
     const gapBefore = phrases.gapBefore.exec(lowerLead);
@@ -421,16 +446,7 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
   }
 
   readings.push(...shareReadings(text, offset, quantities));
-  // A figure whose clause names nothing (满意度为 93.8%，较上年提高 5.1 个百分点) goes on with the subject
-  // of the figure before it: Chinese and English leave a subject they keep unsaid. An average says so
-  // before it in its clause (平均封闭施工 11 个日历天) or right after it (12 days on average).
-  for (let i = 0; i < readings.length; i++) {
-    const reading = readings[i]!;
-    const metric = !reading.metric && i > 0 ? readings[i - 1]!.metric : reading.metric;
-    const after = reading.quantity.end - offset;
-    const average = phrases.averageBefore.test(lower(reading.lead)) || phrases.averageAfter.test(lower(text.slice(after, after + 16)));
-    if (metric !== reading.metric || average) readings[i] = { ...reading, metric, ...(average ? { average } : {}) };
-  }
+  carrySubjects(text, offset, readings);
   // A baseline written apart from its figure (缩短至30天以内（现状45天）) belongs to the figure before it; a
   // change's, to the change after it as well (较 2022 年（86 项）下降 50%).
   if (isBaseline.size === 0) return readings;

@@ -4,7 +4,7 @@
  * 审批时长). Scores run from 0 (nothing shared) to 1 (the same name).
  */
 import synonymsYaml from '../../../data/metric-synonyms.yaml';
-import { keywordPattern } from '../patterns.js';
+import { keywordPattern } from '../report/patterns.js';
 
 interface SynonymsFile {
   groups: string[][];

@@ -3,8 +3,8 @@
  * out of order, a finish before its start, an actual date before the planned start, and a phase marked
  * done with no actual date. Cells with a placeholder (【待补充】, TBD) are left to the placeholder check.
  */
-import type { TableInfo, TextBlock } from '../model.js';
-import { classifyTable } from '../tables.js';
+import type { TableInfo, TextBlock } from '../parse/model.js';
+import { classifyTable } from '../report/tableKinds.js';
 import { isBlank, isDone, milestoneColumns, type MilestoneColumn } from './columns.js';
 import { findDates, isBefore, parseDate, type CalendarDate } from './dates.js';
 

@@ -5,9 +5,9 @@
  * (以上, 以内), an approximation (约). Units and qualifiers come from server/data/quantities.yaml.
  */
 import quantitiesYaml from '../../../data/quantities.yaml';
-import type { Span } from '../model.js';
-import { parseChineseNumeral } from '../numbering.js';
-import { placeholderPatterns, scanSpans, vagueQuantityPatterns } from '../patterns.js';
+import type { Span } from '../parse/model.js';
+import { parseChineseNumeral } from '../report/numberingStyle.js';
+import { placeholderPatterns, scanSpans, vagueQuantityPatterns } from '../report/patterns.js';
 import { findDates } from './dates.js';
 
 export interface Unit {
@@ -511,25 +511,12 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     // 3,400余条, 30多天: more than the figure, and not exactly.
     const after = text.charAt(first.end);
     const more = (after === '余' || after === '多') && readUnit(text, first.end + 1, prefix?.value).end > first.end + 1;
-    let unitRead = first.percent ? { unit: percent, end: first.end } : readUnit(text, more ? first.end + 1 : first.end, prefix?.value);
-    let range: { min: number; max: number } | undefined;
-    let end = unitRead.end;
-
-    rangeJoin.lastIndex = end;
-    const join = rangeJoin.exec(text);
-    const from = fromWord.test(text.slice(Math.max(0, start - 6), start));
-    if (join && !from) {
-      const second = readNumber(text, end + join[0].length);
-      if (second && !masked.some((s) => s.start === end + join[0].length)) {
-        const secondUnit = readUnit(text, second.end, prefix?.value);
-        const unit = secondUnit.end > second.end ? secondUnit.unit : unitRead.unit;
-        if (unitRead.unit.dimension === 'none' || unit.dimension === unitRead.unit.dimension) {
-          range = { min: Math.min(first.value, second.value), max: Math.max(first.value, second.value) };
-          unitRead = { unit, end: Math.max(secondUnit.end, second.end) };
-          end = unitRead.end;
-        }
-      }
-    }
+    const single = first.percent ? { unit: percent, end: first.end } : readUnit(text, more ? first.end + 1 : first.end, prefix?.value);
+    // 从 3 天到 5 天 is a change from one figure to another, no range.
+    const joined = fromWord.test(text.slice(Math.max(0, start - 6), start)) ? undefined : readRange(text, first, single, prefix?.value, masked);
+    const range = joined?.range;
+    const unitRead = joined?.unitRead ?? single;
+    const end = unitRead.end;
 
     const unit = unitRead.unit;
     if (first.chinese) {
@@ -545,14 +532,44 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     make(start, end, { value: range ? range.min : first.value, range, unit, placeholder: false, vague: false }, more);
     numberPattern.lastIndex = end;
   }
-  // Placeholders and vague amounts come first, then numbers, each in order: sort only when they interleave.
+  return joinDurations(text, offset, inOrder(found));
+}
+
+/** Placeholders and vague amounts come first, then numbers, each in order: sort only when they interleave. */
+function inOrder(found: Quantity[]): Quantity[] {
   for (let i = 1; i < found.length; i++) {
     if (found[i]!.start < found[i - 1]!.start) {
       found.sort((a, b) => a.start - b.start);
       break;
     }
   }
-  return joinDurations(text, offset, found);
+  return found;
+}
+
+/**
+ * 3–5 天, 10%~15%, 2 to 4 weeks: the second number joined to the `first` one, read with `unitRead`, and the
+ * unit they share; undefined when no number follows a join, or its unit is another dimension.
+ */
+function readRange(
+  text: string,
+  first: NumberRead,
+  unitRead: UnitRead,
+  prefix: Unit | undefined,
+  masked: readonly Span[],
+): { range: { min: number; max: number }; unitRead: UnitRead } | undefined {
+  const end = unitRead.end;
+  rangeJoin.lastIndex = end;
+  const join = rangeJoin.exec(text);
+  if (!join) return undefined;
+  const second = readNumber(text, end + join[0].length);
+  if (!second || masked.some((s) => s.start === end + join[0].length)) return undefined;
+  const secondUnit = readUnit(text, second.end, prefix);
+  const unit = secondUnit.end > second.end ? secondUnit.unit : unitRead.unit;
+  if (unitRead.unit.dimension !== 'none' && unit.dimension !== unitRead.unit.dimension) return undefined;
+  return {
+    range: { min: Math.min(first.value, second.value), max: Math.max(first.value, second.value) },
+    unitRead: { unit, end: Math.max(secondUnit.end, second.end) },
+  };
 }
 
 /** What may stand between the parts of one duration: 7 min 40 s, 1 小时 30 分钟, 2 hours and 15 minutes. */

@@ -3,12 +3,12 @@
  * and — with less confidence — the sentences of other chapters (not the goals chapter, not the outlook,
  * not sentences about what is still to come).
  */
-import type { ClassifiedChapter } from '../checks/structure.js';
-import type { ReportModel, Section, Span, TextBlock } from '../model.js';
+import type { ClassifiedChapter } from '../report/chapters.js';
+import type { ReportModel, Section, Span, TextBlock } from '../parse/model.js';
 import { cellSpan, isBlank, milestoneColumns, rowSpan } from './columns.js';
 import { cellReader, kpiRows, rowActual, rowStatus, rowTarget } from './kpi.js';
 import type { Target } from './verdict.js';
-import { classifyTable } from '../tables.js';
+import { classifyTable } from '../report/tableKinds.js';
 import { readSentence, type Reading } from './measure.js';
 import { phrases } from './phrases.js';
 import { labelOf, paragraphsWithin, sentencesOf } from './segments.js';

@@ -3,7 +3,7 @@
  * lower-cased text (Latin words match as whole words, see `keywordPattern`); Chinese is unaffected.
  */
 import phrasesYaml from '../../../data/goal-phrases.yaml';
-import { keywordPattern } from '../patterns.js';
+import { keywordPattern } from '../report/patterns.js';
 
 interface PhrasesFile {
   verbs: { increase: string[]; decrease: string[]; reach: string[]; save: string[] };

@@ -2,7 +2,7 @@
  * Pieces of report text the goal engine reads: the sentences of a block, the clause around a figure, and
  * the label before a colon (`市场渗透率: …`). Offsets are document offsets.
  */
-import type { ListItemInfo, ReportModel, Span, TextBlock } from '../model.js';
+import type { ListItemInfo, ReportModel, Span, TextBlock } from '../parse/model.js';
 
 export interface Segment extends Span {
   readonly text: string;

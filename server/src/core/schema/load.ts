@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
-import type { LocalizedText } from '../l10n.js';
-import { limits } from '../limits.js';
-import { parseYaml } from '../yamlDocument.js';
+import type { LocalizedText } from '../report/l10n.js';
+import { limits } from '../report/limits.js';
+import { parseYaml } from '../parse/yamlDocument.js';
 import type { SchemaProblem, TableKindName } from './types.js';
 
 /** A slot as written in a file: a schema that `extends` another may give only what it changes. */

@@ -10,9 +10,10 @@ import recognitionYaml from '../../../schemas/recognition.yaml';
 import { chapterGoals } from '../goals/extract.js';
 import { blocksWithin } from '../goals/segments.js';
 import { kpiColumns } from '../goals/columns.js';
-import type { ReportModel, Section } from '../model.js';
-import { escapeRegExp, keywordPattern } from '../patterns.js';
-import { classifyTable } from '../tables.js';
+import type { ReportModel, Section } from '../parse/model.js';
+import { escapeRegExp, keywordPattern } from '../report/patterns.js';
+import { classifyTable } from '../report/tableKinds.js';
+import type { RecognizedChapter, SlotEvidence } from '../report/chapters.js';
 import type { ChapterSchema, SlotDefinition } from './types.js';
 
 interface RecognitionData {
@@ -73,24 +74,6 @@ export interface HeadingReading {
   readonly scores: ReadonlyMap<string, number>;
   /** Slots the heading names as strongly as its first one: where the chapter stands decides between them. */
   readonly tied: readonly string[];
-}
-
-/** Why a chapter fills its slots: its heading's terms and what lies beneath it, for the hover. */
-export interface SlotEvidence {
-  readonly slot: string;
-  readonly kind: 'heading' | 'section' | 'kpi-table' | 'milestone-table' | 'goal-statements' | 'position';
-  /** The term, the section's heading, or nothing for a table or a position. */
-  readonly text: string;
-  readonly weight: number;
-  /** Where it stands: the section's or the table's start. */
-  readonly at: number | undefined;
-}
-
-/** A chapter with the slots it fills and the evidence for them. */
-export interface RecognizedChapter {
-  readonly section: Section;
-  readonly slots: readonly string[];
-  readonly evidence: readonly SlotEvidence[];
 }
 
 /** Lower case, brackets' content kept, punctuation and extra spaces removed. */

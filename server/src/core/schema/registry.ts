@@ -1,4 +1,4 @@
-import { appendAll } from '../limits.js';
+import { appendAll } from '../report/limits.js';
 import { readSchemaDraft, termLists, type SchemaDraft, type SlotDraft } from './load.js';
 import type { ChapterSchema, SchemaProblem, SlotDefinition } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../l10n.js';
+import type { LocalizedText } from '../report/l10n.js';
 
 export type TableKindName = 'kpi' | 'milestone';
 

@@ -1,10 +1,10 @@
 import { RE2JS, type Matcher } from 're2js';
-import detectionYaml from '../../data/detection.yaml';
-import placeholdersYaml from '../../data/placeholders.yaml';
-import vagueYaml from '../../data/vague-quantities.yaml';
+import detectionYaml from '../../../data/detection.yaml';
+import placeholdersYaml from '../../../data/placeholders.yaml';
+import vagueYaml from '../../../data/vague-quantities.yaml';
 import { localize, type Locale } from './l10n.js';
 import { limits } from './limits.js';
-import type { Span } from './model.js';
+import type { Span } from '../parse/model.js';
 
 /** What `scanSpans` needs of an expression: `exec` and `lastIndex` of a global RegExp. */
 export interface PatternExpression {

@@ -1,9 +1,10 @@
-import type { ReportAnalysis } from './analyze.js';
-import type { ClassifiedChapter } from './checks/structure.js';
-import { localize, type Locale } from './l10n.js';
-import type { Section, Span } from './model.js';
-import type { SlotEvidence } from './schema/recognize.js';
-import { buildGoalCheck, describeVerdict, formatAchievement, type GoalCheckRow } from './goals/scorecard.js';
+import type { ReportAnalysis } from '../analyze.js';
+import type { ClassifiedChapter } from '../report/chapters.js';
+import { localize, type Locale } from '../report/l10n.js';
+import type { Section, Span } from '../parse/model.js';
+import type { SlotEvidence } from '../report/chapters.js';
+import { buildGoalCheck } from './goalCheck.js';
+import { describeVerdict, formatAchievement, type GoalCheckRow } from '../goals/scorecard.js';
 
 /** The innermost section of `chapter` below the chapter itself that holds `at`, if any. */
 function sectionAt(chapter: Section, at: number): Section | undefined {

@@ -1,6 +1,6 @@
-import type { ReportAnalysis } from './analyze.js';
-import { extractGoals } from './goals/extract.js';
-import type { Span } from './model.js';
+import type { ReportAnalysis } from '../analyze.js';
+import { extractGoals } from '../goals/extract.js';
+import type { Span } from '../parse/model.js';
 
 /** One objective the report states in its goals chapter (or its front matter's `goals:`). */
 export interface GoalStatement extends Span {

@@ -1,9 +1,9 @@
-import type { ReportAnalysis } from './analyze.js';
-import { dominantStyle } from './checks/numbering.js';
-import type { Locale } from './l10n.js';
-import { formatNumbering, type NumberingStyle } from './numbering.js';
-import type { SlotDefinition, TableKindName } from './schema/types.js';
-import { tableHeaders } from './tables.js';
+import type { ReportAnalysis } from '../analyze.js';
+import { dominantStyle } from '../report/numberingStyle.js';
+import type { Locale } from '../report/l10n.js';
+import { formatNumbering, type NumberingStyle } from '../report/numberingStyle.js';
+import type { SlotDefinition, TableKindName } from '../schema/types.js';
+import { tableHeaders } from '../report/tableKinds.js';
 
 /** How a document numbers its chapters: a style and an example of it as written. */
 export interface ChapterNumbering {

@@ -1,7 +1,7 @@
-import type { ReportAnalysis } from './analyze.js';
-import { emptySections } from './checks/structure.js';
-import type { Locale } from './l10n.js';
-import type { Span } from './model.js';
+import type { ReportAnalysis } from '../analyze.js';
+import { emptySections } from '../report/chapters.js';
+import type { Locale } from '../report/l10n.js';
+import type { Span } from '../parse/model.js';
 
 export interface ChecklistChapter extends Span {
   readonly title: string;

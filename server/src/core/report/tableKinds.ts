@@ -1,6 +1,6 @@
-import columnsYaml from '../../data/table-columns.yaml';
+import columnsYaml from '../../../data/table-columns.yaml';
 import { localize, type Locale } from './l10n.js';
-import type { TableInfo } from './model.js';
+import type { TableInfo } from '../parse/model.js';
 
 /** `scorecard`: the goal check's own table, inserted into the report; never read as goals or outcomes. */
 export type TableKind = 'kpi' | 'milestone' | 'scorecard' | 'other';

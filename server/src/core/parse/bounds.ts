@@ -1,4 +1,4 @@
-import { limits } from './limits.js';
+import { limits } from '../report/limits.js';
 
 /**
  * Where a text goes past what the Markdown parser is given to read: container prefixes (block quotes and

@@ -1,11 +1,11 @@
-import type { ReportAnalysis } from './analyze.js';
+import type { ReportAnalysis } from '../analyze.js';
 import { placeChapter, type TextEditLike } from './edits.js';
-import { findGoalStatements } from './goals.js';
-import { localize, textLanguage, type Locale } from './l10n.js';
-import type { Section, Span } from './model.js';
-import { formatNumbering } from './numbering.js';
-import type { TableKindName } from './schema/types.js';
-import { tableHeaders, tableKindsNamedBy } from './tables.js';
+import { findGoalStatements } from './goalStatements.js';
+import { localize, textLanguage, type Locale } from '../report/l10n.js';
+import type { Section, Span } from '../parse/model.js';
+import { formatNumbering } from '../report/numberingStyle.js';
+import type { TableKindName } from '../schema/types.js';
+import { tableHeaders, tableKindsNamedBy } from '../report/tableKinds.js';
 import { chapterNumbering, chapterTitle, tableMarkdown } from './writing.js';
 
 export interface CompletionProposal {

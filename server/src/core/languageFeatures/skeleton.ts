@@ -1,5 +1,5 @@
-import type { Locale } from './l10n.js';
-import type { ChapterSchema, TableKindName } from './schema/types.js';
+import type { Locale } from '../report/l10n.js';
+import type { ChapterSchema, TableKindName } from '../schema/types.js';
 import { chapterBlock, defaultNumbering } from './writing.js';
 
 const untitled: Record<Locale, string> = { 'zh-cn': 'XX项目总结报告', en: 'XX Project Closure Report' };

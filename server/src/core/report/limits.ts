@@ -17,7 +17,7 @@ export const limits = {
   schemaTerms: 1000,
   /** Characters of front matter that are read as YAML; a longer one is a `frontmatter` error. */
   frontMatterCharacters: 100_000,
-  /** Levels of lists and block quotes, and rows of one table, that the parser reads (bounds.ts). */
+  /** Levels of lists and block quotes, and rows of one table, that the parser reads (parse/bounds.ts). */
   nestingDepth: 32,
   tableRows: 2000,
   /** Patterns in `reportWriter.placeholders.extraPatterns`, and characters of one. */

@@ -1,8 +1,8 @@
-import type { ReportAnalysis } from './analyze.js';
-import { describeVerdict } from './goals/scorecard.js';
-import { localize, type Locale } from './l10n.js';
-import type { Section, Span } from './model.js';
-import { classifyTable } from './tables.js';
+import type { ReportAnalysis } from '../analyze.js';
+import { describeVerdict } from '../goals/scorecard.js';
+import { localize, type Locale } from '../report/l10n.js';
+import type { Section, Span } from '../parse/model.js';
+import { classifyTable } from '../report/tableKinds.js';
 
 export type OutlineKind = 'chapter' | 'section' | 'goal' | 'kpi-table' | 'milestone-table';
 

@@ -1,5 +1,5 @@
-import en from '../../l10n/en.yaml';
-import zhCn from '../../l10n/zh-cn.yaml';
+import en from '../../../l10n/en.yaml';
+import zhCn from '../../../l10n/zh-cn.yaml';
 
 export type Locale = 'en' | 'zh-cn';
 

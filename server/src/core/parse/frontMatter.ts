@@ -1,5 +1,5 @@
 import { isMap, type Document } from 'yaml';
-import { limits } from './limits.js';
+import { limits } from '../report/limits.js';
 import { parseYaml } from './yamlDocument.js';
 
 export interface FrontMatterProblem {

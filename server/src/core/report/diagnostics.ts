@@ -1,5 +1,5 @@
 import { localize, type Locale } from './l10n.js';
-import type { Span } from './model.js';
+import type { Span } from '../parse/model.js';
 
 /** Diagnostic codes are a public contract (CLI JSON, `source: report-writer` in editors): extend, never rename. */
 export type DiagnosticCode =

@@ -169,3 +169,26 @@ export function formatNumbering(style: NumberingStyle, values: readonly number[]
     /\d/.test(numeral) ? String(n) : /[IVXLC]/.test(numeral) ? formatRoman(n) : formatChineseNumeral(n),
   );
 }
+
+/** The style most siblings use; on a tie, the first one's. */
+export function dominantStyle(sections: readonly { readonly heading: { readonly numbering: Numbering | undefined } }[]): NumberingStyle | undefined {
+  return dominantOf(sections.map((s) => s.heading.numbering));
+}
+
+/** The style most of `numberings` have; on a tie, the first one's. */
+export function dominantOf(numberings: readonly (Numbering | undefined)[]): NumberingStyle | undefined {
+  // Parallel arrays rather than a Map: a level holds one or two styles, and the check runs once per level.
+  const styles: NumberingStyle[] = [];
+  const counts: number[] = [];
+  for (const numbering of numberings) {
+    if (!numbering) continue;
+    const i = styles.indexOf(numbering.style);
+    if (i < 0) {
+      styles.push(numbering.style);
+      counts.push(1);
+    } else counts[i]!++;
+  }
+  let best = 0;
+  for (let i = 1; i < counts.length; i++) if (counts[i]! > counts[best]!) best = i;
+  return styles[best];
+}

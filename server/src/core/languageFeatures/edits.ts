@@ -1,11 +1,11 @@
-import type { ReportAnalysis } from './analyze.js';
-import { dominantStyle } from './checks/numbering.js';
-import type { ReportModel, Section } from './model.js';
-import { appendAll } from './limits.js';
-import { formatNumbering } from './numbering.js';
-import { precedingChapter } from './checks/structure.js';
-import type { TableKindName } from './schema/types.js';
-import { classifyTable } from './tables.js';
+import type { ReportAnalysis } from '../analyze.js';
+import { dominantStyle } from '../report/numberingStyle.js';
+import type { ReportModel, Section } from '../parse/model.js';
+import { appendAll } from '../report/limits.js';
+import { formatNumbering } from '../report/numberingStyle.js';
+import { precedingChapter } from '../report/chapters.js';
+import type { TableKindName } from '../schema/types.js';
+import { classifyTable } from '../report/tableKinds.js';
 import { chapterBlock, chapterNumbering, type ChapterNumbering } from './writing.js';
 
 /** A replacement of `[start, end)` by `newText`, in document offsets. */
