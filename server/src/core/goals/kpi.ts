@@ -5,7 +5,7 @@
 import type { Span, TableInfo, TextBlock } from '../parse/model.js';
 import { classifyTable } from '../report/tableKinds.js';
 import { cellSpan, isBlank, isPending, kpiColumns, rowSpan, statusOf } from './columns.js';
-import { gapSide, readSentence, type Reading } from './measure.js';
+import { gapSide, readSentenceOnce, type Reading } from './measure.js';
 import { judge, levelFromGap, sameFigure, targetOf, type Judgement, type Target } from './verdict.js';
 import type { Bound } from './numbers.js';
 
@@ -58,7 +58,7 @@ export function cellReader(documentText: string): CellReader {
     if (!cell || !cell.text.trim()) return undefined;
     if (known.has(cell)) return known.get(cell);
     const span = cellSpan(documentText, cell);
-    const readings = readSentence(documentText.slice(span.start, span.end), span.start).filter((r) => r.kind !== 'gap');
+    const readings = readSentenceOnce(documentText.slice(span.start, span.end), span.start).filter((r) => r.kind !== 'gap');
     const reading = readings[0];
     // 5 Sep (UK, DE); 19 Sep (FR): a cell that lists figures of one kind does not say which is the row's.
     const listed = (r: Reading) => /[;；/／、,，]/u.test(documentText.slice(reading!.quantity.end, r.quantity.start));
@@ -91,7 +91,7 @@ export function rowTarget(read: CellReader, row: KpiRow): Target | undefined {
  */
 function namedBound(reading: Reading, metric: string): Bound | undefined {
   if (reading.kind !== 'level' || reading.quantity.bound) return undefined;
-  return readSentence(metric, 0).find((r) => r.quantity.bound && sameFigure(r.quantity, reading.quantity))?.quantity.bound;
+  return readSentenceOnce(metric, 0).find((r) => r.quantity.bound && sameFigure(r.quantity, reading.quantity))?.quantity.bound;
 }
 
 /**

@@ -9,7 +9,7 @@ import { cellSpan, isBlank, milestoneColumns, rowSpan } from './columns.js';
 import { cellReader, kpiRows, rowActual, rowStatus, rowTarget } from './kpi.js';
 import type { Target } from './verdict.js';
 import { classifyTable } from '../report/tableKinds.js';
-import { readSentence, type Reading } from './measure.js';
+import { readSentenceOnce, type Reading } from './measure.js';
 import { phrases } from './phrases.js';
 import { labelOf, paragraphsWithin, sentencesOf } from './segments.js';
 
@@ -76,7 +76,7 @@ function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, sourc
         source,
         labels: label ? [label] : [],
         heading,
-        readings: readSentence(sentence.text, sentence.start),
+        readings: readSentenceOnce(sentence.text, sentence.start),
         acknowledgesMiss: phrases.acknowledged.test(lower),
         status: undefined,
       });
@@ -129,7 +129,7 @@ function milestoneStatements(model: ReportModel, into: OutcomeStatement[]): void
       if (!cell || isBlank(cell) || into.length >= maximumStatements) continue;
       const span = cellSpan(model.text, cell);
       const phase = cells[0]!.text;
-      const reading = readSentence(model.text.slice(span.start, span.end), span.start).find((r) => r.quantity.bound === undefined);
+      const reading = readSentenceOnce(model.text.slice(span.start, span.end), span.start).find((r) => r.quantity.bound === undefined);
       if (!reading) continue;
       into.push({
         ...rowSpan(model.text, cells),
