@@ -379,8 +379,7 @@ function goalsKey(goals: readonly Goal[]): string {
  * read from its words alone — and a table row's figures and target (read from its cells under the table's
  * columns), their offsets relative to the row.
  */
-function statementKey(prepared: PreparedStatement): string {
-  const { statement } = prepared;
+function statementKey(statement: OutcomeStatement): string {
   const own = `${statement.source}\u0000${statement.heading ?? '\u0001'}\u0000${statement.labels.join('\u0001')}\u0000${statement.text}`;
   if (statement.source === 'results' || statement.source === 'fallback') return own;
   return `${own}\u0000${JSON.stringify([statement.readings, statement.target ?? null], relativeTo(statement.start))}`;
@@ -407,15 +406,55 @@ function matchesFor(goals: readonly Goal[]): Map<string, readonly number[]> {
 }
 
 /**
+ * A sentence's matches found again without its key: a sentence's readings are shared by every analysis
+ * that reads the same words at the same place (see `readSentenceOnce`), so the array stands for the words,
+ * and what else the key holds (source, heading, labels) is compared as it is.
+ */
+interface SentenceMatches {
+  readonly known: Map<string, readonly number[]>;
+  readonly source: OutcomeStatement['source'];
+  readonly heading: string | undefined;
+  readonly labels: readonly string[];
+  readonly hits: readonly number[];
+}
+const bySentence = new WeakMap<readonly Reading[], SentenceMatches>();
+
+const sameLabels = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((label, i) => label === b[i]);
+
+/** The matches `known` holds for the statement, or undefined; `keys` holds its key once computed. */
+function knownMatches(known: Map<string, readonly number[]>, statement: OutcomeStatement, keys: (string | undefined)[], s: number): readonly number[] | undefined {
+  const sentence = statement.source === 'results' || statement.source === 'fallback';
+  if (sentence) {
+    const found = bySentence.get(statement.readings);
+    if (found && found.known === known && found.source === statement.source && found.heading === statement.heading && sameLabels(found.labels, statement.labels)) {
+      return found.hits;
+    }
+  }
+  const key = (keys[s] = statementKey(statement));
+  const hits = known.get(key);
+  if (hits && sentence) bySentence.set(statement.readings, { known, source: statement.source, heading: statement.heading, labels: statement.labels, hits });
+  return hits;
+}
+
+/** Where a candidate stands among a goal's: by score, best first, then by place in the document. */
+interface Ranked {
+  readonly score: number;
+  readonly statement: number;
+  /** Where its match starts in the statement's hits. */
+  readonly hit: number;
+}
+
+/**
  * The statements that report on each goal, best first (the first is its outcome, the rest alternatives).
  * Each statement meets all the goals before the next statement is taken: its names, figures and features
  * are then fetched from memory once, not once per goal, and on a large report the fetching costs more
- * than the comparing. A statement met before with the same goals (see `matchCache`) is not scored again.
+ * than the comparing. A statement met before with the same goals (see `matchCache`) is not scored again,
+ * and only the candidates kept are made.
  */
-export function rankOutcomes(goals: readonly Goal[], statements: readonly PreparedStatement[]): Candidate[][] {
+export function rankOutcomes(goals: readonly Goal[], statements: readonly OutcomeStatement[]): Candidate[][] {
   const known = matchesFor(goals);
-  const keys = statements.map(statementKey);
-  const found = keys.map((key) => known.get(key));
+  const keys: (string | undefined)[] = new Array(statements.length);
+  const found = statements.map((statement, s) => knownMatches(known, statement, keys, s));
   const missing: number[] = [];
   found.forEach((hits, s) => {
     if (!hits) missing.push(s);
@@ -423,27 +462,46 @@ export function rankOutcomes(goals: readonly Goal[], statements: readonly Prepar
   if (missing.length) {
     const prepared = goals.map(prepareGoal);
     const minimums = goals.map((goal) => (goal.target ? mentionScore.numeric : mentionScore.wording));
-    const inWords = wordScores(
-      prepared,
-      missing.map((s) => statements[s]!),
-    );
+    const missed = missing.map((s) => prepareStatement(statements[s]!));
+    const inWords = wordScores(prepared, missed);
     missing.forEach((s, k) => {
       const hits: number[] = [];
       for (let i = 0; i < prepared.length; i++) {
-        const m = match(prepared[i]!, statements[s]!, minimums[i]!, inWords[i]![k]!);
+        const m = match(prepared[i]!, missed[k]!, minimums[i]!, inWords[i]![k]!);
         if (m) hits.push(i, m.score, m.reading, m.rival);
       }
       found[s] = hits;
       known.set(keys[s]!, hits);
+      const statement = statements[s]!;
+      if (statement.source === 'results' || statement.source === 'fallback') {
+        bySentence.set(statement.readings, { known, source: statement.source, heading: statement.heading, labels: statement.labels, hits });
+      }
     });
   }
-  const candidates = goals.map((): Candidate[] => []);
-  statements.forEach(({ statement }, s) => {
-    const hits = found[s]!;
-    for (let j = 0; j < hits.length; j += 4) {
-      const goal = hits[j]!;
-      candidates[goal]!.push(candidateOf(goals[goal]!, statement, hits[j + 1]!, hits[j + 2]!, hits[j + 3]!));
+  // The best `alternativesKept + 1` of each goal, as a stable sort by score (best first) and then by start
+  // would order them: a later one goes in only before those it strictly precedes.
+  const kept = alternativesKept + 1;
+  const best = goals.map((): Ranked[] => []);
+  found.forEach((hits, s) => {
+    const start = statements[s]!.start;
+    for (let j = 0; j < hits!.length; j += 4) {
+      const list = best[hits![j]!]!;
+      const score = hits![j + 1]!;
+      let at = list.length;
+      while (at > 0) {
+        const other = list[at - 1]!;
+        if ((other.score - score || start - statements[other.statement]!.start) < 0) at--;
+        else break;
+      }
+      if (at >= kept) continue;
+      list.splice(at, 0, { score, statement: s, hit: j });
+      if (list.length > kept) list.pop();
     }
   });
-  return candidates.map((list) => list.sort((a, b) => b.score - a.score || a.statement.start - b.statement.start).slice(0, alternativesKept + 1));
+  return best.map((list, g) =>
+    list.map(({ statement, hit }) => {
+      const hits = found[statement]!;
+      return candidateOf(goals[g]!, statements[statement]!, hits[hit + 1]!, hits[hit + 2]!, hits[hit + 3]!);
+    }),
+  );
 }

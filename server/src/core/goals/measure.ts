@@ -328,27 +328,43 @@ function shiftReading(reading: Reading, delta: number): Reading {
 }
 
 /**
- * The readings of sentences read before, by their text, with the offset they were last read at: what a
- * sentence says depends on its words alone, and a keystroke changes one sentence of thousands. Emptied
- * when it grows large.
+ * The readings of sentences read before, by their text and then by the offsets they were read at: what a
+ * sentence says depends on its words alone, and a keystroke changes one sentence of thousands. A text
+ * met at a new offset is moved from where it was read before; one written many times (达成 in a status
+ * column) keeps a few of its places. Emptied when it holds `readCacheLimit` readings.
  */
-const readCache = new Map<string, { readonly offset: number; readonly readings: readonly Reading[] }>();
-const readCacheLimit = 20_000;
+const readCache = new Map<string, Map<number, readonly Reading[]>>();
+let readCacheSize = 0;
+const readCacheLimit = 40_000;
+/** Offsets kept of one text: beyond them, its places are forgotten and it is moved from the last. */
+const placesKept = 16;
 
 /**
  * `readSentence`, remembered by the sentence's text: read again only when the text is new, and moved when
- * it stands elsewhere than where it was last read. What it returns is shared: it must not be changed.
+ * it stands elsewhere than where it was read. What it returns is shared: it must not be changed.
  */
 export function readSentenceOnce(text: string, offset: number): readonly Reading[] {
-  const known = readCache.get(text);
-  if (known && known.offset === offset) return known.readings;
+  let places = readCache.get(text);
+  const known = places?.get(offset);
+  if (known) return known;
   let readings: readonly Reading[];
-  if (known) readings = known.readings.map((r) => shiftReading(r, offset - known.offset));
-  else {
-    if (readCache.size >= readCacheLimit) readCache.clear();
+  if (places) {
+    const [from, read] = places.entries().next().value!;
+    readings = read.map((r) => shiftReading(r, offset - from));
+    if (places.size >= placesKept) {
+      readCacheSize -= places.size;
+      places.clear();
+    }
+  } else {
+    if (readCacheSize >= readCacheLimit) {
+      readCache.clear();
+      readCacheSize = 0;
+    }
     readings = readSentence(text, offset);
+    readCache.set(text, (places = new Map()));
   }
-  readCache.set(text, { offset, readings });
+  places.set(offset, readings);
+  readCacheSize++;
   return readings;
 }
 
