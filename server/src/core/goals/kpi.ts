@@ -24,8 +24,20 @@ export interface KpiRow extends Span {
 /** A header that numbers the rows rather than naming them. */
 const rowNumber = /^(?:#|no\.?|id|序号|编号|行号)$/iu;
 
+/**
+ * The rows of the tables read before, by table: a table's model is new wherever its block was parsed again
+ * or moved, and its rows depend on its cells alone (their spans in the document, within the table).
+ */
+const rowsOfTable = new WeakMap<TableInfo, readonly KpiRow[] | null>();
+
 /** The rows of a KPI table, or undefined when the table is not one (no target or actual column). */
 export function kpiRows(documentText: string, table: TableInfo): KpiRow[] | undefined {
+  let rows = rowsOfTable.get(table);
+  if (rows === undefined) rowsOfTable.set(table, (rows = readKpiRows(documentText, table) ?? null));
+  return rows === null ? undefined : [...rows];
+}
+
+function readKpiRows(documentText: string, table: TableInfo): KpiRow[] | undefined {
   if (classifyTable(table) !== 'kpi') return undefined;
   const columns = kpiColumns(table);
   if (columns.target === undefined && columns.actual === undefined) return undefined;
