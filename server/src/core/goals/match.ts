@@ -406,34 +406,36 @@ function matchesFor(goals: readonly Goal[]): Map<string, readonly number[]> {
 }
 
 /**
- * A sentence's matches found again without its key: a sentence's readings are shared by every analysis
- * that reads the same words at the same place (see `readSentenceOnce`), so the array stands for the words,
- * and what else the key holds (source, heading, labels) is compared as it is.
+ * A statement's matches found again without its key: a sentence's readings are shared by every analysis
+ * that reads the same words at the same place (see `readSentenceOnce`), and a table row's by every analysis
+ * while its table stands still (see outcomes.ts), so the array stands for the words and figures, and what
+ * else the key holds (source, heading, labels) is compared as it is.
  */
-interface SentenceMatches {
+interface KnownMatches {
   readonly known: Map<string, readonly number[]>;
   readonly source: OutcomeStatement['source'];
   readonly heading: string | undefined;
   readonly labels: readonly string[];
   readonly hits: readonly number[];
 }
-const bySentence = new WeakMap<readonly Reading[], SentenceMatches>();
+const byReadings = new WeakMap<readonly Reading[], KnownMatches>();
 
 const sameLabels = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((label, i) => label === b[i]);
 
 /** The matches `known` holds for the statement, or undefined; `keys` holds its key once computed. */
 function knownMatches(known: Map<string, readonly number[]>, statement: OutcomeStatement, keys: (string | undefined)[], s: number): readonly number[] | undefined {
-  const sentence = statement.source === 'results' || statement.source === 'fallback';
-  if (sentence) {
-    const found = bySentence.get(statement.readings);
-    if (found && found.known === known && found.source === statement.source && found.heading === statement.heading && sameLabels(found.labels, statement.labels)) {
-      return found.hits;
-    }
+  const found = byReadings.get(statement.readings);
+  if (found && found.known === known && found.source === statement.source && found.heading === statement.heading && sameLabels(found.labels, statement.labels)) {
+    return found.hits;
   }
   const key = (keys[s] = statementKey(statement));
   const hits = known.get(key);
-  if (hits && sentence) bySentence.set(statement.readings, { known, source: statement.source, heading: statement.heading, labels: statement.labels, hits });
+  if (hits) remember(known, statement, hits);
   return hits;
+}
+
+function remember(known: Map<string, readonly number[]>, statement: OutcomeStatement, hits: readonly number[]): void {
+  byReadings.set(statement.readings, { known, source: statement.source, heading: statement.heading, labels: statement.labels, hits });
 }
 
 /** Where a candidate stands among a goal's: by score, best first, then by place in the document. */
@@ -472,10 +474,7 @@ export function rankOutcomes(goals: readonly Goal[], statements: readonly Outcom
       }
       found[s] = hits;
       known.set(keys[s]!, hits);
-      const statement = statements[s]!;
-      if (statement.source === 'results' || statement.source === 'fallback') {
-        bySentence.set(statement.readings, { known, source: statement.source, heading: statement.heading, labels: statement.labels, hits });
-      }
+      remember(known, statements[s]!, hits);
     });
   }
   // The best `alternativesKept + 1` of each goal, as a stable sort by score (best first) and then by start

@@ -4,7 +4,7 @@
  * not sentences about what is still to come).
  */
 import type { ClassifiedChapter } from '../report/chapters.js';
-import type { ReportModel, Section, Span, TextBlock } from '../parse/model.js';
+import type { ReportModel, Section, Span, TableInfo, TextBlock } from '../parse/model.js';
 import { cellSpan, isBlank, milestoneColumns, rowSpan } from './columns.js';
 import { cellReader, kpiRows, rowActual, rowStatus, rowTarget } from './kpi.js';
 import type { Target } from './verdict.js';
@@ -84,63 +84,92 @@ function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, sourc
   }
 }
 
+/**
+ * The statements of each table read before, by table: they depend on its cells alone, and a table's model
+ * is new wherever its block was parsed again or moved. Shared, so that their readings are too (see
+ * `rankOutcomes`, which finds a statement's matches by them).
+ */
+const kpiOfTable = new WeakMap<TableInfo, readonly OutcomeStatement[]>();
+const milestonesOfTable = new WeakMap<TableInfo, readonly OutcomeStatement[]>();
+
+/** The rows of a KPI table that give an actual figure. */
+function kpiTableStatements(text: string, table: TableInfo): readonly OutcomeStatement[] {
+  let found = kpiOfTable.get(table);
+  if (found) return found;
+  const own: OutcomeStatement[] = [];
+  const read = cellReader(text);
+  for (const row of kpiRows(text, table) ?? []) {
+    if (!row.actual && !row.deviation) continue;
+    const reading = rowActual(read, row);
+    if (!row.actual && !reading) continue;
+    const says = rowStatus(row);
+    const target = rowTarget(read, row);
+    own.push({
+      start: row.start,
+      end: row.end,
+      text: row.cells.map((c) => c.text).join(' | '),
+      source: 'kpi-table',
+      labels: [row.metric],
+      heading: undefined,
+      readings: reading ? [reading] : [],
+      acknowledgesMiss: says === 'missed',
+      status: says && row.status ? { says, cell: row.status } : undefined,
+      target,
+    });
+  }
+  kpiOfTable.set(table, (found = own));
+  return found;
+}
+
 /** The rows of the KPI tables that give an actual figure. */
 function kpiStatements(model: ReportModel, into: OutcomeStatement[]): void {
-  const read = cellReader(model.text);
   // A table with actual figures reports results wherever it stands, in the goals chapter too (a
   // scorecard under the goals); its rows without one report nothing.
   for (const table of model.tables) {
-    if (into.length >= maximumStatements) return;
-    for (const row of kpiRows(model.text, table) ?? []) {
+    for (const statement of kpiTableStatements(model.text, table)) {
       if (into.length >= maximumStatements) return;
-      if (!row.actual && !row.deviation) continue;
-      const reading = rowActual(read, row);
-      if (!row.actual && !reading) continue;
-      const says = rowStatus(row);
-      const target = rowTarget(read, row);
-      into.push({
-        start: row.start,
-        end: row.end,
-        text: row.cells.map((c) => c.text).join(' | '),
-        source: 'kpi-table',
-        labels: [row.metric],
-        heading: undefined,
-        readings: reading ? [reading] : [],
-        acknowledgesMiss: says === 'missed',
-        status: says && row.status ? { says, cell: row.status } : undefined,
-        target,
-      });
+      into.push(statement);
     }
   }
 }
 
 /**
- * The rows of the milestone tables with an actual finish: the day a phase was done, for a deadline goal
+ * The rows of a milestone table with an actual finish: the day a phase was done, for a deadline goal
  * (全部竣工 | 2024-09-30 | 2024-11-14).
  */
+function milestoneTableStatements(text: string, table: TableInfo): readonly OutcomeStatement[] {
+  let found = milestonesOfTable.get(table);
+  if (found) return found;
+  const own: OutcomeStatement[] = [];
+  const column = classifyTable(table) === 'milestone' ? milestoneColumns(table).actualFinish : undefined;
+  for (const cells of column === undefined ? [] : table.rows) {
+    const cell = cells[column!];
+    if (!cell || isBlank(cell)) continue;
+    const span = cellSpan(text, cell);
+    const phase = cells[0]!.text;
+    const reading = readSentenceOnce(text.slice(span.start, span.end), span.start).find((r) => r.quantity.bound === undefined);
+    if (!reading) continue;
+    own.push({
+      ...rowSpan(text, cells),
+      text: cells.map((c) => c.text).join(' | '),
+      source: 'milestone-table',
+      labels: [phase],
+      heading: undefined,
+      readings: [{ ...reading, metric: phase }],
+      acknowledgesMiss: false,
+      status: undefined,
+    });
+  }
+  milestonesOfTable.set(table, (found = own));
+  return found;
+}
+
+/** The rows of the milestone tables with an actual finish. */
 function milestoneStatements(model: ReportModel, into: OutcomeStatement[]): void {
   for (const table of model.tables) {
-    if (into.length >= maximumStatements) return;
-    if (classifyTable(table) !== 'milestone') continue;
-    const column = milestoneColumns(table).actualFinish;
-    if (column === undefined) continue;
-    for (const cells of table.rows) {
-      const cell = cells[column];
-      if (!cell || isBlank(cell) || into.length >= maximumStatements) continue;
-      const span = cellSpan(model.text, cell);
-      const phase = cells[0]!.text;
-      const reading = readSentenceOnce(model.text.slice(span.start, span.end), span.start).find((r) => r.quantity.bound === undefined);
-      if (!reading) continue;
-      into.push({
-        ...rowSpan(model.text, cells),
-        text: cells.map((c) => c.text).join(' | '),
-        source: 'milestone-table',
-        labels: [phase],
-        heading: undefined,
-        readings: [{ ...reading, metric: phase }],
-        acknowledgesMiss: false,
-        status: undefined,
-      });
+    for (const statement of milestoneTableStatements(model.text, table)) {
+      if (into.length >= maximumStatements) return;
+      into.push(statement);
     }
   }
 }
