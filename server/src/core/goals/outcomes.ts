@@ -11,7 +11,7 @@ import type { Target } from './verdict.js';
 import { classifyTable } from '../report/tableKinds.js';
 import { readSentenceOnce, type Reading } from './measure.js';
 import { phrases } from './phrases.js';
-import { labelOf, paragraphsWithin, sentencesOf } from './segments.js';
+import { blocksOverlapping, labelOf, sentencesOf } from './segments.js';
 
 export type OutcomeSource = 'results' | 'kpi-table' | 'milestone-table' | 'fallback';
 
@@ -56,30 +56,71 @@ function sectionAt(section: Section, at: number): Section {
  */
 const maximumStatements = 2000;
 
-/** The sentences of one chapter, each with its label, section heading and figures. */
-function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, source: OutcomeSource, into: OutcomeStatement[]): void {
+/**
+ * A block's statements as last read, per paragraph, with the heading each paragraph was read under: they
+ * hold document offsets, so they stand only while the block starts where it did (`start`). Kept in the
+ * block's memo, one per source (a fallback chapter leaves out sentences about the future).
+ */
+interface BlockStatements {
+  readonly start: number;
+  readonly headings: (string | undefined)[];
+  readonly statements: (readonly OutcomeStatement[] | undefined)[];
+}
+const memoKeys: Readonly<Record<'results' | 'fallback', object>> = { results: {}, fallback: {} };
+
+/** The statements of one paragraph (document offsets), under `heading`, each with its label and figures. */
+function paragraphStatements(text: string, start: number, end: number, source: 'results' | 'fallback', heading: string | undefined): OutcomeStatement[] {
+  const statements: OutcomeStatement[] = [];
+  const label = labelOf(text.slice(start, end))?.label;
+  for (const sentence of sentencesOf(text, start, end)) {
+    const lower = sentence.text.toLowerCase();
+    // Outside the results chapter a sentence about the future (将会, 计划, will) reports nothing yet.
+    if (source === 'fallback' && phrases.future.test(lower)) continue;
+    statements.push({
+      start: sentence.start,
+      end: sentence.end,
+      text: sentence.text,
+      source,
+      labels: label ? [label] : [],
+      heading,
+      readings: readSentenceOnce(sentence.text, sentence.start),
+      acknowledgesMiss: phrases.acknowledged.test(lower),
+      status: undefined,
+    });
+  }
+  return statements;
+}
+
+/**
+ * The sentences of one chapter, each with its label, section heading and figures: those of its paragraphs
+ * (wholly within it, as `paragraphsWithin` finds them). A paragraph of a block that stands where it stood,
+ * under the same heading, gives the statements it gave before (see `BlockStatements`).
+ */
+function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, source: 'results' | 'fallback', into: OutcomeStatement[]): void {
   // Once the statements are all read, the chapters after are not even looked through.
   if (into.length >= maximumStatements) return;
-  for (const paragraph of paragraphsWithin(model, chapter.section)) {
-    const label = labelOf(model.text.slice(paragraph.start, paragraph.end))?.label;
-    const section = sectionAt(chapter.section, paragraph.start);
-    const heading = section === chapter.section ? undefined : section.heading.title;
-    for (const sentence of sentencesOf(model.text, paragraph.start, paragraph.end)) {
-      if (into.length >= maximumStatements) return;
-      const lower = sentence.text.toLowerCase();
-      // Outside the results chapter a sentence about the future (将会, 计划, will) reports nothing yet.
-      if (source === 'fallback' && phrases.future.test(lower)) continue;
-      into.push({
-        start: sentence.start,
-        end: sentence.end,
-        text: sentence.text,
-        source,
-        labels: label ? [label] : [],
-        heading,
-        readings: readSentenceOnce(sentence.text, sentence.start),
-        acknowledgesMiss: phrases.acknowledged.test(lower),
-        status: undefined,
-      });
+  const outer = chapter.section;
+  for (const block of blocksOverlapping(model.blocks, outer)) {
+    const memo = block.memo.get(memoKeys[source]) as BlockStatements | undefined;
+    const kept: BlockStatements = memo?.start === block.start ? memo : { start: block.start, headings: [], statements: [] };
+    if (kept !== memo) block.memo.set(memoKeys[source], kept);
+    for (let index = 0; index < block.paragraphs.length; index++) {
+      const paragraph = block.paragraphs[index]!;
+      const start = block.start + paragraph.start;
+      const end = block.start + paragraph.end;
+      if (start < outer.start || start >= outer.end || end > outer.end) continue;
+      const section = sectionAt(outer, start);
+      const heading = section === outer ? undefined : section.heading.title;
+      let statements = kept.statements[index];
+      if (!statements || kept.headings[index] !== heading) {
+        statements = paragraphStatements(model.text, start, end, source, heading);
+        kept.statements[index] = statements;
+        kept.headings[index] = heading;
+      }
+      for (const statement of statements) {
+        if (into.length >= maximumStatements) return;
+        into.push(statement);
+      }
     }
   }
 }
