@@ -6,9 +6,9 @@
 import type { ClassifiedChapter } from '../report/chapters.js';
 import type { ReportModel } from '../parse/model.js';
 import { extractGoals, type Goal } from './extract.js';
-import { alternativesKept, isClear, prepareStatement, rankOutcomes, type Candidate, type PreparedStatement } from './match.js';
+import { alternativesKept, isClear, prepareStatement, rankOutcomes, type Candidate } from './match.js';
 import { coverage, prepareMetric, similarity, type MetricText } from './metric.js';
-import { collectOutcomes, type StatedStatus } from './outcomes.js';
+import { collectOutcomes, type OutcomeStatement, type StatedStatus } from './outcomes.js';
 import { eventsIn } from './phrases.js';
 import { dateUnit, type Reading } from './measure.js';
 import { compatibleUnits, inBase } from './numbers.js';
@@ -35,13 +35,14 @@ export interface GoalResult {
 /** How closely an admission of a miss must name the goal's metric to count for it. */
 const admissionMatch = 0.6;
 
-function admitsMiss(goal: Goal, outcome: Candidate | undefined, outcomes: readonly PreparedStatement[]): boolean {
+function admitsMiss(goal: Goal, outcome: Candidate | undefined, outcomes: readonly OutcomeStatement[]): boolean {
   if (outcome?.statement.acknowledgesMiss) return true;
   const names = goal.names.map(prepareMetric);
-  return outcomes.some(
-    ({ statement, text, labels }) =>
-      statement.source !== 'fallback' && statement.acknowledgesMiss && names.some((n) => Math.max(coverage(text, n), ...labels.map((l) => similarity(n, l))) >= admissionMatch),
-  );
+  return outcomes.some((statement) => {
+    if (statement.source === 'fallback' || !statement.acknowledgesMiss) return false;
+    const { text, labels } = prepareStatement(statement);
+    return names.some((n) => Math.max(coverage(text, n), ...labels.map((l) => similarity(n, l))) >= admissionMatch);
+  });
 }
 
 /** How closely a KPI row other than the outcome must name a goal for its status to speak of it. */
@@ -168,7 +169,7 @@ const maximumGoals = 100;
 export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedChapter[]): GoalResult[] {
   const goals = extractGoals(model, chapters, maximumGoals).slice(0, maximumGoals);
   if (goals.length === 0) return [];
-  const outcomes = collectOutcomes(model, chapters).map(prepareStatement);
+  const outcomes = collectOutcomes(model, chapters);
   const all = rankOutcomes(goals, outcomes);
   const ranked = assignFigures(goals, all.map((list, i) => list.filter((c) => isClear(goals[i]!, c))));
   return goals.map((goal, i): GoalResult => {

@@ -8,7 +8,7 @@ import type { ClassifiedChapter } from '../report/chapters.js';
 import type { ListItemInfo, ReportModel, Section, Span, TableInfo } from '../parse/model.js';
 import { kpiColumns } from './columns.js';
 import { cellReader, kpiRows, rowActual, rowTarget } from './kpi.js';
-import { dateUnit, readSentence, directionOf, metricName, type Direction, type Reading } from './measure.js';
+import { dateUnit, readSentenceOnce, directionOf, metricName, type Direction, type Reading } from './measure.js';
 import { findQuantities, qualifiersStart, type Quantity } from './numbers.js';
 import { lastVerb, phrases } from './phrases.js';
 import { blocksWithin, closing, labelOf, leadParagraph, listItemsWithin, opening, paragraphsWithin, sentencesOf, within } from './segments.js';
@@ -132,7 +132,7 @@ function goalAt(model: ReportModel, start: number, end: number, source: Goal['so
   const labelled = labelOf(raw);
   const bodyStart = start + (labelled?.rest ?? 0);
   const label = labelled?.label ?? text.replace(joiner, '').slice(0, 16);
-  const reading = mainReading(readSentence(model.text.slice(bodyStart, end), bodyStart), model.text);
+  const reading = mainReading(readSentenceOnce(model.text.slice(bodyStart, end), bodyStart), model.text);
   // A goal with no figure is named by what its clauses are about (建立统一的数据标准与数据治理体系 → 数据标准与数据治理体系).
   const clauses = reading ? [] : collapse(model.text.slice(bodyStart, end)).split(/[，；;。]|,(?!\d{3})/u).slice(0, 3).map(clauseName).filter(Boolean);
   // A figure right after a label (Next-day delivery: at least 95% of orders) is the label's.
@@ -271,7 +271,7 @@ function targetSpans(model: ReportModel, start: number, end: number): Span[] {
   for (const piece of pieces) {
     // A deadline that names nothing of its own (…, to be completed by 30 September 2024) stays with the target before it.
     const pieceText = text.slice(piece.start, piece.end);
-    const target = readSentence(pieceText, 0).some((r) => (r.quantity.unit === dateUnit ? isTarget(r) && !onlyCompletes(r.metric) : zoneTarget(pieceText, r)));
+    const target = readSentenceOnce(pieceText, 0).some((r) => (r.quantity.unit === dateUnit ? isTarget(r) && !onlyCompletes(r.metric) : zoneTarget(pieceText, r)));
     const last = spans[spans.length - 1];
     if (!last || (target && last.target)) spans.push({ start: piece.start, end: piece.end, target });
     else {
@@ -349,7 +349,7 @@ function zoneTarget(text: string, reading: Reading): boolean {
 }
 
 /** Whether a text whose figures are `readings` (read from the text itself) sets a target a goal zone takes. */
-const statesTarget = (text: string, readings: readonly Reading[] = readSentence(text, 0)) => readings.some((r) => zoneTarget(text, r));
+const statesTarget = (text: string, readings: readonly Reading[] = readSentenceOnce(text, 0)) => readings.some((r) => zoneTarget(text, r));
 
 /** Goals of one goals chapter, read as filling `slots` (none where that is still to be decided). */
 export function chapterGoals(model: ReportModel, chapter: Section, slots: readonly string[] = []): Goal[] {
@@ -406,7 +406,7 @@ export function chapterGoals(model: ReportModel, chapter: Section, slots: readon
     const zoned = inZone(paragraph);
     for (const sentence of sentencesOf(model.text, paragraph.start, paragraph.end)) {
       // The sentence's figures are read once for the three questions asked of them.
-      const readings = readSentence(sentence.text, 0);
+      const readings = readSentenceOnce(sentence.text, 0);
       const goal = (soundsLikeGoal(sentence.text) && readings.some(isTarget)) || (zoned && statesTarget(sentence.text, readings));
       if (goal && !aboutTheGoals(sentence.text, readings)) {
         add(sentence.start, sentence.end, 'sentence');

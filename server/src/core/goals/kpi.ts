@@ -5,7 +5,7 @@
 import type { Span, TableInfo, TextBlock } from '../parse/model.js';
 import { classifyTable } from '../report/tableKinds.js';
 import { cellSpan, isBlank, isPending, kpiColumns, rowSpan, statusOf } from './columns.js';
-import { gapSide, readSentence, type Reading } from './measure.js';
+import { gapSide, readSentenceOnce, type Reading } from './measure.js';
 import { judge, levelFromGap, sameFigure, targetOf, type Judgement, type Target } from './verdict.js';
 import type { Bound } from './numbers.js';
 
@@ -24,8 +24,20 @@ export interface KpiRow extends Span {
 /** A header that numbers the rows rather than naming them. */
 const rowNumber = /^(?:#|no\.?|id|序号|编号|行号)$/iu;
 
+/**
+ * The rows of the tables read before, by table: a table's model is new wherever its block was parsed again
+ * or moved, and its rows depend on its cells alone (their spans in the document, within the table).
+ */
+const rowsOfTable = new WeakMap<TableInfo, readonly KpiRow[] | null>();
+
 /** The rows of a KPI table, or undefined when the table is not one (no target or actual column). */
 export function kpiRows(documentText: string, table: TableInfo): KpiRow[] | undefined {
+  let rows = rowsOfTable.get(table);
+  if (rows === undefined) rowsOfTable.set(table, (rows = readKpiRows(documentText, table) ?? null));
+  return rows === null ? undefined : [...rows];
+}
+
+function readKpiRows(documentText: string, table: TableInfo): KpiRow[] | undefined {
   if (classifyTable(table) !== 'kpi') return undefined;
   const columns = kpiColumns(table);
   if (columns.target === undefined && columns.actual === undefined) return undefined;
@@ -58,7 +70,7 @@ export function cellReader(documentText: string): CellReader {
     if (!cell || !cell.text.trim()) return undefined;
     if (known.has(cell)) return known.get(cell);
     const span = cellSpan(documentText, cell);
-    const readings = readSentence(documentText.slice(span.start, span.end), span.start).filter((r) => r.kind !== 'gap');
+    const readings = readSentenceOnce(documentText.slice(span.start, span.end), span.start).filter((r) => r.kind !== 'gap');
     const reading = readings[0];
     // 5 Sep (UK, DE); 19 Sep (FR): a cell that lists figures of one kind does not say which is the row's.
     const listed = (r: Reading) => /[;；/／、,，]/u.test(documentText.slice(reading!.quantity.end, r.quantity.start));
@@ -91,7 +103,7 @@ export function rowTarget(read: CellReader, row: KpiRow): Target | undefined {
  */
 function namedBound(reading: Reading, metric: string): Bound | undefined {
   if (reading.kind !== 'level' || reading.quantity.bound) return undefined;
-  return readSentence(metric, 0).find((r) => r.quantity.bound && sameFigure(r.quantity, reading.quantity))?.quantity.bound;
+  return readSentenceOnce(metric, 0).find((r) => r.quantity.bound && sameFigure(r.quantity, reading.quantity))?.quantity.bound;
 }
 
 /**

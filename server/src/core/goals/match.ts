@@ -175,10 +175,12 @@ const fitTie = 0.3;
 
 /** The figure chosen for a goal, with how well its metric matches and whether it compares with the target. */
 interface ChosenReading {
-  readonly reading: Reading;
+  /** The figure's index in the statement's readings (a gap stands for the level it gives: see `readingAt`). */
+  readonly reading: number;
   readonly names: number;
   readonly fits: boolean;
-  readonly rival: Reading | undefined;
+  /** The rival's index in the statement's readings, or -1. */
+  readonly rival: number;
   /** The statement names the target again: it speaks of this goal. */
   readonly restated: boolean;
 }
@@ -204,20 +206,26 @@ function bestReading(goal: PreparedGoal, statement: PreparedStatement, statement
   // Most statements hold no date and no gap, and most goals are no deadline: then every figure is a contender.
   let readings = all;
   let metrics = statement.metrics;
+  // Where each of `readings` stands in the statement's own (undefined: the same place).
+  let origin: number[] | undefined;
   if (!all.every((r) => r.kind !== 'gap' && eligible(wantsDate, r))) {
     // A gap (比目标值低 14 ms) is the level it gives against this goal's target, or no figure for it.
     const kept: Reading[] = [];
     const keptMetrics: MetricText[] = [];
+    const keptOrigin: number[] = [];
     all.forEach((r, i) => {
       const level = r.kind === 'gap' ? target && levelFromGap(target, r) : r;
       if (level && eligible(wantsDate, level)) {
         kept.push(level);
         keptMetrics.push(statement.metrics[i]!);
+        keptOrigin.push(i);
       }
     });
     readings = kept;
     metrics = keptMetrics;
+    origin = keptOrigin;
   }
+  const at = (i: number) => (origin ? origin[i]! : i);
   const namesOf = (i: number) => readingScore(goal, readings[i]!, metrics[i]!, statementNames);
   const fitsOf = (i: number) => (target && comparable(target, readings[i]!) ? 1 : 0);
   let best = -1;
@@ -252,23 +260,23 @@ function bestReading(goal: PreparedGoal, statement: PreparedStatement, statement
   }
   if (best < 0) return undefined;
   // A single figure has no rival and cannot both restate the target and report on it.
-  if (readings.length === 1) return { reading: readings[0]!, names: bestNames, fits: bestFits === 1, rival: undefined, restated: false };
+  if (readings.length === 1) return { reading: at(0), names: bestNames, fits: bestFits === 1, rival: -1, restated: false };
   // The other fitting figures of the kind chosen, where the statement has several.
   const others = (except: number) => readings.map((_, i) => i).filter((i) => i !== except && fitsOf(i) === 1 && kindRank(target, readings[i]!) === bestKind);
   const restated = target ? readings.findIndex((r) => restates(target, r)) : -1;
   if (restated >= 0) {
     // The statement names the target again (与 90% 的目标基本持平, 未达到 30% 的目标): the goal's figure is the
     // fitting one nearest to it, whatever the other figures' names.
-    const at = readings[restated]!.quantity;
+    const named = readings[restated]!.quantity;
     const gap = (i: number) => {
       const q = readings[i]!.quantity;
-      return q.end <= at.start ? at.start - q.end : q.start - at.end;
+      return q.end <= named.start ? named.start - q.end : q.start - named.end;
     };
     const nearest = others(restated).reduce((near, i) => (near < 0 || gap(i) < gap(near) ? i : near), -1);
-    if (nearest >= 0) return { reading: readings[nearest]!, names: Math.max(bestNames, namesOf(nearest)), fits: true, rival: undefined, restated: true };
+    if (nearest >= 0) return { reading: at(nearest), names: Math.max(bestNames, namesOf(nearest)), fits: true, rival: -1, restated: true };
   }
   const rival = bestFits === 1 ? others(best).filter((i) => namesOf(i) >= bestNames - nameTie).pop() : undefined;
-  return { reading: readings[best]!, names: bestNames, fits: bestFits === 1, rival: rival === undefined ? undefined : readings[rival], restated: false };
+  return { reading: at(best), names: bestNames, fits: bestFits === 1, rival: rival === undefined ? -1 : at(rival), restated: false };
 }
 
 /** Whether a figure is the target itself, written again in an outcome statement. */
@@ -291,26 +299,46 @@ function rowTargetFit(goal: Target, row: Target | undefined): number {
   return same === undefined ? 0 : same ? restatedBonus : -otherTargetPenalty;
 }
 
+/** How a statement matches a goal, without the statement: its score and the indices of its figures. */
+interface Match {
+  readonly score: number;
+  /** The index of the goal's figure in the statement's readings, or -1 when it has none. */
+  readonly reading: number;
+  /** The index of the rival figure, or -1. */
+  readonly rival: number;
+}
+
 /**
- * The statement as a candidate for the goal; undefined when it scores below `minimum`. `inWords` is how
- * much of the goal the statement's words hold (see `wordScores`).
+ * How the statement matches the goal; undefined when it scores below `minimum`. `inWords` is how much of
+ * the goal the statement's words hold (see `wordScores`).
  */
-function candidate(goal: PreparedGoal, prepared: PreparedStatement, minimum: number, inWords: number): Candidate | undefined {
+function match(goal: PreparedGoal, prepared: PreparedStatement, minimum: number, inWords: number): Match | undefined {
   const { statement } = prepared;
   const target = goal.goal.target;
   const weight = sourceWeight[statement.source];
   const names = statementScore(goal, prepared, inWords);
   const best = bestReading(goal, prepared, names);
-  const reading = best?.reading;
   let score: number;
   if (!target) {
-    const metric = reading?.metric ? best!.names : 0;
+    // Without a target no gap is a figure: the reading is the statement's own.
+    const metric = best && statement.readings[best.reading]!.metric ? best.names : 0;
     score = Math.max(inWords, names, metric) * weight;
   } else {
     const fit = best ? (best.fits ? 0.1 : -0.05) + (best.restated ? restatedBonus : 0) : -0.15;
     score = (Math.max(names, best ? best.names : 0) + fit + rowTargetFit(target, statement.target)) * weight;
   }
-  return score >= minimum ? { statement, reading, rival: best?.rival, score } : undefined;
+  return score >= minimum ? { score, reading: best ? best.reading : -1, rival: best ? best.rival : -1 } : undefined;
+}
+
+/** The statement's figure at `index` as the goal reads it: a gap is the level it gives against the target. */
+function readingAt(goal: Goal, statement: OutcomeStatement, index: number): Reading | undefined {
+  if (index < 0) return undefined;
+  const reading = statement.readings[index]!;
+  return reading.kind === 'gap' ? levelFromGap(goal.target!, reading) : reading;
+}
+
+function candidateOf(goal: Goal, statement: OutcomeStatement, score: number, reading: number, rival: number): Candidate {
+  return { statement, reading: readingAt(goal, statement, reading), rival: readingAt(goal, statement, rival), score };
 }
 
 /**
@@ -332,21 +360,147 @@ function wordScores(goals: readonly PreparedGoal[], statements: readonly Prepare
 }
 
 /**
+ * Offsets (`start`, `end`) left out, or made relative to `base`: what a goal or a statement says does not
+ * depend on where it stands, and a match does not either (only its figures' distances to each other count).
+ */
+const withoutOffsets = (key: string, value: unknown) => (key === 'start' || key === 'end' ? undefined : value);
+const relativeTo = (base: number) => (key: string, value: unknown) => ((key === 'start' || key === 'end') && typeof value === 'number' ? value - base : value);
+
+/** What the matches of a list of goals depend on: their words, names and targets, in order. */
+function goalsKey(goals: readonly Goal[]): string {
+  return JSON.stringify(
+    goals.map((goal) => [goal.text, goal.names, goal.target]),
+    withoutOffsets,
+  );
+}
+
+/**
+ * What a statement's matches depend on: its source, heading, labels and words — a sentence's figures are
+ * read from its words alone — and a table row's figures and target (read from its cells under the table's
+ * columns), their offsets relative to the row.
+ */
+function statementKey(statement: OutcomeStatement): string {
+  const own = `${statement.source}\u0000${statement.heading ?? '\u0001'}\u0000${statement.labels.join('\u0001')}\u0000${statement.text}`;
+  if (statement.source === 'results' || statement.source === 'fallback') return own;
+  return `${own}\u0000${JSON.stringify([statement.readings, statement.target ?? null], relativeTo(statement.start))}`;
+}
+
+/**
+ * The matches of statements against lists of goals, kept across analyses: a keystroke changes a sentence
+ * or two, and every other statement of the report matches the goals as it did. For each list of goals
+ * (the few last met, see `goalSetsKept`) each statement's key holds its matches, flat: goal index, score,
+ * figure index and rival index, four numbers a match. Emptied when it grows large.
+ */
+const matchCache = new Map<string, Map<string, readonly number[]>>();
+const goalSetsKept = 4;
+const statementsKept = 20_000;
+
+function matchesFor(goals: readonly Goal[]): Map<string, readonly number[]> {
+  const key = goalsKey(goals);
+  let known = matchCache.get(key);
+  if (known) matchCache.delete(key);
+  else if (matchCache.size >= goalSetsKept) matchCache.delete(matchCache.keys().next().value!);
+  if (!known || known.size >= statementsKept) known = new Map();
+  matchCache.set(key, known);
+  return known;
+}
+
+/**
+ * A statement's matches found again without its key: a sentence's readings are shared by every analysis
+ * that reads the same words at the same place (see `readSentenceOnce`), and a table row's by every analysis
+ * while its table stands still (see outcomes.ts), so the array stands for the words and figures, and what
+ * else the key holds (source, heading, labels) is compared as it is.
+ */
+interface KnownMatches {
+  readonly known: Map<string, readonly number[]>;
+  readonly source: OutcomeStatement['source'];
+  readonly heading: string | undefined;
+  readonly labels: readonly string[];
+  readonly hits: readonly number[];
+}
+const byReadings = new WeakMap<readonly Reading[], KnownMatches>();
+
+const sameLabels = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((label, i) => label === b[i]);
+
+/** The matches `known` holds for the statement, or undefined; `keys` holds its key once computed. */
+function knownMatches(known: Map<string, readonly number[]>, statement: OutcomeStatement, keys: (string | undefined)[], s: number): readonly number[] | undefined {
+  const found = byReadings.get(statement.readings);
+  if (found && found.known === known && found.source === statement.source && found.heading === statement.heading && sameLabels(found.labels, statement.labels)) {
+    return found.hits;
+  }
+  const key = (keys[s] = statementKey(statement));
+  const hits = known.get(key);
+  if (hits) remember(known, statement, hits);
+  return hits;
+}
+
+function remember(known: Map<string, readonly number[]>, statement: OutcomeStatement, hits: readonly number[]): void {
+  byReadings.set(statement.readings, { known, source: statement.source, heading: statement.heading, labels: statement.labels, hits });
+}
+
+/** Where a candidate stands among a goal's: by score, best first, then by place in the document. */
+interface Ranked {
+  readonly score: number;
+  readonly statement: number;
+  /** Where its match starts in the statement's hits. */
+  readonly hit: number;
+}
+
+/**
  * The statements that report on each goal, best first (the first is its outcome, the rest alternatives).
  * Each statement meets all the goals before the next statement is taken: its names, figures and features
  * are then fetched from memory once, not once per goal, and on a large report the fetching costs more
- * than the comparing.
+ * than the comparing. A statement met before with the same goals (see `matchCache`) is not scored again,
+ * and only the candidates kept are made.
  */
-export function rankOutcomes(goals: readonly Goal[], statements: readonly PreparedStatement[]): Candidate[][] {
-  const prepared = goals.map(prepareGoal);
-  const minimums = goals.map((goal) => (goal.target ? mentionScore.numeric : mentionScore.wording));
-  const inWords = wordScores(prepared, statements);
-  const candidates = goals.map((): Candidate[] => []);
-  statements.forEach((statement, s) => {
-    for (let i = 0; i < prepared.length; i++) {
-      const found = candidate(prepared[i]!, statement, minimums[i]!, inWords[i]![s]!);
-      if (found) candidates[i]!.push(found);
+export function rankOutcomes(goals: readonly Goal[], statements: readonly OutcomeStatement[]): Candidate[][] {
+  const known = matchesFor(goals);
+  const keys: (string | undefined)[] = new Array(statements.length);
+  const found = statements.map((statement, s) => knownMatches(known, statement, keys, s));
+  const missing: number[] = [];
+  found.forEach((hits, s) => {
+    if (!hits) missing.push(s);
+  });
+  if (missing.length) {
+    const prepared = goals.map(prepareGoal);
+    const minimums = goals.map((goal) => (goal.target ? mentionScore.numeric : mentionScore.wording));
+    const missed = missing.map((s) => prepareStatement(statements[s]!));
+    const inWords = wordScores(prepared, missed);
+    missing.forEach((s, k) => {
+      const hits: number[] = [];
+      for (let i = 0; i < prepared.length; i++) {
+        const m = match(prepared[i]!, missed[k]!, minimums[i]!, inWords[i]![k]!);
+        if (m) hits.push(i, m.score, m.reading, m.rival);
+      }
+      found[s] = hits;
+      known.set(keys[s]!, hits);
+      remember(known, statements[s]!, hits);
+    });
+  }
+  // The best `alternativesKept + 1` of each goal, as a stable sort by score (best first) and then by start
+  // would order them: a later one goes in only before those it strictly precedes.
+  const kept = alternativesKept + 1;
+  const best = goals.map((): Ranked[] => []);
+  found.forEach((hits, s) => {
+    const start = statements[s]!.start;
+    for (let j = 0; j < hits!.length; j += 4) {
+      const list = best[hits![j]!]!;
+      const score = hits![j + 1]!;
+      let at = list.length;
+      while (at > 0) {
+        const other = list[at - 1]!;
+        if ((other.score - score || start - statements[other.statement]!.start) < 0) at--;
+        else break;
+      }
+      if (at >= kept) continue;
+      list.splice(at, 0, { score, statement: s, hit: j });
+      if (list.length > kept) list.pop();
     }
   });
-  return candidates.map((list) => list.sort((a, b) => b.score - a.score || a.statement.start - b.statement.start).slice(0, alternativesKept + 1));
+  return best.map((list, g) =>
+    list.map(({ statement, hit }) => {
+      const hits = found[statement]!;
+      return candidateOf(goals[g]!, statements[statement]!, hits[hit + 1]!, hits[hit + 2]!, hits[hit + 3]!);
+    }),
+  );
 }

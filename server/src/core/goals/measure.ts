@@ -313,6 +313,61 @@ export function readSentence(text: string, offset: number): Reading[] {
 }
 
 
+/** A figure moved by `delta` characters. */
+function shiftQuantity(quantity: Quantity, delta: number): Quantity {
+  return { ...quantity, start: quantity.start + delta, end: quantity.end + delta };
+}
+
+/** A reading moved by `delta` characters: its figure, baseline, listed figures and the figures it was computed from. */
+function shiftReading(reading: Reading, delta: number): Reading {
+  const moved: { -readonly [K in keyof Reading]: Reading[K] } = { ...reading, quantity: shiftQuantity(reading.quantity, delta) };
+  if (reading.baseline) moved.baseline = shiftQuantity(reading.baseline, delta);
+  if (reading.listed) moved.listed = reading.listed.map((q) => shiftQuantity(q, delta));
+  if (reading.computed) moved.computed = { ...reading.computed, from: reading.computed.from.map((q) => shiftQuantity(q, delta)) };
+  return moved;
+}
+
+/**
+ * The readings of sentences read before, by their text and then by the offsets they were read at: what a
+ * sentence says depends on its words alone, and a keystroke changes one sentence of thousands. A text
+ * met at a new offset is moved from where it was read before; one written many times (达成 in a status
+ * column) keeps a few of its places. Emptied when it holds `readCacheLimit` readings.
+ */
+const readCache = new Map<string, Map<number, readonly Reading[]>>();
+let readCacheSize = 0;
+const readCacheLimit = 40_000;
+/** Offsets kept of one text: beyond them, its places are forgotten and it is moved from the last. */
+const placesKept = 16;
+
+/**
+ * `readSentence`, remembered by the sentence's text: read again only when the text is new, and moved when
+ * it stands elsewhere than where it was read. What it returns is shared: it must not be changed.
+ */
+export function readSentenceOnce(text: string, offset: number): readonly Reading[] {
+  let places = readCache.get(text);
+  const known = places?.get(offset);
+  if (known) return known;
+  let readings: readonly Reading[];
+  if (places) {
+    const [from, read] = places.entries().next().value!;
+    readings = read.map((r) => shiftReading(r, offset - from));
+    if (places.size >= placesKept) {
+      readCacheSize -= places.size;
+      places.clear();
+    }
+  } else {
+    if (readCacheSize >= readCacheLimit) {
+      readCache.clear();
+      readCacheSize = 0;
+    }
+    readings = readSentence(text, offset);
+    readCache.set(text, (places = new Map()));
+  }
+  places.set(offset, readings);
+  readCacheSize++;
+  return readings;
+}
+
 /**
  * A figure whose clause names nothing (满意度为 93.8%，较上年提高 5.1 个百分点) goes on with the subject
  * of the figure before it: Chinese and English leave a subject they keep unsaid. An average says so

@@ -4,14 +4,14 @@
  * not sentences about what is still to come).
  */
 import type { ClassifiedChapter } from '../report/chapters.js';
-import type { ReportModel, Section, Span, TextBlock } from '../parse/model.js';
+import type { ReportModel, Section, Span, TableInfo, TextBlock } from '../parse/model.js';
 import { cellSpan, isBlank, milestoneColumns, rowSpan } from './columns.js';
 import { cellReader, kpiRows, rowActual, rowStatus, rowTarget } from './kpi.js';
 import type { Target } from './verdict.js';
 import { classifyTable } from '../report/tableKinds.js';
-import { readSentence, type Reading } from './measure.js';
+import { readSentenceOnce, type Reading } from './measure.js';
 import { phrases } from './phrases.js';
-import { labelOf, paragraphsWithin, sentencesOf } from './segments.js';
+import { blocksOverlapping, labelOf, sentencesOf } from './segments.js';
 
 export type OutcomeSource = 'results' | 'kpi-table' | 'milestone-table' | 'fallback';
 
@@ -56,91 +56,161 @@ function sectionAt(section: Section, at: number): Section {
  */
 const maximumStatements = 2000;
 
-/** The sentences of one chapter, each with its label, section heading and figures. */
-function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, source: OutcomeSource, into: OutcomeStatement[]): void {
-  // Once the statements are all read, the chapters after are not even looked through.
-  if (into.length >= maximumStatements) return;
-  for (const paragraph of paragraphsWithin(model, chapter.section)) {
-    const label = labelOf(model.text.slice(paragraph.start, paragraph.end))?.label;
-    const section = sectionAt(chapter.section, paragraph.start);
-    const heading = section === chapter.section ? undefined : section.heading.title;
-    for (const sentence of sentencesOf(model.text, paragraph.start, paragraph.end)) {
-      if (into.length >= maximumStatements) return;
-      const lower = sentence.text.toLowerCase();
-      // Outside the results chapter a sentence about the future (将会, 计划, will) reports nothing yet.
-      if (source === 'fallback' && phrases.future.test(lower)) continue;
-      into.push({
-        start: sentence.start,
-        end: sentence.end,
-        text: sentence.text,
-        source,
-        labels: label ? [label] : [],
-        heading,
-        readings: readSentence(sentence.text, sentence.start),
-        acknowledgesMiss: phrases.acknowledged.test(lower),
-        status: undefined,
-      });
-    }
+/**
+ * A block's statements as last read, per paragraph, with the heading each paragraph was read under: they
+ * hold document offsets, so they stand only while the block starts where it did (`start`). Kept in the
+ * block's memo, one per source (a fallback chapter leaves out sentences about the future).
+ */
+interface BlockStatements {
+  readonly start: number;
+  readonly headings: (string | undefined)[];
+  readonly statements: (readonly OutcomeStatement[] | undefined)[];
+}
+const memoKeys: Readonly<Record<'results' | 'fallback', object>> = { results: {}, fallback: {} };
+
+/** The statements of one paragraph (document offsets), under `heading`, each with its label and figures. */
+function paragraphStatements(text: string, start: number, end: number, source: 'results' | 'fallback', heading: string | undefined): OutcomeStatement[] {
+  const statements: OutcomeStatement[] = [];
+  const label = labelOf(text.slice(start, end))?.label;
+  for (const sentence of sentencesOf(text, start, end)) {
+    const lower = sentence.text.toLowerCase();
+    // Outside the results chapter a sentence about the future (将会, 计划, will) reports nothing yet.
+    if (source === 'fallback' && phrases.future.test(lower)) continue;
+    statements.push({
+      start: sentence.start,
+      end: sentence.end,
+      text: sentence.text,
+      source,
+      labels: label ? [label] : [],
+      heading,
+      readings: readSentenceOnce(sentence.text, sentence.start),
+      acknowledgesMiss: phrases.acknowledged.test(lower),
+      status: undefined,
+    });
   }
+  return statements;
 }
 
-/** The rows of the KPI tables that give an actual figure. */
-function kpiStatements(model: ReportModel, into: OutcomeStatement[]): void {
-  const read = cellReader(model.text);
-  // A table with actual figures reports results wherever it stands, in the goals chapter too (a
-  // scorecard under the goals); its rows without one report nothing.
-  for (const table of model.tables) {
-    if (into.length >= maximumStatements) return;
-    for (const row of kpiRows(model.text, table) ?? []) {
-      if (into.length >= maximumStatements) return;
-      if (!row.actual && !row.deviation) continue;
-      const reading = rowActual(read, row);
-      if (!row.actual && !reading) continue;
-      const says = rowStatus(row);
-      const target = rowTarget(read, row);
-      into.push({
-        start: row.start,
-        end: row.end,
-        text: row.cells.map((c) => c.text).join(' | '),
-        source: 'kpi-table',
-        labels: [row.metric],
-        heading: undefined,
-        readings: reading ? [reading] : [],
-        acknowledgesMiss: says === 'missed',
-        status: says && row.status ? { says, cell: row.status } : undefined,
-        target,
-      });
+/**
+ * The sentences of one chapter, each with its label, section heading and figures: those of its paragraphs
+ * (wholly within it, as `paragraphsWithin` finds them). A paragraph of a block that stands where it stood,
+ * under the same heading, gives the statements it gave before (see `BlockStatements`).
+ */
+function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, source: 'results' | 'fallback', into: OutcomeStatement[]): void {
+  // Once the statements are all read, the chapters after are not even looked through.
+  if (into.length >= maximumStatements) return;
+  const outer = chapter.section;
+  for (const block of blocksOverlapping(model.blocks, outer)) {
+    const memo = block.memo.get(memoKeys[source]) as BlockStatements | undefined;
+    const kept: BlockStatements = memo?.start === block.start ? memo : { start: block.start, headings: [], statements: [] };
+    if (kept !== memo) block.memo.set(memoKeys[source], kept);
+    for (let index = 0; index < block.paragraphs.length; index++) {
+      const paragraph = block.paragraphs[index]!;
+      const start = block.start + paragraph.start;
+      const end = block.start + paragraph.end;
+      if (start < outer.start || start >= outer.end || end > outer.end) continue;
+      const section = sectionAt(outer, start);
+      const heading = section === outer ? undefined : section.heading.title;
+      let statements = kept.statements[index];
+      if (!statements || kept.headings[index] !== heading) {
+        statements = paragraphStatements(model.text, start, end, source, heading);
+        kept.statements[index] = statements;
+        kept.headings[index] = heading;
+      }
+      for (const statement of statements) {
+        if (into.length >= maximumStatements) return;
+        into.push(statement);
+      }
     }
   }
 }
 
 /**
- * The rows of the milestone tables with an actual finish: the day a phase was done, for a deadline goal
+ * The statements of each table read before, by table: they depend on its cells alone, and a table's model
+ * is new wherever its block was parsed again or moved. Shared, so that their readings are too (see
+ * `rankOutcomes`, which finds a statement's matches by them).
+ */
+const kpiOfTable = new WeakMap<TableInfo, readonly OutcomeStatement[]>();
+const milestonesOfTable = new WeakMap<TableInfo, readonly OutcomeStatement[]>();
+
+/** The rows of a KPI table that give an actual figure. */
+function kpiTableStatements(text: string, table: TableInfo): readonly OutcomeStatement[] {
+  let found = kpiOfTable.get(table);
+  if (found) return found;
+  const own: OutcomeStatement[] = [];
+  const read = cellReader(text);
+  for (const row of kpiRows(text, table) ?? []) {
+    if (!row.actual && !row.deviation) continue;
+    const reading = rowActual(read, row);
+    if (!row.actual && !reading) continue;
+    const says = rowStatus(row);
+    const target = rowTarget(read, row);
+    own.push({
+      start: row.start,
+      end: row.end,
+      text: row.cells.map((c) => c.text).join(' | '),
+      source: 'kpi-table',
+      labels: [row.metric],
+      heading: undefined,
+      readings: reading ? [reading] : [],
+      acknowledgesMiss: says === 'missed',
+      status: says && row.status ? { says, cell: row.status } : undefined,
+      target,
+    });
+  }
+  kpiOfTable.set(table, (found = own));
+  return found;
+}
+
+/** The rows of the KPI tables that give an actual figure. */
+function kpiStatements(model: ReportModel, into: OutcomeStatement[]): void {
+  // A table with actual figures reports results wherever it stands, in the goals chapter too (a
+  // scorecard under the goals); its rows without one report nothing.
+  for (const table of model.tables) {
+    for (const statement of kpiTableStatements(model.text, table)) {
+      if (into.length >= maximumStatements) return;
+      into.push(statement);
+    }
+  }
+}
+
+/**
+ * The rows of a milestone table with an actual finish: the day a phase was done, for a deadline goal
  * (全部竣工 | 2024-09-30 | 2024-11-14).
  */
+function milestoneTableStatements(text: string, table: TableInfo): readonly OutcomeStatement[] {
+  let found = milestonesOfTable.get(table);
+  if (found) return found;
+  const own: OutcomeStatement[] = [];
+  const column = classifyTable(table) === 'milestone' ? milestoneColumns(table).actualFinish : undefined;
+  for (const cells of column === undefined ? [] : table.rows) {
+    const cell = cells[column!];
+    if (!cell || isBlank(cell)) continue;
+    const span = cellSpan(text, cell);
+    const phase = cells[0]!.text;
+    const reading = readSentenceOnce(text.slice(span.start, span.end), span.start).find((r) => r.quantity.bound === undefined);
+    if (!reading) continue;
+    own.push({
+      ...rowSpan(text, cells),
+      text: cells.map((c) => c.text).join(' | '),
+      source: 'milestone-table',
+      labels: [phase],
+      heading: undefined,
+      readings: [{ ...reading, metric: phase }],
+      acknowledgesMiss: false,
+      status: undefined,
+    });
+  }
+  milestonesOfTable.set(table, (found = own));
+  return found;
+}
+
+/** The rows of the milestone tables with an actual finish. */
 function milestoneStatements(model: ReportModel, into: OutcomeStatement[]): void {
   for (const table of model.tables) {
-    if (into.length >= maximumStatements) return;
-    if (classifyTable(table) !== 'milestone') continue;
-    const column = milestoneColumns(table).actualFinish;
-    if (column === undefined) continue;
-    for (const cells of table.rows) {
-      const cell = cells[column];
-      if (!cell || isBlank(cell) || into.length >= maximumStatements) continue;
-      const span = cellSpan(model.text, cell);
-      const phase = cells[0]!.text;
-      const reading = readSentence(model.text.slice(span.start, span.end), span.start).find((r) => r.quantity.bound === undefined);
-      if (!reading) continue;
-      into.push({
-        ...rowSpan(model.text, cells),
-        text: cells.map((c) => c.text).join(' | '),
-        source: 'milestone-table',
-        labels: [phase],
-        heading: undefined,
-        readings: [{ ...reading, metric: phase }],
-        acknowledgesMiss: false,
-        status: undefined,
-      });
+    for (const statement of milestoneTableStatements(model.text, table)) {
+      if (into.length >= maximumStatements) return;
+      into.push(statement);
     }
   }
 }
