@@ -28,7 +28,8 @@ const layers = ['report', 'parse', 'goals', 'schema', 'checks', 'analyze', 'lang
 
 /** Specifiers a module of `layer` may import for types only, and those it may not import at all (regexes). */
 function layerRule(layer) {
-  const up = layer === 'analyze' ? '\\./' : '\\.\\./';
+  // From a layer's subfolder (checks/rules/) the core is more than one `../` away.
+  const up = layer === 'analyze' ? '\\./' : '(?:\\.\\./)+';
   let higher = layers.slice(layers.indexOf(layer) + 1);
   const typesOnly = [];
   const banned = [`^${up}index\\.js$`];

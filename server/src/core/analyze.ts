@@ -1,46 +1,21 @@
-import { checkCoveredSlots, checkMissingChapters, checkChapterOrder, checkDuplicateTitles, checkEmptySections, findMissingChapters } from './checks/structure.js';
+import { createRuleContext, ruleSeverity, type AnalysisFacts } from './checks/context.js';
+import { rules } from './checks/registry.js';
+import type { AnalysisSettings, SchemaReason } from './checks/rule.js';
+import { findMissingChapters } from './checks/structure.js';
+import { findPlaceholders } from './checks/textPatterns.js';
 import type { ClassifiedChapter, CoveredSlot, MissingChapter } from './report/chapters.js';
-import { checkStructureCuts } from './checks/bounds.js';
-import { checkGoals } from './checks/goals.js';
-import { checkNumbering } from './checks/numbering.js';
-import { checkTables } from './checks/tables.js';
-import { checkPlaceholders, checkVagueQuantities, findPlaceholders } from './checks/textPatterns.js';
-import { capFindings, compareDiagnostics, limitDiagnostics, type ReportDiagnostic, type Severity } from './report/diagnostics.js';
-import { findUnsupportedClaims } from './goals/claims.js';
+import { capFindings, compareDiagnostics, limitDiagnostics, type ReportDiagnostic } from './report/diagnostics.js';
 import { evaluateGoals, type GoalResult } from './goals/evaluate.js';
 import { localize, textLanguage, type Locale } from './report/l10n.js';
 import { appendAll, limits } from './report/limits.js';
-import type { ReportModel, Span } from './parse/model.js';
-import { detection, keywordPattern, type PatternMatch, type TextPattern } from './report/patterns.js';
+import type { ReportModel } from './parse/model.js';
+import { LineIndex } from './parse/text.js';
+import { detection, keywordPattern, type PatternMatch } from './report/patterns.js';
 import { recognizeChapters } from './schema/recognize.js';
 import type { SchemaRegistry } from './schema/registry.js';
 import type { ChapterSchema } from './schema/types.js';
 
-export interface AnalysisSettings {
-  readonly locale: Locale;
-  /** `auto`, or the id of the schema to use when front matter names none. */
-  readonly schema: string;
-  readonly reportDetection: 'auto' | 'always' | 'frontMatterOnly';
-  readonly vagueQuantitySeverity: Severity | 'off';
-  /** How a required chapter written only as a section of another is noted (`covered-by-section`). */
-  readonly coveredBySectionSeverity: Severity | 'off';
-  readonly extraPlaceholderPatterns: readonly TextPattern[];
-  /** Diagnostics a report gets at most (see `limitDiagnostics`); 0 for all of them, as the command line has. */
-  readonly maxNumberOfProblems: number;
-}
-
-export const defaultSettings: AnalysisSettings = {
-  locale: 'en',
-  schema: 'auto',
-  reportDetection: 'auto',
-  vagueQuantitySeverity: 'information',
-  coveredBySectionSeverity: 'information',
-  extraPlaceholderPatterns: [],
-  maxNumberOfProblems: 0,
-};
-
-/** How the schema was chosen: named in front matter, set by the user, guessed from the title, or the default. */
-export type SchemaReason = 'front-matter' | 'setting' | 'title' | 'default';
+export { defaultSettings, type AnalysisSettings, type SchemaReason } from './checks/rule.js';
 
 export interface ReportAnalysis {
   readonly model: ReportModel;
@@ -114,48 +89,27 @@ export function runSteps<T>(steps: Generator<void, T>): T {
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
-/**
- * The schema the report follows: the one its front matter names (an unknown name is an error, pushed to
- * `diagnostics`), else the setting's, else the one its title suggests, else the generic one.
- */
+/** The schema the report follows: the one its front matter names, else the setting's, else the one its title suggests, else the generic one. */
 function chooseSchema(
-  model: ReportModel,
   registry: SchemaRegistry,
   settings: AnalysisSettings,
   named: ReturnType<typeof frontMatterString>,
   title: string | undefined,
-  diagnostics: ReportDiagnostic[],
 ): { schema: ChapterSchema; schemaReason: SchemaReason } {
-  let schema: ChapterSchema | undefined;
-  let schemaReason: SchemaReason = 'default';
-  if (named) {
-    schema = registry.get(named.value);
-    if (schema) schemaReason = 'front-matter';
-    else {
-      const span = model.frontMatter?.valueRange(named.key) ?? { start: 0, end: 0 };
-      diagnostics.push({
-        code: 'unknown-schema',
-        severity: 'error',
-        ...span,
-        message: localize(settings.locale, 'unknownSchema', { id: named.value, key: named.key, known: registry.ids().join(', ') }),
-      });
-    }
-  }
-  if (!schema && settings.schema !== 'auto') {
-    schema = registry.get(settings.schema);
-    if (schema) schemaReason = 'setting';
-  }
-  if (!schema && title) {
-    schema = schemaFromTitle(registry, title);
-    if (schema) schemaReason = 'title';
-  }
-  schema ??= registry.get('generic')!;
-  return { schema, schemaReason };
+  // A name the registry does not know is the `unknown-schema` rule's.
+  const fromFrontMatter = named && registry.get(named.value);
+  if (fromFrontMatter) return { schema: fromFrontMatter, schemaReason: 'front-matter' };
+  const fromSetting = settings.schema !== 'auto' ? registry.get(settings.schema) : undefined;
+  if (fromSetting) return { schema: fromSetting, schemaReason: 'setting' };
+  const fromTitle = title ? schemaFromTitle(registry, title) : undefined;
+  if (fromTitle) return { schema: fromTitle, schemaReason: 'title' };
+  return { schema: registry.get('generic')!, schemaReason: 'default' };
 }
 
 /**
- * The checks in steps: the generator yields after each stage, so a host (the language server) can answer
- * other requests between them; a stage's work is bounded by `report/limits.ts`, so no step runs away.
+ * The checks in steps: the goal evaluation, then each rule of the registry (checks/registry.ts), with a
+ * yield after each, so a host (the language server) can answer other requests between them; a stage's
+ * work is bounded by `report/limits.ts`, so no step runs away.
  */
 export function* analyzeSteps(model: ReportModel, registry: SchemaRegistry, settings: AnalysisSettings): Generator<void, ReportAnalysis> {
   const locale = settings.locale;
@@ -180,7 +134,7 @@ export function* analyzeSteps(model: ReportModel, registry: SchemaRegistry, sett
     }
   };
 
-  const { schema, schemaReason } = chooseSchema(model, registry, settings, named, title, diagnostics);
+  const { schema, schemaReason } = chooseSchema(registry, settings, named, title);
   const chapters: ClassifiedChapter[] = recognizeChapters(model, schema);
 
   // Front matter that cannot be read still says what the writer meant when a `schema:` or `type:` line is there.
@@ -194,37 +148,20 @@ export function* analyzeSteps(model: ReportModel, registry: SchemaRegistry, sett
     return { model, isReport, schema, schemaReason, title, language, chapters, missing, covered, placeholders, goals: [], diagnostics: [] };
   }
 
-  for (const problem of model.frontMatterProblems) {
-    const key = { yaml: 'frontmatter.yaml', 'not-a-mapping': 'frontmatter.notMapping', 'not-closed': 'frontmatter.notClosed', 'too-large': 'frontmatter.tooLarge' }[problem.kind];
-    diagnostics.push({ code: 'frontmatter', severity: 'error', start: problem.start, end: problem.end, message: localize(locale, key, { detail: problem.detail, limit: limits.frontMatterCharacters }) });
-  }
-  // Appended one by one: a check may find more than a spread argument list can hold.
-  appendAll(diagnostics, stage('placeholder', [], () => checkPlaceholders(model, settings.extraPlaceholderPatterns, locale)));
-  yield;
-  if (settings.vagueQuantitySeverity !== 'off') {
-    const severity = settings.vagueQuantitySeverity;
-    appendAll(diagnostics, stage('vague-quantity', [], () => checkVagueQuantities(model, settings.extraPlaceholderPatterns, severity, locale)));
-    yield;
-  }
-  const fallback: Span = model.titleHeading ?? { start: 0, end: 0 };
-  appendAll(diagnostics, stage('structure', [], () => [
-    ...checkMissingChapters(schema, missing, fallback, locale, language),
-    ...checkCoveredSlots(covered, settings.coveredBySectionSeverity, locale, language),
-    ...checkChapterOrder(schema, chapters, locale, language),
-    ...checkDuplicateTitles(chapters, locale),
-    ...checkNumbering(model.chapters, locale),
-    ...checkEmptySections(model.chapters, locale),
-  ]));
-  appendAll(diagnostics, stage('structure', [], () => checkStructureCuts(model, locale)));
-  yield;
   const goals = stage('goals', [], () => evaluateGoals(model, chapters));
   yield;
-  const tables = stage('tables', [], () => checkTables(model, locale));
-  yield;
-  // A status cell the row's own figures contradict is told once, by the table check, in the row's terms.
-  const statusCells = new Set(tables.filter((d) => d.code === 'status-contradiction').map((d) => d.start));
-  appendAll(diagnostics, stage('goals', [], () => checkGoals(model.text, goals, findUnsupportedClaims(model, chapters, goals), locale)).filter((d) => d.code !== 'status-contradiction' || !statusCells.has(d.start)));
-  appendAll(diagnostics, tables);
+  const facts: AnalysisFacts = { model, schema, schemaReason, namedSchema: named, schemas: registry, chapters, missing, covered, goals, settings, locale, language };
+  // Shared by the rules of this analysis: what one computes for others, and the line index.
+  const cache = new Map<object, unknown>();
+  let lines: LineIndex | undefined;
+  const lineIndex = () => (lines ??= new LineIndex(model.text));
+  for (const rule of rules) {
+    const severity = ruleSeverity(rule, settings);
+    if (severity === 'off') continue;
+    // Appended one by one: a rule may find more than a spread argument list can hold.
+    appendAll(diagnostics, stage(rule.code, [], () => rule.run(createRuleContext(facts, rule, severity, cache, lineIndex))));
+    yield;
+  }
   diagnostics.sort(compareDiagnostics);
   const shown = limitDiagnostics(capFindings(diagnostics, limits.findingsPerCheck, locale), settings.maxNumberOfProblems, locale);
   return { model, isReport, schema, schemaReason, title, language, chapters, missing, covered, placeholders, goals, diagnostics: shown };

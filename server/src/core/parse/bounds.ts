@@ -5,7 +5,7 @@ import { limits } from '../report/limits.js';
  * list markers) deeper than `limits.nestingDepth`, and table rows past `limits.tableRows`. micromark's
  * work grows faster than the text there: lists nested 10 000 deep in 20 KB took over a minute (1 000
  * deep by indentation, 27 s), `>` × 1…4 000 ran out of memory, a 100 000-row table took 2.3 GB. The parser gets those
- * stretches blanked (same length, so every offset holds) and a check notes them (`checks/bounds.ts`).
+ * stretches blanked (same length, so every offset holds) and the `analysis-limit` rule notes them (`checks/rules/analysis-limit.ts`).
  */
 export interface StructureCuts {
   /** Stretches of the text to blank, in order. */

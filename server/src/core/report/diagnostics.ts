@@ -2,27 +2,30 @@ import { localize, type Locale } from './l10n.js';
 import type { Span } from '../parse/model.js';
 
 /** Diagnostic codes are a public contract (CLI JSON, `source: report-writer` in editors): extend, never rename. */
-export type DiagnosticCode =
-  | 'placeholder'
-  | 'vague-quantity'
-  | 'missing-chapter'
-  | 'covered-by-section'
-  | 'chapter-order'
-  | 'duplicate-chapter'
-  | 'numbering'
-  | 'empty-section'
-  | 'frontmatter'
-  | 'unknown-schema'
-  | 'goal-no-outcome'
-  | 'goal-unclear-outcome'
-  | 'goal-missed'
-  | 'unsupported-claim'
-  | 'status-contradiction'
-  | 'unit-mismatch'
-  | 'kpi-table'
-  | 'milestone-table'
-  | 'too-many-problems'
-  | 'analysis-limit';
+export const diagnosticCodes = [
+  'placeholder',
+  'vague-quantity',
+  'missing-chapter',
+  'covered-by-section',
+  'chapter-order',
+  'duplicate-chapter',
+  'numbering',
+  'empty-section',
+  'frontmatter',
+  'unknown-schema',
+  'goal-no-outcome',
+  'goal-unclear-outcome',
+  'goal-missed',
+  'unsupported-claim',
+  'status-contradiction',
+  'unit-mismatch',
+  'kpi-table',
+  'milestone-table',
+  'too-many-problems',
+  'analysis-limit',
+] as const;
+
+export type DiagnosticCode = (typeof diagnosticCodes)[number];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
