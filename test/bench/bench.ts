@@ -28,7 +28,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { createReportService, createTextDocument, defaultSettings, type AnalysisSettings } from '../../server/src/core/index.js';
+import { clearContentCaches, createReportService, createTextDocument, defaultSettings, type AnalysisSettings } from '../../server/src/core/index.js';
 import { editedText, midDocumentEdit, replacementFor, summarize } from './common.js';
 import { LSP_LABELS, measureLsp, type LspRow } from './lsp.js';
 import { singleTitleReport } from './singleTitle.js';
@@ -153,6 +153,7 @@ const TOOLS: readonly Tool[] = [
     unit: 'diagnostics',
     run: (doc) => {
       service.forget(uriOf(doc));
+      clearContentCaches();
       return service.analyze(createTextDocument(uriOf(doc), doc.text, ++version), coldSettings)?.diagnostics.length ?? -1;
     },
   },

@@ -13,6 +13,9 @@ import { createBuiltinRegistry } from './schema/builtin.js';
 import type { SchemaRegistry } from './schema/registry.js';
 import type { SchemaProblem } from './schema/types.js';
 import { LineIndex, type CancellationTokenLike, type TextDocumentLike } from './parse/text.js';
+import { clearMatchCache } from './goals/match.js';
+import { clearReadCache } from './goals/measure.js';
+import { clearMetricCache } from './goals/metric.js';
 
 export * from './analyze.js';
 export * from './languageFeatures/checklist.js';
@@ -117,4 +120,15 @@ export function createReportService(init: { registry?: SchemaRegistry } = {}): R
 export function describeSchemaProblem(problem: SchemaProblem, text: string, locale: Locale): { line: number; column: number; message: string } {
   const position = new LineIndex(text).positionAt(problem.start);
   return { line: position.line + 1, column: position.character + 1, message: localize(locale, problem.key, problem.args) };
+}
+
+/**
+ * Forgets what the engine keeps across analyses by content (sentence readings, prepared names, goal
+ * matches), so the next analysis is as cold as a fresh process's: for benchmarks; the caches bound
+ * themselves otherwise.
+ */
+export function clearContentCaches(): void {
+  clearMatchCache();
+  clearReadCache();
+  clearMetricCache();
 }

@@ -395,6 +395,11 @@ const matchCache = new Map<string, Map<string, readonly number[]>>();
 const goalSetsKept = 4;
 const statementsKept = 20_000;
 
+/** Forgets the matches kept across analyses (a benchmark's cold run). */
+export function clearMatchCache(): void {
+  matchCache.clear();
+}
+
 function matchesFor(goals: readonly Goal[]): Map<string, readonly number[]> {
   const key = goalsKey(goals);
   let known = matchCache.get(key);

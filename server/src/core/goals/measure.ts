@@ -336,6 +336,12 @@ function shiftReading(reading: Reading, delta: number): Reading {
 const readCache = new Map<string, Map<number, readonly Reading[]>>();
 let readCacheSize = 0;
 const readCacheLimit = 40_000;
+
+/** Forgets the readings kept across analyses (a benchmark's cold run). */
+export function clearReadCache(): void {
+  readCache.clear();
+  readCacheSize = 0;
+}
 /** Offsets kept of one text: beyond them, its places are forgotten and it is moved from the last. */
 const placesKept = 16;
 

@@ -126,6 +126,11 @@ const shared = (a: MetricText, b: MetricText) => commonHan(a.han, b.han) + commo
 const cache = new Map<string, MetricText>();
 const cacheLimit = 20_000;
 
+/** Forgets the names prepared across analyses (a benchmark's cold run). */
+export function clearMetricCache(): void {
+  cache.clear();
+}
+
 /** A name or a text, normalized once (callers that compare it many times keep what this returns). */
 export function prepareMetric(text: string): MetricText {
   let found = cache.get(text);
