@@ -6,10 +6,9 @@
 import type { ClassifiedChapter } from '../report/chapters.js';
 import type { ReportModel } from '../parse/model.js';
 import { extractGoals, type Goal } from './extract.js';
-import { alternativesKept, isClear, prepareStatement, rankOutcomes, type Candidate } from './match.js';
+import { alternativesKept, deadlineEvents, isClear, namesEvent, prepareStatement, rankOutcomes, type Candidate } from './match.js';
 import { coverage, prepareMetric, similarity, type MetricText } from './metric.js';
 import { collectOutcomes, type OutcomeStatement, type StatedStatus } from './outcomes.js';
-import { eventsIn } from './phrases.js';
 import { dateUnit, type Reading } from './measure.js';
 import { compatibleUnits, inBase } from './numbers.js';
 import { judge, sameValue, type Reason, type Target, type Verdict } from './verdict.js';
@@ -149,9 +148,9 @@ function deciding(candidates: readonly Candidate[]): Candidate[] {
  */
 function latestOfEvent(goal: Goal, candidates: readonly Candidate[]): Candidate[] {
   const [first] = candidates;
-  if (!first || goal.target?.quantity.unit !== dateUnit) return [...candidates];
-  const events = eventsIn(goal.text.toLowerCase());
-  const ofEvent = (c: Candidate) => c.reading?.quantity.unit === dateUnit && c.reading.quantity.bound === undefined && c.reading.events?.some((e) => events.includes(e)) === true;
+  const events = deadlineEvents(goal);
+  if (!first || events.length === 0) return [...candidates];
+  const ofEvent = (c: Candidate) => c.reading?.quantity.unit === dateUnit && c.reading.quantity.bound === undefined && namesEvent(c.reading, events);
   if (!ofEvent(first)) return [...candidates];
   const last = (c: Candidate) => c.reading!.quantity.range?.max ?? c.reading!.quantity.value!;
   const latest = candidates.filter(ofEvent).reduce((a, b) => (last(b) > last(a) ? b : a));

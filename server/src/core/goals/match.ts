@@ -76,6 +76,16 @@ interface PreparedGoal {
   readonly events: readonly number[];
 }
 
+/** The events a deadline names (上线, go-live), by their place in goal-phrases.yaml; none for another goal. */
+export function deadlineEvents(goal: Goal): number[] {
+  return goal.target?.quantity.unit === dateUnit ? eventsIn(goal.text.toLowerCase()) : [];
+}
+
+/** Whether a date's clause names one of a deadline's events. */
+export function namesEvent(reading: Reading, events: readonly number[]): boolean {
+  return reading.events?.some((e) => events.includes(e)) === true;
+}
+
 function prepareGoal(goal: Goal): PreparedGoal {
   return {
     goal,
@@ -84,7 +94,7 @@ function prepareGoal(goal: Goal): PreparedGoal {
     inText: goal.target !== undefined,
     headingScores: new Map(),
     nameScores: new Map(),
-    events: goal.target?.quantity.unit === dateUnit ? eventsIn(goal.text.toLowerCase()) : [],
+    events: deadlineEvents(goal),
   };
 }
 
@@ -126,7 +136,7 @@ function statementScore(goal: PreparedGoal, statement: PreparedStatement, inWord
 function readingScore(goal: PreparedGoal, reading: Reading, metric: MetricText, statementNames: number): number {
   const score = reading.metric ? nameScore(goal, metric) : statementNames;
   // 全部工程于 2023 年 11 月 28 日完工 for 于 2023 年 12 月底前全面完工: the date of the event the deadline is for.
-  return reading.events?.some((e) => goal.events.includes(e)) ? Math.max(score, sameEvent) : score;
+  return namesEvent(reading, goal.events) ? Math.max(score, sameEvent) : score;
 }
 
 /** How well a date names a deadline's metric when its clause names the deadline's event. */
