@@ -293,17 +293,18 @@ function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number)
   let wrongMissed = 0;
   const keyGoalsOn = (line: number) => keyGoals.filter((g) => goalLines(g).includes(line)).length;
   const digits = (text: string | undefined) => text?.replace(/[^\d.]/g, '') ?? '';
+  // Whether a figure's number stands as a whole number in a text: 0 起 is not in 80%.
+  const holds = (text: string, figure: string) => figure !== '' && new RegExp(`(?<![\\d.])${figure.replace(/\./g, '\\.')}(?![\\d])`).test(text.replace(/[,，\s]/g, ''));
   for (const goal of keyGoals) {
     const lines = goalLines(goal);
     const onLines = lines.flatMap((line) => engine.filter((e) => e.line === line));
     const shared = lines.some((line) => keyGoalsOn(line) > 1);
-    // The figure's number as a whole number of the key's text: 0 起 is not in 80%.
-    // A deadline is the engine's goal with a date for a target, whatever its digits.
+    // The figure's number as a whole number of the key's text; a deadline is the engine's goal with a date for a target, whatever its digits.
     const byDate = goal.target.direction === 'by-date';
     const own = onLines.filter((c) =>
       c.deadline || byDate
         ? c.deadline === byDate
-        : digits(c.figure) !== '' && new RegExp(`(?<![\\d.])${digits(c.figure).replace(/\./g, '\\.')}(?![\\d])`).test(goal.text.replace(/[,，\s]/g, '')),
+        : holds(goal.text, digits(c.figure)),
     );
     // Goals of one line with the same figure: the engine goal whose text is the key's, or holds it.
     const named = own.filter((c) => squeeze(c.text).includes(squeeze(goal.text)) || squeeze(goal.text).includes(squeeze(c.text)));
@@ -327,9 +328,19 @@ function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number)
       misses.push({ kind: 'wrong-call', line: goal.line, goal, engine: calls.filter((c) => callOf(c.verdict) !== expected) });
     }
   }
+  // On a line that holds goals too (共确定 10 项目标。其中…的目标是：A，B), an engine goal is a false one only
+  // when its figure is a not-goal's and no goal's of that line.
+  const isNotGoal = (e: (typeof engine)[number]) => {
+    if (!notGoalLines.has(e.line)) return false;
+    const goalsThere = keyGoals.filter((g) => goalLines(g).includes(e.line));
+    if (goalsThere.length === 0) return true;
+    const figure = digits(e.figure);
+    const notGoalsThere = (key.not_goals ?? []).filter((n) => n.line === e.line);
+    return notGoalsThere.some((n) => holds(n.text, figure)) && !goalsThere.some((g) => holds(g.text, figure));
+  };
   return {
     'goals-found': ratio(found, keyGoals.length),
-    'goals-false': ratio(engine.filter((e) => notGoalLines.has(e.line)).length, engine.length),
+    'goals-false': ratio(engine.filter(isNotGoal).length, engine.length),
     'goals-extra': ratio(engine.filter((e) => !namedLines.has(e.line)).length, engine.length),
     'verdicts-right': ratio(right, keyGoals.length),
     'wrong-calls': ratio(wrong, keyGoals.length),

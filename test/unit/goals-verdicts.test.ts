@@ -229,6 +229,35 @@ describe('goals: where goals are read from', () => {
   });
 });
 
+describe('goals: a list of goals where no chapter states them', () => {
+  const text = report(
+    '2024 年，我局全面完成了年度各项目标任务。\n\n## 一、年度目标任务完成情况\n\n' +
+      '年初确定的目标是：全年城镇新增就业 1.2 万人，帮助失业人员再就业 3,000 人，发放创业担保贷款 2 亿元，12333 热线一次接通率不低于 90%。\n\n' +
+      '全年城镇新增就业 12,680 人。帮助失业人员再就业 2,860 人，完成年度目标。全年发放创业担保贷款 18,650 万元。热线一次接通率 91.5%。\n\n' +
+      '## 二、存在的问题\n\n贷款发放进度较慢。全局 132 项事项全部实现网上可办，其中 98 项实现全程网办。\n\n' +
+      '## 三、明年工作打算\n\n明年的目标是：新增就业 1.25 万人以上。\n',
+    '2024 年工作总结',
+  );
+  const analysis = analyzeText(text);
+
+  it('reads the list that says it holds the goals, each figure with a unit a goal, and judges it by the sentences after, not by itself', () => {
+    assert.deepEqual(
+      buildGoalCheck(analysis).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]),
+      [
+        ['1.2 万人', 'met', '12,680 人'],
+        ['3,000 人', 'missed', '2,860 人'],
+        ['2 亿元', 'missed', '18,650 万元'],
+        ['不低于 90%', 'met', '91.5%'],
+      ],
+    );
+  });
+
+  it('checks the claims before the first chapter, and counts no items that are not goals', () => {
+    assert.deepEqual([...textsByLine(analysis, 'unsupported-claim')], [[3, ['全面完成了年度各项目标']]]);
+    assert.deepEqual([...textsByLine(analysis, 'status-contradiction')], [[9, ['完成年度目标']]]);
+  });
+});
+
 describe('goals: the part of the goals chapter that sets them', () => {
   const text = report(
     '## 一、项目概况与目标\n\n### 1.1 项目背景\n\n- 年初呆滞库存 6,850 万元；\n- 销售额同比增长 12%。\n\n### 1.2 项目目标\n\n本项目共设定 4 项考核目标。\n\n' +
@@ -309,6 +338,8 @@ describe('goals: claims that count the goals met', () => {
     assert.deepEqual([...claims('Two of the three objectives have been met.').values()], [['Two of the three objectives have been met']]);
     assert.deepEqual([...claims('All objectives were met.').values()], [['All objectives were met']]);
     assert.deepEqual([...claims('One of the three objectives has been met.').values()], []);
+    assert.deepEqual([...claims('The programme exceeded every one of its targets.').values()], [['exceeded every one of its targets']]);
+    assert.deepEqual([...claims('The project delivered all of its objectives on time.').values()], [['delivered all of its objectives']]);
     const zh = textsByLine(analyzeText(report('## 项目目标\n\n1. 满意度达到 90% 以上；\n2. 办理时长不超过 3 天。\n\n## 项目成果\n\n满意度为 93%。办理时长为 4 天。\n\n## 结语\n\n2 项考核目标中 2 项达成。\n')), 'unsupported-claim');
     assert.deepEqual([...zh.values()], [['2 项达成']]);
   });

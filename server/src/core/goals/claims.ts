@@ -128,7 +128,8 @@ const allClaims: readonly { readonly pattern: RegExp; readonly soft: boolean; re
 ];
 const anyClaim: readonly RegExp[] = [true, false].map((chinese) => {
   const group = allClaims.map((c) => c.pattern).filter((pattern) => /\p{Script=Han}/u.test(pattern.source) === chinese);
-  return new RegExp(group.map((pattern) => `(?:${pattern.source})`).join('|'), 'iu');
+  // Named groups go: two count claims may name the same group, which one expression cannot.
+  return new RegExp(group.map((pattern) => `(?:${pattern.source.replace(/\(\?<(?![=!])\w+>/gu, '(?:')})`).join('|'), 'iu');
 });
 
 /** A claim a sentence makes, found from the text alone; offsets are relative to its block's start. */
@@ -204,13 +205,15 @@ function statusClaims(model: ReportModel): UnsupportedClaim[] {
 
 export function findUnsupportedClaims(model: ReportModel, chapters: readonly ClassifiedChapter[], results: readonly GoalResult[]): UnsupportedClaim[] {
   const claims: UnsupportedClaim[] = statusClaims(model);
-  for (const chapter of chapters) {
-    if (chapter.slots.length === 0 || chapter.slots.some((slot) => noClaimChapters.has(slot))) continue;
-    for (const block of blocksOverlapping(model.blocks, chapter.section)) {
+  const zones: Span[] = chapters.filter((c) => c.slots.length > 0 && !c.slots.some((slot) => noClaimChapters.has(slot))).map((c) => c.section);
+  // What stands before the first chapter (a summary under the title) speaks for the whole report.
+  if (model.chapters.length) zones.unshift({ start: 0, end: model.chapters[0]!.start });
+  for (const zone of zones) {
+    for (const block of blocksOverlapping(model.blocks, zone)) {
       const at = block.start;
       for (const found of blockClaims(model.text, block)) {
         const paragraph = block.paragraphs[found.paragraph]!;
-        if (!within({ start: paragraph.start + at, end: paragraph.end + at }, chapter.section)) continue;
+        if (!within({ start: paragraph.start + at, end: paragraph.end + at }, zone)) continue;
         const sentence = { start: found.sentence.start + at, end: found.sentence.end + at, text: found.sentence.text };
         const claim = { start: found.claim.start + at, end: found.claim.end + at };
         const problem =

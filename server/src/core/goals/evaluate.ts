@@ -168,7 +168,9 @@ const maximumGoals = 100;
 export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedChapter[]): GoalResult[] {
   const goals = extractGoals(model, chapters, maximumGoals).slice(0, maximumGoals);
   if (goals.length === 0) return [];
-  const outcomes = collectOutcomes(model, chapters);
+  // A sentence that states a goal (a list of this year's goals opening the results chapter) reports none.
+  const stated = goals.filter((g) => g.source === 'sentence' || g.source === 'list');
+  const outcomes = collectOutcomes(model, chapters).filter((o) => o.source === 'kpi-table' || o.source === 'milestone-table' || !stated.some((g) => g.start < o.end && o.start < g.end));
   const all = rankOutcomes(goals, outcomes);
   const ranked = assignFigures(goals, all.map((list, i) => list.filter((c) => isClear(goals[i]!, c))));
   return goals.map((goal, i): GoalResult => {

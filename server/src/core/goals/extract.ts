@@ -224,6 +224,21 @@ function enumeration(model: ReportModel, paragraph: Span): Span[] {
   return parts;
 }
 
+/**
+ * The goals a paragraph lists after saying so (项目的核心目标包括：A；B；C), or undefined when it lists
+ * none. Of an overall aim (项目总体目标是：…) only the parts with a figure are goals to check; a part that
+ * points to where the goals are (运营指标见表 3-1, see Annex A) is none of them.
+ */
+function enumeratedGoals(model: ReportModel, paragraph: Span): Span[] | undefined {
+  const parts = enumeration(model, paragraph);
+  if (!parts.length) return undefined;
+  const aim = overallAim.test(model.text.slice(paragraph.start, parts[0]!.start));
+  return parts.filter((part) => {
+    const text = model.text.slice(part.start, part.end);
+    return !((aim && !hasFigure(text)) || pointsElsewhere.test(text));
+  });
+}
+
 /** Paragraphs that stand outside every one of `items` (both in document order). */
 function outsideItems<T extends Span>(blocks: readonly T[], items: readonly Span[]): T[] {
   let next = 0;
@@ -242,15 +257,15 @@ function isTarget(reading: Reading): boolean {
 /** A deadline's name that is no more than its completion (completed, 完成): what completes is named before it. */
 const onlyCompletes = (metric: string) => !metric || phrases.completion.test(metric.toLowerCase().trim());
 
-/** Where one statement may hold the next goal: ，；、, and ", and" / " and ". */
-const targetBreak = /[，,；;、](?!\d{3})\s*|\s+and\s+/gu;
+/** Where one statement may hold the next goal: ，；、, and ", and" / " and " (a `,` before three digits groups them). */
+const targetBreak = /[，；;、]\s*|,(?!\d{3})\s*|\s+and\s+/gu;
 
 /**
  * One statement with several targets (审批周期缩短至3天，并将满意度提升至95%; cut handling time by 20% and
  * lift resolution to 85%) as one span per target. A piece without a target of its own stays with the one
  * before it (a baseline, a deadline, a comment), so a statement with one target is left whole.
  */
-function targetSpans(model: ReportModel, start: number, end: number): Span[] {
+function targetSpans(model: ReportModel, start: number, end: number, listed = false): Span[] {
   const text = model.text.slice(start, end);
   const pieces: Span[] = [];
   let from = 0;
@@ -271,7 +286,9 @@ function targetSpans(model: ReportModel, start: number, end: number): Span[] {
   for (const piece of pieces) {
     // A deadline that names nothing of its own (…, to be completed by 30 September 2024) stays with the target before it.
     const pieceText = text.slice(piece.start, piece.end);
-    const target = readSentenceOnce(pieceText, 0).some((r) => (r.quantity.unit === dateUnit ? isTarget(r) && !onlyCompletes(r.metric) : zoneTarget(pieceText, r)));
+    const target = readSentenceOnce(pieceText, 0).some((r) =>
+      r.quantity.unit === dateUnit ? isTarget(r) && !onlyCompletes(r.metric) : zoneTarget(pieceText, r) || (listed && listedTarget(pieceText, r)),
+    );
     const last = spans[spans.length - 1];
     if (!last || (target && last.target)) spans.push({ start: piece.start, end: piece.end, target });
     else {
@@ -348,14 +365,18 @@ function zoneTarget(text: string, reading: Reading): boolean {
   return isTarget(reading) || (q.value !== undefined && (/\d/.test(q.text) || q.value === 0) && q.unit.dimension.startsWith('count'));
 }
 
+/** In a list of goals introduced as such (目标是：…，发放创业担保贷款 2 亿元), any written figure with a unit is a target. */
+const listedTarget = (text: string, reading: Reading) =>
+  reading.kind !== 'gap' && reading.quantity.unit.dimension !== 'none' && /\d/.test(reading.quantity.text) && !countsTheGoals(text, reading);
+
 /** Whether a text whose figures are `readings` (read from the text itself) sets a target a goal zone takes. */
 const statesTarget = (text: string, readings: readonly Reading[] = readSentenceOnce(text, 0)) => readings.some((r) => zoneTarget(text, r));
 
 /** Goals of one goals chapter, read as filling `slots` (none where that is still to be decided). */
 export function chapterGoals(model: ReportModel, chapter: Section, slots: readonly string[] = []): Goal[] {
   const goals: Goal[] = [];
-  const add = (start: number, end: number, source: Goal['source']) => {
-    for (const span of targetSpans(model, start, end)) {
+  const add = (start: number, end: number, source: Goal['source'], listed = false) => {
+    for (const span of targetSpans(model, start, end, listed)) {
       const goal = goalAt(model, span.start, span.end, source);
       if (goal) goals.push(goal);
     }
@@ -391,16 +412,9 @@ export function chapterGoals(model: ReportModel, chapter: Section, slots: readon
   });
 
   for (const paragraph of outsideItems(paragraphsWithin(model, chapter), tops)) {
-    const parts = enumeration(model, paragraph);
-    if (parts.length) {
-      // 项目总体目标是：…: the project's purpose in words; only its parts with a figure are goals to check.
-      const aim = overallAim.test(model.text.slice(paragraph.start, parts[0]!.start));
-      for (const part of parts) {
-        const text = model.text.slice(part.start, part.end);
-        // 运营指标见表 3-1, see Annex A: a pointer to where the goals are, not one of them.
-        if ((aim && !hasFigure(text)) || pointsElsewhere.test(text)) continue;
-        add(part.start, part.end, 'sentence');
-      }
+    const parts = enumeratedGoals(model, paragraph);
+    if (parts) {
+      for (const part of parts) add(part.start, part.end, 'sentence', true);
       continue;
     }
     const zoned = inZone(paragraph);
@@ -511,6 +525,9 @@ function frontMatterGoals(model: ReportModel): Goal[] {
   return goals;
 }
 
+/** Chapters whose lists of goals are not this report's: the next period's, or those of lessons and problems. */
+const noStatedGoals = new Set(['outlook', 'lessons', 'challenges', 'risks', 'conclusion']);
+
 /**
  * Every goal of the report: front matter first, then the goals chapter(s) in document order. With a
  * `limit`, the goals chapters after the one that reaches it are not read: a caller that keeps only the
@@ -523,6 +540,21 @@ export function extractGoals(model: ReportModel, chapters: readonly ClassifiedCh
     if (goals.length >= limit) break;
     if (!chapter.slots.includes('goals')) continue;
     for (const goal of chapterGoals(model, chapter.section, chapter.slots)) if (!known.has(goal.metric)) goals.push(goal);
+  }
+  // 一、年度目标任务完成情况 opening with 年初确定的目标是：A，B，C: where no goals chapter states them, a
+  // list of goals introduced as such sets them wherever it stands, except where the report looks ahead or back.
+  if (goals.length === 0) {
+    for (const chapter of chapters) {
+      if (chapter.slots.some((slot) => noStatedGoals.has(slot))) continue;
+      for (const paragraph of paragraphsWithin(model, chapter.section)) {
+        for (const part of enumeratedGoals(model, paragraph) ?? []) {
+          for (const span of targetSpans(model, part.start, part.end, true)) {
+            const goal = goalAt(model, span.start, span.end, 'sentence');
+            if (goal) goals.push(goal);
+          }
+        }
+      }
+    }
   }
   // KPI tables elsewhere (指标 | 目标值 | 实际值 under 指标达成情况) set the goals the chapters do not state.
   const read = cellReader(model.text);
