@@ -207,3 +207,17 @@ describe('goals: KPI tables named in other words', () => {
   });
 });
 
+
+describe('goals: units a KPI table gives in its headers', () => {
+  it('reads the bare figures of 目标值（万元）and Actual ($k) columns in the unit the header names', () => {
+    const check = (body: string, title?: string) => buildGoalCheck(analyzeText(report(body, title))).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]);
+    assert.deepEqual(
+      check('## 一、项目目标\n\n1. 项目总投资控制在 1,200 万元以内。\n\n## 二、项目成果\n\n| 指标 | 目标值（万元） | 实际值（万元） |\n| --- | --- | --- |\n| 项目总投资 | 1,200 | 1,236.5 |\n'),
+      [['控制在 1,200 万元以内', 'missed', '1,236.5']],
+    );
+    assert.deepEqual(
+      check('## Objectives\n\n1. Keep cloud spend at or below $40k per month.\n\n## Results\n\n| Metric | Target ($k) | Actual ($k) |\n| --- | --- | --- |\n| Cloud spend per month | 40 | 37.5 |\n', 'Closure Report'),
+      [['below $40k', 'met', '37.5']],
+    );
+  });
+});

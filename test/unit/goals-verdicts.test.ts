@@ -629,3 +629,32 @@ describe('goals: weighing the evidence', () => {
   });
 });
 
+
+describe('goals: working days against hours, and English names after the figure', () => {
+  const check = (body: string) => buildGoalCheck(analyzeText(report(body, 'Closure Report'))).goals.map((g) => [g.metric, g.target?.text, g.verdict, g.outcome?.figure ?? null]);
+
+  it('judges hours against working days only where any length of a working day gives the same verdict', () => {
+    const goal = '## Objectives\n\n1. Provision a new pipeline in no more than 2 working days.\n\n## Results\n\n';
+    assert.deepEqual(check(`${goal}Provisioning a new pipeline took 4 hours.\n`).map((g) => g[2]), ['met']);
+    assert.deepEqual(check(`${goal}Provisioning a new pipeline took 30 hours.\n`).map((g) => g[2]), ['unverifiable']);
+    assert.deepEqual(check(`${goal}Provisioning a new pipeline took 200 hours.\n`).map((g) => g[2]), ['missed']);
+  });
+
+  it('names a share by the words after it where those before name nothing (Achieve 99.9% monthly availability), and keeps a date with its year', () => {
+    assert.deepEqual(
+      check('## Objectives\n\n1. Achieve 99.9% monthly availability for the control plane.\n\nThe project was to finish within $1.2m, with the old servers decommissioned by June 30, 2025.\n\n## Results\n\nMonthly availability was 99.95%. The old servers were decommissioned on August 22, 2025.\n'),
+      [
+        ['monthly availability', '99.9%', 'met', '99.95%'],
+        ['project was to finish', 'within $1.2m', 'unverifiable', null],
+        ['with the old servers decommissioned', 'June 30, 2025', 'missed', 'August 22, 2025'],
+      ],
+    );
+  });
+
+  it('takes a result done "by the end of April 2023" for done in April, after a deadline of 31 March', () => {
+    assert.deepEqual(
+      check('## Objectives\n\n1. Mentoring hubs operational in all 24 schools by 31 March 2023.\n\n## Results\n\nBy the end of April 2023, mentoring hubs were operational in all 24 schools.\n').map((g) => g[2]),
+      ['missed'],
+    );
+  });
+});

@@ -257,8 +257,8 @@ function isTarget(reading: Reading): boolean {
 /** A deadline's name that is no more than its completion (completed, 完成): what completes is named before it. */
 const onlyCompletes = (metric: string) => !metric || phrases.completion.test(metric.toLowerCase().trim());
 
-/** Where one statement may hold the next goal: ，；、, and ", and" / " and " (a `,` before three digits groups them). */
-const targetBreak = /[，；;、]\s*|,(?!\d{3})\s*|\s+and\s+/gu;
+/** Where one statement may hold the next goal: ，；、, and ", and" / " and " (not a `,` that groups digits or comes before a year). */
+const targetBreak = /[，；;、]\s*|,(?!\d{3}|\s*(?:19|20)\d\d\b)\s*|\s+and\s+/gu;
 
 /**
  * One statement with several targets (审批周期缩短至3天，并将满意度提升至95%; cut handling time by 20% and

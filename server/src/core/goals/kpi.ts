@@ -7,7 +7,7 @@ import { classifyTable } from '../report/tableKinds.js';
 import { cellSpan, isBlank, isPending, kpiColumns, rowSpan, statusOf } from './columns.js';
 import { gapSide, readSentenceOnce, type Reading } from './measure.js';
 import { judge, levelFromGap, sameFigure, targetOf, type Judgement, type Target } from './verdict.js';
-import type { Bound } from './numbers.js';
+import { findQuantities, type Bound, type Quantity, type Unit } from './numbers.js';
 
 export interface KpiRow extends Span {
   readonly cells: readonly TextBlock[];
@@ -19,6 +19,35 @@ export interface KpiRow extends Span {
   /** How far the actual figure is from the target (低 0.2 个百分点, −14 ms), where the table says so. */
   readonly deviation: TextBlock | undefined;
   readonly status: TextBlock | undefined;
+  /** The units the headers give the figures of the baseline, target and actual columns: 预算（万元）, Actual (USD). */
+  readonly units: ColumnUnits;
+}
+
+interface ColumnUnits {
+  readonly baseline: Unit | undefined;
+  readonly target: Unit | undefined;
+  readonly actual: Unit | undefined;
+}
+
+/** The unit a header names in brackets or after a slash: 金额（万元）, Budget (USD), Actual ($k), 投资/万元. */
+const headerUnitText = /[（(]\s*([^（）()]{1,12}?)\s*[)）]\s*$|[/／]\s*([^/／\s]{1,8})\s*$/u;
+
+/** The unit of a header, when it names one: 1 written in it reads as a figure of that unit and nothing else. */
+function headerUnit(header: TextBlock | undefined): Unit | undefined {
+  const m = header && headerUnitText.exec(header.text.trim());
+  if (!m) return undefined;
+  const unit = (m[1] ?? m[2])!.replace(/^单位[:：]\s*/u, '');
+  // $k and £m put the number between the sign and the scale; 万元 and USD after it.
+  const written = /^[\p{Sc}]/u.test(unit) ? `${unit.charAt(0)}1${unit.slice(1)}` : `1 ${unit}`;
+  const found = findQuantities(written);
+  const q = found[0];
+  return found.length === 1 && q!.start === 0 && q!.end === written.length && q!.value === 1 && q!.unit.dimension !== 'none' ? q!.unit : undefined;
+}
+
+/** A bare number of a column whose header gives the unit, in that unit. */
+function inColumnUnit(reading: Reading | undefined, unit: Unit | undefined): Reading | undefined {
+  if (!reading || !unit || reading.quantity.unit.dimension !== 'none' || reading.quantity.value === undefined) return reading;
+  return { ...reading, quantity: { ...reading.quantity, unit } };
 }
 
 /** A header that numbers the rows rather than naming them. */
@@ -45,6 +74,8 @@ function readKpiRows(documentText: string, table: TableInfo): KpiRow[] | undefin
   // Without a metric column, the first column that no role takes and that is no row number (#, ID, 序号).
   const taken = new Set(Object.values(columns));
   const metricColumn = columns.metric ?? table.header.findIndex((cell, i) => !taken.has(i) && !rowNumber.test(cell.text.trim()));
+  const header = (index: number | undefined) => (index === undefined ? undefined : table.header[index]);
+  const units: ColumnUnits = { baseline: headerUnit(header(columns.baseline)), target: headerUnit(header(columns.target)), actual: headerUnit(header(columns.actual)) };
   // A row of empty cells is the template's row still to fill in (the skeleton writes one): not a metric.
   return table.rows
     .filter((cells) => cells.some((c) => c.text.trim() !== ''))
@@ -57,6 +88,7 @@ function readKpiRows(documentText: string, table: TableInfo): KpiRow[] | undefin
       actual: at(cells, columns.actual),
       deviation: at(cells, columns.deviation),
       status: at(cells, columns.status),
+      units,
     }));
 }
 
@@ -91,10 +123,10 @@ function isNumeric(read: CellReader, cell: TextBlock | undefined): boolean {
 /** The row's own target, with its baseline cell. */
 export function rowTarget(read: CellReader, row: KpiRow): Target | undefined {
   // A signed target (Energy consumption −20%) is a change to make.
-  const reading = signedChange(row.target, read(row.target));
+  const reading = signedChange(row.target, inColumnUnit(read(row.target), row.units.target));
   if (!reading) return undefined;
   const target = targetOf(reading, row.metric);
-  return { ...target, direction: namedBound(reading, row.metric) ?? target.direction, baseline: target.baseline ?? read(row.baseline)?.quantity };
+  return { ...target, direction: namedBound(reading, row.metric) ?? target.direction, baseline: target.baseline ?? rowBaseline(read, row) };
 }
 
 /**
@@ -110,13 +142,17 @@ function namedBound(reading: Reading, metric: string): Bound | undefined {
  * The row's actual figure as an outcome reading, with the baseline cell as where it started; without an
  * actual cell, the level its deviation cell gives against its target (≥ 99.95% and 低 0.2 个百分点: 99.75%).
  */
+function rowBaseline(read: CellReader, row: KpiRow): Quantity | undefined {
+  return inColumnUnit(read(row.baseline), row.units.baseline)?.quantity;
+}
+
 export function rowActual(read: CellReader, row: KpiRow): Reading | undefined {
-  const actual = read(row.actual);
+  const actual = inColumnUnit(read(row.actual), row.units.actual);
   const reading = signedChange(row.actual, actual) ?? deviationLevel(read, row);
   if (!reading) return undefined;
   // 2 项进入实质审查 for 授权专利: what is counted is not done yet, no result of the row's metric.
   const after = row.actual && actual ? row.actual.text.slice(row.actual.text.indexOf(actual.quantity.text) + actual.quantity.text.length) : '';
-  return { ...reading, metric: row.metric, baseline: reading.baseline ?? read(row.baseline)?.quantity, ...(isPending(after) ? { pending: true } : {}) };
+  return { ...reading, metric: row.metric, baseline: reading.baseline ?? rowBaseline(read, row), ...(isPending(after) ? { pending: true } : {}) };
 }
 
 /** A signed actual figure (+9 个百分点, −22.8%) is a change: by how much the metric moved, and which way. */

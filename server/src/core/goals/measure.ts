@@ -90,7 +90,7 @@ function nounAfter(text: string, at: number, counted: boolean): string {
 }
 
 /** The words an English count counts: 128 water points, 74 new boreholes (up to a preposition, a verb or punctuation). */
-const countedWords = /\s+(?!(?:times|thousands?|millions?|billions?|hundreds?|dozens?|percent|more|less|fewer)\b)((?:(?!(?:of|in|at|on|for|with|by|to|from|per|across|over|and|or|than|was|were|is|are|had|has|have|been|be|will|would)\b)[a-z][a-z0-9-]*\s*){1,4})/iy;
+const countedWords = /\s+(?!(?:times|thousands?|millions?|billions?|hundreds?|dozens?|percent|more|less|fewer|out)\b)((?:(?!(?:of|in|at|on|for|with|by|to|from|per|across|over|and|or|than|was|were|is|are|had|has|have|been|be|will|would)\b)[a-z][a-z0-9-]*\s*){1,4})/iy;
 
 /** What a bare English number counts, as a metric name; '' when no word follows it. */
 function englishCount(text: string, at: number): string {
@@ -417,11 +417,16 @@ function pairFigures(text: string, offset: number, quantities: readonly Quantity
 }
 
 /** What a figure counts or measures, named right after it (120 users, 35% of orders, 3 万元的设备). */
+/** Achieve 99.9% monthly availability: where the words before a share name nothing, the words after it do. */
+function namedAfter(text: string, after: number, plainLead: string): string {
+  return latinLetter.test(plainLead) && !metricAround(plainLead) ? englishCount(text, after) : '';
+}
+
 function figureNoun(text: string, after: number, quantity: Quantity, plainLead: string): string {
   return quantity.unit.dimension === 'none' && quantity.value !== undefined
     ? englishCount(text, after) || nounAfter(text, after, false)
     : quantity.unit.dimension === 'percent'
-      ? englishShare(text, after, plainLead) || nounAfter(text, after, false)
+      ? englishShare(text, after, plainLead) || nounAfter(text, after, false) || namedAfter(text, after, plainLead)
       : quantity.unit.dimension.startsWith('currency')
         ? englishAmountOf(text, after) || nounAfter(text, after, false)
         : nounAfter(text, after, quantity.unit.dimension.startsWith('count'));

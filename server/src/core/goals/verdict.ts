@@ -78,6 +78,32 @@ function rate(direction: Direction, actual: number, wanted: number): number | un
   return Number.isFinite(value) ? value : undefined;
 }
 
+/** The least a working day holds (a shift of work) and the most calendar time working days span (weekends). */
+const workdayHoursAtLeast = 8;
+const workdaysSpanAtMost = (days: number) => days * 1.4 + 2;
+
+/** The seconds a figure in working days or in hours can stand for: 2 工作日 is 16 hours of work to about 5 calendar days. */
+function secondsOf(q: Quantity, value: number): [number, number] {
+  return q.unit.dimension === 'workday' ? [value * workdayHoursAtLeast * 3600, workdaysSpanAtMost(value) * 86400] : [inBase(value, q.unit), inBase(value, q.unit)];
+}
+
+/**
+ * 不超过 2 个工作日 against ~4 hours, ≤ 48 h against 1 working day: working days and hours compare only where
+ * every length a working day can have gives the same verdict; undefined for other units.
+ */
+function workdaysAgainstDuration(target: Target, a: Quantity): Judgement | undefined {
+  const t = target.quantity;
+  const kinds = new Set([t.unit.dimension, a.unit.dimension]);
+  if (kinds.size !== 2 || !kinds.has('workday') || !kinds.has('duration') || t.range || a.range || t.value === undefined || a.value === undefined) return undefined;
+  if (target.direction !== 'at-most' && target.direction !== 'at-least') return undefined;
+  const [wantLo, wantHi] = secondsOf(t, t.value);
+  const [lo, hi] = secondsOf(a, a.value);
+  const [aLo, aHi] = [a.bound === 'at-most' ? -Infinity : lo, a.bound === 'at-least' ? Infinity : hi];
+  const verdict =
+    target.direction === 'at-most' ? (aHi <= wantLo ? 'met' : aLo > wantHi ? 'missed' : undefined) : aLo >= wantHi ? 'met' : aHi < wantLo ? 'missed' : undefined;
+  return verdict ? { verdict, reason: undefined, achievement: undefined } : unverifiable('unit-mismatch');
+}
+
 /** A level goal (at least, at most, equal) against a level, or a change applied to the goal's baseline. */
 function judgeLevel(target: Target, reading: Reading): Judgement {
   const t = target.quantity;
@@ -93,10 +119,11 @@ function judgeLevel(target: Target, reading: Reading): Judgement {
     else return unverifiable('unit-mismatch');
     a = { ...base, value, range: undefined, bound: undefined };
   }
-  if (!compatibleUnits(a.unit, t.unit)) return unverifiable('unit-mismatch');
+  if (!compatibleUnits(a.unit, t.unit)) return workdaysAgainstDuration(target, a) ?? unverifiable('unit-mismatch');
   const want: [number, number] = t.range ? [inBase(t.range.min, t.unit), inBase(t.range.max, t.unit)] : [inBase(t.value!, t.unit), inBase(t.value!, t.unit)];
-  // 最高 6.3 mg/L as a result is the largest value seen, not a bound on it.
-  if (a.extreme) a = { ...a, bound: undefined };
+  // 最高 6.3 mg/L as a result is the largest value seen, not a bound on it; a result's "by the end of April
+  // 2023" names when it was done, as a writer who had done it by March would have said.
+  if (a.extreme || (a.unit.dimension === 'date' && a.bound === 'at-most')) a = { ...a, bound: undefined };
   const verdict = decide(target.direction, interval(a, a.value!), target.direction === 'at-most' && t.range ? [want[1], want[1]] : want);
   // An average within the target does not show that every item is; one beyond it shows that some item is.
   if (!verdict || (verdict === 'met' && target.each && reading.average)) return unverifiable('inconclusive');
