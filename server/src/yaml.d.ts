@@ -250,6 +250,10 @@ declare namespace DataFiles {
       };
       done: Words;
       pending: Words;
+      budget: {
+        budget: Words;
+        actual: Words;
+      };
       tableKinds: {
         kpi: {
           name: Patterns;

@@ -221,3 +221,24 @@ describe('goals: units a KPI table gives in its headers', () => {
     );
   });
 });
+
+describe('goals: budget tables', () => {
+  it('reads a budget table (Budget | Actual) as what was spent, its Total against a budget goal of the same amount, and sets no goals from it', () => {
+    const analysis = analyzeText(
+      report(
+        '## 1. Objectives\n\n1. Train at least 150 teachers.\n\nThe programme was to be delivered within the grant amount of $620,000.\n\n' +
+          '## 2. Results\n\nWe trained 164 teachers. CI compute spend fell to $36.5k/month.\n\n' +
+          '## 3. Financial Report\n\n| Budget line | Budget (USD) | Actual (USD) |\n| --- | --- | --- |\n| Bursaries | 372,000 | 379,640 |\n| Administration | 25,000 | 20,400 |\n| **Total** | **620,000** | **611,480** |\n',
+        'Final Report',
+      ),
+    );
+    assert.deepEqual(
+      buildGoalCheck(analysis).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]),
+      [
+        ['at least 150', 'met', '164'],
+        ['$620,000', 'met', '611,480'],
+      ],
+    );
+    assert.deepEqual(found(analysis, 'kpi-table'), []);
+  });
+});

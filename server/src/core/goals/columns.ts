@@ -15,6 +15,7 @@ interface ColumnsFile {
   status: { missed: string[]; met: string[] };
   done: string[];
   pending: string[];
+  budget: { budget: string[]; actual: string[] };
 }
 
 const data: ColumnsFile = columnsYaml;
@@ -96,6 +97,19 @@ function headerNames(cell: TextBlock, column: KpiColumn): boolean {
 function mostlyFigures(table: TableInfo, column: number): boolean {
   const cells = table.rows.map((row) => row[column]?.text ?? '');
   return cells.filter((text) => /\d|XX|××/iu.test(text)).length * 2 > cells.length;
+}
+
+const budgetWords = { budget: data.budget.budget.map((w) => w.toLowerCase()), actual: data.budget.actual.map((w) => w.toLowerCase()) };
+
+/**
+ * The budget and actual columns of a budget table (费用类别 | 预算（万元） | 实际（万元）); undefined for a
+ * table without both. The first column names the rows.
+ */
+export function budgetColumns(table: TableInfo): { readonly budget: number; readonly actual: number } | undefined {
+  const texts = table.header.map((cell) => cell.text.trim().toLowerCase());
+  const budget = texts.findIndex((text, i) => i > 0 && budgetWords.budget.some((w) => text.includes(w)));
+  const actual = texts.findIndex((text, i) => i > 0 && i !== budget && budgetWords.actual.some((w) => text.includes(w)));
+  return budget > 0 && actual > 0 ? { budget, actual } : undefined;
 }
 
 export function milestoneColumns(table: TableInfo): Partial<Record<MilestoneColumn, number>> {

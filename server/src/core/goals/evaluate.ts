@@ -6,7 +6,7 @@
 import type { ClassifiedChapter } from '../report/chapters.js';
 import type { ReportModel } from '../parse/model.js';
 import { extractGoals, type Goal } from './extract.js';
-import { alternativesKept, deadlineEvents, isClear, namesEvent, prepareStatement, rankOutcomes, type Candidate } from './match.js';
+import { alternativesKept, comparable, deadlineEvents, isClear, namesEvent, prepareStatement, rankOutcomes, type Candidate } from './match.js';
 import { coverage, prepareMetric, similarity, type MetricText } from './metric.js';
 import { collectOutcomes, type OutcomeStatement, type StatedStatus } from './outcomes.js';
 import { dateUnit, type Reading } from './measure.js';
@@ -136,9 +136,16 @@ function assignFigures(goals: readonly Goal[], ranked: readonly Candidate[][]): 
  * The candidates with the first whose figure can decide in front: a figure of things not done yet (a
  * KPI row's 2 项在审) may name the goal best, but a statement that gives the result (尚未获得授权) decides.
  */
-function deciding(candidates: readonly Candidate[]): Candidate[] {
+function deciding(goal: Goal, candidates: readonly Candidate[]): Candidate[] {
   const first = candidates.findIndex((c) => !c.reading?.pending);
-  return first <= 0 ? [...candidates] : [candidates[first]!, ...candidates.filter((_, i) => i !== first)];
+  const ordered = first <= 0 ? [...candidates] : [candidates[first]!, ...candidates.filter((_, i) => i !== first)];
+  // A figure in another unit ($36.5k/month for a budget of $1.2m) gives way to a table row that names the
+  // goal's target again beside a figure that can be set against it (the budget table's Total).
+  const [best] = ordered;
+  const target = goal.target;
+  if (!best?.reading || !target || comparable(target, best.reading)) return ordered;
+  const fitting = ordered.find((c) => c.reading && comparable(target, c.reading) && c.statement.target !== undefined && sameValue(target, c.statement.target) === true);
+  return fitting ? [fitting, ...ordered.filter((c) => c !== fitting)] : ordered;
 }
 
 /**
@@ -174,7 +181,7 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
   const all = rankOutcomes(goals, outcomes);
   const ranked = assignFigures(goals, all.map((list, i) => list.filter((c) => isClear(goals[i]!, c))));
   return goals.map((goal, i): GoalResult => {
-    const [outcome, ...alternatives] = latestOfEvent(goal, deciding(ranked[i]!));
+    const [outcome, ...alternatives] = latestOfEvent(goal, deciding(goal, ranked[i]!));
     const status = statedStatus(goal, outcome, alternatives);
     if (!outcome) {
       // Statements that mention the goal without naming it clearly: the report may well give its result.

@@ -4,7 +4,7 @@
  */
 import type { Span, TableInfo, TextBlock } from '../parse/model.js';
 import { classifyTable } from '../report/tableKinds.js';
-import { cellSpan, isBlank, isPending, kpiColumns, rowSpan, statusOf } from './columns.js';
+import { budgetColumns, cellSpan, isBlank, isPending, kpiColumns, rowSpan, statusOf } from './columns.js';
 import { gapSide, readSentenceOnce, type Reading } from './measure.js';
 import { judge, levelFromGap, sameFigure, targetOf, type Judgement, type Target } from './verdict.js';
 import { findQuantities, type Bound, type Quantity, type Unit } from './numbers.js';
@@ -88,6 +88,29 @@ function readKpiRows(documentText: string, table: TableInfo): KpiRow[] | undefin
       actual: at(cells, columns.actual),
       deviation: at(cells, columns.deviation),
       status: at(cells, columns.status),
+      units,
+    }));
+}
+
+/**
+ * The rows of a budget table (费用类别 | 预算（万元） | 实际（万元）), read as KPI rows with the budget for the
+ * target: what was spent, line by line and in total. Undefined for a KPI, milestone or other table.
+ */
+export function budgetRows(documentText: string, table: TableInfo): KpiRow[] | undefined {
+  const columns = classifyTable(table) === 'other' ? budgetColumns(table) : undefined;
+  if (!columns) return undefined;
+  const units: ColumnUnits = { baseline: undefined, target: headerUnit(table.header[columns.budget]), actual: headerUnit(table.header[columns.actual]) };
+  return table.rows
+    .filter((cells) => cells[0] && cells[columns.actual])
+    .map((cells) => ({
+      ...rowSpan(documentText, cells),
+      cells,
+      metric: cells[0]!.text,
+      baseline: undefined,
+      target: cells[columns.budget],
+      actual: cells[columns.actual],
+      deviation: undefined,
+      status: undefined,
       units,
     }));
 }

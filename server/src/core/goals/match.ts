@@ -143,7 +143,7 @@ function readingScore(goal: PreparedGoal, reading: Reading, metric: MetricText, 
 const sameEvent = 0.7;
 
 /** Whether the figure can be set against the target at all (the verdict may still be open). */
-function comparable(target: Target, reading: Reading): boolean {
+export function comparable(target: Target, reading: Reading): boolean {
   const t = target.quantity.unit;
   const a = reading.quantity.unit;
   // A placeholder without a unit (（待插入）, XX) says nothing of the figure it stands for.
@@ -306,8 +306,15 @@ const otherTargetPenalty = 0.2;
  */
 function rowTargetFit(goal: Target, row: Target | undefined): number {
   const same = row && sameValue(goal, row);
-  return same === undefined ? 0 : same ? restatedBonus : -otherTargetPenalty;
+  if (same === undefined) return 0;
+  if (!same) return -otherTargetPenalty;
+  // An amount of money is seldom the same by chance (合计 | 1,200.0 | 1,236.5 for 总投资控制在 1,200 万元以内):
+  // the row whose budget it is reports on the goal whatever the row is called.
+  return goal.quantity.unit.dimension.startsWith('currency') ? restatedBonus + sameAmountBonus : restatedBonus;
 }
+
+/** What a row's own target adds when it is the goal's amount of money (see `rowTargetFit`). */
+const sameAmountBonus = 0.2;
 
 /** How a statement matches a goal, without the statement: its score and the indices of its figures. */
 interface Match {

@@ -6,7 +6,7 @@
 import type { ClassifiedChapter } from '../report/chapters.js';
 import type { ReportModel, Section, Span, TableInfo, TextBlock } from '../parse/model.js';
 import { cellSpan, isBlank, milestoneColumns, rowSpan } from './columns.js';
-import { cellReader, kpiRows, rowActual, rowStatus, rowTarget } from './kpi.js';
+import { budgetRows, cellReader, kpiRows, rowActual, rowStatus, rowTarget } from './kpi.js';
 import type { Target } from './verdict.js';
 import { classifyTable } from '../report/tableKinds.js';
 import { readSentenceOnce, type Reading } from './measure.js';
@@ -133,13 +133,13 @@ function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, sourc
 const kpiOfTable = new WeakMap<TableInfo, readonly OutcomeStatement[]>();
 const milestonesOfTable = new WeakMap<TableInfo, readonly OutcomeStatement[]>();
 
-/** The rows of a KPI table that give an actual figure. */
+/** The rows of a KPI or budget table that give an actual figure. */
 function kpiTableStatements(text: string, table: TableInfo): readonly OutcomeStatement[] {
   let found = kpiOfTable.get(table);
   if (found) return found;
   const own: OutcomeStatement[] = [];
   const read = cellReader(text);
-  for (const row of kpiRows(text, table) ?? []) {
+  for (const row of kpiRows(text, table) ?? budgetRows(text, table) ?? []) {
     if (!row.actual && !row.deviation) continue;
     const reading = rowActual(read, row);
     if (!row.actual && !reading) continue;
