@@ -153,8 +153,14 @@ export function checkKey(name: string, keyText: string, report: (file: string) =
     } else if (!isObject(outcome)) say(`${where}: ${String(verdict)} needs an outcome`);
     else at(`${where} outcome`, outcome['line'], outcome['quote']);
   }
-  const goalLines = new Set(objectsOf(key['goals']).flatMap((g) => [g['line'], ...arrayOf(g['also_at'])]));
-  for (const n of objectsOf(key['not_goals'])) if (goalLines.has(n['line'] ?? null)) say(`not_goals: line ${JSON.stringify(n['line'])} holds a goal of the key`);
+  // A line may hold a goal and a not-goal (a baseline in a KPI row's remarks, 共确定 10 项目标。其中…目标是：A，B),
+  // but not the same words as both.
+  const goals = objectsOf(key['goals']);
+  for (const n of objectsOf(key['not_goals'])) {
+    const text = typeof n['text'] === 'string' ? n['text'] : '';
+    const shared = goals.some((g) => [g['line'], ...arrayOf(g['also_at'])].includes(n['line']) && typeof g['text'] === 'string' && (g['text'].includes(text) || text.includes(g['text'])));
+    if (shared) say(`not_goals: line ${JSON.stringify(n['line'])} names a goal of the key as a not-goal`);
+  }
   return problems;
 }
 
