@@ -295,20 +295,23 @@ function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number)
   const digits = (text: string | undefined) => text?.replace(/[^\d.]/g, '') ?? '';
   // Whether a figure's number stands as a whole number in a text: 0 起 is not in 80%.
   const holds = (text: string, figure: string) => figure !== '' && new RegExp(`(?<![\\d.])${figure.replace(/\./g, '\\.')}(?![\\d])`).test(text.replace(/[,，\s]/g, ''));
+  // The engine goals of a key goal's lines whose figure is the key goal's own: the figure's number as a whole
+  // number of the key's text; a deadline is the engine's goal with a date for a target, whatever its digits.
+  const ownOf = (goal: KeyGoal) => {
+    const byDate = goal.target.direction === 'by-date';
+    const lines = goalLines(goal);
+    return engine.filter((c) => lines.includes(c.line) && (c.deadline || byDate ? c.deadline === byDate : holds(goal.text, digits(c.figure))));
+  };
   for (const goal of keyGoals) {
     const lines = goalLines(goal);
     const onLines = lines.flatMap((line) => engine.filter((e) => e.line === line));
     const shared = lines.some((line) => keyGoalsOn(line) > 1);
-    // The figure's number as a whole number of the key's text; a deadline is the engine's goal with a date for a target, whatever its digits.
-    const byDate = goal.target.direction === 'by-date';
-    const own = onLines.filter((c) =>
-      c.deadline || byDate
-        ? c.deadline === byDate
-        : holds(goal.text, digits(c.figure)),
-    );
+    const own = ownOf(goal);
     // Goals of one line with the same figure: the engine goal whose text is the key's, or holds it.
     const named = own.filter((c) => squeeze(c.text).includes(squeeze(goal.text)) || squeeze(goal.text).includes(squeeze(c.text)));
-    const calls = shared && own.length ? (own.length > 1 && named.length ? named : own) : onLines;
+    // On a line of several goals, an engine goal whose figure is another key goal's speaks for that one, not this.
+    const others = shared ? new Set(keyGoals.filter((g) => g !== goal && goalLines(g).some((l) => lines.includes(l))).flatMap(ownOf)) : new Set();
+    const calls = shared ? (own.length ? (own.length > 1 && named.length ? named : own) : onLines.filter((c) => !others.has(c))) : onLines;
     if (calls.length === 0) {
       misses.push({ kind: 'goal-not-found', line: goal.line, goal });
       continue;
