@@ -109,6 +109,12 @@ describe('goals: numbers', () => {
       { text: '1,250 tce', value: 1250, dimension: 'mass', factor: 1000 },
       { text: '6.2 kW/(m³/min)', dimension: 'power/(volume/duration)' },
     ]],
+    ['volts, amperes, per mille and 节', '精度 ±2 mV，静态功耗 30 μA，轻伤事故频率 1‰，串联 16 节', [
+      { text: '±2 mV', dimension: 'voltage', factor: 0.001 },
+      { text: '30 μA', dimension: 'current', factor: 1e-6 },
+      { text: '1‰', dimension: 'percent', factor: 0.1 },
+      { text: '16 节', dimension: 'count:节' },
+    ]],
     ['scientific notation', '漏率 1×10⁻⁷，误差 2.5 x 10^-6，6e-8', [
       { text: '1×10⁻⁷', value: 1e-7 },
       { text: '2.5 x 10^-6', value: 2.5e-6 },

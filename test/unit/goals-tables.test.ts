@@ -222,6 +222,16 @@ describe('goals: units a KPI table gives in its headers', () => {
   });
 });
 
+describe('goals: the columns of an acceptance report', () => {
+  it('reads 合同指标 as the target and 实测值 as the actual', () => {
+    const analysis = analyzeText(
+      report('## 一、项目目标\n\n1. 静态功耗不高于 30 μA；\n2. 睡眠模式下不高于 5 μA。\n\n## 二、考核指标完成情况\n\n| 序号 | 考核指标 | 合同指标 | 实测值 | 完成情况 |\n| --- | --- | --- | --- | --- |\n| 1 | 静态功耗 | ≤ 30 μA | 34 μA | ✅ 达标 |\n| 2 | 睡眠模式功耗 | ≤ 5 μA | 3.8 μA | 达标 |\n'),
+    );
+    assert.deepEqual(buildGoalCheck(analysis).goals.map((g) => [g.verdict, g.outcome?.figure ?? null]), [['missed', '34 μA'], ['met', '3.8 μA']]);
+    assert.deepEqual(found(analysis, 'status-contradiction').map(([line, text]) => [line, text]), [[12, '✅ 达标']]);
+  });
+});
+
 describe('goals: budget tables', () => {
   it('reads a budget table (Budget | Actual) as what was spent, its Total against a budget goal of the same amount, and sets no goals from it', () => {
     const analysis = analyzeText(

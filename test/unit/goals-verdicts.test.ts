@@ -658,3 +658,13 @@ describe('goals: working days against hours, and English names after the figure'
     );
   });
 });
+
+describe('goals: abbreviations that name two measures', () => {
+  it('takes no figure of 晶圆测试（CP）良率 for a goal of 成品测试（FT）良率, and keeps one that gives the same abbreviation', () => {
+    const check = (result: string) =>
+      buildGoalCheck(analyzeText(report(`## 一、项目目标\n\n1. 芯片成品测试（FT）良率不低于 95%。\n\n## 二、项目成果\n\n${result}\n`))).goals.map((g) => [g.verdict, g.outcome?.figure ?? null]);
+    assert.deepEqual(check('量产初期晶圆测试（CP）良率为 96.8%，成品测试数据仍在统计中。'), [['no-outcome', null]]);
+    assert.deepEqual(check('量产初期成品测试（FT）良率为 96.8%。'), [['met', '96.8%']]);
+  });
+});
+

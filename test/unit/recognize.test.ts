@@ -64,6 +64,7 @@ describe('recognition: reading a heading', () => {
       assert.equal(generic.read(heading).none, true, heading);
     }
     assert.equal(generic.read('附加值分析').none, false, 'a word that only begins with 附');
+    assert.equal(generic.read('——车规级电池监测芯片研发及产业化').none, true, 'a subtitle opened by a dash');
   });
 
   it('says which term decided, and how much it weighs', () => {

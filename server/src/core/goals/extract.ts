@@ -12,7 +12,7 @@ import { dateUnit, readSentenceOnce, directionOf, metricName, type Direction, ty
 import { findQuantities, qualifiersStart, type Quantity } from './numbers.js';
 import { lastVerb, phrases } from './phrases.js';
 import { blocksWithin, closing, labelOf, leadParagraph, listItemsWithin, opening, paragraphsWithin, sentencesOf, within } from './segments.js';
-import { prepareMetric, similarity, type MetricText } from './metric.js';
+import { abbreviationsIn, prepareMetric, similarity, type MetricText } from './metric.js';
 import { sameFigure, sameValue, targetOf, type Target } from './verdict.js';
 
 export interface Goal extends Span {
@@ -121,9 +121,6 @@ function withEach(target: Target, text: string): Target {
 
 const hanCharacter = /\p{Script=Han}/u;
 
-/** An abbreviation in brackets after what it abbreviates: （SRM）, (DAU), （NPS）. */
-const abbreviation = /[（(]([A-Z][A-Za-z0-9-]{1,9})[)）]/gu;
-
 /** A goal from the text of `start…end`, or undefined when it is too short to be one. */
 function goalAt(model: ReportModel, start: number, end: number, source: Goal['source']): Goal | undefined {
   const raw = model.text.slice(start, end);
@@ -140,7 +137,7 @@ function goalAt(model: ReportModel, start: number, end: number, source: Goal['so
   const metric = ((labelNames ? labelled.label : reading?.metric) || labelled?.label || clauses[0] || label).trim();
   // A label names a goal without a figure well enough; the clauses of a long sentence only add noise.
   // 供应商关系管理（SRM）系统: a table or a later sentence may call it by the abbreviation alone.
-  const abbreviations = [...raw.matchAll(abbreviation)].map((m) => m[1]!);
+  const abbreviations = abbreviationsIn(raw);
   const target = reading ? withEach(withBetter(targetOf(reading, metric), text, metric), text) : undefined;
   // A ceiling in money that an English goal puts on the work (Complete the project within the USD 450,000
   // award) is a budget: it is on what is spent. A Chinese one names what it limits (县级配套资金不超过…).

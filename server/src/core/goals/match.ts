@@ -6,7 +6,7 @@
  */
 import type { Goal } from './extract.js';
 import { dateUnit, type Reading } from './measure.js';
-import { coverage, coverages, prepareMetric, similarity, type MetricText } from './metric.js';
+import { abbreviationsIn, coverage, coverages, prepareMetric, similarity, type MetricText } from './metric.js';
 import { compatibleUnits } from './numbers.js';
 import { eventsIn, phrases } from './phrases.js';
 import type { OutcomeStatement } from './outcomes.js';
@@ -74,6 +74,8 @@ interface PreparedGoal {
   readonly nameScores: Map<MetricText, number>;
   /** Of a deadline: the events it names (上线, go-live), which a date of the same event speaks of. */
   readonly events: readonly number[];
+  /** The abbreviations its text gives in brackets (FT, SRM). */
+  readonly abbreviations: readonly string[];
 }
 
 /** The events a deadline names (上线, go-live), by their place in goal-phrases.yaml; none for another goal. */
@@ -95,6 +97,7 @@ function prepareGoal(goal: Goal): PreparedGoal {
     headingScores: new Map(),
     nameScores: new Map(),
     events: deadlineEvents(goal),
+    abbreviations: abbreviationsIn(goal.text),
   };
 }
 
@@ -316,6 +319,11 @@ function rowTargetFit(goal: Target, row: Target | undefined): number {
 /** What a row's own target adds when it is the goal's amount of money (see `rowTargetFit`). */
 const sameAmountBonus = 0.2;
 
+/** Whether the words before a figure give it an abbreviation the goal's do not (CP for a goal of FT). */
+function otherAbbreviation(goal: PreparedGoal, reading: Reading): boolean {
+  return goal.abbreviations.length > 0 && abbreviationsIn(reading.lead).some((a) => !goal.abbreviations.includes(a));
+}
+
 /** How a statement matches a goal, without the statement: its score and the indices of its figures. */
 interface Match {
   readonly score: number;
@@ -335,6 +343,8 @@ function match(goal: PreparedGoal, prepared: PreparedStatement, minimum: number,
   const weight = sourceWeight[statement.source];
   const names = statementScore(goal, prepared, inWords);
   const best = bestReading(goal, prepared, names);
+  // 晶圆测试（CP）良率 is no result of 成品测试（FT）良率: the abbreviations name two measures.
+  if (best && otherAbbreviation(goal, statement.readings[best.reading]!)) return undefined;
   let score: number;
   if (!target) {
     // Without a target no gap is a figure: the reading is the statement's own.

@@ -210,3 +210,11 @@ export function metricSimilarity(a: string, b: string): number {
 export function mentions(text: string, metric: string): number {
   return coverage(prepareMetric(text), prepareMetric(metric));
 }
+
+/** An abbreviation in brackets after what it abbreviates: （SRM）, (DAU), （FT）. */
+const abbreviation = /[（(]([A-Z][A-Za-z0-9-]{1,9})[)）]/gu;
+
+/** The abbreviations a text gives in brackets: 成品测试（FT）良率 → FT. */
+export function abbreviationsIn(text: string): string[] {
+  return [...text.matchAll(abbreviation)].map((m) => m[1]!);
+}

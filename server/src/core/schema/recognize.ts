@@ -87,6 +87,9 @@ export function normalizeTitle(title: string): string {
 
 const compact = (text: string): string => text.replace(/\s+/gu, '');
 
+/** ——车规级…芯片研发及产业化: a heading opened by a dash is the title's subtitle, no chapter of the report. */
+const subtitle = /^\s*(?:——|—|--)/u;
+
 const conjunctions = new RegExp(`\\s*(?:${data.conjunctions.map((c) => (/^[a-z]+$/i.test(c) ? `\\b${c}\\b` : escapeRegExp(c))).join('|')})\\s*`, 'u');
 const preposition = new RegExp(`(?<![a-z])(?:${data.prepositions.join('|')})(?![a-z])`, 'u');
 /** A single Chinese character of `noSlot` (附) only before something that is not Chinese: 附：说明, not 附加值. */
@@ -169,7 +172,7 @@ export class HeadingReader {
       if (part !== primary && part.score < data.secondSlot) continue;
       for (const slot of part.together ? [part.slot, ...part.tied] : [part.slot]) if (!slots.includes(slot)) slots.push(slot);
     }
-    return { none: noSlotStart.test(normalized), slots, terms: named, scores, tied: primary && !primary.together ? primary.tied : [] };
+    return { none: noSlotStart.test(normalized) || subtitle.test(title), slots, terms: named, scores, tied: primary && !primary.together ? primary.tied : [] };
   }
 
   /**
