@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { IncrementalModel, assembleModel, parseBlock, splitBlocks, type ReportModel } from '../../server/src/core/index.js';
+import { parseBlock, splitBlocks, type ReportModel } from '../../server/src/core/index.js';
+import { assembleModel } from '../../server/src/core/parse/incremental.js';
 import { changedRange, cutBlocks, recutBlocks } from '../../server/src/core/parse/blocks.js';
+import { IncrementalModel } from '../util/incrementalModel.js';
 import { anyDocument, applyEdit, blockyDocument, edit, fuzzSeed, fuzzTimeout, runs, seeds } from '../util/documents.js';
 import { inDocument, readFixture } from './util.js';
 
