@@ -20,6 +20,16 @@ const editorAndNode = [
 ];
 
 /**
+ * Parsing sits behind one seam (server/src/core/parse/index.ts): outside core/parse/, nothing imports the
+ * parser's modules but the seam, the model's types, and the text and YAML helpers parse/ also holds (report/,
+ * the bottom layer, is held tighter by its own rule).
+ */
+const parserSeam = [
+  { regex: '(?:^|/)parse/(?!(?:index|model|text|yamlDocument)\\.js$)', message: 'Parsing is behind one seam: import it from parse/index.ts.' },
+  { regex: '(?:^|/)parse/model\\.js$', allowTypeImports: true, message: 'parse/model.ts holds the model\'s types; parse with parse/index.ts.' },
+];
+
+/**
  * The core's layers, bottom up; each imports only those below it. report/ is the bottom, yet it names the
  * model's and the schema's types (import type from parse/model.ts and schema/types.ts): that is how it holds
  * the vocabulary the layers share. languageFeatures/ and export/ take the analysis' type from analyze.ts.
@@ -53,11 +63,13 @@ function coreLayers() {
   const files = (layer) => (layer === 'analyze' ? ['server/src/core/analyze.ts'] : [`server/src/core/${layer}/**/*.ts`]);
   return [
     // index.ts, the barrel, exports from every layer.
-    { files: ['server/src/core/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: editorAndNode }] } },
+    { files: ['server/src/core/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...editorAndNode, ...parserSeam] }] } },
     ...layers.map((layer) => ({
       files: files(layer),
-      rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...editorAndNode, ...layerRule(layer)] }] },
+      rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...editorAndNode, ...layerRule(layer), ...(layer === 'parse' || layer === 'report' ? [] : parserSeam)] }] },
     })),
+    // The server's glue and the CLI, outside the core.
+    { files: ['server/src/**/*.ts'], ignores: ['server/src/core/**'], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: parserSeam }] } },
   ];
 }
 

@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { parseBlock, splitBlocks, type BlockModel } from '../../server/src/core/index.js';
+import { splitBlocks, type BlockModel } from '../../server/src/core/index.js';
+import { blockFromEvents } from '../../server/src/core/parse/events.js';
+import { blockFromMdast } from '../../server/src/core/parse/fromMdast.js';
 import { anyDocument, blockyDocument, fuzzSeed, fuzzTimeout, runs } from '../util/documents.js';
-import { mdastParseBlock } from '../util/mdastModel.js';
 
 /**
  * A block's model without its memo, a fresh WeakMap every time, and with its front matter's `valueRange`,
@@ -18,10 +19,13 @@ function comparable(block: BlockModel): Record<string, unknown> {
   return { ...rest, frontMatter: { ...matter, ranges } };
 }
 
-/** Compared part by part: assert's diff of two whole models of a long document takes minutes. */
-function assertSameAsMdast(text: string, start: number, end: number): void {
-  const actual: Record<string, unknown> = comparable(parseBlock(text, start, end));
-  const expected: Record<string, unknown> = comparable(mdastParseBlock(text, start, end));
+/**
+ * The block as the parser for large documents builds it from micromark's events and as the main path builds
+ * it from remark's tree, compared part by part: assert's diff of two whole models of a long document takes minutes.
+ */
+function assertSameAsMdast(text: string, start: number, end: number, defined: readonly string[] = []): void {
+  const actual: Record<string, unknown> = comparable(blockFromEvents(text, start, end, defined));
+  const expected: Record<string, unknown> = comparable(blockFromMdast(text, start, end, defined));
   assert.deepEqual(Object.keys(actual).sort(), Object.keys(expected).sort());
   for (const key of Object.keys(expected)) assert.deepEqual(actual[key], expected[key], `${key} of block [${start}, ${end}) of ${JSON.stringify(text)}`);
 }
@@ -104,10 +108,10 @@ function markdownFiles(dir: string): string[] {
   });
 }
 
-describe('the block parser built on micromark events', function () {
+describe('the two block parsers: remark\'s tree and micromark\'s events', function () {
   this.timeout(fuzzTimeout(600_000));
 
-  it('builds the model of every fixture, whole and in blocks, exactly as the mdast tree gave it', () => {
+  it('builds the model of every fixture, whole and in blocks, exactly as remark\'s tree gives it', () => {
     for (const file of markdownFiles(fixtures)) {
       const text = fs.readFileSync(file, 'utf8');
       assertSameAsMdast(text, 0, text.length);
@@ -134,7 +138,7 @@ describe('the block parser built on micromark events', function () {
     ];
     for (const [text, tables] of cases) {
       assertSameAsMdast(text, 0, text.length);
-      assert.equal(parseBlock(text, 0, text.length).tables.length, tables, JSON.stringify(text));
+      assert.equal(blockFromEvents(text, 0, text.length, []).tables.length, tables, JSON.stringify(text));
     }
   });
 
@@ -164,11 +168,21 @@ describe('the block parser built on micromark events', function () {
     for (const text of ['[a]: /x\n\n正文段落\n\n见[a]。', '见[a]和[文字][a]。\n\n正文段落\n\n[a]: /x "标题"', '# 标题\n正文\n\n- 项\n\n[^1]: 说明\n\n脚注[^1]']) {
       assertSameAsMdast(text, 0, text.length);
       // Resolved, a reference leaves its link text in the paragraph, not its brackets.
-      assert.ok(!parseBlock(text, 0, text.length).paragraphs.some((p) => /\[(?:a|\^1)\]/.test(p.text)), JSON.stringify(text));
+      assert.ok(!blockFromEvents(text, 0, text.length, []).paragraphs.some((p) => /\[(?:a|\^1)\]/.test(p.text)), JSON.stringify(text));
     }
   });
 
-  it('builds the same model as the mdast tree for generated Markdown, from any start to any end @props', () => {
+  it('resolves a reference to a label defined in another block of the document, on both paths', () => {
+    for (const text of ['见[a]和[文字][a]。', '# [a]\n\n```\n[a]\n```', '> - 见[A]\n', '[b]: /y\n\n见[a]和[b]。', '\uFEFF见[a]。']) {
+      // Labels are given normalized, as micromark-util-normalize-identifier writes them.
+      assertSameAsMdast(text, 0, text.length, ['A']);
+      const block = blockFromMdast(text, 0, text.length, ['A']);
+      assert.ok(!block.paragraphs.some((p) => /\[a\]/i.test(p.text)) && !block.headings.some((h) => h.text.includes('[')), JSON.stringify(text));
+      assert.equal(block.definedWith, block.definitions.includes('B') ? 'A\nB' : 'A');
+    }
+  });
+
+  it('builds the same model from the events as from remark\'s tree for generated Markdown, from any start to any end @props', () => {
     fc.assert(
       fc.property(fc.oneof({ weight: 4, arbitrary: markdownDocument }, { weight: 1, arbitrary: anyDocument }, { weight: 1, arbitrary: blockyDocument }), fc.nat(), fc.nat(), (text, a, b) => {
         assertSameAsMdast(text, 0, text.length);

@@ -1,7 +1,7 @@
 /**
  * The lint rules that hold the layers (eslint.config.mjs) fail on a violation: the core imports neither
  * VS Code, LSP nor Node, its layers import downwards only, the client reaches the server only through the
- * protocol, and no promise floats.
+ * protocol, parsing is imported only through its seam, and no promise floats.
  * `npm test` runs the lint over the sources; these tests prove the rules are on and say what they say.
  */
 import * as assert from 'node:assert/strict';
@@ -25,6 +25,11 @@ const probes = {
   reportValue: {
     filePath: 'server/src/core/report/lintProbe.ts',
     code: "import type { Section } from '../parse/model.js';\nimport { buildReportModel } from '../parse/model.js';\nexport type S = Section;\nexport const build = buildReportModel;\n",
+  },
+  parserSeam: {
+    filePath: 'server/src/core/checks/lintProbe.ts',
+    code: "import { markdownEvents } from '../parse/markdown.js';\nimport { parseReport, type ReportModel } from '../parse/index.js';\n" +
+      "import type { Span } from '../parse/model.js';\nimport { LineIndex } from '../parse/text.js';\nexport const x = [markdownEvents, parseReport, LineIndex];\nexport type T = [ReportModel, Span];\n",
   },
   server: {
     filePath: 'server/src/features/lintProbe.ts',
@@ -94,6 +99,11 @@ describe('lint: the layers are enforced', function () {
   it('lets report/ take types from the model, and no values', () => {
     assert.equal(found.reportValue.length, 1, found.reportValue.join('\n'));
     assert.match(found.reportValue[0]!, /^@typescript-eslint\/no-restricted-imports: '\.\.\/parse\/model\.js' import is restricted.*report may import only types from here/);
+  });
+
+  it('reports a module outside core/parse that imports the parser past its seam (parse/index.ts)', () => {
+    assert.equal(found.parserSeam.length, 1, found.parserSeam.join('\n'));
+    assert.match(found.parserSeam[0]!, /^@typescript-eslint\/no-restricted-imports: '\.\.\/parse\/markdown\.js' import is restricted.*behind one seam/);
   });
 
   it('lets the server, outside the core, import the LSP and Node', () => {

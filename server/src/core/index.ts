@@ -6,9 +6,8 @@
  * so that a server or a `check` run does not load the `docx` package (~80 ms and 8 MB at start).
  */
 import { analyzeReport, analyzeSteps, defaultSettings, runSteps, type AnalysisSettings, type ReportAnalysis } from './analyze.js';
-import type { TextChange } from './parse/blocks.js';
 import { localize, type Locale } from './report/l10n.js';
-import { IncrementalModel, type ReportModel } from './parse/model.js';
+import { parseReportSteps, type ReportModel, type ReportParse, type TextChange } from './parse/index.js';
 import { createBuiltinRegistry } from './schema/builtin.js';
 import type { SchemaRegistry } from './schema/registry.js';
 import type { SchemaProblem } from './schema/types.js';
@@ -40,8 +39,7 @@ export * from './languageFeatures/writing.js';
 export * from './report/diagnostics.js';
 export * from './report/l10n.js';
 export * from './report/limits.js';
-export * from './parse/model.js';
-export { splitBlocks, type TextChange } from './parse/blocks.js';
+export * from './parse/index.js';
 export * from './report/numberingStyle.js';
 export * from './report/patterns.js';
 export * from './parse/text.js';
@@ -80,16 +78,16 @@ export function createReportService(init: { registry?: SchemaRegistry } = {}): R
   // service while answering `initialize`, and reading them (~5 ms, cold) need not delay that answer.
   let registry = init.registry;
   const schemas = (): SchemaRegistry => (registry ??= createBuiltinRegistry());
-  const documents = new Map<string, { version: number; model: ReportModel | undefined; incremental: IncrementalModel }>();
+  const documents = new Map<string, { version: number; parse: ReportParse | undefined }>();
   function* modelSteps(document: TextDocumentLike, changedSince?: (version: number) => TextChange | undefined): Generator<void, ReportModel> {
     let entry = documents.get(document.uri);
-    if (entry?.model && entry.version === document.version) return entry.model;
-    if (!entry) documents.set(document.uri, (entry = { version: document.version, model: undefined, incremental: new IncrementalModel() }));
-    const change = entry.model ? changedSince?.(entry.version) : undefined;
-    const model = yield* entry.incremental.update(document.uri, document.getText(), change);
+    if (entry?.parse && entry.version === document.version) return entry.parse.model;
+    if (!entry) documents.set(document.uri, (entry = { version: document.version, parse: undefined }));
+    const change = entry.parse ? changedSince?.(entry.version) : undefined;
+    const parse = yield* parseReportSteps(document.uri, document.getText(), entry.parse, change);
     // The document may have been closed while the model was built.
-    if (documents.get(document.uri) === entry) Object.assign(entry, { version: document.version, model });
-    return model;
+    if (documents.get(document.uri) === entry) Object.assign(entry, { version: document.version, parse });
+    return parse.model;
   }
   const getModel = (document: TextDocumentLike): ReportModel => runSteps(modelSteps(document));
   return {

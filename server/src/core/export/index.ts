@@ -5,15 +5,11 @@
  */
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun, type IStylesOptions } from 'docx';
 import type { Root } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { ReportAnalysis } from '../analyze.js';
 import { buildGoalCheck } from '../languageFeatures/goalCheck.js';
 import { goalCheckMarkdown } from '../goals/scorecard.js';
 import { localize } from '../report/l10n.js';
-import type { Span } from '../parse/model.js';
+import { markdownProcessor, type Span } from '../parse/index.js';
 import { Converter } from './document.js';
 import { ExportError } from './errors.js';
 import { houseStyle, houseStyleIds, houseStyles, missingFootnoteStyles, twipsPerCm, type HouseStyle, type StyleIds } from './style.js';
@@ -47,7 +43,8 @@ export function exportBlockers(analysis: ReportAnalysis): ExportBlockers {
   };
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/** The engine's Markdown (see `markdownProcessor`), with all of GFM for the document's look. */
+const parser = markdownProcessor('all');
 
 /** The front matter value of the first of `keys` given, as text. */
 function frontMatterText(analysis: ReportAnalysis, ...keys: string[]): string | undefined {

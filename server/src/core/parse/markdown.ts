@@ -1,57 +1,10 @@
 import { parse, postprocess, preprocess } from 'micromark';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import type { Construct, Event, TokenizeContext } from 'micromark-util-types';
+import type { Event, Token } from 'micromark-util-types';
 import { blankCuts, structureCuts } from './bounds.js';
+import { quickGfmTable, withTableSource } from './quickTable.js';
 
 export type { Event, Token } from 'micromark-util-types';
-
-/** The text being parsed, and how far micromark's offsets are behind its indices (a leading BOM is dropped). */
-let source = '';
-let bomShift = 0;
-
-const lineEnding = /\r\n?|\n/g;
-/** A line that a GFM table delimiter row could stand on: only `|`, `:`, `-`, blanks, and `>` of block quotes. */
-const delimiterRowLine = /[ \t|:>-]*(?:\r|\n|$)/y;
-
-/**
- * Whether the line after the one at `offset` could be a table's delimiter row. A head row needs one right
- * after it (in the same containers, whose prefixes are `>` and blanks).
- */
-function delimiterRowMayFollow(offset: number): boolean {
-  lineEnding.lastIndex = offset + bomShift;
-  const end = lineEnding.exec(source);
-  if (!end) return false;
-  delimiterRowLine.lastIndex = end.index + end[0].length;
-  return delimiterRowLine.test(source);
-}
-
-/** Whether the table construct would start a head row here, not a body row (as the extension decides). */
-function startsHeadRow(context: TokenizeContext): boolean {
-  const events = context.events;
-  let index = events.length - 1;
-  while (index > -1 && (events[index]![1].type === 'lineEnding' || events[index]![1].type === 'linePrefix')) index--;
-  const tail = index > -1 ? events[index]![1].type : undefined;
-  return tail !== 'tableHead' && tail !== 'tableRow';
-}
-
-/**
- * The GFM table construct, refusing a head row at once when no delimiter row can follow. micromark tries
- * it at the start of every line of flow content, and the extension reads the whole line as a head row
- * before it looks at the next: reports' paragraphs are long lines, and that reading cost about as much as
- * tokenizing the paragraphs themselves. The refusal is the one the extension would reach after reading the
- * line; body rows are left to it.
- */
-function quickGfmTable(): Construct {
-  const table = (gfmTable().flow as Record<string, Construct>)['null']!;
-  return {
-    ...table,
-    tokenize(effects, ok, nok) {
-      const start = table.tokenize.call(this, effects, ok, nok);
-      return (code) => (startsHeadRow(this) && !delimiterRowMayFollow(this.now().offset) ? nok(code) : start(code));
-    },
-  };
-}
 
 /**
  * micromark with the two extensions reports need: GFM tables (KPI and milestone tables) and YAML front
@@ -73,11 +26,65 @@ export function markdownEvents(text: string, defined: readonly string[] = []): E
   parser.defined = defined.slice();
   parser.lazy = {};
   // Nesting and tables past their budgets are blanked: the events keep the text's offsets.
-  source = blankCuts(text, structureCuts(text));
-  bomShift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  try {
-    return postprocess(parser.document().write(preprocess()(source, undefined, true)));
-  } finally {
-    source = '';
+  const source = blankCuts(text, structureCuts(text));
+  return withTableSource(source, () => postprocess(parser.document().write(preprocess()(source, undefined, true))));
+}
+
+/** What may stand between the end of a list item's content and the next item's marker, besides line endings. */
+const linePrefixes = new Set<string>(['linePrefix', 'blockQuotePrefix', 'blockQuotePrefixWhitespace', 'blockQuoteMarker', 'listItemIndent']);
+
+/**
+ * The list item tokens `fromMarkdown` adds to the events of the list that starts at `start` and ends
+ * at the end of `events` (its `prepareList`, less the looseness it also works out): an item starts at its
+ * marker and ends before the line endings that follow its content.
+ */
+function addListItems(events: Event[], start: number): void {
+  const end = events.length - 1;
+  let containerBalance = -1;
+  let item: Token | undefined;
+  const insertions: { at: number; event: Event }[] = [];
+  for (let index = start; index <= end; index++) {
+    const event = events[index]!;
+    const type = event[1].type;
+    if (type === 'listUnordered' || type === 'listOrdered' || type === 'blockQuote') containerBalance += event[0] === 'enter' ? 1 : -1;
+    const atPrefix = containerBalance === 0 && event[0] === 'enter' && type === 'listItemPrefix';
+    if (!atPrefix && !(containerBalance === -1 && event[0] === 'exit' && (type === 'listUnordered' || type === 'listOrdered'))) continue;
+    if (item) {
+      let lineIndex: number | undefined;
+      for (let tail = index - 1; tail >= 0; tail--) {
+        const [kind, token] = events[tail]!;
+        if (token.type === 'lineEnding' || token.type === 'lineEndingBlank') {
+          if (kind === 'enter') lineIndex = tail;
+        } else if (!linePrefixes.has(token.type)) break;
+      }
+      item.end = { ...(lineIndex ? events[lineIndex]![1].start : event[1].end) };
+      insertions.push({ at: lineIndex || index, event: ['exit', item, event[2]] });
+      item = undefined;
+    }
+    if (atPrefix) {
+      // 'listItem' is mdast's token type, not micromark's: this token exists only in this walk.
+      item = { type: 'listItem' as string as Token['type'], start: { ...event[1].start }, end: event[1].end };
+      insertions.push({ at: index, event: ['enter', item, event[2]] });
+    }
   }
+  const listEvents = events.splice(start);
+  let insertion = 0;
+  for (let index = 0; index < listEvents.length; index++) {
+    while (insertion < insertions.length && insertions[insertion]!.at === start + index) events.push(insertions[insertion++]!.event);
+    events.push(listEvents[index]!);
+  }
+}
+
+/** The events of `value` with the list items `fromMarkdown` adds; `defined` as for `markdownEvents`. */
+export function eventsWithListItems(value: string, defined: readonly string[]): Event[] {
+  const events: Event[] = [];
+  const lists: number[] = [];
+  for (const event of markdownEvents(value, defined)) {
+    events.push(event);
+    const type = event[1].type;
+    if (type !== 'listOrdered' && type !== 'listUnordered') continue;
+    if (event[0] === 'enter') lists.push(events.length - 1);
+    else addListItems(events, lists.pop()!);
+  }
+  return events;
 }

@@ -1,4 +1,4 @@
-import { structureCuts, type StructureCuts } from '../../parse/bounds.js';
+import { structureCuts, type StructureCuts } from '../../parse/index.js';
 import { limits } from '../../report/limits.js';
 import type { ReportDiagnostic } from '../../report/diagnostics.js';
 import type { Rule } from '../rule.js';
