@@ -293,6 +293,8 @@ function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number)
   let wrongMissed = 0;
   const keyGoalsOn = (line: number) => keyGoals.filter((g) => goalLines(g).includes(line)).length;
   const digits = (text: string | undefined) => text?.replace(/[^\d.]/g, '') ?? '';
+  // A figure written without digits (压缩两成, 翻一番) is the goal's when the key's text holds it as written.
+  const writtenIn = (text: string, figure: string | undefined) => figure !== undefined && !/\d/.test(figure) && figure.trim() !== '' && squeeze(text).includes(squeeze(figure));
   // Whether a figure's number stands as a whole number in a text: 0 起 is not in 80%.
   const holds = (text: string, figure: string) => figure !== '' && new RegExp(`(?<![\\d.])${figure.replace(/\./g, '\\.')}(?![\\d])`).test(text.replace(/[,，\s]/g, ''));
   // The engine goals of a key goal's lines whose figure is the key goal's own: the figure's number as a whole
@@ -300,7 +302,7 @@ function scoreGoals(key: Key, analysis: ReportAnalysis, lineOf: (offset: number)
   const ownOf = (goal: KeyGoal) => {
     const byDate = goal.target.direction === 'by-date';
     const lines = goalLines(goal);
-    return engine.filter((c) => lines.includes(c.line) && (c.deadline || byDate ? c.deadline === byDate : holds(goal.text, digits(c.figure))));
+    return engine.filter((c) => lines.includes(c.line) && (c.deadline || byDate ? c.deadline === byDate : (holds(goal.text, digits(c.figure)) || writtenIn(goal.text, c.figure))));
   };
   for (const goal of keyGoals) {
     const lines = goalLines(goal);

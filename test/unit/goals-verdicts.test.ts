@@ -668,3 +668,21 @@ describe('goals: abbreviations that name two measures', () => {
   });
 });
 
+describe('goals: a municipal summary\'s prose goals', () => {
+  it('reads 以…3.2 万户为目标 as a goal of households, 两成 as a fifth, and 事故零发生 as none', () => {
+    const text = report(
+      '## 一、年度目标任务\n\n全年以新开工改造老旧小区 126 个、惠及居民 3.2 万户为目标。确保单个项目平均施工工期较 2023 年平均水平（186 天）压缩两成，确保全年改造项目安全生产事故零发生。\n\n' +
+        '## 二、完成情况\n\n新开工 131 个，惠及居民 30,860 户。单个项目平均施工工期 145 天。全年未发生安全生产事故。\n',
+    );
+    assert.deepEqual(
+      buildGoalCheck(analyzeText(text)).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]),
+      [
+        ['126 个', 'met', '131 个'],
+        ['3.2 万户', 'missed', '30,860 户'],
+        ['压缩两成', 'met', '145 天'],
+        ['确保全年改造项目安全生产事故零发生', 'met', '未发生安全生产事故'],
+      ],
+    );
+  });
+});
+

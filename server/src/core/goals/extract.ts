@@ -248,7 +248,9 @@ function outsideItems<T extends Span>(blocks: readonly T[], items: readonly Span
 /** A target figure: a written number or a placeholder, with a direction word or a bound. */
 function isTarget(reading: Reading): boolean {
   const q = reading.quantity;
-  return reading.kind !== 'gap' && (q.placeholder || /\d/.test(q.text)) && (reading.kind === 'change' || reading.movement !== undefined || reading.verb !== undefined || q.bound !== undefined);
+  // A share in words (三成, 百分之五十) is as written a figure as 30%.
+  const written = q.placeholder || /\d/.test(q.text) || (q.value !== undefined && q.unit.dimension === 'percent');
+  return reading.kind !== 'gap' && written && (reading.kind === 'change' || reading.movement !== undefined || reading.verb !== undefined || q.bound !== undefined);
 }
 
 /** A deadline's name that is no more than its completion (completed, 完成): what completes is named before it. */
@@ -341,6 +343,8 @@ const namesGoalsBefore = /(?:goals?|objectives?|targets?|kpis?|indicators?|目�
 /** Whether a figure counts or numbers the goals (共设定 12 项目标, Objectives 1 to 3) rather than setting one. */
 function countsTheGoals(text: string, reading: Reading): boolean {
   const q = reading.quantity;
+  // 惠及居民 3.2 万户为目标 counts households, not goals: the goals are counted in 项, 个, 条 or nothing.
+  if (!/^(?:none|count|count:项|count:条|count:类)$/u.test(q.unit.dimension)) return false;
   return countsGoals.test(text.slice(q.end)) || namesGoalsBefore.test(text.slice(Math.max(0, q.start - 16), q.start));
 }
 

@@ -74,7 +74,7 @@ export const phrases = {
   endsWithBy: endsWith(data.by),
   /** A verb that already holds its 至 (降至, 增至). */
   verbWithTo: /[至到为]$/u,
-  baseline: new RegExp(`(?:${alternation(data.baseline)})(?:\\s*(?:(?:19|20)\\d\\d\\s*年[度末初底]?\\s*[（(]|平均|为|是|约|的|水平|了|:|：|was|of))*\\s*$`, 'u'),
+  baseline: new RegExp(`(?:${alternation(data.baseline)})(?:\\s*(?:(?:19|20)\\d\\d\\s*年[度末初底]?(?=\\s*(?:[（(]|平均|水平))|[（(]|平均|为|是|约|的|水平|了|:|：|was|of))*\\s*$`, 'u'),
   /** What a name is compared with, at its end (亩产较 2022 年, 成本比上年): no part of the name. */
   comparedWith: new RegExp(`(?:较|比|相比|与)\\s*(?:(?:19|20)\\d\\d\\s*年[度末初底]?|${alternation(data.baseline)})[^，,；;。]{0,6}$`, 'u'),
   goalMarker: contains(data.goalMarkers),
