@@ -208,6 +208,19 @@ describe('goals: KPI tables named in other words', () => {
 });
 
 
+describe('goals: actual dates out of order', () => {
+  const problems = (rows: string) => [...textsByLine(analyzeText(report(`## 实施过程\n\n| 节点 | 计划完成 | 实际完成 |\n| --- | --- | --- |\n${rows}`)), 'milestone-table')].map(([, texts]) => texts);
+
+  it('flags an actual finish before the one in the row above (an acceptance dated before the last go-live)', () => {
+    assert.deepEqual(problems('| 三仓全部上线 | 2025-06-30 | 2025-06-18 |\n| 项目验收 | 2025-07-15 | 2025-06-12 |\n'), [['2025-06-12']]);
+  });
+
+  it('takes a step done on time after a late one above for no mistake, but one done before the plan above for one', () => {
+    assert.deepEqual(problems('| 平台上线 | 2024-05-31 | 2024-09-10 |\n| 高架桥交工验收 | 2024-06-30 | 2024-08-12 |\n'), []);
+    assert.deepEqual(problems('| 平台上线 | 2024-05-31 | 2024-09-10 |\n| 高架桥交工验收 | 2024-06-30 | 2024-04-12 |\n'), [['2024-04-12']]);
+  });
+});
+
 describe('goals: units a KPI table gives in its headers', () => {
   it('reads the bare figures of 目标值（万元）and Actual ($k) columns in the unit the header names', () => {
     const check = (body: string, title?: string) => buildGoalCheck(analyzeText(report(body, title))).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]);

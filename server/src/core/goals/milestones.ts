@@ -10,7 +10,7 @@ import { findDates, isBefore, parseDate, type CalendarDate } from './dates.js';
 
 export type MilestoneProblem =
   | { readonly kind: 'unparseable'; readonly cell: TextBlock; readonly column: MilestoneColumn }
-  /** A start (or the only date column) earlier than the same column in the row above. */
+  /** A start (or the only date column), or an actual finish, earlier than the same column in the row above. */
   | { readonly kind: 'backwards'; readonly cell: TextBlock; readonly column: MilestoneColumn; readonly date: CalendarDate; readonly previous: CalendarDate }
   /** A finish before the start of the same row (planned, or actual). */
   | { readonly kind: 'finish-before-start'; readonly cell: TextBlock; readonly column: MilestoneColumn; readonly date: CalendarDate; readonly start: CalendarDate; readonly phase: string }
@@ -30,9 +30,11 @@ export function milestoneProblems(table: TableInfo): MilestoneProblem[] {
   const columns = milestoneColumns(table);
   if (!dateColumns.some((c) => columns[c] !== undefined)) return [];
   const problems: MilestoneProblem[] = [];
-  // The column that orders the phases: their start, else the only date there is.
+  // The column that orders the phases: their start, else the only date there is; and the actual finish,
+  // which phases done in order reach in order too (an acceptance dated before the last go-live above it).
   const order = (['plannedStart', 'actualStart', 'date', 'plannedFinish'] as const).find((c) => columns[c] !== undefined)!;
-  let previous: CalendarDate | undefined;
+  const ordered: readonly MilestoneColumn[] = order === 'actualStart' || columns.actualFinish === undefined ? [order] : [order, 'actualFinish'];
+  const previous: Partial<Record<MilestoneColumn, CalendarDate>> = {};
 
   // A row of empty cells is the template's row still to fill in: not a phase.
   for (const cells of table.rows.filter((row) => row.some((c) => c.text.trim() !== ''))) {
@@ -50,9 +52,15 @@ export function milestoneProblems(table: TableInfo): MilestoneProblem[] {
     }
     const cell = (c: MilestoneColumn) => cells[columns[c]!]!;
 
-    const current = dates[order];
-    if (current && previous && isBefore(current, previous)) problems.push({ kind: 'backwards', cell: cell(order), column: order, date: current, previous });
-    if (current) previous = current;
+    for (const column of ordered) {
+      const current = dates[column];
+      // An actual finish before that of a phase above which slipped past its plan is no mistake: the later
+      // phase did not wait for it (a step on time after a late one). Before the plan above too, it is one.
+      const before = column === 'actualFinish' && previous.plannedFinish && previous.actualFinish && isBefore(previous.plannedFinish, previous.actualFinish) ? previous.plannedFinish : previous[column];
+      if (current && before && isBefore(current, before)) problems.push({ kind: 'backwards', cell: cell(column), column, date: current, previous: previous[column]! });
+      if (current) previous[column] = current;
+    }
+    if (dates.plannedFinish) previous.plannedFinish = dates.plannedFinish;
 
     for (const [finish, start] of [['plannedFinish', 'plannedStart'], ['actualFinish', 'actualStart']] as const) {
       const f = dates[finish];
