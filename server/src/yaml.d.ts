@@ -248,6 +248,7 @@ declare namespace DataFiles {
         missed: Words;
         met: Words;
       };
+      onTime: Words;
       done: Words;
       pending: Words;
       budget: {

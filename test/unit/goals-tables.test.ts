@@ -221,6 +221,16 @@ describe('goals: actual dates out of order', () => {
   });
 });
 
+describe('goals: a milestone marked on time', () => {
+  it('says a row marked 按期完成 or On time contradicts an actual finish after its plan, in both languages, and leaves one on time alone', () => {
+    const table = '| 序号 | 节点 | 计划完成 | 实际完成 | 状态 |\n| --- | --- | --- | --- | --- |\n| 1 | 主体结构贯通 | 2023-06-30 | 2023-08-12 | 按期完成 |\n| 2 | 设备安装 | 2023-10-31 | 2023-10-28 | 按期完成 |\n';
+    const analysis = analyzeText(report(`## 实施过程\n\n${table}`), undefined, { locale: 'en' });
+    assert.deepEqual(found(analysis, 'status-contradiction'), [[7, '按期完成', '“主体结构贯通” is marked “按期完成”, but it finished on 2023-08-12, after its planned 2023-06-30.']]);
+    const zh = analyzeText(report(`## 实施过程\n\n${table}`), undefined, { locale: 'zh-cn' });
+    assert.deepEqual(found(zh, 'status-contradiction').map(([, , m]) => m), ['“主体结构贯通”标为“按期完成”，但实际完成于 2023-08-12，晚于计划的 2023-06-30。']);
+  });
+});
+
 describe('goals: units a KPI table gives in its headers', () => {
   it('reads the bare figures of 目标值（万元）and Actual ($k) columns in the unit the header names', () => {
     const check = (body: string, title?: string) => buildGoalCheck(analyzeText(report(body, title))).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]);

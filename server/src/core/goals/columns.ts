@@ -15,6 +15,7 @@ interface ColumnsFile {
   status: { missed: string[]; met: string[] };
   done: string[];
   pending: string[];
+  onTime: string[];
   budget: { budget: string[]; actual: string[] };
 }
 
@@ -154,6 +155,21 @@ export function isPending(after: string): boolean {
 }
 
 /** Whether a milestone status says the phase is finished (已完成, done, ✓). */
+const onTimeWords = data.onTime.map((w) => w.replace(/\s+/gu, '').toLowerCase());
+
+/** A milestone status that says the phase finished by its plan (按期完成, On time): compared without spaces. */
+export function isOnTime(text: string): boolean {
+  const words = text.replace(/\s+/gu, '').toLowerCase();
+  return onTimeWords.some((w) => words === w || words.startsWith(w));
+}
+
+/** A header that numbers the rows rather than naming them (#, No., 序号). */
+const rowNumber = /^(?:#|no\.?|id|序号|编号|行号)$/iu;
+
+export function numbersRows(header: TextBlock): boolean {
+  return rowNumber.test(header.text.trim());
+}
+
 export function isDone(text: string): boolean {
   const cell = squeeze(text);
   return doneWords.some((w) => opens(cell, w));

@@ -4,7 +4,7 @@
  */
 import type { Span, TableInfo, TextBlock } from '../parse/model.js';
 import { classifyTable } from '../report/tableKinds.js';
-import { budgetColumns, cellSpan, isBlank, isPending, kpiColumns, rowSpan, statusOf } from './columns.js';
+import { budgetColumns, cellSpan, isBlank, isPending, kpiColumns, numbersRows, rowSpan, statusOf } from './columns.js';
 import { gapSide, readSentenceOnce, type Reading } from './measure.js';
 import { judge, levelFromGap, sameFigure, targetOf, type Judgement, type Target } from './verdict.js';
 import { findQuantities, type Bound, type Quantity, type Unit } from './numbers.js';
@@ -50,9 +50,6 @@ function inColumnUnit(reading: Reading | undefined, unit: Unit | undefined): Rea
   return { ...reading, quantity: { ...reading.quantity, unit } };
 }
 
-/** A header that numbers the rows rather than naming them. */
-const rowNumber = /^(?:#|no\.?|id|序号|编号|行号)$/iu;
-
 /**
  * The rows of the tables read before, by table: a table's model is new wherever its block was parsed again
  * or moved, and its rows depend on its cells alone (their spans in the document, within the table).
@@ -73,7 +70,7 @@ function readKpiRows(documentText: string, table: TableInfo): KpiRow[] | undefin
   const at = (cells: readonly TextBlock[], index: number | undefined) => (index === undefined ? undefined : cells[index]);
   // Without a metric column, the first column that no role takes and that is no row number (#, ID, 序号).
   const taken = new Set(Object.values(columns));
-  const metricColumn = columns.metric ?? table.header.findIndex((cell, i) => !taken.has(i) && !rowNumber.test(cell.text.trim()));
+  const metricColumn = columns.metric ?? table.header.findIndex((cell, i) => !taken.has(i) && !numbersRows(cell));
   const header = (index: number | undefined) => (index === undefined ? undefined : table.header[index]);
   const units: ColumnUnits = { baseline: headerUnit(header(columns.baseline)), target: headerUnit(header(columns.target)), actual: headerUnit(header(columns.actual)) };
   // A row of empty cells is the template's row still to fill in (the skeleton writes one): not a metric.

@@ -5,7 +5,7 @@
  */
 import type { TableInfo, TextBlock } from '../parse/model.js';
 import { classifyTable } from '../report/tableKinds.js';
-import { isBlank, isDone, milestoneColumns, type MilestoneColumn } from './columns.js';
+import { isBlank, isDone, isOnTime, milestoneColumns, numbersRows, type MilestoneColumn } from './columns.js';
 import { findDates, isBefore, parseDate, type CalendarDate } from './dates.js';
 
 export type MilestoneProblem =
@@ -78,3 +78,29 @@ export function milestoneProblems(table: TableInfo): MilestoneProblem[] {
   }
   return problems;
 }
+
+/** A milestone row whose status says it finished by its plan (按期完成) while its actual finish is later. */
+export interface LateOnTime {
+  readonly cell: TextBlock;
+  readonly phase: string;
+  readonly planned: CalendarDate;
+  readonly actual: CalendarDate;
+}
+
+/** The rows of a milestone table whose status says on time over an actual finish after the planned one. */
+export function lateOnTime(table: TableInfo): LateOnTime[] {
+  if (classifyTable(table) !== 'milestone') return [];
+  const { status, plannedFinish, actualFinish } = milestoneColumns(table);
+  if (status === undefined || plannedFinish === undefined || actualFinish === undefined) return [];
+  const found: LateOnTime[] = [];
+  // The phase is named by the first column that does not number the rows (序号 | 节点 | …).
+  const name = Math.max(0, table.header.findIndex((h) => !numbersRows(h)));
+  for (const cells of table.rows) {
+    const cell = cells[status];
+    const planned = parseDate(cells[plannedFinish]?.text ?? '');
+    const actual = parseDate(cells[actualFinish]?.text ?? '');
+    if (cell && planned && actual && isOnTime(cell.text) && isBefore(planned, actual)) found.push({ cell, phase: cells[name]?.text ?? '', planned, actual });
+  }
+  return found;
+}
+

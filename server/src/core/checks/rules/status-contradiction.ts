@@ -1,5 +1,7 @@
 import type { ReportDiagnostic } from '../../report/diagnostics.js';
 import { cellSpan } from '../../goals/columns.js';
+import { formatDate } from '../../goals/dates.js';
+import { lateOnTime } from '../../goals/milestones.js';
 import { judged, kpiTableProblems, unsupportedClaims } from '../goals.js';
 import type { Rule, RuleContext } from '../rule.js';
 
@@ -15,6 +17,15 @@ function rowStatuses(context: RuleContext): ReportDiagnostic[] {
     diagnostics.push(diagnostic(cellSpan(model.text, p.cell), 'kpiTable.status', args));
   }
   return diagnostics;
+}
+
+/** Milestone rows marked 按期完成 / on time whose actual finish is after the planned one. */
+function milestoneStatuses({ model, diagnostic }: RuleContext): ReportDiagnostic[] {
+  return model.tables.flatMap((table) =>
+    lateOnTime(table).map((row) =>
+      diagnostic(cellSpan(model.text, row.cell), 'milestoneTable.lateOnTime', { status: row.cell.text, phase: row.phase, planned: formatDate(row.planned), actual: formatDate(row.actual) }),
+    ),
+  );
 }
 
 /** Goals whose status (a status cell, `达成`, `✅`) the figures the goal engine read contradict. */
@@ -52,15 +63,15 @@ function contradictingClaims(context: RuleContext): ReportDiagnostic[] {
 
 /**
  * The report's own verdict that its figures contradict: a KPI row's status cell, a goal's status, a claim
- * of success over a missed goal. A status cell its row contradicts is told once, in the row's terms.
+ * of success over a missed goal, a milestone marked on time that finished late. A status cell its row contradicts is told once, in the row's terms.
  */
 export const statusContradiction: Rule = {
   code: 'status-contradiction',
   defaultSeverity: 'warning',
-  messages: ['kpiTable.status', 'statusContradiction', 'claim.contradicts'],
+  messages: ['kpiTable.status', 'statusContradiction', 'claim.contradicts', 'milestoneTable.lateOnTime'],
   run: (context) => {
     const rows = rowStatuses(context);
     const rowCells = new Set(rows.map((d) => d.start));
-    return [...goalStatuses(context), ...contradictingClaims(context)].filter((d) => !rowCells.has(d.start)).concat(rows);
+    return [...goalStatuses(context), ...contradictingClaims(context)].filter((d) => !rowCells.has(d.start)).concat(rows, milestoneStatuses(context));
   },
 };
