@@ -240,7 +240,7 @@ describe('goals: units a KPI table gives in its headers', () => {
     );
     assert.deepEqual(
       check('## Objectives\n\n1. Keep cloud spend at or below $40k per month.\n\n## Results\n\n| Metric | Target ($k) | Actual ($k) |\n| --- | --- | --- |\n| Cloud spend per month | 40 | 37.5 |\n', 'Closure Report'),
-      [['below $40k', 'met', '37.5']],
+      [['at or below $40k', 'met', '37.5']],
     );
   });
 });

@@ -686,3 +686,20 @@ describe('goals: a municipal summary\'s prose goals', () => {
   });
 });
 
+describe('goals: OKR retrospectives', () => {
+  it('reads the key results under Objectives and key results, "at or above" as a bound, and MAU as monthly active users', () => {
+    const text = report(
+      '## Objectives and key results\n\nAgreed in January.\n\n**O1 — Grow.**\n- KR1.1: Crash-free sessions at or above 99.5% in the first 30 days.\n- KR1.2: Reach 250k monthly active users within 6 weeks of launch.\n\n' +
+        '## Results\n\n| Key result | Target | Actual |\n| --- | --- | --- |\n| Crash-free sessions | 99.5% | 99.72% |\n| MAU 6 weeks after launch | 250k | 262k |\n',
+      'Launch retrospective',
+    );
+    assert.deepEqual(
+      buildGoalCheck(analyzeText(text)).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]),
+      [
+        ['at or above 99.5%', 'met', '99.72%'],
+        ['250k', 'met', '262k'],
+      ],
+    );
+  });
+});
+
