@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { buildGoalCheck, provideHover, type ReportAnalysis } from '../../server/src/core/index.js';
-import { analyzeText, diagnosticsOf, lineOf, readFixture, report, statusOverGoal, textsByLine } from './util.js';
+import { analyzeText, diagnosticsOf, lineOf, readFixture, report, statusOverGoal, targetVerdicts, textsByLine } from './util.js';
 
 /** [line, covered text, message] of the diagnostics with `code`. */
 function found(analysis: ReportAnalysis, code: 'kpi-table' | 'milestone-table' | 'status-contradiction'): [number, string, string][] {
@@ -233,7 +233,7 @@ describe('goals: a milestone marked on time', () => {
 
 describe('goals: units a KPI table gives in its headers', () => {
   it('reads the bare figures of 目标值（万元）and Actual ($k) columns in the unit the header names', () => {
-    const check = (body: string, title?: string) => buildGoalCheck(analyzeText(report(body, title))).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]);
+    const check = (body: string, title?: string) => targetVerdicts(analyzeText(report(body, title)));
     assert.deepEqual(
       check('## 一、项目目标\n\n1. 项目总投资控制在 1,200 万元以内。\n\n## 二、项目成果\n\n| 指标 | 目标值（万元） | 实际值（万元） |\n| --- | --- | --- |\n| 项目总投资 | 1,200 | 1,236.5 |\n'),
       [['控制在 1,200 万元以内', 'missed', '1,236.5']],
@@ -266,7 +266,7 @@ describe('goals: budget tables', () => {
       ),
     );
     assert.deepEqual(
-      buildGoalCheck(analysis).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]),
+      targetVerdicts(analysis),
       [
         ['at least 150', 'met', '164'],
         ['$620,000', 'met', '611,480'],

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildGoalCheck, type GoalCheckRow, type ReportAnalysis } from '../../server/src/core/index.js';
-import { analyzeText, diagnosticsOf, lineOf, readFixture, report, textsByLine } from './util.js';
+import { analyzeText, diagnosticsOf, lineOf, readFixture, report, targetVerdicts, textsByLine } from './util.js';
 
 /** [goal line, metric, direction, verdict, reason or achievement, outcome line or null] */
 type Row = readonly [number, string, string, string, string | number | null, number | null];
@@ -242,7 +242,7 @@ describe('goals: a list of goals where no chapter states them', () => {
 
   it('reads the list that says it holds the goals, each figure with a unit a goal, and judges it by the sentences after, not by itself', () => {
     assert.deepEqual(
-      buildGoalCheck(analysis).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]),
+      targetVerdicts(analysis),
       [
         ['1.2 万人', 'met', '12,680 人'],
         ['3,000 人', 'missed', '2,860 人'],
@@ -346,7 +346,7 @@ describe('goals: claims that count the goals met', () => {
 });
 
 describe('goals: deadlines', () => {
-  const check = (body: string, title?: string) => buildGoalCheck(analyzeText(report(body, title))).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]);
+  const check = (body: string, title?: string) => targetVerdicts(analyzeText(report(body, title)));
 
   it('judges a deadline against the day the results give, and a deadline beside an amount as a goal of its own', () => {
     assert.deepEqual(check('## 项目目标\n\n- 项目总投资控制在 680 万元以内，四个车间须于 2024 年 9 月 30 日前全部完成上线。\n\n## 项目成果\n\n项目总投资 652 万元。四个车间于 2024 年 10 月 21 日全部完成上线。\n'), [
@@ -675,7 +675,7 @@ describe('goals: a municipal summary\'s prose goals', () => {
         '## 二、完成情况\n\n新开工 131 个，惠及居民 30,860 户。单个项目平均施工工期 145 天。全年未发生安全生产事故。\n',
     );
     assert.deepEqual(
-      buildGoalCheck(analyzeText(text)).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]),
+      targetVerdicts(analyzeText(text)),
       [
         ['126 个', 'met', '131 个'],
         ['3.2 万户', 'missed', '30,860 户'],
@@ -694,7 +694,7 @@ describe('goals: OKR retrospectives', () => {
       'Launch retrospective',
     );
     assert.deepEqual(
-      buildGoalCheck(analyzeText(text)).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]),
+      targetVerdicts(analyzeText(text)),
       [
         ['at or above 99.5%', 'met', '99.72%'],
         ['250k', 'met', '262k'],

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  buildGoalCheck,
   createBuiltinRegistry,
   createReportService,
   createTextDocument,
@@ -176,3 +177,9 @@ export const statusOverGoal = [
   '项目按期结束。',
   '',
 ].join('\n');
+
+/** Each goal of an analysis as [its target as written, its verdict, the outcome's figure or null]. */
+export function targetVerdicts(analysis: ReportAnalysis): [string | undefined, string, string | null][] {
+  return buildGoalCheck(analysis).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]);
+}
+
