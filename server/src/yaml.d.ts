@@ -95,6 +95,8 @@ declare namespace DataFiles {
 
   /** server/data/schemas/goal-phrases.schema.json */
   namespace GoalPhrases {
+    type Literals = string[];
+    type Fragments = string[];
     type Words = string[];
     type Patterns = string[];
     type File = {
@@ -139,6 +141,43 @@ declare namespace DataFiles {
       moneyCeiling: string;
       countClaims: Patterns;
       numberWords: Words;
+      joiners: {
+        clause: Fragments;
+        lead: Literals;
+      };
+      means: Literals;
+      orBetter: {
+        either: Literals;
+        lower: Literals;
+        higher: Literals;
+        chinese: Literals;
+      };
+      overallAim: Literals;
+      enumerationLead: {
+        nouns: Literals;
+        verbs: Literals;
+        spacedVerbs: Literals;
+      };
+      pointsElsewhere: {
+        see: Literals;
+        parts: Literals;
+        numbered: Literals;
+        seeLatin: Literals;
+        partsLatin: Literals;
+      };
+      goalCount: {
+        classifiers: Literals;
+        after: Literals;
+        afterLatin: Literals;
+        before: Literals;
+        totals: Literals;
+        numberSigns: Literals;
+      };
+      headingJoiners: {
+        chinese: Literals;
+        latin: Literals;
+      };
+      determiners: Literals;
       events: Words[];
     };
   }
