@@ -178,6 +178,32 @@ declare namespace DataFiles {
         latin: Literals;
       };
       determiners: Literals;
+      englishNames: {
+        notCounted: Literals;
+        countStops: Literals;
+        amountLinks: Literals;
+        amountDeterminers: Literals;
+        amountStops: Literals;
+        shareLinks: Literals;
+        shareDeterminers: Literals;
+        shareStops: Literals;
+      };
+      notAName: Fragments;
+      partOf: {
+        within: Literals;
+        among: Literals;
+        have: Literals;
+        after: Literals;
+        determiners: Literals;
+      };
+      deadline: {
+        after: Literals;
+        afterLatin: Literals;
+        before: Literals;
+        beforePhrases: Literals;
+        periodEnd: Literals;
+      };
+      ceilingBefore: Words;
       events: Words[];
     };
   }

@@ -40,7 +40,7 @@ interface PhrasesFile {
 const data: PhrasesFile = phrasesYaml;
 
 /** An alternation of the words, longest first, as a regular expression source. */
-function alternation(words: readonly string[]): string {
+export function alternation(words: readonly string[]): string {
   return [...words].sort((a, b) => b.length - a.length).map(keywordPattern).join('|');
 }
 
