@@ -222,6 +222,7 @@ declare namespace DataFiles {
 
   /** server/data/schemas/quantities.schema.json */
   namespace Quantities {
+    type Literals = string[];
     type Words = string[];
     type Unit = {
       dimension: string;
@@ -238,6 +239,23 @@ declare namespace DataFiles {
       after: Words;
     };
     type File = {
+      figureWords: {
+        reference: {
+          chinese: Literals;
+          latin: Literals;
+        };
+        pointer: {
+          chinese: Literals;
+          latin: Literals;
+        };
+        from: Literals;
+        vague: {
+          before: Literals;
+          after: Literals;
+        };
+        rangeJoin: Literals;
+        durationJoin: Literals;
+      };
       units: Unit[];
       perUnits: Unit[];
       counts: Words;

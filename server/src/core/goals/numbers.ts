@@ -7,7 +7,7 @@
 import quantitiesYaml from '../../../data/quantities.yaml';
 import type { Span } from '../parse/model.js';
 import { parseChineseNumeral } from '../report/numberingStyle.js';
-import { placeholderPatterns, scanSpans, vagueQuantityPatterns } from '../report/patterns.js';
+import { placeholderPatterns, scanSpans, vagueQuantityPatterns, wordAlternation } from '../report/patterns.js';
 import { findDates } from './dates.js';
 
 export interface Unit {
@@ -377,7 +377,8 @@ function unitOfMark(text: string, start: number, end: number, mark: RegExp): Uni
 }
 
 const placeholderMark = /^\s?(?:[Xx]+|×+)(?:[,，][Xx×]{3})*(?:\.[Xx×]+)?\s?/u;
-const vagueMark = /^(?:数以|成千上|成百上|数|近|超过|逾|上)?(?:[十百千]+)?余?/u;
+const figureWords = quantitiesYaml.figureWords;
+const vagueMark = new RegExp(`^(?:${wordAlternation(figureWords.vague.before)})?(?:[十百千]+)?(?:${wordAlternation(figureWords.vague.after)})?`, 'u');
 
 const arabic = '\\d{1,3}(?:[,，]\\d{3})+(?!\\d)(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const zhNumeral = '[零〇一二两三四五六七八九十百千]+';
@@ -385,7 +386,7 @@ const numberSource = `百分之(${arabic}|${zhNumeral})|(${arabic})|(${zhNumeral
 const numberPattern = new RegExp(numberSource, 'gu');
 const numberAt = new RegExp(numberSource, 'uy');
 /** Sticky expressions read at a position of the sentence, without slicing off the rest of it. */
-const rangeJoin = /\s*(?:-|–|—|~|～|至|到|to)\s*/uy;
+const rangeJoin = new RegExp(`\\s*(?:-|–|—|~|～|${wordAlternation(figureWords.rangeJoin)})\\s*`, 'uy');
 const timeOfDay = /[:：]\d/uy;
 /** The third part of a version number (the .0 of 2.0.0). */
 const versionPart = /\.\d/uy;
@@ -441,11 +442,11 @@ const vagueIds = new Set(vagueQuantityPatterns.map((p) => p.id));
 /** Before a number that is no quantity: V1.0, Q2, A4, 第3轮, 3.2节, 9:30. */
 const notAQuantityAfter = /[A-Za-z_.．:：第]/u;
 /** What numbers a table, a figure or a part rather than counting: 第 1—4 项, 表 3-1, Figure 2, Annex 3. */
-const reference = /(?:第|表|图|附表|附图|(?<![a-z])(?:table|figure|fig\.?|section|chapter|appendix|annex))\s+$/iu;
+const reference = new RegExp(`(?:${wordAlternation(figureWords.reference.chinese)}|(?<![a-z])(?:${wordAlternation(figureWords.reference.latin)}))\\s+$`, 'iu');
 /** 见 4.2 节, 详见 5.2, See 4.3: a pointer to a part of the report, not a figure. */
-const pointer = /(?:见|详见|参见|参看|(?<![a-z])see)\s*$/iu;
+const pointer = new RegExp(`(?:${wordAlternation(figureWords.pointer.chinese)}|(?<![a-z])(?:${wordAlternation(figureWords.pointer.latin)}))\\s*$`, 'iu');
 /** 从, 由 or from right before a figure: where a change starts. */
-export const fromWord = /(?:从|由|from)\s*$/iu;
+export const fromWord = new RegExp(`(?:${wordAlternation(figureWords.from)})\\s*$`, 'iu');
 const bareYear = /^(?:19|20)\d\d$/;
 
 /** Every figure of `text`, in order; offsets are relative to `text` plus `offset`. */
@@ -573,7 +574,7 @@ function readRange(
 }
 
 /** What may stand between the parts of one duration: 7 min 40 s, 1 小时 30 分钟, 2 hours and 15 minutes. */
-const durationJoin = /^\s*(?:零|and|,)?\s*$/u;
+const durationJoin = new RegExp(`^\\s*(?:${wordAlternation(figureWords.durationJoin)}|,)?\\s*$`, 'u');
 
 /**
  * 7 min 40 s, 1 小时 30 分钟, 2 h 15 min: one duration written in parts, each part in a smaller unit than
