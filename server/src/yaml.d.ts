@@ -90,6 +90,10 @@ declare namespace DataFiles {
     type File = {
       "zh-cn": Style;
       en: Style;
+      tableFigures: {
+        multipliers: string[];
+        units: string[];
+      };
     };
   }
 

@@ -15,7 +15,9 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Definition, FootnoteDefinition, ListItem, Nodes, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
+import styleYaml from '../../../data/export-style.yaml';
 import { localize, type Locale } from '../report/l10n.js';
+import { wordAlternation } from '../report/patterns.js';
 import { readPicture } from './images.js';
 import type { HouseStyle, StyleIds } from './style.js';
 
@@ -258,7 +260,11 @@ export class Converter {
 }
 
 /** A table cell that holds a figure: a number, a percentage, an amount, a range, a date; centred. */
-const figure = /^[\s\d.,，%％‰+\-−–—~～<>≤≥×x/:：()（）]*\d[\s\d.,，%％‰+\-−–—~～<>≤≥×x/:：()（）]*(?:[万亿千百]?(?:元|人次|人|个|项|次|天|日|月|年|小时|h|分钟|min|s|秒|ms|GB|MB|TB|m³\/h|km|kg|台|套|家|条|件|名|位|倍|个百分点|百分点|pp|%|％))?$/u;
+const { multipliers, units } = styleYaml.tableFigures;
+const figure = new RegExp(
+  `^[\\s\\d.,，%％‰+\\-−–—~～<>≤≥×x/:：()（）]*\\d[\\s\\d.,，%％‰+\\-−–—~～<>≤≥×x/:：()（）]*(?:(?:${wordAlternation(multipliers)})?(?:${wordAlternation(units)}))?$`,
+  'u',
+);
 
 /** A paragraph that is only a picture. */
 function isPicture(node: RootContent | undefined): boolean {
