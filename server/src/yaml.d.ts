@@ -208,6 +208,23 @@ declare namespace DataFiles {
         periodEnd: Literals;
       };
       ceilingBefore: Words;
+      window: {
+        ends: Literals;
+        from: Literals;
+      };
+      rateName: {
+        within: Literals;
+        rates: Literals;
+      };
+      fromTo: {
+        level: Literals;
+        average: Literals;
+        to: Literals;
+        chineseTo: Literals;
+        from: Fragments;
+      };
+      countedNounEnds: Literals;
+      disposal: Fragments;
       events: Words[];
     };
   }

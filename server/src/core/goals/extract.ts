@@ -76,6 +76,13 @@ function mainReading(readings: readonly Reading[], documentText: string): Readin
 /** A determiner right before a figure: the 10 pilot schools, its 3 sites. */
 const definite = new RegExp(`(?:^|[^a-z])(?:${words.determiners})\\s+$`, 'iu');
 
+/** What makes a duration a span of time (goal-phrases.yaml `window`). */
+const windowFrom = new RegExp(`^\\s+(?:${wordAlternation(phrasesYaml.window.from)})\\s`, 'iu');
+const windowEnd = wordAlternation(phrasesYaml.window.ends);
+const endsWithWindow = new RegExp(`(?:${windowEnd})$`, 'u');
+const startsWithWindow = new RegExp(`^\\s*(?:${windowEnd})`, 'u');
+const windowThenWords = new RegExp(`^\\s*(?:${windowEnd})?\\s*[\\p{Script=Han}A-Za-z]`, 'u');
+
 /**
  * A span of time the goal counts within, not its target: a duration followed by 内 / 以内 and more of its
  * clause (3 个月内开设网店), or within … of / after / from an event (within 48 hours of capture).
@@ -83,9 +90,9 @@ const definite = new RegExp(`(?:^|[^a-z])(?:${words.determiners})\\s+$`, 'iu');
 function isWindow(documentText: string, q: Quantity): boolean {
   if (q.bound !== 'at-most' || (q.unit.dimension !== 'duration' && q.unit.dimension !== 'calendar-month' && q.unit.dimension !== 'workday')) return false;
   // within 48 hours of capture, within 90 days after go-live: the span is counted from an event.
-  if (/^\s+(?:of|after|from)\s/iu.test(documentText.slice(q.end, q.end + 8))) return true;
-  if (!/(?:内|以内|之内)$/u.test(q.text) && !/^\s*(?:内|以内|之内)/u.test(documentText.slice(q.end, q.end + 3))) return false;
-  return /^\s*(?:内|以内|之内)?\s*[\p{Script=Han}A-Za-z]/u.test(documentText.slice(q.end, q.end + 4));
+  if (windowFrom.test(documentText.slice(q.end, q.end + 8))) return true;
+  if (!endsWithWindow.test(q.text) && !startsWithWindow.test(documentText.slice(q.end, q.end + 3))) return false;
+  return windowThenWords.test(documentText.slice(q.end, q.end + 4));
 }
 
 /** 提升XX%, 缩短XX%: a change keeps its verb; a level its qualifiers and figure (低于1秒, 30天以内). */

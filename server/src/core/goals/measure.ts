@@ -10,7 +10,7 @@ import { alternation, eventsIn, lastVerb, phrases, trimFillers } from './phrases
 import { findDates } from './dates.js';
 import { clauseScanner } from './segments.js';
 
-const { englishNames, partOf, deadline } = phrasesYaml;
+const { englishNames, partOf, deadline, rateName, fromTo } = phrasesYaml;
 
 /**
  * The words of an English name after a figure (goal-phrases.yaml `englishNames`): after a link word and an
@@ -62,14 +62,14 @@ export interface Reading {
 }
 
 /** What follows a figure that is part of a rate's name: 小时随访率, 天内复购率 (a 的 would make it the rate's value). */
-const windowOfRate = /^\s*(?:内|以内)?[^\s\d的，,；;。：:（(、%％]{0,6}?(?:率|占比|比例)/u;
+const windowOfRate = new RegExp(`^\\s*(?:${wordAlternation(rateName.within)})?[^\\s\\d的，,；;。：:（(、%％]{0,6}?(?:${wordAlternation(rateName.rates)})`, 'u');
 
 /** What stands between A and B of 从A缩短至B (or "from A to B"). */
-const toBetween = /^\s*(?:的?水平|左右)?\s*[,，]?\s*([^，,；;。]{0,8}?)\s*(?:平均|average)?\s*$/u;
-const justTo = /^(?:to|至|到)$/u;
+const toBetween = new RegExp(`^\\s*(?:${wordAlternation(fromTo.level)})?\\s*[,，]?\\s*([^，,；;。]{0,8}?)\\s*(?:${wordAlternation(fromTo.average)})?\\s*$`, 'u');
+const justTo = new RegExp(`^(?:${wordAlternation(fromTo.to)})$`, 'u');
 /** 12,000 张 → 3,100 张, 45%->65%: an arrow makes a from–to pair on its own. */
 const arrow = /^(?:→|->|⟶|➔|➝|=>)$/u;
-const startsWithTo = /^\s*(?:至|到)/u;
+const startsWithTo = new RegExp(`^\\s*(?:${wordAlternation(fromTo.chineseTo)})`, 'u');
 const latinLetter = /[a-z]/i;
 const twoHan = /\p{Script=Han}{2}/u;
 
@@ -78,7 +78,7 @@ function lower(text: string): string {
 }
 
 /** What a count counts, right after the figure, up to an adverb or punctuation (read where the figure ends). */
-const countedNoun = /([\p{Script=Han}]{2,16}?)(?=全部|均|都|已|共计|顺利|成功|正式|[，,；;。：:（(、\s]|$)/uy;
+const countedNoun = new RegExp(`([\\p{Script=Han}]{2,16}?)(?=${wordAlternation(phrasesYaml.countedNounEnds)}|[，,；;。：:（(、\\s]|$)`, 'uy');
 /** 的 and a noun right after the figure. */
 const nounOf = /\s*的([^，,；;。：:（(、\s]{2,20})/uy;
 
@@ -152,7 +152,7 @@ function headNoun(name: string): string {
  * 将/把/使/让/令 with at least two characters after it (to the end, on one line). Every one is found, the
  * last one counts: one search that backtracks from the end would retry at every start of the name.
  */
-const disposal = /(?:将(?!来)|把|使(?![用得])|让(?!利)|令)(?=(.{2,})$)/gu;
+const disposal = new RegExp(`(?:${phrasesYaml.disposal.join('|')})(?=(.{2,})$)`, 'gu');
 
 /** 帮助公司将库存周转率 → 库存周转率: the object of 将/把/使/让 is what moves. */
 function afterDisposal(name: string): string {
@@ -174,9 +174,11 @@ export function metricName(raw: string): string {
   return notAName.test(name) ? '' : name;
 }
 
+const upToFrom = new RegExp(`^(.*)(?:${fromTo.from.join('|')})`, 'isu');
+
 /** The words before 从/由/from in a lead (审批时长从 → 审批时长). */
 function beforeFrom(lead: string): string {
-  const m = /^(.*)(?:从|由(?!于)|(?<![a-z])from(?![a-z]))/isu.exec(lead);
+  const m = upToFrom.exec(lead);
   return m ? m[1]! : lead;
 }
 
