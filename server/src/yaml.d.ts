@@ -225,6 +225,15 @@ declare namespace DataFiles {
       };
       countedNounEnds: Literals;
       disposal: Fragments;
+      verbEndsWithTo: Literals;
+      baselineTail: {
+        after: Literals;
+        afterYear: Literals;
+        yearSuffixes: Literals;
+      };
+      comparedWith: Literals;
+      targetJoiners: Literals;
+      abbreviations: Literals;
       events: Words[];
     };
   }

@@ -290,7 +290,7 @@ function isTarget(reading: Reading): boolean {
 const onlyCompletes = (metric: string) => !metric || phrases.completion.test(metric.toLowerCase().trim());
 
 /** Where one statement may hold the next goal: ，；、, and ", and" / " and " (not a `,` that groups digits or comes before a year). */
-const targetBreak = /[，；;、]\s*|,(?!\d{3}|\s*(?:19|20)\d\d\b)\s*|\s+and\s+/gu;
+const targetBreak = new RegExp(`[，；;、]\\s*|,(?!\\d{3}|\\s*(?:19|20)\\d\\d\\b)\\s*|\\s+(?:${wordAlternation(phrasesYaml.targetJoiners)})\\s+`, 'gu');
 
 /**
  * One statement with several targets (审批周期缩短至3天，并将满意度提升至95%; cut handling time by 20% and
