@@ -94,6 +94,10 @@ declare namespace DataFiles {
         multipliers: string[];
         units: string[];
       };
+      captions: {
+        table: string[];
+        figure: string[];
+      };
     };
   }
 
@@ -285,6 +289,7 @@ declare namespace DataFiles {
         };
         rangeJoin: Literals;
         durationJoin: Literals;
+        calendarNames: Literals;
       };
       units: Unit[];
       perUnits: Unit[];

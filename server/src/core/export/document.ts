@@ -89,7 +89,7 @@ export class Converter {
         return [new Paragraph({ style: ids.headings[rank - 1], numbering: false, children: this.inline(node.children, {}) })];
       }
       case 'paragraph': {
-        const caption = (next?.type === 'table' && /^(?:表|Table)\s*[\d一二三四五六七八九十]/.test(plain(node))) || (isPicture(previous) && /^(?:图|Figure)\s*[\d一二三四五六七八九十]/.test(plain(node)));
+        const caption = (next?.type === 'table' && tableCaption.test(plain(node))) || (isPicture(previous) && figureCaption.test(plain(node)));
         const centred = isPicture(node) ? { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } } : this.indent(level);
         return [new Paragraph({ style: caption ? ids.caption : ids.body, ...centred, children: this.inline(node.children, {}) })];
       }
@@ -258,6 +258,10 @@ export class Converter {
     return [new FootnoteReferenceRun(number)];
   }
 }
+
+/** A caption: its word (export-style.yaml `captions`), then a number. */
+const tableCaption = new RegExp(`^(?:${wordAlternation(styleYaml.captions.table)})\\s*[\\d一二三四五六七八九十]`);
+const figureCaption = new RegExp(`^(?:${wordAlternation(styleYaml.captions.figure)})\\s*[\\d一二三四五六七八九十]`);
 
 /** A table cell that holds a figure: a number, a percentage, an amount, a range, a date; centred. */
 const { multipliers, units } = styleYaml.tableFigures;

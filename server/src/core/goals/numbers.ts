@@ -435,7 +435,7 @@ const numeralDimensions = /^(?:duration|workday|calendar-month|effort-day|effort
 /** A numeral that can only be a number (四百三十六, 二十五): it counts in any dimension (四百三十六公里). */
 const compoundNumeral = /^[一二两三四五六七八九][十百千]|[十百千][一二三四五六七八九]/u;
 const timeDimensions = /^(?:duration|workday|calendar-month)$/;
-const calendarName = /^(?:季度|月)/u;
+const calendarName = new RegExp(`^(?:${wordAlternation(figureWords.calendarNames)})`, 'u');
 
 const markPatterns = [...placeholderPatterns, ...vagueQuantityPatterns];
 const vagueIds = new Set(vagueQuantityPatterns.map((p) => p.id));
