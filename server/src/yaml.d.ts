@@ -238,6 +238,7 @@ declare namespace DataFiles {
       comparedWith: Literals;
       targetJoiners: Literals;
       abbreviations: Literals;
+      dateClauseLeads: string[];
       events: Words[];
     };
   }
@@ -251,11 +252,13 @@ declare namespace DataFiles {
   namespace MetricSynonyms {
     type File = {
       groups: string[][];
+      stopCharacters: string[];
     };
   }
 
   /** server/data/schemas/quantities.schema.json */
   namespace Quantities {
+    type Characters = string[];
     type Literals = string[];
     type Words = string[];
     type Unit = {
@@ -290,6 +293,8 @@ declare namespace DataFiles {
         rangeJoin: Literals;
         durationJoin: Literals;
         calendarNames: Literals;
+        listJoiners: Characters;
+        per: Characters;
       };
       units: Unit[];
       perUnits: Unit[];

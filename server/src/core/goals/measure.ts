@@ -5,12 +5,13 @@
  */
 import { compatibleUnits, findQuantities, fromWord, percent, qualifiersStart, type Quantity, type Unit } from './numbers.js';
 import phrasesYaml from '../../../data/goal-phrases.yaml';
-import { wordAlternation } from '../report/patterns.js';
+import { characterClass, wordAlternation } from '../report/patterns.js';
 import { alternation, eventsIn, lastVerb, phrases, trimFillers } from './phrases.js';
 import { findDates } from './dates.js';
 import { clauseScanner } from './segments.js';
 
 const { englishNames, partOf, deadline, rateName, fromTo } = phrasesYaml;
+const dateClauseLead = new RegExp(`^[${characterClass(phrasesYaml.dateClauseLeads)}]+`, 'u');
 
 /**
  * The words of an English name after a figure (goal-phrases.yaml `englishNames`): after a link word and an
@@ -313,7 +314,7 @@ function dateReadings(text: string, offset: number): Reading[] {
     const clauseEnd = following.search(/[，,；;。]/u);
     const clause = `${text.slice(begin, match.start)}${clauseEnd < 0 ? following : following.slice(0, clauseEnd)}`;
     // A name that says only that something is done (完成, completed) names nothing that can be matched.
-    const metric = metricName(clause.replace(/^[于在自到至截止]+/u, ''));
+    const metric = metricName(clause.replace(dateClauseLead, ''));
     const events = eventsIn(clause.toLowerCase());
     readings.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: phrases.completion.test(metric.toLowerCase()) ? '' : metric, lead: text.slice(begin, match.start), events });
   }

@@ -7,7 +7,7 @@
 import quantitiesYaml from '../../../data/quantities.yaml';
 import type { Span } from '../parse/model.js';
 import { parseChineseNumeral } from '../report/numberingStyle.js';
-import { placeholderPatterns, scanSpans, vagueQuantityPatterns, wordAlternation } from '../report/patterns.js';
+import { characterClass, placeholderPatterns, scanSpans, vagueQuantityPatterns, wordAlternation } from '../report/patterns.js';
 import { findDates } from './dates.js';
 
 export interface Unit {
@@ -255,7 +255,7 @@ function productAt(text: string, at: number): UnitRead | undefined {
 
 const productJoin = /^[·⋅*×]$/u;
 /** What stands between a unit and the unit it is per: mg/L, 元每吨. */
-const perSign = /^[/／每]$/u;
+const perSign = new RegExp(`^[/／${characterClass(quantitiesYaml.figureWords.per)}]$`, 'u');
 /** dB(A), dB（C）: a weighting or a scale written after the unit, part of its name. */
 const unitQualifier = /[(（]([A-Z])[)）]/uy;
 
@@ -443,6 +443,8 @@ const vagueIds = new Set(vagueQuantityPatterns.map((p) => p.id));
 const notAQuantityAfter = /[A-Za-z_.．:：第]/u;
 /** What numbers a table, a figure or a part rather than counting: 第 1—4 项, 表 3-1, Figure 2, Annex 3. */
 const reference = new RegExp(`(?:${wordAlternation(figureWords.reference.chinese)}|(?<![a-z])(?:${wordAlternation(figureWords.reference.latin)}))\\s+$`, 'iu');
+/** The whole number of a reference (3-1, 2.4) or a list of them (第 1、5、12 项). */
+const referenceNumbers = new RegExp(`^[\\d.．\\-–—]+(?:\\s*[、,，${characterClass(figureWords.listJoiners)}]\\s*[\\d.．\\-–—]+)*`, 'u');
 /** 见 4.2 节, 详见 5.2, See 4.3: a pointer to a part of the report, not a figure. */
 const pointer = new RegExp(`(?:${wordAlternation(figureWords.pointer.chinese)}|(?<![a-z])(?:${wordAlternation(figureWords.pointer.latin)}))\\s*$`, 'iu');
 /** 从, 由 or from right before a figure: where a change starts. */
@@ -497,7 +499,7 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     // 第 1—4 项: an ordinal with a space after 第; 表 3-1, Figure 2, Annex B.2: the number of a table or a part.
     if (reference.test(text.slice(Math.max(0, at - 10), at)) || pointer.test(text.slice(Math.max(0, at - 6), at))) {
       // …and the whole of its number (3-1, 2.4) or of a list of them (第 1、5、12 项): no part is a figure.
-      numberPattern.lastIndex = at + /^[\d.．\-–—]+(?:\s*[、,，和及]\s*[\d.．\-–—]+)*/u.exec(text.slice(at))![0].length;
+      numberPattern.lastIndex = at + referenceNumbers.exec(text.slice(at))![0].length;
       continue;
     }
     timeOfDay.lastIndex = first.end;

@@ -38,6 +38,11 @@ export function wordAlternation(words: readonly string[], space = ' '): string {
   return words.map((word) => escapeRegExp(word).replace(/ /g, space)).join('|');
 }
 
+/** Single characters of a data file as the inside of a character class (`[…]`), for an expression of the code. */
+export function characterClass(characters: readonly string[]): string {
+  return characters.map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
+}
+
 /**
  * What follows a pattern so that its match never ends inside one of the words of placeholders.yaml:
  * `(?!(?<=项)目|…)`. A pattern whose unit is optional then backtracks to the match without it, so `XX项目`
