@@ -90,11 +90,21 @@ declare namespace DataFiles {
     type File = {
       "zh-cn": Style;
       en: Style;
+      tableFigures: {
+        multipliers: string[];
+        units: string[];
+      };
+      captions: {
+        table: string[];
+        figure: string[];
+      };
     };
   }
 
   /** server/data/schemas/goal-phrases.schema.json */
   namespace GoalPhrases {
+    type Literals = string[];
+    type Fragments = string[];
     type Words = string[];
     type Patterns = string[];
     type File = {
@@ -139,6 +149,96 @@ declare namespace DataFiles {
       moneyCeiling: string;
       countClaims: Patterns;
       numberWords: Words;
+      joiners: {
+        clause: Fragments;
+        lead: Literals;
+      };
+      means: Literals;
+      orBetter: {
+        either: Literals;
+        lower: Literals;
+        higher: Literals;
+        chinese: Literals;
+      };
+      overallAim: Literals;
+      enumerationLead: {
+        nouns: Literals;
+        verbs: Literals;
+        spacedVerbs: Literals;
+      };
+      pointsElsewhere: {
+        see: Literals;
+        parts: Literals;
+        numbered: Literals;
+        seeLatin: Literals;
+        partsLatin: Literals;
+      };
+      goalCount: {
+        classifiers: Literals;
+        after: Literals;
+        afterLatin: Literals;
+        before: Literals;
+        totals: Literals;
+        numberSigns: Literals;
+      };
+      headingJoiners: {
+        chinese: Literals;
+        latin: Literals;
+      };
+      determiners: Literals;
+      englishNames: {
+        notCounted: Literals;
+        countStops: Literals;
+        amountLinks: Literals;
+        amountDeterminers: Literals;
+        amountStops: Literals;
+        shareLinks: Literals;
+        shareDeterminers: Literals;
+        shareStops: Literals;
+      };
+      notAName: Fragments;
+      partOf: {
+        within: Literals;
+        among: Literals;
+        have: Literals;
+        after: Literals;
+        determiners: Literals;
+      };
+      deadline: {
+        after: Literals;
+        afterLatin: Literals;
+        before: Literals;
+        beforePhrases: Literals;
+        periodEnd: Literals;
+      };
+      ceilingBefore: Words;
+      window: {
+        ends: Literals;
+        from: Literals;
+      };
+      rateName: {
+        within: Literals;
+        rates: Literals;
+      };
+      fromTo: {
+        level: Literals;
+        average: Literals;
+        to: Literals;
+        chineseTo: Literals;
+        from: Fragments;
+      };
+      countedNounEnds: Literals;
+      disposal: Fragments;
+      verbEndsWithTo: Literals;
+      baselineTail: {
+        after: Literals;
+        afterYear: Literals;
+        yearSuffixes: Literals;
+      };
+      comparedWith: Literals;
+      targetJoiners: Literals;
+      abbreviations: Literals;
+      dateClauseLeads: string[];
       events: Words[];
     };
   }
@@ -152,11 +252,14 @@ declare namespace DataFiles {
   namespace MetricSynonyms {
     type File = {
       groups: string[][];
+      stopCharacters: string[];
     };
   }
 
   /** server/data/schemas/quantities.schema.json */
   namespace Quantities {
+    type Characters = string[];
+    type Literals = string[];
     type Words = string[];
     type Unit = {
       dimension: string;
@@ -173,6 +276,26 @@ declare namespace DataFiles {
       after: Words;
     };
     type File = {
+      figureWords: {
+        reference: {
+          chinese: Literals;
+          latin: Literals;
+        };
+        pointer: {
+          chinese: Literals;
+          latin: Literals;
+        };
+        from: Literals;
+        vague: {
+          before: Literals;
+          after: Literals;
+        };
+        rangeJoin: Literals;
+        durationJoin: Literals;
+        calendarNames: Literals;
+        listJoiners: Characters;
+        per: Characters;
+      };
       units: Unit[];
       perUnits: Unit[];
       counts: Words;

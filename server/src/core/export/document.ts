@@ -15,7 +15,9 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Definition, FootnoteDefinition, ListItem, Nodes, PhrasingContent, Root, RootContent, Table as MdTable } from 'mdast';
+import styleYaml from '../../../data/export-style.yaml';
 import { localize, type Locale } from '../report/l10n.js';
+import { wordAlternation } from '../report/patterns.js';
 import { readPicture } from './images.js';
 import type { HouseStyle, StyleIds } from './style.js';
 
@@ -87,7 +89,7 @@ export class Converter {
         return [new Paragraph({ style: ids.headings[rank - 1], numbering: false, children: this.inline(node.children, {}) })];
       }
       case 'paragraph': {
-        const caption = (next?.type === 'table' && /^(?:表|Table)\s*[\d一二三四五六七八九十]/.test(plain(node))) || (isPicture(previous) && /^(?:图|Figure)\s*[\d一二三四五六七八九十]/.test(plain(node)));
+        const caption = (next?.type === 'table' && tableCaption.test(plain(node))) || (isPicture(previous) && figureCaption.test(plain(node)));
         const centred = isPicture(node) ? { alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 } } : this.indent(level);
         return [new Paragraph({ style: caption ? ids.caption : ids.body, ...centred, children: this.inline(node.children, {}) })];
       }
@@ -257,8 +259,16 @@ export class Converter {
   }
 }
 
+/** A caption: its word (export-style.yaml `captions`), then a number. */
+const tableCaption = new RegExp(`^(?:${wordAlternation(styleYaml.captions.table)})\\s*[\\d一二三四五六七八九十]`);
+const figureCaption = new RegExp(`^(?:${wordAlternation(styleYaml.captions.figure)})\\s*[\\d一二三四五六七八九十]`);
+
 /** A table cell that holds a figure: a number, a percentage, an amount, a range, a date; centred. */
-const figure = /^[\s\d.,，%％‰+\-−–—~～<>≤≥×x/:：()（）]*\d[\s\d.,，%％‰+\-−–—~～<>≤≥×x/:：()（）]*(?:[万亿千百]?(?:元|人次|人|个|项|次|天|日|月|年|小时|h|分钟|min|s|秒|ms|GB|MB|TB|m³\/h|km|kg|台|套|家|条|件|名|位|倍|个百分点|百分点|pp|%|％))?$/u;
+const { multipliers, units } = styleYaml.tableFigures;
+const figure = new RegExp(
+  `^[\\s\\d.,，%％‰+\\-−–—~～<>≤≥×x/:：()（）]*\\d[\\s\\d.,，%％‰+\\-−–—~～<>≤≥×x/:：()（）]*(?:(?:${wordAlternation(multipliers)})?(?:${wordAlternation(units)}))?$`,
+  'u',
+);
 
 /** A paragraph that is only a picture. */
 function isPicture(node: RootContent | undefined): boolean {

@@ -10,10 +10,25 @@ import { kpiColumns } from './columns.js';
 import { cellReader, kpiRows, rowActual, rowTarget } from './kpi.js';
 import { dateUnit, readSentenceOnce, directionOf, metricName, type Direction, type Reading } from './measure.js';
 import { findQuantities, qualifiersStart, type Quantity } from './numbers.js';
+import phrasesYaml from '../../../data/goal-phrases.yaml';
+import { wordAlternation } from '../report/patterns.js';
 import { lastVerb, phrases } from './phrases.js';
 import { blocksWithin, closing, labelOf, leadParagraph, listItemsWithin, opening, paragraphsWithin, sentencesOf, within } from './segments.js';
 import { abbreviationsIn, prepareMetric, similarity, type MetricText } from './metric.js';
 import { sameFigure, sameValue, targetOf, type Target } from './verdict.js';
+
+/** The word lists of goal-phrases.yaml this file reads with, each as an alternation source in its order. */
+const words = {
+  determiners: wordAlternation(phrasesYaml.determiners),
+  clauseJoiners: phrasesYaml.joiners.clause.join('|'),
+  leadJoiners: wordAlternation(phrasesYaml.joiners.lead),
+  means: wordAlternation(phrasesYaml.means),
+  orBetter: phrasesYaml.orBetter,
+  see: phrasesYaml.pointsElsewhere,
+  count: phrasesYaml.goalCount,
+  lead: phrasesYaml.enumerationLead,
+  heading: phrasesYaml.headingJoiners,
+};
 
 export interface Goal extends Span {
   /** The goal as written, white space collapsed. */
@@ -59,7 +74,14 @@ function mainReading(readings: readonly Reading[], documentText: string): Readin
 }
 
 /** A determiner right before a figure: the 10 pilot schools, its 3 sites. */
-const definite = /(?:^|[^a-z])(?:the|these|those|its|our|their|all)\s+$/iu;
+const definite = new RegExp(`(?:^|[^a-z])(?:${words.determiners})\\s+$`, 'iu');
+
+/** What makes a duration a span of time (goal-phrases.yaml `window`). */
+const windowFrom = new RegExp(`^\\s+(?:${wordAlternation(phrasesYaml.window.from)})\\s`, 'iu');
+const windowEnd = wordAlternation(phrasesYaml.window.ends);
+const endsWithWindow = new RegExp(`(?:${windowEnd})$`, 'u');
+const startsWithWindow = new RegExp(`^\\s*(?:${windowEnd})`, 'u');
+const windowThenWords = new RegExp(`^\\s*(?:${windowEnd})?\\s*[\\p{Script=Han}A-Za-z]`, 'u');
 
 /**
  * A span of time the goal counts within, not its target: a duration followed by 内 / 以内 and more of its
@@ -68,9 +90,9 @@ const definite = /(?:^|[^a-z])(?:the|these|those|its|our|their|all)\s+$/iu;
 function isWindow(documentText: string, q: Quantity): boolean {
   if (q.bound !== 'at-most' || (q.unit.dimension !== 'duration' && q.unit.dimension !== 'calendar-month' && q.unit.dimension !== 'workday')) return false;
   // within 48 hours of capture, within 90 days after go-live: the span is counted from an event.
-  if (/^\s+(?:of|after|from)\s/iu.test(documentText.slice(q.end, q.end + 8))) return true;
-  if (!/(?:内|以内|之内)$/u.test(q.text) && !/^\s*(?:内|以内|之内)/u.test(documentText.slice(q.end, q.end + 3))) return false;
-  return /^\s*(?:内|以内|之内)?\s*[\p{Script=Han}A-Za-z]/u.test(documentText.slice(q.end, q.end + 4));
+  if (windowFrom.test(documentText.slice(q.end, q.end + 8))) return true;
+  if (!endsWithWindow.test(q.text) && !startsWithWindow.test(documentText.slice(q.end, q.end + 3))) return false;
+  return windowThenWords.test(documentText.slice(q.end, q.end + 4));
 }
 
 /** 提升XX%, 缩短XX%: a change keeps its verb; a level its qualifiers and figure (低于1秒, 30天以内). */
@@ -95,11 +117,13 @@ function clauseName(clause: string): string {
 }
 
 /** Words that join goals in one sentence (…，并为未来业务扩展提供…) or lead into one (最终，通过技术赋能，…). */
-const joiner = /^(?:并且|并(?!发)|同时|以及|此外|另外|最终|最后|and|also)[,，\s]*/iu;
-const means = /^通过[^，,；;。]{1,16}[，,]\s*/u;
+const joiner = new RegExp(`^(?:${words.clauseJoiners}|${words.leadJoiners})[,，\\s]*`, 'iu');
+const means = new RegExp(`^(?:${words.means})[^，,；;。]{1,16}[，,]\\s*`, 'u');
 
 /** 3.0 m³/(h·m²) or better: which way is better, the goal leaves to the reader. */
-const orBetter = /or better|or lower|or higher|或更优|或更好|或更佳|及更优/iu;
+const orBetter = new RegExp(wordAlternation([...words.orBetter.either, ...words.orBetter.lower, ...words.orBetter.higher, ...words.orBetter.chinese]), 'iu');
+const orLower = new RegExp(wordAlternation(words.orBetter.lower), 'iu');
+const orHigher = new RegExp(wordAlternation(words.orBetter.higher), 'iu');
 
 /**
  * A target written "or better" is a floor or a ceiling by the metric's nature: a ceiling for what is
@@ -109,8 +133,8 @@ const orBetter = /or better|or lower|or higher|或更优|或更好|或更佳|及
 function withBetter(target: Target, text: string, metric: string): Target {
   const m = orBetter.exec(text);
   if (!m || target.quantity.bound) return target;
-  if (/lower/iu.test(m[0]) || phrases.lowerIsBetter.test(metric.toLowerCase())) return { ...target, direction: 'at-most' };
-  if (/higher/iu.test(m[0]) || phrases.higherIsBetter.test(metric.toLowerCase()) || phrases.higherIsBetter.test(text.toLowerCase())) return target;
+  if (orLower.test(m[0]) || phrases.lowerIsBetter.test(metric.toLowerCase())) return { ...target, direction: 'at-most' };
+  if (orHigher.test(m[0]) || phrases.higherIsBetter.test(metric.toLowerCase()) || phrases.higherIsBetter.test(text.toLowerCase())) return target;
   return { ...target, betterUnknown: true };
 }
 
@@ -182,18 +206,27 @@ function soundsLikeGoal(text: string): boolean {
 const hasFigure = (text: string) => findQuantities(text).length > 0;
 
 /** Where one goal of an enumeration ends and the next begins: ；/。, or ，并… (a second goal joined to the first). */
-const enumerationBreak = /[；;。]|[，,](?=\s*(?:并且|并(?!发)|同时|以及|此外|另外)[^，,；;。]{4})/gu;
+const enumerationBreak = new RegExp(`[；;。]|[，,](?=\\s*(?:${words.clauseJoiners})[^，,；;。]{4})`, 'gu');
 
 /** A part that only says where the goals are set out: 见表 3-1, 详见附件 2, see Table 2. */
-const pointsElsewhere = /(?:见|详见|参见)\s*(?:表|附表|附件|附录|第\s*\S+\s*[章节])|(?<![a-z])see\s+(?:table|annex|appendix|section)/iu;
+const pointsElsewhere = new RegExp(
+  `(?:${wordAlternation(words.see.see)})\\s*(?:${wordAlternation(words.see.parts)}|第\\s*\\S+\\s*(?:${wordAlternation(words.see.numbered)}))|(?<![a-z])(?:${wordAlternation(words.see.seeLatin)})\\s+(?:${wordAlternation(words.see.partsLatin)})`,
+  'iu',
+);
 
 /** What leads into an overall aim (项目总体目标是：, the overall objective was:), not a list of goals to check. */
-const overallAim = /(?:总体目标|总目标|overall\s+(?:objective|goal|aim)s?)/iu;
+const overallAim = new RegExp(`(?:${wordAlternation(phrasesYaml.overallAim, '\\s+')})`, 'iu');
+
+/** 目标包括：, the objectives were: — the lead of an enumeration of goals. */
+const enumerationLead = new RegExp(
+  `(?:${wordAlternation(words.lead.nouns)})(?:${wordAlternation(words.lead.verbs)}|\\s+(?:${wordAlternation(words.lead.spacedVerbs)}))?\\s*[:：]`,
+  'iu',
+);
 
 /** The parts of 项目的核心目标包括：A；B；C, each one goal. */
 function enumeration(model: ReportModel, paragraph: Span): Span[] {
   const text = model.text.slice(paragraph.start, paragraph.end);
-  const lead = /(?:目标|objectives?|goals?)(?:包括|是|有|为|如下|主要有|主要包括|分别是|\s+(?:are|were|include|included))?\s*[:：]/iu.exec(text);
+  const lead = enumerationLead.exec(text);
   if (!lead) return [];
   const from = lead.index + lead[0].length;
   const cuts: [number, number][] = [];
@@ -257,7 +290,7 @@ function isTarget(reading: Reading): boolean {
 const onlyCompletes = (metric: string) => !metric || phrases.completion.test(metric.toLowerCase().trim());
 
 /** Where one statement may hold the next goal: ，；、, and ", and" / " and " (not a `,` that groups digits or comes before a year). */
-const targetBreak = /[，；;、]\s*|,(?!\d{3}|\s*(?:19|20)\d\d\b)\s*|\s+and\s+/gu;
+const targetBreak = new RegExp(`[，；;、]\\s*|,(?!\\d{3}|\\s*(?:19|20)\\d\\d\\b)\\s*|\\s+(?:${wordAlternation(phrasesYaml.targetJoiners)})\\s+`, 'gu');
 
 /**
  * One statement with several targets (审批周期缩短至3天，并将满意度提升至95%; cut handling time by 20% and
@@ -307,7 +340,7 @@ function trimJoiner(model: ReportModel, span: Span): Span {
 }
 
 /** A heading whose part ends in a goal word names goals (年度目标, 考核指标, Project Objectives), not 目标人群. */
-const headingParts = /\s*(?:[与和及、&/／+]|以及|\band\b)\s*/iu;
+const headingParts = new RegExp(`\\s*(?:${wordAlternation(words.heading.chinese)}|[、&/／+]|\\b(?:${wordAlternation(words.heading.latin)})\\b)\\s*`, 'iu');
 const goalPart = (part: string) => phrases.endsWithGoalLead.test(part.toLowerCase().replace(/[\s:：.。]+$/u, ''));
 const namesGoals = (title: string) => title.split(headingParts).some(goalPart);
 /** Every part of the heading names goals (行动目标与考核指标, Goals and KPIs), none a background or scope. */
@@ -336,9 +369,15 @@ function goalZones(model: ReportModel, chapter: Section, slots: readonly string[
 }
 
 /** N 项目标, 12 项考核指标: a figure that counts the goals. */
-const countsGoals = /^\s*(?:[项个条类大]\s*)?(?:[^\s，,；;。]{0,4}?)(?:目标|指标|任务)|^\s*(?:[a-z-]+\s+){0,2}(?:goals|objectives|targets|kpis|indicators)\b/iu;
+const countsGoals = new RegExp(
+  `^\\s*(?:(?:${wordAlternation(words.count.classifiers)})\\s*)?(?:[^\\s，,；;。]{0,4}?)(?:${wordAlternation(words.count.after)})|^\\s*(?:[a-z-]+\\s+){0,2}(?:${wordAlternation(words.count.afterLatin)})\\b`,
+  'iu',
+);
 /** Goals 1 to 4, 指标 6 项: a figure that numbers or counts the goals after naming them. */
-const namesGoalsBefore = /(?:goals?|objectives?|targets?|kpis?|indicators?|目标|指标)\s*(?:共计|合计|总计|共)?\s*(?:no\.?|#)?\s*$/iu;
+const namesGoalsBefore = new RegExp(
+  `(?:${wordAlternation(words.count.before)})\\s*(?:${wordAlternation(words.count.totals)})?\\s*(?:${wordAlternation(words.count.numberSigns)})?\\s*$`,
+  'iu',
+);
 
 /** Whether a figure counts or numbers the goals (共设定 12 项目标, Objectives 1 to 3) rather than setting one. */
 function countsTheGoals(text: string, reading: Reading): boolean {

@@ -4,9 +4,25 @@
  * the goal wants it to go.
  */
 import { compatibleUnits, findQuantities, fromWord, percent, qualifiersStart, type Quantity, type Unit } from './numbers.js';
-import { eventsIn, lastVerb, phrases, trimFillers } from './phrases.js';
+import phrasesYaml from '../../../data/goal-phrases.yaml';
+import { characterClass, wordAlternation } from '../report/patterns.js';
+import { alternation, eventsIn, lastVerb, phrases, trimFillers } from './phrases.js';
 import { findDates } from './dates.js';
 import { clauseScanner } from './segments.js';
+
+const { englishNames, partOf, deadline, rateName, fromTo } = phrasesYaml;
+const dateClauseLead = new RegExp(`^[${characterClass(phrasesYaml.dateClauseLeads)}]+`, 'u');
+
+/**
+ * The words of an English name after a figure (goal-phrases.yaml `englishNames`): after a link word and an
+ * optional determiner, one to `most` words, none of them a stop word.
+ */
+function englishNameAfter(links: readonly string[], determiners: readonly string[], stops: readonly string[], most: number): RegExp {
+  return new RegExp(
+    `\\s+(?:${wordAlternation(links)})\\s+(?:(?:${wordAlternation(determiners)})\\s+)?((?:(?!(?:${wordAlternation(stops)})\\b)[a-z][a-z0-9-]*\\s*){1,${most}})`,
+    'iy',
+  );
+}
 
 export type Direction = 'at-least' | 'at-most' | 'increase-by' | 'decrease-by' | 'equal';
 export type Movement = 'up' | 'down';
@@ -47,14 +63,14 @@ export interface Reading {
 }
 
 /** What follows a figure that is part of a rate's name: 小时随访率, 天内复购率 (a 的 would make it the rate's value). */
-const windowOfRate = /^\s*(?:内|以内)?[^\s\d的，,；;。：:（(、%％]{0,6}?(?:率|占比|比例)/u;
+const windowOfRate = new RegExp(`^\\s*(?:${wordAlternation(rateName.within)})?[^\\s\\d的，,；;。：:（(、%％]{0,6}?(?:${wordAlternation(rateName.rates)})`, 'u');
 
 /** What stands between A and B of 从A缩短至B (or "from A to B"). */
-const toBetween = /^\s*(?:的?水平|左右)?\s*[,，]?\s*([^，,；;。]{0,8}?)\s*(?:平均|average)?\s*$/u;
-const justTo = /^(?:to|至|到)$/u;
+const toBetween = new RegExp(`^\\s*(?:${wordAlternation(fromTo.level)})?\\s*[,，]?\\s*([^，,；;。]{0,8}?)\\s*(?:${wordAlternation(fromTo.average)})?\\s*$`, 'u');
+const justTo = new RegExp(`^(?:${wordAlternation(fromTo.to)})$`, 'u');
 /** 12,000 张 → 3,100 张, 45%->65%: an arrow makes a from–to pair on its own. */
 const arrow = /^(?:→|->|⟶|➔|➝|=>)$/u;
-const startsWithTo = /^\s*(?:至|到)/u;
+const startsWithTo = new RegExp(`^\\s*(?:${wordAlternation(fromTo.chineseTo)})`, 'u');
 const latinLetter = /[a-z]/i;
 const twoHan = /\p{Script=Han}{2}/u;
 
@@ -63,7 +79,7 @@ function lower(text: string): string {
 }
 
 /** What a count counts, right after the figure, up to an adverb or punctuation (read where the figure ends). */
-const countedNoun = /([\p{Script=Han}]{2,16}?)(?=全部|均|都|已|共计|顺利|成功|正式|[，,；;。：:（(、\s]|$)/uy;
+const countedNoun = new RegExp(`([\\p{Script=Han}]{2,16}?)(?=${wordAlternation(phrasesYaml.countedNounEnds)}|[，,；;。：:（(、\\s]|$)`, 'uy');
 /** 的 and a noun right after the figure. */
 const nounOf = /\s*的([^，,；;。：:（(、\s]{2,20})/uy;
 
@@ -90,7 +106,10 @@ function nounAfter(text: string, at: number, counted: boolean): string {
 }
 
 /** The words an English count counts: 128 water points, 74 new boreholes (up to a preposition, a verb or punctuation). */
-const countedWords = /\s+(?!(?:times|thousands?|millions?|billions?|hundreds?|dozens?|percent|more|less|fewer|out)\b)((?:(?!(?:of|in|at|on|for|with|by|to|from|per|across|over|and|or|than|was|were|is|are|had|has|have|been|be|will|would)\b)[a-z][a-z0-9-]*\s*){1,4})/iy;
+const countedWords = new RegExp(
+  `\\s+(?!(?:${wordAlternation(englishNames.notCounted)})\\b)((?:(?!(?:${wordAlternation(englishNames.countStops)})\\b)[a-z][a-z0-9-]*\\s*){1,4})`,
+  'iy',
+);
 
 /** What a bare English number counts, as a metric name; '' when no word follows it. */
 function englishCount(text: string, at: number): string {
@@ -100,7 +119,7 @@ function englishCount(text: string, at: number): string {
 }
 
 /** What an English amount of money is: €3.2m in net revenue, $2m of savings → net revenue, savings. */
-const amountOf = /\s+(?:in|of)\s+(?:the\s+|our\s+|new\s+|additional\s+)?((?:(?!(?:with|in|at|on|by|for|to|from|within|across|during|before|after|over|that|which|and|or|was|were|is|are|had|has|have|will|would)\b)[a-z][a-z0-9-]*\s*){1,4})/iy;
+const amountOf = englishNameAfter(englishNames.amountLinks, englishNames.amountDeterminers, englishNames.amountStops, 4);
 
 function englishAmountOf(text: string, at: number): string {
   amountOf.lastIndex = at;
@@ -109,7 +128,7 @@ function englishAmountOf(text: string, at: number): string {
 }
 
 /** What an English share is of: 99.5% of migrated records → migrated records (up to a preposition, a verb or punctuation). */
-const shareOf = /\s+of\s+(?:the\s+|all\s+|our\s+|its\s+|their\s+)?((?:(?!(?:without|with|in|at|on|by|for|to|from|within|across|during|before|after|that|which|who|and|or|was|were|is|are|had|has|have|will|would)\b)[a-z][a-z0-9-]*\s*){1,5})/iy;
+const shareOf = englishNameAfter(englishNames.shareLinks, englishNames.shareDeterminers, englishNames.shareStops, 5);
 
 /**
  * The metric of an English share: its lead's words (an action dropped) and what it is a share of —
@@ -134,7 +153,7 @@ function headNoun(name: string): string {
  * 将/把/使/让/令 with at least two characters after it (to the end, on one line). Every one is found, the
  * last one counts: one search that backtracks from the end would retry at every start of the name.
  */
-const disposal = /(?:将(?!来)|把|使(?![用得])|让(?!利)|令)(?=(.{2,})$)/gu;
+const disposal = new RegExp(`(?:${phrasesYaml.disposal.join('|')})(?=(.{2,})$)`, 'gu');
 
 /** 帮助公司将库存周转率 → 库存周转率: the object of 将/把/使/让 is what moves. */
 function afterDisposal(name: string): string {
@@ -145,7 +164,7 @@ function afterDisposal(name: string): string {
 }
 
 /** A name that starts with a preposition (从提交到到账, 在项目周期内) describes a span or a setting, not a metric. */
-const notAName = /^(?:从|由|在|对|通过|为了|于|自|至|到|比|较(?![大小])|相比|与|from|in|for|during|within|than|compared)(?![a-z])/iu;
+const notAName = new RegExp(`^(?:${phrasesYaml.notAName.join('|')})(?![a-z])`, 'iu');
 
 /** A metric's name from the words around a figure: fillers stripped, the head noun kept; empty for a span or a setting. */
 export function metricName(raw: string): string {
@@ -156,9 +175,11 @@ export function metricName(raw: string): string {
   return notAName.test(name) ? '' : name;
 }
 
+const upToFrom = new RegExp(`^(.*)(?:${fromTo.from.join('|')})`, 'isu');
+
 /** The words before 从/由/from in a lead (审批时长从 → 审批时长). */
 function beforeFrom(lead: string): string {
-  const m = /^(.*)(?:从|由(?!于)|(?<![a-z])from(?![a-z]))/isu.exec(lead);
+  const m = upToFrom.exec(lead);
   return m ? m[1]! : lead;
 }
 
@@ -193,9 +214,12 @@ export function gapSide(words: string): GapSide | undefined {
 }
 
 /** Between a whole and its part: 127 个应用系统中，124 个…; 共 48 家网点，其中 45 家… */
-const partOfBefore = /^\s*[\p{Script=Han}A-Za-z\s]{0,16}?(?:中|之中|当中|[，,]\s*其中)\s*[，,]?\s*(?:有|共有)?\s*$/u;
+const partOfBefore = new RegExp(
+  `^\\s*[\\p{Script=Han}A-Za-z\\s]{0,16}?(?:${wordAlternation(partOf.within)}|[，,]\\s*(?:${wordAlternation(partOf.among)}))\\s*[，,]?\\s*(?:${wordAlternation(partOf.have)})?\\s*$`,
+  'u',
+);
 /** Between a part and its whole: 11 of the 128 committees, 3 out of 4 sites. */
-const partOfAfter = /^\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$/iu;
+const partOfAfter = new RegExp(`^\\s+(?:${wordAlternation(partOf.after, '\\s+')})\\s+(?:(?:${wordAlternation(partOf.determiners)})\\s+)?$`, 'iu');
 
 /**
  * A part of a whole as a share (127 个应用系统中，124 个已完成迁移 → 97.6%; 11 of the 128 committees →
@@ -251,8 +275,11 @@ export const dateUnit: Unit = { symbol: '', dimension: 'date', factor: 1 };
 const longestDate = 92;
 
 /** 前, 之前, before right after a date, or by, before, no later than right before it: a deadline. */
-const deadlineAfter = /^\s*(?:之前|以前|前|before\b)/iu;
-const deadlineBefore = /(?:\bby|\bbefore|no later than|not later than|ahead of)\s+(?:the\s+end\s+of\s+)?$/iu;
+const deadlineAfter = new RegExp(`^\\s*(?:${wordAlternation(deadline.after)}|(?:${wordAlternation(deadline.afterLatin)})\\b)`, 'iu');
+const deadlineBefore = new RegExp(
+  `(?:\\b(?:${wordAlternation(deadline.before)})|${wordAlternation(deadline.beforePhrases)})\\s+(?:(?:${wordAlternation(deadline.periodEnd, '\\s+')})\\s+)?$`,
+  'iu',
+);
 
 /**
  * The dates of a sentence that have a year, each as a figure: a deadline (2024 年 6 月 30 日前, by 31 August
@@ -287,7 +314,7 @@ function dateReadings(text: string, offset: number): Reading[] {
     const clauseEnd = following.search(/[，,；;。]/u);
     const clause = `${text.slice(begin, match.start)}${clauseEnd < 0 ? following : following.slice(0, clauseEnd)}`;
     // A name that says only that something is done (完成, completed) names nothing that can be matched.
-    const metric = metricName(clause.replace(/^[于在自到至截止]+/u, ''));
+    const metric = metricName(clause.replace(dateClauseLead, ''));
     const events = eventsIn(clause.toLowerCase());
     readings.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: phrases.completion.test(metric.toLowerCase()) ? '' : metric, lead: text.slice(begin, match.start), events });
   }
@@ -530,7 +557,7 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
 }
 
 /** 'within' or 控制在 earlier in the figure's clause, with words between. */
-const ceilingBefore = /(?:(?<![a-z])within(?![a-z])|控制在|不超过)[^,，;；]*$/iu;
+const ceilingBefore = new RegExp(`(?:${alternation(phrasesYaml.ceilingBefore)})[^,，;；]*$`, 'iu');
 
 /**
  * The direction a goal's figure asks for: its words (提升XX% → increase-by, 缩短至 → at-most, 达到 →

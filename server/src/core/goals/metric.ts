@@ -4,13 +4,14 @@
  * 审批时长). Scores run from 0 (nothing shared) to 1 (the same name).
  */
 import synonymsYaml from '../../../data/metric-synonyms.yaml';
-import { keywordPattern } from '../report/patterns.js';
+import { characterClass, keywordPattern } from '../report/patterns.js';
 
 interface SynonymsFile {
   groups: string[][];
+  stopCharacters: string[];
 }
 
-const { groups }: SynonymsFile = synonymsYaml;
+const { groups, stopCharacters: stopWordCharacters }: SynonymsFile = synonymsYaml;
 
 /** Every synonym, longest first, with the name of its group; one expression finds them all. */
 const canonical = new Map<string, string>();
@@ -18,7 +19,7 @@ for (const group of groups) for (const name of group) if (!canonical.has(name.to
 const synonymPattern = new RegExp([...canonical.keys()].sort((a, b) => b.length - a.length).map(keywordPattern).join('|'), 'gu');
 
 /** Characters that join words but name nothing (的, 与, 和…); bigrams skip them. */
-const stopCharacters = /[的了与和及等在对为是将并或之其该各、，,。；;：:“”"'（）()\s*_`\-—/]/gu;
+const stopCharacters = new RegExp(`[${characterClass(stopWordCharacters)}、，,。；;：:“”"'（）()\\s*_\`\\-—/]`, 'gu');
 const stopWords = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'for', 'to', 'and', 'or', 'by', 'per', 'with', 'at', 'from', 'rate', 'total', 'average']);
 
 /** Lower case, synonyms replaced by their group's name. */

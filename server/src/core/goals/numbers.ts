@@ -7,7 +7,7 @@
 import quantitiesYaml from '../../../data/quantities.yaml';
 import type { Span } from '../parse/model.js';
 import { parseChineseNumeral } from '../report/numberingStyle.js';
-import { placeholderPatterns, scanSpans, vagueQuantityPatterns } from '../report/patterns.js';
+import { characterClass, placeholderPatterns, scanSpans, vagueQuantityPatterns, wordAlternation } from '../report/patterns.js';
 import { findDates } from './dates.js';
 
 export interface Unit {
@@ -255,7 +255,7 @@ function productAt(text: string, at: number): UnitRead | undefined {
 
 const productJoin = /^[·⋅*×]$/u;
 /** What stands between a unit and the unit it is per: mg/L, 元每吨. */
-const perSign = /^[/／每]$/u;
+const perSign = new RegExp(`^[/／${characterClass(quantitiesYaml.figureWords.per)}]$`, 'u');
 /** dB(A), dB（C）: a weighting or a scale written after the unit, part of its name. */
 const unitQualifier = /[(（]([A-Z])[)）]/uy;
 
@@ -377,7 +377,8 @@ function unitOfMark(text: string, start: number, end: number, mark: RegExp): Uni
 }
 
 const placeholderMark = /^\s?(?:[Xx]+|×+)(?:[,，][Xx×]{3})*(?:\.[Xx×]+)?\s?/u;
-const vagueMark = /^(?:数以|成千上|成百上|数|近|超过|逾|上)?(?:[十百千]+)?余?/u;
+const figureWords = quantitiesYaml.figureWords;
+const vagueMark = new RegExp(`^(?:${wordAlternation(figureWords.vague.before)})?(?:[十百千]+)?(?:${wordAlternation(figureWords.vague.after)})?`, 'u');
 
 const arabic = '\\d{1,3}(?:[,，]\\d{3})+(?!\\d)(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const zhNumeral = '[零〇一二两三四五六七八九十百千]+';
@@ -385,7 +386,7 @@ const numberSource = `百分之(${arabic}|${zhNumeral})|(${arabic})|(${zhNumeral
 const numberPattern = new RegExp(numberSource, 'gu');
 const numberAt = new RegExp(numberSource, 'uy');
 /** Sticky expressions read at a position of the sentence, without slicing off the rest of it. */
-const rangeJoin = /\s*(?:-|–|—|~|～|至|到|to)\s*/uy;
+const rangeJoin = new RegExp(`\\s*(?:-|–|—|~|～|${wordAlternation(figureWords.rangeJoin)})\\s*`, 'uy');
 const timeOfDay = /[:：]\d/uy;
 /** The third part of a version number (the .0 of 2.0.0). */
 const versionPart = /\.\d/uy;
@@ -434,18 +435,20 @@ const numeralDimensions = /^(?:duration|workday|calendar-month|effort-day|effort
 /** A numeral that can only be a number (四百三十六, 二十五): it counts in any dimension (四百三十六公里). */
 const compoundNumeral = /^[一二两三四五六七八九][十百千]|[十百千][一二三四五六七八九]/u;
 const timeDimensions = /^(?:duration|workday|calendar-month)$/;
-const calendarName = /^(?:季度|月)/u;
+const calendarName = new RegExp(`^(?:${wordAlternation(figureWords.calendarNames)})`, 'u');
 
 const markPatterns = [...placeholderPatterns, ...vagueQuantityPatterns];
 const vagueIds = new Set(vagueQuantityPatterns.map((p) => p.id));
 /** Before a number that is no quantity: V1.0, Q2, A4, 第3轮, 3.2节, 9:30. */
 const notAQuantityAfter = /[A-Za-z_.．:：第]/u;
 /** What numbers a table, a figure or a part rather than counting: 第 1—4 项, 表 3-1, Figure 2, Annex 3. */
-const reference = /(?:第|表|图|附表|附图|(?<![a-z])(?:table|figure|fig\.?|section|chapter|appendix|annex))\s+$/iu;
+const reference = new RegExp(`(?:${wordAlternation(figureWords.reference.chinese)}|(?<![a-z])(?:${wordAlternation(figureWords.reference.latin)}))\\s+$`, 'iu');
+/** The whole number of a reference (3-1, 2.4) or a list of them (第 1、5、12 项). */
+const referenceNumbers = new RegExp(`^[\\d.．\\-–—]+(?:\\s*[、,，${characterClass(figureWords.listJoiners)}]\\s*[\\d.．\\-–—]+)*`, 'u');
 /** 见 4.2 节, 详见 5.2, See 4.3: a pointer to a part of the report, not a figure. */
-const pointer = /(?:见|详见|参见|参看|(?<![a-z])see)\s*$/iu;
+const pointer = new RegExp(`(?:${wordAlternation(figureWords.pointer.chinese)}|(?<![a-z])(?:${wordAlternation(figureWords.pointer.latin)}))\\s*$`, 'iu');
 /** 从, 由 or from right before a figure: where a change starts. */
-export const fromWord = /(?:从|由|from)\s*$/iu;
+export const fromWord = new RegExp(`(?:${wordAlternation(figureWords.from)})\\s*$`, 'iu');
 const bareYear = /^(?:19|20)\d\d$/;
 
 /** Every figure of `text`, in order; offsets are relative to `text` plus `offset`. */
@@ -496,7 +499,7 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     // 第 1—4 项: an ordinal with a space after 第; 表 3-1, Figure 2, Annex B.2: the number of a table or a part.
     if (reference.test(text.slice(Math.max(0, at - 10), at)) || pointer.test(text.slice(Math.max(0, at - 6), at))) {
       // …and the whole of its number (3-1, 2.4) or of a list of them (第 1、5、12 项): no part is a figure.
-      numberPattern.lastIndex = at + /^[\d.．\-–—]+(?:\s*[、,，和及]\s*[\d.．\-–—]+)*/u.exec(text.slice(at))![0].length;
+      numberPattern.lastIndex = at + referenceNumbers.exec(text.slice(at))![0].length;
       continue;
     }
     timeOfDay.lastIndex = first.end;
@@ -573,7 +576,7 @@ function readRange(
 }
 
 /** What may stand between the parts of one duration: 7 min 40 s, 1 小时 30 分钟, 2 hours and 15 minutes. */
-const durationJoin = /^\s*(?:零|and|,)?\s*$/u;
+const durationJoin = new RegExp(`^\\s*(?:${wordAlternation(figureWords.durationJoin)}|,)?\\s*$`, 'u');
 
 /**
  * 7 min 40 s, 1 小时 30 分钟, 2 h 15 min: one duration written in parts, each part in a smaller unit than

@@ -3,7 +3,7 @@
  * lower-cased text (Latin words match as whole words, see `keywordPattern`); Chinese is unaffected.
  */
 import phrasesYaml from '../../../data/goal-phrases.yaml';
-import { keywordPattern } from '../report/patterns.js';
+import { keywordPattern, wordAlternation } from '../report/patterns.js';
 
 interface PhrasesFile {
   verbs: { increase: string[]; decrease: string[]; reach: string[]; save: string[] };
@@ -35,12 +35,15 @@ interface PhrasesFile {
   events: string[][];
   countClaims: string[];
   numberWords: string[];
+  verbEndsWithTo: string[];
+  baselineTail: { after: string[]; afterYear: string[]; yearSuffixes: string[] };
+  comparedWith: string[];
 }
 
 const data: PhrasesFile = phrasesYaml;
 
 /** An alternation of the words, longest first, as a regular expression source. */
-function alternation(words: readonly string[]): string {
+export function alternation(words: readonly string[]): string {
   return [...words].sort((a, b) => b.length - a.length).map(keywordPattern).join('|');
 }
 
@@ -66,6 +69,8 @@ export function lastVerb(lower: string): { kind: VerbKind; word: string; start: 
 const endsWith = (words: readonly string[]) => new RegExp(`(?:${alternation(words)})\\s*$`, 'u');
 /** Text containing one of the words. */
 const contains = (words: readonly string[]) => new RegExp(alternation(words), 'u');
+/** A year as written before a baseline or a comparison: 2023 年, 2023 年度, 2023 年底. */
+const writtenYear = `(?:19|20)\\d\\d\\s*年(?:${wordAlternation(data.baselineTail.yearSuffixes)})?`;
 
 export const phrases = {
   /** 至, 到, 为, to: after a change verb, the figure is the level reached. */
@@ -73,10 +78,13 @@ export const phrases = {
   /** 了, by: after a change verb, the figure is the change. */
   endsWithBy: endsWith(data.by),
   /** A verb that already holds its 至 (降至, 增至). */
-  verbWithTo: /[至到为]$/u,
-  baseline: new RegExp(`(?:${alternation(data.baseline)})(?:\\s*(?:(?:19|20)\\d\\d\\s*年[度末初底]?(?=\\s*(?:[（(]|平均|水平))|[（(]|平均|为|是|约|的|水平|了|:|：|was|of))*\\s*$`, 'u'),
+  verbWithTo: new RegExp(`(?:${wordAlternation(data.verbEndsWithTo)})$`, 'u'),
+  baseline: new RegExp(
+    `(?:${alternation(data.baseline)})(?:\\s*(?:${writtenYear}(?=\\s*(?:[（(]|${wordAlternation(data.baselineTail.afterYear)}))|[（(]|${wordAlternation(data.baselineTail.after)}|:|：))*\\s*$`,
+    'u',
+  ),
   /** What a name is compared with, at its end (亩产较 2022 年, 成本比上年): no part of the name. */
-  comparedWith: new RegExp(`(?:较|比|相比|与)\\s*(?:(?:19|20)\\d\\d\\s*年[度末初底]?|${alternation(data.baseline)})[^，,；;。]{0,6}$`, 'u'),
+  comparedWith: new RegExp(`(?:${wordAlternation(data.comparedWith)})\\s*(?:${writtenYear}|${alternation(data.baseline)})[^，,；;。]{0,6}$`, 'u'),
   goalMarker: contains(data.goalMarkers),
   goalLead: contains(data.goalLeads),
   /** Text ending with a goal word (年度目标, 考核指标, objectives). */

@@ -2,7 +2,9 @@
  * Pieces of report text the goal engine reads: the sentences of a block, the clause around a figure, and
  * the label before a colon (`市场渗透率: …`). Offsets are document offsets.
  */
+import phrasesYaml from '../../../data/goal-phrases.yaml';
 import type { ListItemInfo, ReportModel, Span, TextBlock } from '../parse/model.js';
+import { wordAlternation } from '../report/patterns.js';
 
 export interface Segment extends Span {
   readonly text: string;
@@ -12,7 +14,7 @@ export interface Segment extends Span {
  * Ends a sentence: 。！？；, and a Latin . ! ? ; followed by white space or the end — not the point of
  * 3.5, of an initial or a.m. (a single letter), nor of an abbreviation (e.g., approx., etc.).
  */
-const sentenceEnd = /[。！？；]+|[!?;]+(?=\s|$)|(?<!(?:^|[\s.])[A-Za-z])(?<!\b(?:e\.g|i\.e|vs|approx|etc|no|Mr|Mrs|Ms|Dr|St|Fig|incl|Inc|Ltd|Co))\.(?=\s|$)/gu;
+const sentenceEnd = new RegExp(`[。！？；]+|[!?;]+(?=\\s|$)|(?<!(?:^|[\\s.])[A-Za-z])(?<!\\b(?:${wordAlternation(phrasesYaml.abbreviations)}))\\.(?=\\s|$)`, 'gu');
 
 /** The sentences of `start…end` in the document, trimmed; empty ones are left out. */
 export function sentencesOf(text: string, start: number, end: number): Segment[] {

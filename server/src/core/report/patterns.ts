@@ -30,6 +30,20 @@ interface PatternFile {
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * A word list of a data file as one alternation, in its order (the first word that fits wins, as when the
+ * list was written into the expression), each word literal: a regular expression source for an expression
+ * of the code to put in place. `space` is what a space inside a word stands for.
+ */
+export function wordAlternation(words: readonly string[], space = ' '): string {
+  return words.map((word) => escapeRegExp(word).replace(/ /g, space)).join('|');
+}
+
+/** Single characters of a data file as the inside of a character class (`[…]`), for an expression of the code. */
+export function characterClass(characters: readonly string[]): string {
+  return characters.map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
+}
+
+/**
  * What follows a pattern so that its match never ends inside one of the words of placeholders.yaml:
  * `(?!(?<=项)目|…)`. A pattern whose unit is optional then backtracks to the match without it, so `XX项目`
  * gives the placeholder `XX` before 项目. syntaxes/generate.cjs appends the same to the editor's grammar.
