@@ -139,6 +139,7 @@ declare namespace DataFiles {
       claims: Patterns;
       softClaims: Patterns;
       claimNotAfter: Words;
+      claimAll: Words;
       claimPlanned: Words;
       each: Patterns;
       planned: Words;

@@ -340,6 +340,8 @@ describe('goals: claims that count the goals met', () => {
     assert.deepEqual([...claims('One of the three objectives has been met.').values()], []);
     assert.deepEqual([...claims('The programme exceeded every one of its targets.').values()], [['exceeded every one of its targets']]);
     assert.deepEqual([...claims('The project delivered all of its objectives on time.').values()], [['delivered all of its objectives']]);
+    // Satisfaction names one goal, which was met; "all" speaks for the others too, one of which was missed.
+    assert.deepEqual([...claims('Satisfaction was high: we met all of our objectives.').values()], [['met all of our objectives']]);
     const zh = textsByLine(analyzeText(report('## 项目目标\n\n1. 满意度达到 90% 以上；\n2. 办理时长不超过 3 天。\n\n## 项目成果\n\n满意度为 93%。办理时长为 4 天。\n\n## 结语\n\n2 项考核目标中 2 项达成。\n')), 'unsupported-claim');
     assert.deepEqual([...zh.values()], [['2 项达成']]);
   });

@@ -106,7 +106,9 @@ function judgeClaim(
   if (soft) return undefined;
   const vague = figures.find((q) => q.vague);
   if (vague) return { problem: 'vague', figure: placed(vague, at), goal: undefined };
-  const related = relatedGoals(sentence, claim, label, results);
+  // A claim for every goal (delivered all of its objectives … under budget) is judged on all of them below.
+  const forAll = phrases.claimAll.test(sentence.text.slice(claim.start - sentence.start, claim.end - sentence.start).toLowerCase());
+  const related = forAll ? [] : relatedGoals(sentence, claim, label, results);
   const missed = related.find((r) => r.verdict === 'missed');
   if (missed) return { problem: 'contradicts', figure: undefined, goal: missed };
   if (figures.some((q) => q.value !== undefined)) return undefined;

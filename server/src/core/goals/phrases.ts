@@ -27,6 +27,7 @@ interface PhrasesFile {
   claims: string[];
   softClaims: string[];
   claimNotAfter: string[];
+  claimAll: string[];
   claimPlanned: string[];
   each: string[];
   planned: string[];
@@ -116,6 +117,7 @@ export const phrases = {
   /** Text ending with what a claim after it is about when it is no success (实施成本, the effort). */
   claimNotAfter: new RegExp(`(?:${alternation(data.claimNotAfter)})\\s*$`, 'iu'),
   /** Words earlier in a claim's clause that make it a plan named again (原计划…完成全部建设任务). */
+  claimAll: contains(data.claimAll),
   claimPlanned: contains(data.claimPlanned),
   /** A goal's words that make its target hold for every item or period (每个网点, each site). */
   each: new RegExp(data.each.map((source) => `(?:${source})`).join('|'), 'iu'),
