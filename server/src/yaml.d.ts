@@ -254,6 +254,7 @@ declare namespace DataFiles {
     type File = {
       groups: string[][];
       stopCharacters: string[];
+      stopWords: string[];
     };
   }
 

@@ -9,9 +9,10 @@ import { characterClass, keywordPattern } from '../report/patterns.js';
 interface SynonymsFile {
   groups: string[][];
   stopCharacters: string[];
+  stopWords: string[];
 }
 
-const { groups, stopCharacters: stopWordCharacters }: SynonymsFile = synonymsYaml;
+const { groups, stopCharacters: stopWordCharacters, stopWords: stopWordList }: SynonymsFile = synonymsYaml;
 
 /** Every synonym, longest first, with the name of its group; one expression finds them all. */
 const canonical = new Map<string, string>();
@@ -20,7 +21,7 @@ const synonymPattern = new RegExp([...canonical.keys()].sort((a, b) => b.length 
 
 /** Characters that join words but name nothing (的, 与, 和…); bigrams skip them. */
 const stopCharacters = new RegExp(`[${characterClass(stopWordCharacters)}、，,。；;：:“”"'（）()\\s*_\`\\-—/]`, 'gu');
-const stopWords = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'for', 'to', 'and', 'or', 'by', 'per', 'with', 'at', 'from', 'rate', 'total', 'average']);
+const stopWords = new Set(stopWordList);
 
 /** Lower case, synonyms replaced by their group's name. */
 function normalizeMetric(name: string): string {
