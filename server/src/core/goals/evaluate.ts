@@ -134,7 +134,8 @@ function assignFigures(goals: readonly Goal[], ranked: readonly Candidate[][]): 
 
 /**
  * The candidates with the first whose figure can decide in front: a figure of things not done yet (a
- * KPI row's 2 项在审) may name the goal best, but a statement that gives the result (尚未获得授权) decides.
+ * KPI row's 2 项在审) may name the goal best, but a statement that gives the result (尚未获得授权) decides;
+ * and a figure in another unit than the target's gives way to a row that names the target again.
  */
 function deciding(goal: Goal, candidates: readonly Candidate[]): Candidate[] {
   const first = candidates.findIndex((c) => !c.reading?.pending);
