@@ -705,3 +705,12 @@ describe('goals: OKR retrospectives', () => {
   });
 });
 
+describe('goals: a target for both of two things', () => {
+  it('takes "on both stores" as a target for each: a blended figure below it is a miss, one above it cannot show that both are', () => {
+    const check = (result: string) =>
+      targetVerdicts(analyzeText(report(`## Objectives\n\n1. Keep app store rating at 4.5 or higher on both stores.\n\n## Results\n\n${result}\n`, 'Launch retrospective')));
+    assert.deepEqual(check('| Key result | Target | Result |\n| --- | --- | --- |\n| Store rating | ≥ 4.5 | 4.3 (iOS 4.6 / Android 4.0) |'), [['4.5 or higher', 'missed', '4.3']]);
+    assert.deepEqual(check('The blended app store rating was 4.7.'), [['4.5 or higher', 'unverifiable', '4.7']]);
+  });
+});
+
