@@ -25,6 +25,8 @@ describe('recognition: reading a heading', () => {
     ['下一步工作计划', ['outlook']],
     ['项目计划', ['overview']],
     ['Delivery Approach', ['implementation']],
+    ['What we delivered', ['implementation']],
+    ['四、2026 年工作打算', ['outlook']],
     // A weak second part adds no slot; a normal one does.
     ['Objectives and Scope', ['goals']],
     ['问题与建议', ['challenges', 'outlook']],
