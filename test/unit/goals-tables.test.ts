@@ -215,7 +215,7 @@ describe('goals: actual dates out of order', () => {
     assert.deepEqual(problems('| 三仓全部上线 | 2025-06-30 | 2025-06-18 |\n| 项目验收 | 2025-07-15 | 2025-06-12 |\n'), [['2025-06-12']]);
   });
 
-  it('takes a step done on time after a late one above for no mistake, but one done before the plan above for one', () => {
+  it('takes a step done on time after a late one above for no mistake, but one done before its own plan for one', () => {
     assert.deepEqual(problems('| 平台上线 | 2024-05-31 | 2024-09-10 |\n| 高架桥交工验收 | 2024-06-30 | 2024-08-12 |\n'), []);
     assert.deepEqual(problems('| 平台上线 | 2024-05-31 | 2024-09-10 |\n| 高架桥交工验收 | 2024-06-30 | 2024-04-12 |\n'), [['2024-04-12']]);
   });

@@ -9,7 +9,7 @@ import type { ListItemInfo, ReportModel, Section, Span, TableInfo } from '../par
 import { kpiColumns } from './columns.js';
 import { cellReader, kpiRows, rowActual, rowTarget } from './kpi.js';
 import { dateUnit, readSentenceOnce, directionOf, metricName, type Direction, type Reading } from './measure.js';
-import { findQuantities, qualifiersStart, type Quantity } from './numbers.js';
+import { countDimension, findQuantities, qualifiersStart, type Quantity } from './numbers.js';
 import phrasesYaml from '../../../data/goal-phrases.yaml';
 import { wordAlternation } from '../report/patterns.js';
 import { lastVerb, phrases } from './phrases.js';
@@ -379,11 +379,14 @@ const namesGoalsBefore = new RegExp(
   'iu',
 );
 
+/** What goals are counted in: the classifiers of goal-phrases.yaml `goalCount`, or none (Objectives 1 to 3). */
+const goalCountDimensions = new Set(['none', ...words.count.classifiers.map(countDimension).filter((d) => d !== undefined)]);
+
 /** Whether a figure counts or numbers the goals (共设定 12 项目标, Objectives 1 to 3) rather than setting one. */
 function countsTheGoals(text: string, reading: Reading): boolean {
   const q = reading.quantity;
-  // 惠及居民 3.2 万户为目标 counts households, not goals: the goals are counted in 项, 个, 条 or nothing.
-  if (!/^(?:none|count|count:项|count:条|count:类)$/u.test(q.unit.dimension)) return false;
+  // 惠及居民 3.2 万户为目标 counts households, not goals.
+  if (!goalCountDimensions.has(q.unit.dimension)) return false;
   return countsGoals.test(text.slice(q.end)) || namesGoalsBefore.test(text.slice(Math.max(0, q.start - 16), q.start));
 }
 
@@ -412,14 +415,16 @@ const listedTarget = (text: string, reading: Reading) =>
 /** Whether a text whose figures are `readings` (read from the text itself) sets a target a goal zone takes. */
 const statesTarget = (text: string, readings: readonly Reading[] = readSentenceOnce(text, 0)) => readings.some((r) => zoneTarget(text, r));
 
+/** The goals of `start…end`, one per target it sets (see `targetSpans`). */
+function goalsIn(model: ReportModel, start: number, end: number, source: Goal['source'], listed: boolean): Goal[] {
+  return targetSpans(model, start, end, listed).flatMap((span) => goalAt(model, span.start, span.end, source) ?? []);
+}
+
 /** Goals of one goals chapter, read as filling `slots` (none where that is still to be decided). */
 export function chapterGoals(model: ReportModel, chapter: Section, slots: readonly string[] = []): Goal[] {
   const goals: Goal[] = [];
   const add = (start: number, end: number, source: Goal['source'], listed = false) => {
-    for (const span of targetSpans(model, start, end, listed)) {
-      const goal = goalAt(model, span.start, span.end, source);
-      if (goal) goals.push(goal);
-    }
+    goals.push(...goalsIn(model, start, end, source, listed));
   };
   const items = listItemsWithin(model, chapter);
   const tops = items.filter((i) => i.level === 0);
@@ -587,12 +592,7 @@ export function extractGoals(model: ReportModel, chapters: readonly ClassifiedCh
     for (const chapter of chapters) {
       if (chapter.slots.some((slot) => noStatedGoals.has(slot))) continue;
       for (const paragraph of paragraphsWithin(model, chapter.section)) {
-        for (const part of enumeratedGoals(model, paragraph) ?? []) {
-          for (const span of targetSpans(model, part.start, part.end, true)) {
-            const goal = goalAt(model, span.start, span.end, 'sentence');
-            if (goal) goals.push(goal);
-          }
-        }
+        for (const part of enumeratedGoals(model, paragraph) ?? []) goals.push(...goalsIn(model, part.start, part.end, 'sentence', true));
       }
     }
   }

@@ -48,6 +48,8 @@ export interface PreparedStatement {
   readonly heading: MetricText | undefined;
   /** The metric of each of its readings, in order. */
   readonly metrics: readonly MetricText[];
+  /** The abbreviations the words before each reading give, read the first time a goal that has one asks. */
+  readonly abbreviations: (readonly string[] | undefined)[];
 }
 
 export function prepareStatement(statement: OutcomeStatement): PreparedStatement {
@@ -57,6 +59,7 @@ export function prepareStatement(statement: OutcomeStatement): PreparedStatement
     labels: statement.labels.map(prepareMetric),
     heading: statement.heading ? prepareMetric(statement.heading) : undefined,
     metrics: statement.readings.map((r) => prepareMetric(r.metric)),
+    abbreviations: [],
   };
 }
 
@@ -319,9 +322,11 @@ function rowTargetFit(goal: Target, row: Target | undefined): number {
 /** What a row's own target adds when it is the goal's amount of money (see `rowTargetFit`). */
 const sameAmountBonus = 0.2;
 
-/** Whether the words before a figure give it an abbreviation the goal's do not (CP for a goal of FT). */
-function otherAbbreviation(goal: PreparedGoal, reading: Reading): boolean {
-  return goal.abbreviations.length > 0 && abbreviationsIn(reading.lead).some((a) => !goal.abbreviations.includes(a));
+/** Whether the words before the statement's figure at `index` give it an abbreviation the goal's do not (CP for a goal of FT). */
+function otherAbbreviation(goal: PreparedGoal, prepared: PreparedStatement, index: number): boolean {
+  if (goal.abbreviations.length === 0) return false;
+  const given = (prepared.abbreviations[index] ??= abbreviationsIn(prepared.statement.readings[index]!.lead));
+  return given.some((a) => !goal.abbreviations.includes(a));
 }
 
 /** How a statement matches a goal, without the statement: its score and the indices of its figures. */
@@ -344,7 +349,7 @@ function match(goal: PreparedGoal, prepared: PreparedStatement, minimum: number,
   const names = statementScore(goal, prepared, inWords);
   const best = bestReading(goal, prepared, names);
   // 晶圆测试（CP）良率 is no result of 成品测试（FT）良率: the abbreviations name two measures.
-  if (best && otherAbbreviation(goal, statement.readings[best.reading]!)) return undefined;
+  if (best && otherAbbreviation(goal, prepared, best.reading)) return undefined;
   let score: number;
   if (!target) {
     // Without a target no gap is a figure: the reading is the statement's own.

@@ -52,15 +52,16 @@ export function milestoneProblems(table: TableInfo): MilestoneProblem[] {
     }
     const cell = (c: MilestoneColumn) => cells[columns[c]!]!;
 
+    // An actual finish before that of the phase above is no mistake when the phase above ran past this
+    // phase's own planned finish: this one could not wait for it (a step on time after a late one). Then
+    // only a finish before its own plan is one (a date a year early).
+    const overran = dates.plannedFinish && previous.actualFinish && isBefore(dates.plannedFinish, previous.actualFinish) ? dates.plannedFinish : undefined;
     for (const column of ordered) {
       const current = dates[column];
-      // An actual finish before that of a phase above which slipped past its plan is no mistake: the later
-      // phase did not wait for it (a step on time after a late one). Before the plan above too, it is one.
-      const before = column === 'actualFinish' && previous.plannedFinish && previous.actualFinish && isBefore(previous.plannedFinish, previous.actualFinish) ? previous.plannedFinish : previous[column];
+      const before = (column === 'actualFinish' && overran) || previous[column];
       if (current && before && isBefore(current, before)) problems.push({ kind: 'backwards', cell: cell(column), column, date: current, previous: previous[column]! });
-      if (current) previous[column] = current;
     }
-    if (dates.plannedFinish) previous.plannedFinish = dates.plannedFinish;
+    for (const column of ordered) if (dates[column]) previous[column] = dates[column];
 
     for (const [finish, start] of [['plannedFinish', 'plannedStart'], ['actualFinish', 'actualStart']] as const) {
       const f = dates[finish];

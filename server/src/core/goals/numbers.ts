@@ -130,6 +130,11 @@ const noNames: readonly Named<never>[] = [];
 const countAs = new Map(data.sameCounts.flatMap((group) => group.map((name) => [name, group[0]!] as const)));
 const countUnit = (name: string): Unit => ({ symbol: name, dimension: name === '个' ? 'count' : `count:${countAs.get(name) ?? name}`, factor: 1 });
 
+/** The dimension a classifier counts in (项 → count:项, 名 → count:人), or undefined for a word that is none. */
+export function countDimension(classifier: string): string | undefined {
+  return data.counts.includes(classifier) ? countUnit(classifier).dimension : undefined;
+}
+
 const units = table<Unit>([
   ...data.units.flatMap((u) => u.names.map((name) => [name, { symbol: name, dimension: u.dimension, factor: u.factor ?? 1 }] as const)),
   ...data.counts.map((name) => [name, countUnit(name)] as const),
