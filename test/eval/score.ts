@@ -91,6 +91,7 @@ export type Miss =
   | { readonly kind: 'missed-finding'; readonly line: number; readonly code: string; readonly text: string; readonly why: string }
   | { readonly kind: 'wrong-slots'; readonly line: number; readonly heading: string; readonly key: readonly string[]; readonly engine: readonly string[] | undefined }
   | { readonly kind: 'false-missing'; readonly line: number; readonly slot: string; readonly coveredAs: string | undefined }
+  | { readonly kind: 'missed-missing'; readonly line: 1; readonly slot: string }
   | { readonly kind: 'false-order'; readonly line: number; readonly text: string }
   | { readonly kind: 'missed-placeholder'; readonly line: number; readonly text: string };
 
@@ -100,6 +101,7 @@ const missWeight: Record<Miss['kind'], number> = {
   'goal-not-found': 2,
   'wrong-slots': 3,
   'false-missing': 4,
+  'missed-missing': 4,
   'false-order': 5,
   'missed-placeholder': 6,
   'verdict-off': 7,
@@ -190,6 +192,7 @@ export function scoreReport(key: Key, analysis: ReportAnalysis): { scores: Score
     const section = covered.get(slot);
     misses.push({ kind: 'false-missing', line: section?.line ?? 1, slot, coveredAs: section?.heading });
   }
+  for (const slot of keyMissing) if (!engineMissing.has(slot)) misses.push({ kind: 'missed-missing', line: 1, slot });
 
   const keyOrder = new Set((key.order_defects ?? []).map((o) => o.line));
   const engineOrder = findings('chapter-order');

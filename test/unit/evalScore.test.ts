@@ -141,11 +141,12 @@ describe('eval: scoring a report against its key', () => {
     });
   });
 
-  it('lists the misses worst first: wrong calls, goals not found, slots, false claims, placeholders, goal-no-outcome warnings the key has no goal for', () => {
+  it('lists the misses worst first: wrong calls, goals not found, slots, missing slots not reported, false claims, placeholders, goal-no-outcome warnings the key has no goal for', () => {
     assert.deepEqual(misses.map((m) => [m.kind, m.line]), [
       ['wrong-call', 6],
       ['goal-not-found', 14],
       ['wrong-slots', 12],
+      ['missed-missing', 1],
       ['false-missing', 22],
       ['missed-placeholder', 18],
       ['false-no-outcome', 9],

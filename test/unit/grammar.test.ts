@@ -63,8 +63,8 @@ describe('TextMate injection grammar', () => {
   });
 
   it('scopes placeholders: XX%, XX万元, XX月, 【待补充】, TBD, 某款', () => {
-    const lines = ['渗透率达到XX%，销售额XX万元。', '启动阶段 (XX月至XX月)', '负责人【待补充】，日期 TBD。', '聚焦公司某款创新型产品'];
-    assert.deepEqual(tokensWith(grammar, lines, 'invalid.illegal.placeholder'), ['XX%', 'XX万元', 'XX月', 'XX月', '【待补充】', 'TBD', '某款']);
+    const lines = ['渗透率达到XX%，销售额XX万元。', '启动阶段 (XX月至XX月)', '负责人【待补充】，日期 TBD。', '聚焦公司某款创新型产品', '承包单位：某建设集团有限公司，监理：某一部门'];
+    assert.deepEqual(tokensWith(grammar, lines, 'invalid.illegal.placeholder'), ['XX%', 'XX万元', 'XX月', 'XX月', '【待补充】', 'TBD', '某款', '某建设集团有限公司']);
   });
 
   it('colours XX of XX项目 and XX年度, as the diagnostics name it, not XX项 or XX年', () => {
