@@ -253,6 +253,10 @@ declare namespace DataFiles {
   namespace MetricSynonyms {
     type File = {
       groups: string[][];
+      exclusive: {
+        kinds: string[][][];
+        both: string[];
+      };
       stopCharacters: string[];
       stopWords: string[];
     };
@@ -338,6 +342,11 @@ declare namespace DataFiles {
       conjunctions: Words;
       prepositions: string[];
       modifier: Weight;
+      yardstick: {
+        words: Words;
+        from: SlotId;
+        to: SlotId;
+      };
       secondSlot: Weight;
       ambiguous: SlotsByWord;
       together: SlotsByWord;

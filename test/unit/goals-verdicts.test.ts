@@ -670,6 +670,34 @@ describe('goals: abbreviations that name two measures', () => {
   });
 });
 
+describe('goals: kinds that exclude one another', () => {
+  const check = (result: string) =>
+    buildGoalCheck(analyzeText(report(`## 一、项目目标\n\n1. 参加国际学术会议并作口头报告 2 次。\n\n## 二、项目成果\n\n${result}\n`))).goals.map((g) => [g.verdict, g.outcome?.figure ?? null]);
+
+  it('takes no talks at 国内学术会议 for a goal of talks at 国际学术会议', () => {
+    assert.deepEqual(check('项目组成员参加全国固态离子学学术会议等国内学术会议 9 人次，作口头报告 4 次。'), [['no-outcome', null]]);
+  });
+
+  it('keeps a statement that names the goal\'s kind, or both kinds at once (国内外)', () => {
+    assert.deepEqual(check('项目组成员参加国际学术会议 3 人次，作口头报告 3 次。'), [['met', '3 次']]);
+    assert.deepEqual(check('项目组成员参加国内外学术会议，作口头报告 1 次。'), [['missed', '1 次']]);
+  });
+
+  it('compares no counts of other things: 培训班 46 期 is no result for 3,000 人次', () => {
+    const verdicts = buildGoalCheck(analyzeText(report('## 一、项目目标\n\n1. 开展茶农技术培训 3,000 人次。\n\n## 二、项目成果\n\n| 指标 | 目标 | 实际 | 状态 |\n| --- | --- | --- | --- |\n| 茶农技术培训 | 3,000 人次 | 46 期 | 达标 |\n'))).goals;
+    assert.deepEqual(verdicts.map((g) => g.verdict), ['unverifiable']);
+  });
+});
+
+describe('goals: counts joined under one bound', () => {
+  it('reads "at least 30 pharmacy staff and 30 participants" as two goals, each judged on its own count', () => {
+    const goals = buildGoalCheck(
+      analyzeText(report('## Objectives\n\n1. Conduct qualitative interviews with at least 30 pharmacy staff and 30 participants.\n\n## Results\n\nWe interviewed 34 pharmacy staff and 27 participants.\n', 'Project Closure Report')),
+    ).goals;
+    assert.deepEqual(goals.map((g) => [g.metric, g.outcome?.figure ?? null]), [['pharmacy staff', '34'], ['participants', '27']]);
+  });
+});
+
 describe('goals: a municipal summary\'s prose goals', () => {
   it('reads 以…3.2 万户为目标 as a goal of households, 两成 as a fifth, and 事故零发生 as none', () => {
     const text = report(

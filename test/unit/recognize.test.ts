@@ -19,6 +19,13 @@ describe('recognition: reading a heading', () => {
     // The head decides: the last term in Chinese, the one before a preposition in English.
     ['目标完成情况与主要成果', ['results']],
     ['Results Against Objectives', ['results']],
+    // What a heading measures against is its yardstick, not its topic.
+    ['Progress against objectives', ['results']],
+    ['Performance versus targets', ['results']],
+    ['Cost Performance', ['resources']],
+    ['Outputs', ['results']],
+    ['Money and governance', ['resources', 'management']],
+    ['Deviations from the protocol', ['challenges']],
     ['预算执行情况', ['resources']],
     // Specific words outweigh generic ones: 后续 / 下一步 are the outlook, 计划 only with nothing better.
     ['后续研究计划', ['outlook']],

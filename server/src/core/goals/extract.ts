@@ -315,12 +315,18 @@ function targetSpans(model: ReportModel, start: number, end: number, listed = fa
   // One piece is one span: there is nothing to read it for.
   if (pieces.length < 2) return [{ start, end }];
   const spans: { start: number; end: number; target: boolean }[] = [];
+  let counted = false;
   for (const piece of pieces) {
     // A deadline that names nothing of its own (…, to be completed by 30 September 2024) stays with the target before it.
     const pieceText = text.slice(piece.start, piece.end);
-    const target = readSentenceOnce(pieceText, 0).some((r) =>
+    const readings = readSentenceOnce(pieceText, 0);
+    const own = readings.some((r) =>
       r.quantity.unit === dateUnit ? isTarget(r) && !onlyCompletes(r.metric) : zoneTarget(pieceText, r) || (listed && listedTarget(pieceText, r)),
     );
+    // at least 30 pharmacy staff and 30 participants: a count of other things joined to a count target is one too.
+    const alone = readings.length === 1 && bareCount(readings[0]!) ? readings[0]! : undefined;
+    const target: boolean = own || (counted && alone !== undefined && alone.lead.trim() === '');
+    counted = target && alone !== undefined;
     const last = spans[spans.length - 1];
     if (!last || (target && last.target)) spans.push({ start: piece.start, end: piece.end, target });
     else {
@@ -407,6 +413,9 @@ function zoneTarget(text: string, reading: Reading): boolean {
   if (countsTheGoals(text, reading) || reading.kind === 'gap') return false;
   return isTarget(reading) || (q.value !== undefined && (/\d/.test(q.text) || q.value === 0) && q.unit.dimension.startsWith('count'));
 }
+
+/** A number of things named after it (30 participants), as English counts: no unit, only the noun. */
+const bareCount = (reading: Reading) => reading.kind === 'level' && reading.quantity.unit.dimension === 'none' && /\d/.test(reading.quantity.text) && reading.metric !== '';
 
 /** In a list of goals introduced as such (目标是：…，发放创业担保贷款 2 亿元), any written figure with a unit is a target. */
 const listedTarget = (text: string, reading: Reading) =>

@@ -6,7 +6,7 @@
  */
 import type { Goal } from './extract.js';
 import { dateUnit, type Reading } from './measure.js';
-import { abbreviationsIn, coverage, coverages, prepareMetric, similarity, type MetricText } from './metric.js';
+import { abbreviationsIn, coverage, coverages, kindsIn, otherKind, prepareMetric, similarity, type MetricText } from './metric.js';
 import { compatibleUnits } from './numbers.js';
 import { eventsIn, phrases } from './phrases.js';
 import type { OutcomeStatement } from './outcomes.js';
@@ -50,6 +50,8 @@ export interface PreparedStatement {
   readonly metrics: readonly MetricText[];
   /** The abbreviations the words before each reading give, read the first time a goal that has one asks. */
   readonly abbreviations: (readonly string[] | undefined)[];
+  /** The exclusive kinds its text names (国内, international): see `kindsIn`. */
+  readonly kinds: ReadonlySet<string>;
 }
 
 export function prepareStatement(statement: OutcomeStatement): PreparedStatement {
@@ -60,6 +62,7 @@ export function prepareStatement(statement: OutcomeStatement): PreparedStatement
     heading: statement.heading ? prepareMetric(statement.heading) : undefined,
     metrics: statement.readings.map((r) => prepareMetric(r.metric)),
     abbreviations: [],
+    kinds: kindsIn([statement.text, ...statement.labels].join(' ')),
   };
 }
 
@@ -79,6 +82,8 @@ interface PreparedGoal {
   readonly events: readonly number[];
   /** The abbreviations its text gives in brackets (FT, SRM). */
   readonly abbreviations: readonly string[];
+  /** The exclusive kinds its text names (国际学术会议 → the international kind). */
+  readonly kinds: ReadonlySet<string>;
 }
 
 /** The events a deadline names (上线, go-live), by their place in goal-phrases.yaml; none for another goal. */
@@ -101,6 +106,7 @@ function prepareGoal(goal: Goal): PreparedGoal {
     nameScores: new Map(),
     events: deadlineEvents(goal),
     abbreviations: abbreviationsIn(goal.text),
+    kinds: kindsIn(goal.text),
   };
 }
 
@@ -350,6 +356,8 @@ function match(goal: PreparedGoal, prepared: PreparedStatement, minimum: number,
   const best = bestReading(goal, prepared, names);
   // 晶圆测试（CP）良率 is no result of 成品测试（FT）良率: the abbreviations name two measures.
   if (best && otherAbbreviation(goal, prepared, best.reading)) return undefined;
+  // 国内学术会议 reports no talks at 国际学术会议: the statement names another kind of the same thing.
+  if (goal.kinds.size > 0 && otherKind(goal.kinds, prepared.kinds)) return undefined;
   let score: number;
   if (!target) {
     // Without a target no gap is a figure: the reading is the statement's own.

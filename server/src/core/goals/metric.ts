@@ -8,11 +8,12 @@ import { characterClass, keywordPattern } from '../report/patterns.js';
 
 interface SynonymsFile {
   groups: string[][];
+  exclusive: { kinds: string[][][]; both: string[] };
   stopCharacters: string[];
   stopWords: string[];
 }
 
-const { groups, stopCharacters: stopWordCharacters, stopWords: stopWordList }: SynonymsFile = synonymsYaml;
+const { groups, exclusive, stopCharacters: stopWordCharacters, stopWords: stopWordList }: SynonymsFile = synonymsYaml;
 
 /** Every synonym, longest first, with the name of its group; one expression finds them all. */
 const canonical = new Map<string, string>();
@@ -219,4 +220,34 @@ const abbreviation = /[（(]([A-Z][A-Za-z0-9-]{1,9})[)）]/gu;
 /** The abbreviations a text gives in brackets: 成品测试（FT）良率 → FT. */
 export function abbreviationsIn(text: string): string[] {
   return [...text.matchAll(abbreviation)].map((m) => m[1]!);
+}
+
+/** Each word of `exclusive`: the kind it names as `group:kind`, or '' for a word naming every kind (国内外). */
+const kindOf = new Map<string, string>([
+  ...exclusive.kinds.flatMap((group, g) => group.flatMap((kind, k) => kind.map((word): [string, string] => [word.toLowerCase(), `${g}:${k}`]))),
+  ...exclusive.both.map((word): [string, string] => [word.toLowerCase(), '']),
+]);
+const kindPattern = new RegExp([...kindOf.keys()].sort((a, b) => b.length - a.length).map(keywordPattern).join('|'), 'gu');
+
+/** The kinds of `exclusive` a text names (国内学术会议 → the domestic kind), as `group:kind` keys. */
+export function kindsIn(text: string): Set<string> {
+  const kinds = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(kindPattern)) {
+    const kind = kindOf.get(m[0].replace(/\s+/gu, ' '));
+    if (kind) kinds.add(kind);
+  }
+  return kinds;
+}
+
+/**
+ * Whether `other` names a kind of a group where `own` names one other kind only: 作口头报告 4 次 at 国内学术会议
+ * is no result for a goal of talks at 国际学术会议.
+ */
+export function otherKind(own: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
+  for (const kind of own) {
+    const group = kind.slice(0, kind.indexOf(':') + 1);
+    if ([...own].some((k) => k !== kind && k.startsWith(group))) continue;
+    if (!other.has(kind) && [...other].some((k) => k.startsWith(group))) return true;
+  }
+  return false;
 }

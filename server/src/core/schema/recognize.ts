@@ -21,6 +21,7 @@ interface RecognitionData {
   readonly conjunctions: readonly string[];
   readonly prepositions: readonly string[];
   readonly modifier: number;
+  readonly yardstick: { readonly words: readonly string[]; readonly from: string; readonly to: string };
   readonly secondSlot: number;
   readonly ambiguous: Readonly<Record<string, readonly string[]>>;
   readonly together: Readonly<Record<string, readonly string[]>>;
@@ -92,6 +93,7 @@ const subtitle = /^\s*(?:——|—|--)/u;
 
 const conjunctions = new RegExp(`\\s*(?:${data.conjunctions.map((c) => (/^[a-z]+$/i.test(c) ? `\\b${c}\\b` : escapeRegExp(c))).join('|')})\\s*`, 'u');
 const preposition = new RegExp(`(?<![a-z])(?:${data.prepositions.join('|')})(?![a-z])`, 'u');
+const yardstick = new RegExp(data.yardstick.words.map((w) => (/^[a-z]+$/.test(w) ? `(?<![a-z])${w}(?![a-z])` : escapeRegExp(w))).join('|'), 'u');
 /** A single Chinese character of `noSlot` (附) only before something that is not Chinese: 附：说明, not 附加值. */
 const noSlotStart = new RegExp(
   `^(?:${data.noSlot.map((w) => (/^[a-z]/i.test(w) ? `${escapeRegExp(w.toLowerCase())}(?![a-z])` : w.length === 1 ? `${escapeRegExp(w)}(?!\\p{Script=Han})` : escapeRegExp(w))).join('|')})`,
@@ -183,8 +185,10 @@ export class HeadingReader {
   private readPart(part: string): HeadingTerm | undefined {
     if (!this.pattern || part === '') return undefined;
     const found: { term: string; index: number; meanings: Term[] }[] = [];
+    const measured = yardstick.exec(part)?.index ?? part.length;
     for (const match of part.matchAll(this.pattern)) {
-      const meanings = this.terms.get(compact(match[0]));
+      const terms = this.terms.get(compact(match[0]));
+      const meanings = terms && match.index > measured ? terms.map((t) => (t.slot === data.yardstick.from ? { ...t, slot: data.yardstick.to } : t)) : terms;
       if (meanings) found.push({ term: match[0], index: match.index, meanings });
     }
     const decisive = found.filter((f) => f.meanings.some((m) => m.kind === 'strong' || m.kind === 'normal'));
