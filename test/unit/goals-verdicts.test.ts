@@ -689,6 +689,15 @@ describe('goals: kinds that exclude one another', () => {
   });
 });
 
+describe('goals: a span a share is counted within', () => {
+  it('takes 80% for the target of "Answer 80% of calls within 20 seconds", not the 20 seconds', () => {
+    const goals = buildGoalCheck(
+      analyzeText(report('## Objectives\n\n1. Answer 80% of calls within 20 seconds.\n\n## Results\n\nCalls answered within 20 seconds rose to 71%, short of the 80% standard.\n', 'Project Closure Report')),
+    ).goals;
+    assert.deepEqual(goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]), [['80%', 'missed', '71%']]);
+  });
+});
+
 describe('goals: counts joined under one bound', () => {
   it('reads "at least 30 pharmacy staff and 30 participants" as two goals, each judged on its own count', () => {
     const goals = buildGoalCheck(

@@ -81,6 +81,8 @@ const windowFrom = new RegExp(`^\\s+(?:${wordAlternation(phrasesYaml.window.from
 const windowEnd = wordAlternation(phrasesYaml.window.ends);
 const endsWithWindow = new RegExp(`(?:${windowEnd})$`, 'u');
 const startsWithWindow = new RegExp(`^\\s*(?:${windowEnd})`, 'u');
+/** A share earlier in the same clause (80% of calls …). */
+const shareBefore = /\d\s?[%％][^.;:!?。；：，,]*$/u;
 const windowThenWords = new RegExp(`^\\s*(?:${windowEnd})?\\s*[\\p{Script=Han}A-Za-z]`, 'u');
 
 /**
@@ -91,6 +93,8 @@ function isWindow(documentText: string, q: Quantity): boolean {
   if (q.bound !== 'at-most' || (q.unit.dimension !== 'duration' && q.unit.dimension !== 'calendar-month' && q.unit.dimension !== 'workday')) return false;
   // within 48 hours of capture, within 90 days after go-live: the span is counted from an event.
   if (windowFrom.test(documentText.slice(q.end, q.end + 8))) return true;
+  // Answer 80% of calls within 20 seconds: the share counts what is done within the span.
+  if (shareBefore.test(documentText.slice(Math.max(0, q.start - 60), q.start))) return true;
   if (!endsWithWindow.test(q.text) && !startsWithWindow.test(documentText.slice(q.end, q.end + 3))) return false;
   return windowThenWords.test(documentText.slice(q.end, q.end + 4));
 }
