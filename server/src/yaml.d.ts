@@ -149,7 +149,6 @@ declare namespace DataFiles {
       };
       moneyCeiling: string;
       countClaims: Patterns;
-      numberWords: Words;
       joiners: {
         clause: Fragments;
         lead: Literals;
@@ -299,6 +298,11 @@ declare namespace DataFiles {
         rangeJoin: Literals;
         durationJoin: Literals;
         calendarNames: Literals;
+        english: {
+          numbers: string[];
+          notAfter: string[];
+          notBefore: string[];
+        };
         listJoiners: Characters;
         per: Characters;
       };

@@ -168,6 +168,14 @@ describe('goals: numbers', () => {
     assert.deepEqual(findQuantities('三米宽，十分重要').map((q) => q.text), []);
   });
 
+  it('reads an English number word that counts or has a unit, not one that points, compares or numbers', () => {
+    assert.deepEqual(
+      findQuantities('There was one lost-time injury; the award funded two PhD studentships for three years, at least five papers and one in five screened.').map((q) => [q.text, q.value, q.unit.dimension, q.bound]),
+      [['one', 1, 'none', undefined], ['two', 2, 'none', undefined], ['three years', 3, 'calendar-month', undefined], ['five', 5, 'none', 'at-least']],
+    );
+    assert.deepEqual(findQuantities('One of the sites, the two wards, Phase Two and no one else; one or two teams; ten of the 14 objectives').map((q) => q.text), ['14']);
+  });
+
   it('does not read 节约 as “about” (约), nor 最近 as “nearly” (近)', () => {
     const [saving] = findQuantities('每年节约20万元');
     assert.equal(saving!.approximate, false);

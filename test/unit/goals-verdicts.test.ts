@@ -698,6 +698,25 @@ describe('goals: a span a share is counted within', () => {
   });
 });
 
+describe('goals: English figures in words, and spans of time', () => {
+  const check = (text: string) => buildGoalCheck(analyzeText(report(text, 'Project Closure Report'))).goals.map((g) => [g.target?.text, g.verdict, g.outcome?.figure ?? null]);
+
+  it('takes the share for the target when the span comes first (within 5 business days for at least 95% of incidents)', () => {
+    assert.deepEqual(check('## Objectives\n\n1. Publish postmortems within 5 business days for at least 95% of incidents.\n\n## Results\n\nPostmortems were published within five business days for 91% of incidents.\n'), [['at least 95%', 'missed', '91%']]);
+  });
+
+  it('keeps the baseline of a change across a span of time (within four weeks of release, from a baseline of 41,000)', () => {
+    assert.deepEqual(
+      check('## Objectives\n\n1. Increase weekly downloads by 20% within four weeks of release, from a baseline of 41,000.\n\n## Results\n\nFour weeks after release, weekly downloads stood at 51,200.\n'),
+      [['Increase 20%', 'met', '51,200']],
+    );
+  });
+
+  it('judges a zero target on a count written as a word (one lost-time injury)', () => {
+    assert.deepEqual(check('## Objectives\n\n- Zero lost-time injuries across the construction phase.\n\n## Results\n\nThere was one lost-time injury, in March 2023.\n').map((g) => g[1]), ['missed']);
+  });
+});
+
 describe('goals: counts joined under one bound', () => {
   it('reads "at least 30 pharmacy staff and 30 participants" as two goals, each judged on its own count', () => {
     const goals = buildGoalCheck(

@@ -10,7 +10,7 @@ import type { GoalResult } from './evaluate.js';
 import { mentions, metricSimilarity } from './metric.js';
 import { cellSpan } from './columns.js';
 import { cellReader, kpiRows, rowStatus } from './kpi.js';
-import { findQuantities, type Quantity } from './numbers.js';
+import { englishNumberValue, findQuantities, type Quantity } from './numbers.js';
 import { parseChineseNumeral } from '../report/numberingStyle.js';
 import { phrases } from './phrases.js';
 import { blocksOverlapping, labelOf, sentencesOf, within, type Segment } from './segments.js';
@@ -71,7 +71,7 @@ function claimedCount(written: string, goals: number): number | undefined {
   const word = written.toLowerCase();
   if (/^\d+$/u.test(word)) return Number(word);
   if (word === 'all') return goals;
-  const english = phrases.numberWords.indexOf(word);
+  const english = englishNumberValue(word);
   if (english >= 0) return english;
   const chinese = parseChineseNumeral(word);
   return Number.isFinite(chinese) ? chinese : undefined;

@@ -543,15 +543,17 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
   // A baseline written apart from its figure (缩短至30天以内（现状45天）) belongs to the figure before it; a
   // change's, to the change after it as well (较 2022 年（86 项）下降 50%).
   if (isBaseline.size === 0) return readings;
-  const between = (from: number, to: number) => readings.some((r) => r.quantity.start > from && r.quantity.start < to);
+  // Only a figure that could have the baseline stands between (within four weeks of release does not).
+  const between = (from: number, to: number, baseline: Quantity) =>
+    readings.some((r) => r.quantity.start > from && r.quantity.start < to && compatibleUnits(r.quantity.unit, baseline.unit));
   return readings.map((reading) => {
     if (reading.baseline) return reading;
     // A relative change (by 30% from the 2022 baseline of €7.40) applies to a baseline in any unit.
     const relative = reading.kind === 'change' && reading.quantity.unit.dimension === 'percent';
     const at = reading.quantity.start;
     const next =
-      [...isBaseline].find((b) => b.start > at && (relative || compatibleUnits(b.unit, reading.quantity.unit)) && !between(at, b.start)) ??
-      (relative ? [...isBaseline].reverse().find((b) => b.end <= at && !between(b.start, at)) : undefined);
+      [...isBaseline].find((b) => b.start > at && (relative || compatibleUnits(b.unit, reading.quantity.unit)) && !between(at, b.start, b)) ??
+      (relative ? [...isBaseline].reverse().find((b) => b.end <= at && !between(b.start, at, b)) : undefined);
     return next ? { ...reading, baseline: next } : reading;
   });
 }

@@ -9,6 +9,7 @@ import type { Span } from '../parse/model.js';
 import { parseChineseNumeral } from '../report/numberingStyle.js';
 import { characterClass, placeholderPatterns, scanSpans, vagueQuantityPatterns, wordAlternation } from '../report/patterns.js';
 import { findDates } from './dates.js';
+import { addTo, isLatin, nameAt, nameEndingAt, table, type NameTable } from './nameTable.js';
 
 export interface Unit {
   /** As the report writes it: `万元`, `%`, `m³/h`, `个工作日`, `M yuan`; empty for a bare number. */
@@ -64,67 +65,8 @@ interface QuantitiesFile {
 
 const data: QuantitiesFile = quantitiesYaml;
 
-interface Named<T> {
-  readonly name: string;
-  /** The name lower-cased, for the Latin names that ignore case. */
-  readonly lower: string;
-  readonly latin: boolean;
-  /** A Latin name that starts (ends) with a letter must not continue a word before (after) it. */
-  readonly startsWithLetter: boolean;
-  readonly endsWithLetter: boolean;
-  readonly value: T;
-}
 
-/**
- * Names longest first (so 个工作日 wins over 个 and m³/h over m), indexed by their lower-cased first and
- * last character: a lookup runs for every figure and every qualifier, and tries only the few names that
- * can match there instead of all of them. Lower-casing maps each character on its own, so a name that
- * matches (even ignoring case) starts and ends with the lower-cased characters of the text.
- */
-interface NameTable<T> {
-  readonly byFirst: ReadonlyMap<number, readonly Named<T>[]>;
-  readonly byLast: ReadonlyMap<number, readonly Named<T>[]>;
-}
 
-const latinLetter = /[A-Za-z]/;
-const isLatin = (name: string) => latinLetter.test(name);
-
-/** The lower-cased character code at `at` (NaN outside the text), the key of a name table. */
-function foldedCodeAt(text: string, at: number): number {
-  const code = text.charCodeAt(at);
-  if (code >= 65 && code <= 90) return code + 32;
-  // ASCII other than A–Z, and CJK punctuation and ideographs (U+3000–U+9FFF), have no case.
-  if (code < 128 || (code >= 0x3000 && code <= 0x9fff) || Number.isNaN(code)) return code;
-  return text.charAt(at).toLowerCase().charCodeAt(0);
-}
-
-function addTo<V>(index: Map<number, V[]>, key: number, value: V): void {
-  const list = index.get(key);
-  if (list) list.push(value);
-  else index.set(key, [value]);
-}
-
-function table<T>(entries: readonly (readonly [string, T])[]): NameTable<T> {
-  const named = entries
-    .map(([name, value]): Named<T> => ({
-      name,
-      lower: name.toLowerCase(),
-      latin: isLatin(name),
-      startsWithLetter: /^[A-Za-z]/.test(name),
-      endsWithLetter: /[A-Za-z]$/.test(name),
-      value,
-    }))
-    .sort((a, b) => b.name.length - a.name.length);
-  const byFirst = new Map<number, Named<T>[]>();
-  const byLast = new Map<number, Named<T>[]>();
-  for (const entry of named) {
-    addTo(byFirst, foldedCodeAt(entry.name, 0), entry);
-    addTo(byLast, foldedCodeAt(entry.name, entry.name.length - 1), entry);
-  }
-  return { byFirst, byLast };
-}
-
-const noNames: readonly Named<never>[] = [];
 
 /** Each classifier's dimension name: its group's first (名 and 位 count people, as 人 does). */
 const countAs = new Map(data.sameCounts.flatMap((group) => group.map((name) => [name, group[0]!] as const)));
@@ -159,27 +101,14 @@ const boundsAfter = table<Bound>([
   ...data.qualifiers.atMost.after.map((n) => [n, 'at-most'] as const),
 ]);
 
+const latinLetter = /[A-Za-z]/;
+
 const noUnit: Unit = { symbol: '', dimension: 'none', factor: 1 };
 /** Per cent: the unit of 百分之五十, and of a share the tool computes (124 of 127 → 97.6%). */
 export const percent: Unit = { symbol: '%', dimension: 'percent', factor: 1 };
 
-const letterOrDigit = /[A-Za-z0-9]/;
 const whiteSpace = /\s/;
 
-/**
- * The longest name of `list` that starts at `at`. Latin names of one or two letters must match exactly (M
- * is a million, m a metre), longer ones ignore case; a Latin name never ends inside a word.
- */
-function nameAt<T>(text: string, at: number, list: NameTable<T>): Named<T> | undefined {
-  for (const entry of list.byFirst.get(foldedCodeAt(text, at)) ?? noNames) {
-    const length = entry.name.length;
-    const same = entry.latin && length > 2 ? text.slice(at, at + length).toLowerCase() === entry.lower : text.startsWith(entry.name, at);
-    if (!same) continue;
-    if (entry.latin && entry.endsWithLetter && letterOrDigit.test(text.charAt(at + length))) continue;
-    return entry;
-  }
-  return undefined;
-}
 
 const notQualifiers = data.qualifiers.notQualifiers;
 const longestNotQualifier = Math.max(0, ...notQualifiers.map((word) => word.length));
@@ -202,15 +131,7 @@ function nameBefore<T>(text: string, at: number, list: NameTable<T>): { readonly
   let end = at;
   while (end > 0 && whiteSpace.test(text.charAt(end - 1))) end--;
   if (endsInNotQualifier(text, end)) return undefined;
-  for (const entry of list.byLast.get(foldedCodeAt(text, end - 1)) ?? noNames) {
-    const start = end - entry.name.length;
-    if (start < 0) continue;
-    const same = entry.latin ? text.slice(start, end).toLowerCase() === entry.lower : text.startsWith(entry.name, start);
-    if (!same) continue;
-    if (entry.latin && entry.startsWithLetter && latinLetter.test(text.charAt(start - 1))) continue;
-    return { value: entry.value, start };
-  }
-  return undefined;
+  return nameEndingAt(text, end, list);
 }
 
 /** Skips one optional space (a Latin unit is written `600 m³/h`, `2 days`). */
@@ -540,7 +461,40 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     make(start, end, { value: range ? range.min : first.value, range, unit, placeholder: false, vague: false }, more);
     numberPattern.lastIndex = end;
   }
+  if (latinLetter.test(text)) {
+    const read = found.length;
+    englishWordFigures(text, found.slice(), offset, (start, end, unit, value) => {
+      if (!(masked ??= [...findDates(text), ...marks]).some((s) => start < s.end && end > s.start)) make(start, end, { value, range: undefined, unit, placeholder: false, vague: false });
+    });
+    if (found.length > read) found.sort((a, b) => a.start - b.start);
+  }
   return joinDurations(text, offset, inOrder(found));
+}
+
+const englishNumbers = figureWords.english.numbers;
+const englishNumber = new RegExp(`(?<![A-Za-z\\-])(?:${englishNumbers.join('|')})(?![A-Za-z\\-])`, 'giu');
+const wordBefore = new RegExp(`(?<![A-Za-z.])(?:${wordAlternation(figureWords.english.notAfter)})\\s+$`, 'iu');
+const wordAfter = new RegExp(`^\\s+(?!(?:${wordAlternation(figureWords.english.notBefore)})(?![A-Za-z]))[A-Za-z]`, 'iu');
+
+/** The value of an English number written as a word (seven → 7); -1 for another word. */
+export function englishNumberValue(word: string): number {
+  return englishNumbers.indexOf(word.toLowerCase());
+}
+
+/**
+ * English numbers written as words that count (two weeks, one lost-time injury, two PhD studentships):
+ * see quantities.yaml `figureWords.english`. Those inside a figure already read are skipped.
+ */
+function englishWordFigures(text: string, found: readonly Quantity[], offset: number, make: (start: number, end: number, unit: Unit, value: number) => void): void {
+  englishNumber.lastIndex = 0;
+  for (let m = englishNumber.exec(text); m; m = englishNumber.exec(text)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    if (found.some((q) => at < q.end - offset && end > q.start - offset)) continue;
+    const unitRead = readUnit(text, end, undefined);
+    if (unitRead.unit.dimension === 'none' && (wordBefore.test(text.slice(Math.max(0, at - 16), at)) || !wordAfter.test(text.slice(end, end + 16)))) continue;
+    make(at, unitRead.unit.dimension === 'none' ? end : unitRead.end, unitRead.unit, englishNumberValue(m[0]));
+  }
 }
 
 /** Placeholders and vague amounts come first, then numbers, each in order: sort only when they interleave. */

@@ -35,7 +35,6 @@ interface PhrasesFile {
   moneyCeiling: string;
   events: string[][];
   countClaims: string[];
-  numberWords: string[];
   verbEndsWithTo: string[];
   baselineTail: { after: string[]; afterYear: string[]; yearSuffixes: string[] };
   comparedWith: string[];
@@ -113,7 +112,6 @@ export const phrases = {
   /** Claims that a number of the goals were met: the group `met` holds the number. */
   countClaims: data.countClaims.map((source) => new RegExp(source, 'giu')),
   /** English numbers as words, by value. */
-  numberWords: data.numberWords,
   /** Text ending with what a claim after it is about when it is no success (实施成本, the effort). */
   claimNotAfter: new RegExp(`(?:${alternation(data.claimNotAfter)})\\s*$`, 'iu'),
   /** Words earlier in a claim's clause that make it a plan named again (原计划…完成全部建设任务). */
