@@ -89,6 +89,8 @@ function describeMiss(miss: Miss): string {
       return `wrong slots L${miss.line} ${miss.heading}: engine ${list(miss.engine)}, key ${list(miss.key)}`;
     case 'false-missing':
       return `false missing claim: ${miss.slot}${miss.coveredAs === undefined ? '' : ` (covered as a section at L${miss.line} ${miss.coveredAs})`}`;
+    case 'false-claim':
+      return `false ${miss.code} L${miss.line} ${miss.text}`;
     case 'missed-missing':
       return `missing slot not reported: ${miss.slot}`;
     case 'false-order':

@@ -44,6 +44,7 @@ export const metrics = [
   { id: 'milestone-defects-found', label: 'milestone defects found', better: 'higher' },
   { id: 'unsupported-found', label: 'unsupported claims found', better: 'higher' },
   { id: 'contradictions-found', label: 'status contradictions found', better: 'higher' },
+  { id: 'claims-false', label: 'false claims and contradictions (of the engine’s)', better: 'lower' },
   { id: 'no-outcome-right', label: 'goal-no-outcome right (of the engine’s)', better: 'higher' },
 ] as const satisfies readonly { id: string; label: string; better: Better }[];
 
@@ -93,7 +94,8 @@ export type Miss =
   | { readonly kind: 'false-missing'; readonly line: number; readonly slot: string; readonly coveredAs: string | undefined }
   | { readonly kind: 'missed-missing'; readonly line: 1; readonly slot: string }
   | { readonly kind: 'false-order'; readonly line: number; readonly text: string }
-  | { readonly kind: 'missed-placeholder'; readonly line: number; readonly text: string };
+  | { readonly kind: 'missed-placeholder'; readonly line: number; readonly text: string }
+  | { readonly kind: 'false-claim'; readonly line: number; readonly code: string; readonly text: string };
 
 const missWeight: Record<Miss['kind'], number> = {
   'not-recognised': 0,
@@ -107,6 +109,7 @@ const missWeight: Record<Miss['kind'], number> = {
   'verdict-off': 7,
   'false-no-outcome': 8,
   'missed-finding': 9,
+  'false-claim': 9,
 };
 
 export interface ReportScore {
@@ -224,6 +227,12 @@ export function scoreReport(key: Key, analysis: ReportAnalysis): { scores: Score
   const unsupportedLines = linesOf('unsupported-claim');
   const contradictionLines = linesOf('status-contradiction');
   const kpiFindings = findings('kpi-table');
+  // The keys call a success claim the figures contradict either; a finding of either code on a line the
+  // key gives neither is false.
+  const claimLines = new Set([...(key.unsupported_claims ?? []), ...(key.status_contradictions ?? [])].map((k) => k.line));
+  const claimFindings = ['unsupported-claim', 'status-contradiction'].flatMap((code) => findings(code).map((f) => ({ ...f, code })));
+  const falseClaims = claimFindings.filter((f) => !claimLines.has(f.line));
+  for (const f of falseClaims) misses.push({ kind: 'false-claim', line: f.line, code: f.code, text: f.text });
 
   const noOutcomeLines = new Set((key.goals ?? []).filter((g) => g.verdict === 'no-outcome').flatMap(goalLines));
   const noOutcome = findings('goal-no-outcome');
@@ -253,6 +262,7 @@ export function scoreReport(key: Key, analysis: ReportAnalysis): { scores: Score
         'status-contradiction',
         (k) => contradictionLines.has(k.line) || kpiFindings.some((f) => f.line === k.line && f.text === k.text),
       ),
+      'claims-false': ratio(falseClaims.length, claimFindings.length),
       'no-outcome-right': ratio(noOutcome.filter((f) => noOutcomeLines.has(f.line)).length, noOutcome.length),
     },
   };

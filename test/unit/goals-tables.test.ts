@@ -181,6 +181,12 @@ describe('goals: KPI tables named in other words', () => {
     const contradicted = (table: string, title?: string) => [...textsByLine(analyzeText(report(`## 项目成果\n\n${table}`, title)), 'status-contradiction')].map(([, texts]) => texts);
     assert.deepEqual(contradicted('| Indicator | Target | Endline | Status |\n| --- | --- | --- | --- |\n| Teachers trained | ≥ 95% | 94.2% | Achieved |\n', 'Final Report'), [['Achieved']]);
     assert.deepEqual(contradicted('| Measure | Target | Outcome | RAG |\n| --- | --- | --- | --- |\n| Scan turnaround | ≤ 3 working days | 4.5 working days | Green |\n', 'Closure Report'), [['Green']]);
+    // A table of goals and outcomes (Measure | Goal | Outcome | RAG) is a KPI table too; On track and Hit say met.
+    const goalOutcome = analyzeText(
+      report('## Results\n\n| Measure | Goal | Outcome | RAG |\n| --- | --- | --- | --- |\n| Capital expenditure | ≤ £1.8m | £1.74m | Red |\n| Metadata published | ≥ 95% of items | TBC | On track |\n| Tier-1 partners | ≥ 12 | 9 | Hit |\n', 'Closure Report'),
+    );
+    assert.deepEqual([...textsByLine(goalOutcome, 'status-contradiction')].map(([, t]) => t), [['Red'], ['Hit']]);
+    assert.deepEqual([...textsByLine(goalOutcome, 'unsupported-claim')].map(([, t]) => t), [['On track']]);
     const committed = analyzeText(report('## Results\n\n| Target | Commitment | Result | Status |\n| --- | --- | --- | --- |\n| Sensors deployed | ≥ 60 | 58 | Achieved |\n', 'Final Report'));
     assert.deepEqual([[...textsByLine(committed, 'status-contradiction')].map(([, t]) => t), diagnosticsOf(committed, 'kpi-table')], [[['Achieved']], []]);
     assert.deepEqual(contradicted('| 指标 | 目标 | 实际 | 评估 |\n| --- | --- | --- | --- |\n| 单条有效线索成本 | ≤ 1,200 元 | 1,286 元 | 达成 |\n| 电池寿命 | ≥ 8 年 | 7.6 年 | 通过 |\n| 库存周转天数 | 65 天 | 63 天 | 通过 |\n'), [['达成'], ['通过']]);
