@@ -717,6 +717,25 @@ describe('goals: English figures in words, and spans of time', () => {
   });
 });
 
+describe('goals: deadlines named by what is due', () => {
+  it('takes a date beside the deadline\'s own count named again for its outcome', () => {
+    const goals = buildGoalCheck(
+      analyzeText(
+        report(
+          '## Objectives\n\n1. Distribute 90,000 decodable readers by 30 June 2024.\n\n## Results\n\nThe Curriculum Centre aligned the decodable readers with the syllabus. Books were printed in Kathmandu and delivered to schools in three rounds, the last of which was completed on 14 June 2024: in total 90,000 readers.\n',
+          'Final Report',
+        ),
+      ),
+    ).goals;
+    assert.deepEqual(goals.map((g) => [g.verdict, g.outcome?.figure ?? null]), [['met', '14 June 2024']]);
+  });
+
+  it('names a deadline by the event after its date, verb and all (2024 年 9 月 30 日前通过设计定型评审)', () => {
+    const [goal] = analyzeText(report('## 一、研发目标\n\n1. 2024 年 9 月 30 日前通过设计定型评审；\n\n## 二、项目成果\n\n设计定型评审于 2024 年 11 月 8 日通过。\n')).goals;
+    assert.deepEqual([goal!.goal.metric, goal!.verdict], ['通过设计定型评审', 'missed']);
+  });
+});
+
 describe('goals: counts joined under one bound', () => {
   it('reads "at least 30 pharmacy staff and 30 participants" as two goals, each judged on its own count', () => {
     const goals = buildGoalCheck(

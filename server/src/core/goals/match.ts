@@ -7,7 +7,7 @@
 import type { Goal } from './extract.js';
 import { dateUnit, type Reading } from './measure.js';
 import { abbreviationsIn, coverage, coverages, kindsIn, otherKind, prepareMetric, similarity, type MetricText } from './metric.js';
-import { compatibleUnits } from './numbers.js';
+import { compatibleUnits, findQuantities, type Quantity } from './numbers.js';
 import { eventsIn, phrases } from './phrases.js';
 import type { OutcomeStatement } from './outcomes.js';
 import { levelFromGap, sameFigure, sameValue, type Target } from './verdict.js';
@@ -84,6 +84,8 @@ interface PreparedGoal {
   readonly abbreviations: readonly string[];
   /** The exclusive kinds its text names (国际学术会议 → the international kind). */
   readonly kinds: ReadonlySet<string>;
+  /** Of a deadline: the other figures its text gives (90,000 of Distribute 90,000 readers by 30 June 2024). */
+  readonly figures: readonly Quantity[];
 }
 
 /** The events a deadline names (上线, go-live), by their place in goal-phrases.yaml; none for another goal. */
@@ -107,6 +109,7 @@ function prepareGoal(goal: Goal): PreparedGoal {
     events: deadlineEvents(goal),
     abbreviations: abbreviationsIn(goal.text),
     kinds: kindsIn(goal.text),
+    figures: goal.target?.quantity.unit === dateUnit ? findQuantities(goal.text).filter((q) => q.unit !== dateUnit && q.value !== undefined && /\d/.test(q.text)) : [],
   };
 }
 
@@ -364,7 +367,9 @@ function match(goal: PreparedGoal, prepared: PreparedStatement, minimum: number,
     const metric = best && statement.readings[best.reading]!.metric ? best.names : 0;
     score = Math.max(inWords, names, metric) * weight;
   } else {
-    const fit = best ? (best.fits ? 0.1 : -0.05) + (best.restated ? restatedBonus : 0) : -0.15;
+    // A date beside the deadline's own count named again (delivered … on 14 June 2024: in total 90,000 readers).
+    const restated = best?.restated || (best?.fits && goal.figures.some((f) => statement.readings.some((r) => sameFigure(f, r.quantity))));
+    const fit = best ? (best.fits ? 0.1 : -0.05) + (restated ? restatedBonus : 0) : -0.15;
     score = (Math.max(names, best ? best.names : 0) + fit + rowTargetFit(target, statement.target)) * weight;
   }
   return score >= minimum ? { score, reading: best ? best.reading : -1, rival: best ? best.rival : -1 } : undefined;

@@ -314,7 +314,9 @@ function dateReadings(text: string, offset: number): Reading[] {
     const clauseEnd = following.search(/[，,；;。]/u);
     const clause = `${text.slice(begin, match.start)}${clauseEnd < 0 ? following : following.slice(0, clauseEnd)}`;
     // A name that says only that something is done (完成, completed) names nothing that can be matched.
-    const metric = metricName(clause.replace(dateClauseLead, ''));
+    // What is due may start with its verb (通过设计定型评审): a date's clause names an event, not a span.
+    const named = clause.replace(dateClauseLead, '');
+    const metric = metricName(named) || (notAName.test(named.trim()) ? trimFillers(named.trim()) : '');
     const events = eventsIn(clause.toLowerCase());
     readings.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: phrases.completion.test(metric.toLowerCase()) ? '' : metric, lead: text.slice(begin, match.start), events });
   }
