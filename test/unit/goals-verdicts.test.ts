@@ -730,6 +730,14 @@ describe('goals: deadlines named by what is due', () => {
     assert.deepEqual(goals.map((g) => [g.verdict, g.outcome?.figure ?? null]), [['met', '14 June 2024']]);
   });
 
+  it('takes no date of another event for a deadline (申报 for 获批), and a cutover for a go-live', () => {
+    const verdict = (result: string, goal = '2025 年 6 月底前获批省级一流本科课程') =>
+      analyzeText(report(`## 一、建设目标\n\n1. ${goal}。\n\n## 二、建设成效\n\n${result}\n`)).goals.map((g) => g.verdict);
+    assert.notDeepEqual(verdict('课程已于 2024 年 11 月由学校推荐申报省级一流本科课程，评审结果尚未公布。'), ['met']);
+    assert.deepEqual(verdict('课程于 2025 年 3 月获批省级一流本科课程。'), ['met']);
+    assert.deepEqual(verdict('三号仓于 2025 年 6 月 18 日完成切换，三个仓库全部运行在新系统上。', '三个仓库须于 2025 年 6 月 30 日前全部完成新系统上线'), ['met']);
+  });
+
   it('names a deadline by the event after its date, verb and all (2024 年 9 月 30 日前通过设计定型评审)', () => {
     const [goal] = analyzeText(report('## 一、研发目标\n\n1. 2024 年 9 月 30 日前通过设计定型评审；\n\n## 二、项目成果\n\n设计定型评审于 2024 年 11 月 8 日通过。\n')).goals;
     assert.deepEqual([goal!.goal.metric, goal!.verdict], ['通过设计定型评审', 'missed']);

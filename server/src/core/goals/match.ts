@@ -219,10 +219,13 @@ interface ChosenReading {
  * again (原计划 8 月底前完成; a past "by 28 June 2024" is the day it was done by); a number only of a goal
  * with a number.
  */
-function eligible(wantsDate: boolean, reading: Reading): boolean {
+function eligible(wantsDate: boolean, reading: Reading, events: readonly number[]): boolean {
   const date = reading.quantity.unit === dateUnit;
-  return date ? wantsDate && (reading.quantity.bound === undefined || !phrases.planned.test(reading.lead.toLowerCase())) : !wantsDate;
+  return date ? wantsDate && (reading.quantity.bound === undefined || !phrases.planned.test(reading.lead.toLowerCase())) && !otherEvent(reading, events) : !wantsDate;
 }
+
+/** A date of another event than the deadline's (申报 in 2024 年 11 月 for 获批 by June 2025) is none of its dates. */
+const otherEvent = (reading: Reading, events: readonly number[]) => events.length > 0 && (reading.events?.length ?? 0) > 0 && !namesEvent(reading, events);
 
 function bestReading(goal: PreparedGoal, statement: PreparedStatement, statementNames: number): ChosenReading | undefined {
   const target = goal.goal.target;
@@ -233,14 +236,14 @@ function bestReading(goal: PreparedGoal, statement: PreparedStatement, statement
   let metrics = statement.metrics;
   // Where each of `readings` stands in the statement's own (undefined: the same place).
   let origin: number[] | undefined;
-  if (!all.every((r) => r.kind !== 'gap' && eligible(wantsDate, r))) {
+  if (!all.every((r) => r.kind !== 'gap' && eligible(wantsDate, r, goal.events))) {
     // A gap (比目标值低 14 ms) is the level it gives against this goal's target, or no figure for it.
     const kept: Reading[] = [];
     const keptMetrics: MetricText[] = [];
     const keptOrigin: number[] = [];
     all.forEach((r, i) => {
       const level = r.kind === 'gap' ? target && levelFromGap(target, r) : r;
-      if (level && eligible(wantsDate, level)) {
+      if (level && eligible(wantsDate, level, goal.events)) {
         kept.push(level);
         keptMetrics.push(statement.metrics[i]!);
         keptOrigin.push(i);
