@@ -738,6 +738,14 @@ describe('goals: deadlines named by what is due', () => {
     assert.deepEqual(verdict('三号仓于 2025 年 6 月 18 日完成切换，三个仓库全部运行在新系统上。', '三个仓库须于 2025 年 6 月 30 日前全部完成新系统上线'), ['met']);
   });
 
+  it('reads the one date column of a table of phases as the days they were done, where the chapter reports what was done', () => {
+    const table = '| 阶段 | 时间 | 主要内容 |\n| --- | --- | --- |\n| 开发与部署 | 2024 年 1 月—5 月 | 五个子系统开发 |\n| 上线试运行 | 2024 年 6 月 18 日 | 三个登记大厅同步切换 |\n';
+    const verdict = (chapter: string) =>
+      analyzeText(report(`## 一、建设目标\n\n1. 2024 年 6 月 30 日前平台上线试运行。\n\n## 二、${chapter}\n\n${table}`)).goals.map((g) => [g.verdict, g.outcome?.reading?.quantity.text ?? null]);
+    assert.deepEqual(verdict('建设过程'), [['met', '2024 年 6 月 18 日']]);
+    assert.deepEqual(verdict('下一步工作计划'), [['no-outcome', null]]);
+  });
+
   it('names a deadline by the event after its date, verb and all (2024 年 9 月 30 日前通过设计定型评审)', () => {
     const [goal] = analyzeText(report('## 一、研发目标\n\n1. 2024 年 9 月 30 日前通过设计定型评审；\n\n## 二、项目成果\n\n设计定型评审于 2024 年 11 月 8 日通过。\n')).goals;
     assert.deepEqual([goal!.goal.metric, goal!.verdict], ['通过设计定型评审', 'missed']);

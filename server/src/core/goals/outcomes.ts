@@ -11,7 +11,7 @@ import type { Target } from './verdict.js';
 import { classifyTable } from '../report/tableKinds.js';
 import { readSentenceOnce, type Reading } from './measure.js';
 import { phrases } from './phrases.js';
-import { blocksOverlapping, labelOf, sentencesOf } from './segments.js';
+import { blocksOverlapping, labelOf, sentencesOf, within } from './segments.js';
 
 export type OutcomeSource = 'results' | 'kpi-table' | 'milestone-table' | 'fallback';
 
@@ -131,7 +131,8 @@ function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, sourc
  * `rankOutcomes`, which finds a statement's matches by them).
  */
 const kpiOfTable = new WeakMap<TableInfo, readonly OutcomeStatement[]>();
-const milestonesOfTable = new WeakMap<TableInfo, readonly OutcomeStatement[]>();
+/** By table, as read in a chapter that reports what was done (index 1) and elsewhere (index 0). */
+const milestonesOfTable = new WeakMap<TableInfo, (readonly OutcomeStatement[] | undefined)[]>();
 
 /** The rows of a KPI or budget table that give an actual figure. */
 function kpiTableStatements(text: string, table: TableInfo): readonly OutcomeStatement[] {
@@ -176,13 +177,18 @@ function kpiStatements(model: ReportModel, into: OutcomeStatement[]): void {
 
 /**
  * The rows of a milestone table with an actual finish: the day a phase was done, for a deadline goal
- * (全部竣工 | 2024-09-30 | 2024-11-14).
+ * (全部竣工 | 2024-09-30 | 2024-11-14). A table of phases with one date column and no plan (阶段 | 时间) in a
+ * chapter that reports what was done gives its dates as the days the phases were done (上线试运行 | 2024 年
+ * 6 月 18 日).
  */
-function milestoneTableStatements(text: string, table: TableInfo): readonly OutcomeStatement[] {
-  let found = milestonesOfTable.get(table);
+function milestoneTableStatements(text: string, table: TableInfo, reportsDone: boolean): readonly OutcomeStatement[] {
+  const known = milestonesOfTable.get(table) ?? [];
+  const found = known[reportsDone ? 1 : 0];
   if (found) return found;
   const own: OutcomeStatement[] = [];
-  const column = classifyTable(table) === 'milestone' ? milestoneColumns(table).actualFinish : undefined;
+  const columns = classifyTable(table) === 'milestone' ? milestoneColumns(table) : {};
+  const planned = columns.plannedStart !== undefined || columns.plannedFinish !== undefined || columns.actualStart !== undefined;
+  const column = columns.actualFinish ?? (reportsDone && !planned ? columns.date : undefined);
   for (const cells of column === undefined ? [] : table.rows) {
     const cell = cells[column!];
     if (!cell || isBlank(cell)) continue;
@@ -201,14 +207,15 @@ function milestoneTableStatements(text: string, table: TableInfo): readonly Outc
       status: undefined,
     });
   }
-  milestonesOfTable.set(table, (found = own));
-  return found;
+  known[reportsDone ? 1 : 0] = own;
+  milestonesOfTable.set(table, known);
+  return own;
 }
 
-/** The rows of the milestone tables with an actual finish. */
-function milestoneStatements(model: ReportModel, into: OutcomeStatement[]): void {
+/** The rows of the milestone tables with an actual finish (or, in `done`, the dates of what was done). */
+function milestoneStatements(model: ReportModel, done: readonly Span[], into: OutcomeStatement[]): void {
   for (const table of model.tables) {
-    for (const statement of milestoneTableStatements(model.text, table)) {
+    for (const statement of milestoneTableStatements(model.text, table, done.some((span) => within(table, span)))) {
       if (into.length >= maximumStatements) return;
       into.push(statement);
     }
@@ -220,7 +227,7 @@ export function collectOutcomes(model: ReportModel, chapters: readonly Classifie
   const usable = chapters.filter((c) => !c.slots.some((slot) => noOutcomes.has(slot)));
   for (const chapter of usable.filter((c) => c.slots.includes('results'))) chapterStatements(model, chapter, 'results', statements);
   kpiStatements(model, statements);
-  milestoneStatements(model, statements);
+  milestoneStatements(model, usable.map((c) => c.section), statements);
   for (const chapter of usable.filter((c) => !c.slots.includes('results'))) chapterStatements(model, chapter, 'fallback', statements);
   return statements.sort((a, b) => a.start - b.start);
 }
