@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node.js';
-import { fixtureUri, pullDiagnostics, serverPath, startServer } from './client.js';
+import { fixtureUri, pullDiagnostics, serverPath, startServer, type TestServer } from './client.js';
 
 /** The code of the error a request is answered with; undefined when it succeeds. */
 async function errorCode(request: Promise<unknown>): Promise<number | undefined> {
@@ -50,29 +50,28 @@ describe('language server: its life by the book', function () {
 });
 
 describe('language server: documents synced in odd ways', function () {
+  // One server for both: each test has a document of its own, and neither changes a setting.
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => {
+    await server.close();
+  });
+
   it('gives fresh diagnostics after a didChange that reuses the version number', async () => {
-    const server = await startServer();
-    try {
-      const uri = fixtureUri('odd/reused-version.md');
-      await server.open(uri, '# 项目总结报告\n\n## 一、项目背景与目标\n\n目标 XX%。\n', 3);
-      assert.ok((await pullDiagnostics(server, uri)).some((d) => d.code === 'placeholder'));
-      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: '# 项目总结报告\n\n## 一、项目背景与目标\n\n目标 12%。\n' }] });
-      assert.ok(!(await pullDiagnostics(server, uri)).some((d) => d.code === 'placeholder'));
-    } finally {
-      await server.close();
-    }
+    const uri = fixtureUri('odd/reused-version.md');
+    await server.open(uri, '# 项目总结报告\n\n## 一、项目背景与目标\n\n目标 XX%。\n', 3);
+    assert.ok((await pullDiagnostics(server, uri)).some((d) => d.code === 'placeholder'));
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: '# 项目总结报告\n\n## 一、项目背景与目标\n\n目标 12%。\n' }] });
+    assert.ok(!(await pullDiagnostics(server, uri)).some((d) => d.code === 'placeholder'));
   });
 
   it('opens a document whose text is not a string as an empty one, which later edits fill', async () => {
-    const server = await startServer();
-    try {
-      const uri = fixtureUri('odd/not-a-string.md');
-      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: { bytes: [1, 2] } } });
-      assert.deepEqual(await pullDiagnostics(server, uri), []);
-      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '# 项目总结报告\n\n目标 XX%。\n' }] });
-      assert.ok((await pullDiagnostics(server, uri)).some((d) => d.code === 'placeholder'));
-    } finally {
-      await server.close();
-    }
+    const uri = fixtureUri('odd/not-a-string.md');
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: { bytes: [1, 2] } } });
+    assert.deepEqual(await pullDiagnostics(server, uri), []);
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '# 项目总结报告\n\n目标 XX%。\n' }] });
+    assert.ok((await pullDiagnostics(server, uri)).some((d) => d.code === 'placeholder'));
   });
 });

@@ -73,8 +73,8 @@ describe('schema discovery: one rule for the CLI and the language server', () =>
     assert.deepEqual(schemas.files().map((f) => path.relative(top, f.file)).sort(), ['shared/extra.yaml', 'ws/.report-schemas/root.yaml', 'ws/team/.report-schemas/team.yaml']);
   });
 
-  it('gives the CLI the same schemas for the same reports', () => {
-    const { status, stdout } = runCli(['check', '--format', 'json', at('team/sub/report.md'), at('other/report.md')]);
+  it('gives the CLI the same schemas for the same reports', async () => {
+    const { status, stdout } = await runCli(['check', '--format', 'json', at('team/sub/report.md'), at('other/report.md')]);
     assert.equal(status, 1);
     const files = (JSON.parse(stdout) as { files: { path: string; schema: string; diagnostics: { code: string }[] }[] }).files;
     assert.equal(files[0]!.schema, 'team-schema');
@@ -82,9 +82,9 @@ describe('schema discovery: one rule for the CLI and the language server', () =>
     assert.deepEqual(files[1]!.diagnostics.filter((d) => d.code === 'unknown-schema').length, 1);
   });
 
-  it('lets the CLI\'s .report-schemas win over --schemas for the same id, as the editor\'s wins over schemaPaths', () => {
+  it('lets the CLI\'s .report-schemas win over --schemas for the same id, as the editor\'s wins over schemaPaths', async () => {
     write(path.join(top, 'again/team.yaml'), schema('team-schema'));
-    const { status, stdout } = runCli(['check', '--format', 'json', '--schemas', path.join(top, 'again'), at('team/sub/report.md')]);
+    const { status, stdout } = await runCli(['check', '--format', 'json', '--schemas', path.join(top, 'again'), at('team/sub/report.md')]);
     assert.equal(status, 1);
     const output = JSON.parse(stdout) as { files: { schema: string }[]; schemaProblems: { path: string; message: string }[] };
     assert.equal(output.files[0]!.schema, 'team-schema');

@@ -11,21 +11,20 @@
  * - `<!-- scorecard of: NAME -->` before a code block: the goal check's Markdown scorecard of that file.
  *
  * The test writes each page's input files into a folder of their own (beside a link to examples/), runs
- * the commands there with the built CLI (`dist/cli.js`) and no locale variable but the command's, and
- * fails where a page shows something else than the tool prints.
+ * the commands there with the command line (in-process, `run` of server/src/cli/run.ts, which the binary
+ * calls) and no locale variable but the command's, and fails where a page shows something else than the
+ * tool prints.
  *
  * Commands that differ only in their input files are answered by one run of the CLI with all their files
- * (its diagnostics lines of one file do not depend on the other files), and the runs go in parallel, so
- * the whole page costs a handful of spawns.
+ * (its diagnostics lines of one file do not depend on the other files).
  */
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildGoalCheck, goalCheckMarkdown } from '../../server/src/core/index.js';
-import { analyzeText } from './util.js';
+import { analyzeText, runCli } from './util.js';
 
 type Kind = 'file' | 'output of' | 'scorecard of';
 
@@ -96,25 +95,6 @@ function parseCommand(command: string): Command {
 /** The diagnostics lines of one run can be shared by commands whose files differ. */
 function shareable(command: Command): boolean {
   return !command.withStderr && !command.args.some((a) => a === '--goals' || a.startsWith('--format') || a.startsWith('--schemas'));
-}
-
-interface Output {
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI in `cwd` with `env` as its only locale variables (none: the C locale). */
-function runCliIn(cwd: string, args: readonly string[], env: Record<string, string>): Promise<Output> {
-  const inherited = Object.entries(process.env).filter(([name]) => !/^(?:LANG|LANGUAGE|LC_\w+)$/.test(name));
-  const child = spawn(process.execPath, [path.join(process.cwd(), 'dist/cli.js'), ...args], { cwd, env: { ...Object.fromEntries(inherited), ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', () => resolve({ stdout, stderr }));
-  });
 }
 
 /** The file a diagnostics line (`path:line:col …`) is about. */
@@ -212,10 +192,10 @@ for (const page of ['docs/diagnostics.md', 'docs/schemas.md']) {
 
       // One run per set of options of the shareable commands, with all their files; one per other command.
       const shared = new Map<string, { env: Record<string, string>; options: string[]; inputs: Set<string>; blocks: Block[] }>();
-      const runs: Promise<void>[] = [];
       for (const [block, command] of commands) {
         if (!shareable(command)) {
-          runs.push(runCliIn(folder, command.args, command.env).then((o) => void outputs.set(block, command.withStderr ? o.stdout + o.stderr : o.stdout)));
+          const o = await runCli(command.args, command.env, folder);
+          outputs.set(block, command.withStderr ? o.stdout + o.stderr : o.stdout);
           continue;
         }
         const options = command.args.filter((a) => !command.inputs.includes(a));
@@ -226,19 +206,16 @@ for (const page of ['docs/diagnostics.md', 'docs/schemas.md']) {
         shared.set(key, run);
       }
       for (const run of shared.values()) {
-        runs.push(runCliIn(folder, [...run.options, ...run.inputs], run.env).then(({ stdout }) => {
-          const all = lines(stdout);
-          for (const block of run.blocks) {
-            const { inputs } = commands.get(block)!;
-            const own = inputs.flatMap((input) => all.filter((l) => {
-              const file = pathOf(l);
-              return file === input || file?.startsWith(`${input.replace(/\/$/, '')}/`);
-            }));
-            outputs.set(block, own.map((l) => `${l}\n`).join(''));
-          }
-        }));
+        const all = lines((await runCli([...run.options, ...run.inputs], run.env, folder)).stdout);
+        for (const block of run.blocks) {
+          const { inputs } = commands.get(block)!;
+          const own = inputs.flatMap((input) => all.filter((l) => {
+            const file = pathOf(l);
+            return file === input || file?.startsWith(`${input.replace(/\/$/, '')}/`);
+          }));
+          outputs.set(block, own.map((l) => `${l}\n`).join(''));
+        }
       }
-      await Promise.all(runs);
     });
 
     after(() => {

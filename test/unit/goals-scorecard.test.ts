@@ -115,8 +115,8 @@ describe('goals: a scorecard inserted into the report', () => {
 });
 
 describe('goals: the CLI', () => {
-  it('adds the goals of each report to the JSON output, in the documented shape', () => {
-    const { status, stdout } = runCli(['check', '--format', 'json', fixturePath('goals/frontmatter-goals.md')]);
+  it('adds the goals of each report to the JSON output, in the documented shape', async () => {
+    const { status, stdout } = await runCli(['check', '--format', 'json', fixturePath('goals/frontmatter-goals.md')]);
     assert.equal(status, 0);
     const [file] = JSON.parse(stdout).files;
     const [goal] = file.goals;
@@ -142,26 +142,26 @@ describe('goals: the CLI', () => {
     assert.deepEqual(file.goalTotals, { met: 3, missed: 0, unverifiable: 1, noOutcome: 1 });
   });
 
-  it('prints the scorecard after the diagnostics with --goals, and not without', () => {
+  it('prints the scorecard after the diagnostics with --goals, and not without', async () => {
     const file = path.join(process.cwd(), 'examples/clean-项目总结报告.md');
-    const withGoals = runCli(['check', '--goals', file]);
+    const withGoals = await runCli(['check', '--goals', file]);
     assert.equal(withGoals.status, 0);
     const lines = withGoals.stdout.trimEnd().split('\n');
     assert.ok(lines[0]!.endsWith('clean-项目总结报告.md: 6 goals'), lines[0]);
     assert.equal(lines[3], '  L13  missed 96.2%  入职半年内流失率: 25%以下 → 26% (line 52)');
     assert.equal(lines[7], '  Met 5 · missed 1 · cannot tell 0 · no outcome 0 · placeholders left 0');
-    assert.equal(runCli(['check', file]).stdout, '', 'a clean report prints nothing without --goals');
+    assert.equal((await runCli(['check', file])).stdout, '', 'a clean report prints nothing without --goals');
   });
 
-  it('prints the scorecard in Chinese with --locale zh-cn', () => {
-    const { stdout } = runCli(['check', '--goals', '--locale', 'zh-cn', fixturePath('corpus/seed-3-process-optimization.md')]);
+  it('prints the scorecard in Chinese with --locale zh-cn', async () => {
+    const { stdout } = await runCli(['check', '--goals', '--locale', 'zh-cn', fixturePath('corpus/seed-3-process-optimization.md')]);
     assert.ok(stdout.includes('  L9  无法判断（占位符）  流程周期：缩短XX% → 数小时（第 95 行）'), stdout);
     assert.ok(stdout.includes('seed-3-process-optimization.md：4 项目标'), stdout);
   });
 
-  it('documents --goals in the usage text of both languages', () => {
-    assert.match(runCli(['--help']).stdout, /--goals\s+also print each report's goals/);
-    const zh = runCli(['--help'], { LC_ALL: 'zh_CN.UTF-8' }).stdout;
+  it('documents --goals in the usage text of both languages', async () => {
+    assert.match((await runCli(['--help'])).stdout, /--goals\s+also print each report's goals/);
+    const zh = (await runCli(['--help'], { LC_ALL: 'zh_CN.UTF-8' })).stdout;
     assert.match(zh, /--goals\s+同时列出/);
   });
 });

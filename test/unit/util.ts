@@ -23,6 +23,7 @@ import {
   type ReportModel,
   type SchemaRegistry,
 } from '../../server/src/core/index.js';
+import { run } from '../../server/src/cli/run.js';
 
 export const defaultUri = 'file:///r/总结报告.md';
 
@@ -50,12 +51,50 @@ export function readFixture(relative: string): string {
   return fs.readFileSync(fixturePath(relative), 'utf8');
 }
 
+export interface CliOutput {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment variables that name a language; the command line reads LC_ALL, LC_MESSAGES and LANG. */
+const localeVariable = /^(?:LANG|LANGUAGE|LC_\w+)$/;
+let cliRunning = false;
+
 /**
- * Runs the built CLI (`dist/cli.js`) with `env` as its only locale variables: LANG, LANGUAGE and LC_* of
- * the test's own environment are left out, so that the messages' language is the test's choice.
+ * Runs the command line in this process (`run` of server/src/cli/run.ts, which the binary `dist/cli.js`
+ * calls with the process's streams) with `env` as its only locale variables, so that the messages'
+ * language is the test's choice; relative paths are taken from `cwd` (by default the repository root,
+ * where mocha runs). Only locale variables can be given: anything else (NODE_OPTIONS) needs a real process,
+ * `spawnCli`.
  */
-export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = { LANG: 'en_US.UTF-8' }): { status: number | null; stdout: string; stderr: string } {
-  const inherited = Object.entries(process.env).filter(([name]) => !/^(?:LANG|LANGUAGE|LC_\w+)$/.test(name));
+export async function runCli(args: readonly string[], env: Readonly<Record<string, string>> = { LANG: 'en_US.UTF-8' }, cwd?: string): Promise<CliOutput> {
+  const other = Object.keys(env).filter((name) => !localeVariable.test(name));
+  if (other.length) throw new Error(`runCli takes locale variables only, not ${other.join(', ')}: use spawnCli`);
+  // The working folder is the process's: one run at a time, or a run would take another's folder for home.
+  if (cliRunning) throw new Error('runCli runs one command at a time: await each before the next');
+  cliRunning = true;
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) }, env: { ...env } };
+  const home = process.cwd();
+  if (cwd !== undefined) process.chdir(cwd);
+  try {
+    const status = await run(args, io);
+    return { status, stdout, stderr };
+  } finally {
+    process.chdir(home);
+    cliRunning = false;
+  }
+}
+
+/**
+ * Runs the built binary (`dist/cli.js`) as a child process with `env` as its only locale variables: LANG,
+ * LANGUAGE and LC_* of the test's own environment are left out. For what only a real process shows: the
+ * exit status the binary ends with, its stdout and stderr, NODE_OPTIONS.
+ */
+export function spawnCli(args: readonly string[], env: Readonly<Record<string, string>> = { LANG: 'en_US.UTF-8' }): CliOutput {
+  const inherited = Object.entries(process.env).filter(([name]) => !localeVariable.test(name));
   const result = spawnSync(process.execPath, [path.join(process.cwd(), 'dist/cli.js'), ...args], { encoding: 'utf8', env: { ...Object.fromEntries(inherited), ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

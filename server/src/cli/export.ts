@@ -63,11 +63,18 @@ function parseExportArguments(args: readonly string[]): ExportArguments {
   return parsed;
 }
 
+/** Where a command writes: process.stdout and process.stderr, or a test's buffers. */
+export interface OutputStream {
+  write(text: string): unknown;
+}
+
 export interface ExportHost {
   /** The report service for a file, with the schemas of its workspace and of `--schemas`. */
   readonly serviceFor: (schemaPaths: readonly string[], file: string) => { service: ReportService; unreadable: readonly { path: string; error: unknown }[] };
   /** The language the environment asks for (LC_ALL, LC_MESSAGES, LANG), if any. */
   readonly environmentLocale: Locale | undefined;
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
 }
 
 /**
@@ -78,13 +85,13 @@ export async function exportCommand(args: readonly string[], host: ExportHost): 
   const options = parseExportArguments(args);
   const chosen = options.locale ?? host.environmentLocale;
   const usageLocale = chosen ?? 'en';
-  const note = (message: string) => process.stderr.write(`report-writer: ${message}\n`);
+  const note = (message: string) => host.stderr.write(`report-writer: ${message}\n`);
   if (options.help) {
-    process.stdout.write(`${localize(usageLocale, 'cli.export.usage')}\n`);
+    host.stdout.write(`${localize(usageLocale, 'cli.export.usage')}\n`);
     return 0;
   }
   if (options.problem) {
-    process.stderr.write(`report-writer: ${localize(usageLocale, options.problem.key, options.problem.values)}\n\n${localize(usageLocale, 'cli.export.usage')}\n`);
+    host.stderr.write(`report-writer: ${localize(usageLocale, options.problem.key, options.problem.values)}\n\n${localize(usageLocale, 'cli.export.usage')}\n`);
     return 2;
   }
   const file = options.inputs[0]!;
@@ -133,6 +140,6 @@ export async function exportCommand(args: readonly string[], host: ExportHost): 
     note(localize(locale, 'cli.export.failed', { path: out, reason: reason instanceof ExportError ? reason.describe(locale) : describeError(reason, locale) }));
     return 2;
   }
-  process.stdout.write(`${localize(locale, 'cli.export.written', { path: out })}\n`);
+  host.stdout.write(`${localize(locale, 'cli.export.written', { path: out })}\n`);
   return 0;
 }
