@@ -752,6 +752,40 @@ describe('goals: deadlines named by what is due', () => {
   });
 });
 
+describe('goals: a change from a starting point', () => {
+  it('takes "from X" in a sentence with a change in % for the change\'s baseline', () => {
+    const goals = buildGoalCheck(
+      analyzeText(
+        report(
+          '## Objectives\n\n1. Reduce p99 write latency by 30% from the 60 ms baseline.\n2. Cut the monthly database bill by at least 25% from $38,400.\n\n## Results\n\np99 write latency is now 48 ms. The monthly bill fell to $28,000.\n',
+          'Project Closure Report',
+        ),
+      ),
+    ).goals;
+    assert.deepEqual(goals.map((g) => [g.target?.baseline?.text ?? null, g.verdict]), [['60 ms', 'missed'], ['$38,400', 'met']]);
+  });
+
+  it('takes a share after 由 for the start of a change in 个百分点, and names the metric before it', () => {
+    const [goal] = analyzeText(report('## 一、项目目标\n\n1. 门店运营费用率由 2023 年的 24.6% 下降 1 个百分点。\n\n## 二、项目成果\n\n门店运营费用率由 24.6% 降至 23.9%。\n')).goals;
+    assert.deepEqual([goal!.goal.metric, goal!.goal.target?.baseline?.text, goal!.verdict], ['门店运营费用率', '24.6%', 'missed']);
+  });
+
+  it('takes no status from a row of another figure when the outcome row\'s own status says neither', () => {
+    const text = report(
+      '## Objectives\n\n1. Bring p99 read latency to 25 ms or less.\n2. Reduce p99 write latency by 30% from the 60 ms baseline.\n\n## Results\n\n| Metric | Target | Actual | Status |\n| --- | --- | --- | --- |\n| p99 read latency | ≤ 25 ms | 22 ms | Met |\n| p99 write latency | −30% | 48 ms | Partly met |\n',
+      'Project Closure Report',
+    );
+    const analysis = analyzeText(text);
+    assert.deepEqual(analysis.goals.map((g) => [g.verdict, g.status?.says ?? null]), [['met', 'met'], ['missed', null]]);
+    assert.deepEqual(diagnosticsOf(analysis, 'status-contradiction'), []);
+  });
+
+  it('keeps a figure after "from" a target where no change is stated (data from at least 80% of participants)', () => {
+    const [goal] = analyzeText(report('## Objectives\n\n1. Obtain follow-up data from at least 80% of screened participants.\n\n## Results\n\nFollow-up data were obtained for 74.6% of participants.\n', 'Final Report')).goals;
+    assert.deepEqual([goal!.goal.target?.quantity.text, goal!.verdict], ['80%', 'missed']);
+  });
+});
+
 describe('goals: counts joined under one bound', () => {
   it('reads "at least 30 pharmacy staff and 30 participants" as two goals, each judged on its own count', () => {
     const goals = buildGoalCheck(

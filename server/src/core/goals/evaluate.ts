@@ -11,7 +11,7 @@ import { coverage, prepareMetric, similarity, type MetricText } from './metric.j
 import { collectOutcomes, type OutcomeStatement, type StatedStatus } from './outcomes.js';
 import { dateUnit, type Reading } from './measure.js';
 import { compatibleUnits, inBase } from './numbers.js';
-import { judge, sameValue, type Reason, type Target, type Verdict } from './verdict.js';
+import { judge, sameFigure, sameValue, type Reason, type Target, type Verdict } from './verdict.js';
 
 export interface GoalResult {
   readonly goal: Goal;
@@ -78,7 +78,12 @@ function rowChange(target: Target, reading: Reading | undefined): Reading | unde
  */
 function statedStatus(goal: Goal, outcome: Candidate | undefined, alternatives: readonly Candidate[]): StatedStatus | undefined {
   if (outcome?.statement.status) return outcome.statement.status;
-  return alternatives.find((c) => c.statement.status && (c.score >= statusMatch || (c.score >= pairedStatusMatch && pairs(goal, c))))?.statement.status;
+  // A status speaks of the figure beside it: a row that does not name the goal's target is not the goal's
+  // when it gives another figure than the outcome (p99 read latency | 22 ms | Met for write latency at 48 ms).
+  const own = outcome?.reading?.quantity;
+  const sameFigureAs = (c: Candidate) => !own || !c.reading || sameFigure(own, c.reading.quantity) !== false;
+  return alternatives.find((c) => c.statement.status && ((c.score >= statusMatch && sameFigureAs(c)) || (c.score >= pairedStatusMatch && pairs(goal, c))))
+    ?.statement.status;
 }
 
 const isChange = (target: Target) => target.direction === 'increase-by' || target.direction === 'decrease-by';

@@ -3,7 +3,7 @@
  * reduced by 20%) or a baseline (现状45天, 从A…), which metric it measures, and — for a goal — which way
  * the goal wants it to go.
  */
-import { compatibleUnits, findQuantities, fromWord, percent, qualifiersStart, type Quantity, type Unit } from './numbers.js';
+import { compatibleUnits, findQuantities, fromBeforeFigure, fromWord, percent, qualifiersStart, type Quantity, type Unit } from './numbers.js';
 import phrasesYaml from '../../../data/goal-phrases.yaml';
 import { characterClass, wordAlternation } from '../report/patterns.js';
 import { alternation, eventsIn, lastVerb, phrases, trimFillers } from './phrases.js';
@@ -176,6 +176,8 @@ export function metricName(raw: string): string {
 }
 
 const upToFrom = new RegExp(`^(.*)(?:${fromTo.from.join('|')})`, 'isu');
+
+const fromIn = (lead: string) => upToFrom.test(lead);
 
 /** The words before 从/由/from in a lead (审批时长从 → 审批时长). */
 function beforeFrom(lead: string): string {
@@ -461,6 +463,16 @@ function figureNoun(text: string, after: number, quantity: Quantity, plainLead: 
         : nounAfter(text, after, quantity.unit.dimension.startsWith('count'));
 }
 
+/**
+ * A figure after "from" without a "to" figure, in a sentence that states a change in % or 个百分点 (by 30%
+ * from the 60 ms baseline, 由 2021 年的 28.0 元/m²·年下降 10%): the starting point of the change.
+ */
+function startsChange(text: string, offset: number, quantity: Quantity, quantities: readonly Quantity[]): boolean {
+  const at = quantity.start - offset;
+  if (!fromBeforeFigure.test(text.slice(Math.max(0, at - 40), at))) return false;
+  return quantities.some((q) => q !== quantity && (q.unit.dimension === 'percent' || q.unit.dimension === 'percentage-point'));
+}
+
 function readFigures(text: string, offset: number, quantities: readonly Quantity[]): Reading[] {
   // The figures are read in order: each scanner reads the sentence's clauses once for all of them (once
   // for the pairs, once again for the readings).
@@ -485,7 +497,7 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     const lowerLead = lower(plainLead);
     // 较 2022 年（86 项）: a figure that opens an aside is read with the words before the bracket.
     const opensAside = plainLead.trim() === '' && /[（(]\s*$/u.test(text.slice(Math.max(0, begin - 2), begin));
-    if (phrases.baseline.test(opensAside ? lower(text.slice(Math.max(0, begin - 24), begin)) : lowerLead)) {
+    if (phrases.baseline.test(opensAside ? lower(text.slice(Math.max(0, begin - 24), begin)) : lowerLead) || startsChange(text, offset, quantity, quantities)) {
       isBaseline.add(quantity);
       continue;
     }
@@ -526,7 +538,8 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
         movement: verb.kind === 'increase' ? 'up' : 'down',
         verb: undefined,
         baseline: undefined,
-        metric: noun || metricAround(plainLead, verb),
+        // 门店运营费用率由 2023 年的 24.6% 下降: what changes is named before its starting point.
+        metric: noun || (fromIn(plainLead) ? metricAround(beforeFrom(plainLead)) : metricAround(plainLead, verb)),
         lead,
       });
       continue;
@@ -551,11 +564,13 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
   return readings.map((reading) => {
     if (reading.baseline) return reading;
     // A relative change (by 30% from the 2022 baseline of €7.40) applies to a baseline in any unit.
-    const relative = reading.kind === 'change' && reading.quantity.unit.dimension === 'percent';
+    // A change in 个百分点 starts from a share (由 24.6% 下降 1 个百分点).
+    const points = reading.kind === 'change' && reading.quantity.unit.dimension === 'percentage-point';
+    const relative = (reading.kind === 'change' && reading.quantity.unit.dimension === 'percent') || points;
     const at = reading.quantity.start;
     const next =
-      [...isBaseline].find((b) => b.start > at && (relative || compatibleUnits(b.unit, reading.quantity.unit)) && !between(at, b.start, b)) ??
-      (relative ? [...isBaseline].reverse().find((b) => b.end <= at && !between(b.start, at, b)) : undefined);
+      [...isBaseline].find((b) => b.start > at && (relative || compatibleUnits(b.unit, reading.quantity.unit)) && (!points || b.unit.dimension === 'percent') && !between(at, b.start, b)) ??
+      (relative ? [...isBaseline].reverse().find((b) => b.end <= at && (!points || b.unit.dimension === 'percent') && !between(b.start, at, b)) : undefined);
     return next ? { ...reading, baseline: next } : reading;
   });
 }

@@ -375,6 +375,11 @@ const referenceNumbers = new RegExp(`^[\\d.．\\-–—]+(?:\\s*[、,，${charac
 const pointer = new RegExp(`(?:${wordAlternation(figureWords.pointer.chinese)}|(?<![a-z])(?:${wordAlternation(figureWords.pointer.latin)}))\\s*$`, 'iu');
 /** 从, 由 or from right before a figure: where a change starts. */
 export const fromWord = new RegExp(`(?:${wordAlternation(figureWords.from)})\\s*$`, 'iu');
+/** From, with what may stand between it and its figure: from the 60 ms baseline, from the 2023 average of 31,000, 由 2021 年的 28.0 元. */
+export const fromBeforeFigure = new RegExp(
+  `(?:${wordAlternation(figureWords.from)})\\s*(?:the\\s+(?:[a-z0-9-]+\\s+){0,3}of\\s+|the\\s+|(?:19|20)\\d\\d\\s*年\\s*的?\\s*)?$`,
+  'iu',
+);
 const bareYear = /^(?:19|20)\d\d$/;
 
 /** Every figure of `text`, in order; offsets are relative to `text` plus `offset`. */
