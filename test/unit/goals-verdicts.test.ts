@@ -786,6 +786,28 @@ describe('goals: a change from a starting point', () => {
   });
 });
 
+describe('goals: scores, windows and rows that pair a figure with the target', () => {
+  it('reads a score out of its scale as one figure (4.3 / 5, at least 4.2 out of 5)', () => {
+    const goals = buildGoalCheck(
+      analyzeText(report('## Objectives\n\n1. Achieve a CSAT score of at least 4.2 out of 5.\n\n## Results\n\n| Metric | Target | Actual | Status |\n| --- | --- | --- | --- |\n| CSAT | ≥ 4.2 / 5 | 4.3 / 5 | ✅ |\n', 'Project Closure Report')),
+    ).goals;
+    assert.deepEqual(goals.map((g) => [g.verdict, g.outcome?.figure ?? null]), [['met', '4.3 / 5']]);
+  });
+
+  it('takes the count for the target of 展期 90 天内接待观众 25 万人次, not the window', () => {
+    const [goal] = analyzeText(report('## 一、项目目标\n\n1. 展期 90 天内接待观众 25 万人次。\n\n## 二、项目成果\n\n展期内共接待观众 23.8 万人次。\n')).goals;
+    assert.deepEqual([goal!.goal.target?.quantity.text, goal!.verdict], ['25 万人次', 'missed']);
+  });
+
+  it('trusts a figure far under its ceiling when a KPI row sets the same figure against the target', () => {
+    const text = '## Objectives\n\n1. Keep median first response time under 10 seconds.\n\n## Results\n\nMedian first response time was 1.8 seconds.\n\n';
+    const table = '| Metric | Target | Actual | Status |\n| --- | --- | --- | --- |\n| Median first response | < 10 s | 1.8 s | ✅ |\n';
+    const verdict = (body: string) => analyzeText(report(body, 'Project Closure Report')).goals.map((g) => [g.verdict, g.reason ?? null]);
+    assert.deepEqual(verdict(text), [['unverifiable', 'implausible']]);
+    assert.deepEqual(verdict(text + table), [['met', null]]);
+  });
+});
+
 describe('goals: counts joined under one bound', () => {
   it('reads "at least 30 pharmacy staff and 30 participants" as two goals, each judged on its own count', () => {
     const goals = buildGoalCheck(

@@ -61,7 +61,9 @@ function mainReading(readings: readonly Reading[], documentText: string): Readin
     let score = reading.kind === 'change' || reading.movement || reading.verb || q.bound ? 3 : 0;
     // 结业后 3 个月内开设网店…的学员不少于 600 人: a span of time the clause goes on after is when, not how
     // much; outside the 10 pilot schools: a number after "the" describes what the goal is about.
-    if (isWindow(documentText, q) || definite.test(documentText.slice(Math.max(0, q.start - 8), q.start))) score -= 3;
+    // A window loses to a figure with no bound: 展期 90 天内接待观众 25 万人次 is a goal of 25 万人次.
+    if (isWindow(documentText, q)) score -= 4;
+    else if (definite.test(documentText.slice(Math.max(0, q.start - 8), q.start))) score -= 3;
     // A deadline is the goal's figure only where it states no figure with a direction (于2024年6月前将满意度提升至90%).
     if (q.unit === dateUnit) score -= 2;
     if (q.placeholder || (q.value !== undefined && /\d/.test(q.text))) score += 1;

@@ -450,7 +450,7 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     const joined = fromWord.test(text.slice(Math.max(0, start - 6), start)) ? undefined : readRange(text, first, single, prefix?.value, masked);
     const range = joined?.range;
     const unitRead = joined?.unitRead ?? single;
-    const end = unitRead.end;
+    const end = unitRead.end + scaleAfter(text, unitRead, first);
 
     const unit = unitRead.unit;
     if (first.chinese) {
@@ -500,6 +500,20 @@ function englishWordFigures(text: string, found: readonly Quantity[], offset: nu
     if (unitRead.unit.dimension === 'none' && (wordBefore.test(text.slice(Math.max(0, at - 16), at)) || !wordAfter.test(text.slice(end, end + 16)))) continue;
     make(at, unitRead.unit.dimension === 'none' ? end : unitRead.end, unitRead.unit, englishNumberValue(m[0]));
   }
+}
+
+/** A score's scale after it: 4.3 / 5, 4.2 out of 5. */
+const scale = /\s*(?:\/|out of)\s*(\d+)(?![\d.,])/iy;
+
+/**
+ * The length of the scale written after a score (4.3 out of 5): part of the figure, not a figure of its own.
+ * Only after a bare number with decimals, no more than the scale: 3 out of 4 sites is a share.
+ */
+function scaleAfter(text: string, unitRead: UnitRead, first: NumberRead): number {
+  if (unitRead.unit.dimension !== 'none' || Number.isInteger(first.value)) return 0;
+  scale.lastIndex = unitRead.end;
+  const m = scale.exec(text);
+  return m && Number(m[1]) >= first.value ? m[0].length : 0;
 }
 
 /** Placeholders and vague amounts come first, then numbers, each in order: sort only when they interleave. */
