@@ -794,6 +794,11 @@ describe('goals: scores, windows and rows that pair a figure with the target', (
     assert.deepEqual(goals.map((g) => [g.verdict, g.outcome?.figure ?? null]), [['met', '4.3 / 5']]);
   });
 
+  it('names an English count by all the words it counts, a point between digits included (PM2.5 sensors)', () => {
+    const [goal] = analyzeText(report('## Objectives\n\n1. Deploy at least 60 calibrated low-cost PM2.5 sensors across the city.\n\n## Results\n\n| Metric | Target | Actual |\n| --- | --- | --- |\n| Sensors deployed | ≥ 60 | 58 |\n', 'Final Report')).goals;
+    assert.deepEqual([goal!.goal.metric, goal!.verdict], ['calibrated low-cost pm2.5 sensors', 'missed']);
+  });
+
   it('takes the count for the target of 展期 90 天内接待观众 25 万人次, not the window', () => {
     const [goal] = analyzeText(report('## 一、项目目标\n\n1. 展期 90 天内接待观众 25 万人次。\n\n## 二、项目成果\n\n展期内共接待观众 23.8 万人次。\n')).goals;
     assert.deepEqual([goal!.goal.target?.quantity.text, goal!.verdict], ['25 万人次', 'missed']);

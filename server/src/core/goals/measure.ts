@@ -105,9 +105,12 @@ function nounAfter(text: string, at: number, counted: boolean): string {
   return trimFillers(verb && verb.kind !== 'save' ? noun.slice(0, verb.start) : noun);
 }
 
-/** The words an English count counts: 128 water points, 74 new boreholes (up to a preposition, a verb or punctuation). */
+/**
+ * The words an English count counts: 128 water points, 74 new boreholes, 60 low-cost PM2.5 sensors (up to a
+ * preposition, a verb or punctuation; a point between digits is part of a word).
+ */
 const countedWords = new RegExp(
-  `\\s+(?!(?:${wordAlternation(englishNames.notCounted)})\\b)((?:(?!(?:${wordAlternation(englishNames.countStops)})\\b)[a-z][a-z0-9-]*\\s*){1,4})`,
+  `\\s+(?!(?:${wordAlternation(englishNames.notCounted)})\\b)((?:(?!(?:${wordAlternation(englishNames.countStops)})\\b)[a-z][a-z0-9-]*(?:\\.\\d[a-z0-9-]*)*\\s*){1,4})`,
   'iy',
 );
 
