@@ -799,6 +799,14 @@ describe('goals: scores, windows and rows that pair a figure with the target', (
     assert.deepEqual([goal!.goal.metric, goal!.verdict], ['calibrated low-cost pm2.5 sensors', 'missed']);
   });
 
+  it('counts what a cell says is done, not what it lists as still pending (1 published, 1 under review)', () => {
+    const analysis = analyzeText(
+      report('## Objectives\n\n1. Publish at least two peer-reviewed papers.\n\n## Results\n\n| Metric | Target | Actual | Status |\n| --- | --- | --- | --- |\n| Peer-reviewed papers | ≥ 2 | 1 published, 1 under review | Achieved |\n', 'Final Report'),
+    );
+    assert.deepEqual(analysis.goals.map((g) => [g.verdict, g.outcome?.reading?.quantity.text ?? null]), [['missed', '1']]);
+    assert.deepEqual(diagnosticsOf(analysis, 'status-contradiction').length, 1);
+  });
+
   it('takes the count for the target of 展期 90 天内接待观众 25 万人次, not the window', () => {
     const [goal] = analyzeText(report('## 一、项目目标\n\n1. 展期 90 天内接待观众 25 万人次。\n\n## 二、项目成果\n\n展期内共接待观众 23.8 万人次。\n')).goals;
     assert.deepEqual([goal!.goal.target?.quantity.text, goal!.verdict], ['25 万人次', 'missed']);

@@ -115,6 +115,9 @@ export function budgetRows(documentText: string, table: TableInfo): KpiRow[] | u
 /** The figure of a cell (its first), read as a level; undefined when the cell holds none. */
 export type CellReader = (cell: TextBlock | undefined) => Reading | undefined;
 
+/** The words after a figure up to the next item of a list in its cell (1 published, 1 under review). */
+const itemAfter = (rest: string) => rest.split(/[,，;；、/／]/u)[0]!;
+
 /** Reads the cells of one document's tables, each once: the checks of a KPI row ask for the same cells. */
 export function cellReader(documentText: string): CellReader {
   const known = new Map<TextBlock, Reading | undefined>();
@@ -125,7 +128,8 @@ export function cellReader(documentText: string): CellReader {
     const readings = readSentenceOnce(documentText.slice(span.start, span.end), span.start).filter((r) => r.kind !== 'gap');
     const reading = readings[0];
     // 5 Sep (UK, DE); 19 Sep (FR): a cell that lists figures of one kind does not say which is the row's.
-    const listed = (r: Reading) => /[;；/／、,，]/u.test(documentText.slice(reading!.quantity.end, r.quantity.start));
+    // Things not done yet are no item of the list (1 published, 1 under review).
+    const listed = (r: Reading) => /[;；/／、,，]/u.test(documentText.slice(reading!.quantity.end, r.quantity.start)) && !isPending(itemAfter(documentText.slice(r.quantity.end, span.end)));
     const others = reading ? readings.filter((r) => r !== reading && r.quantity.unit.dimension === reading.quantity.unit.dimension && listed(r)).map((r) => r.quantity) : [];
     const read = reading && others.length ? { ...reading, listed: others } : reading;
     known.set(cell, read);
@@ -170,8 +174,9 @@ export function rowActual(read: CellReader, row: KpiRow): Reading | undefined {
   const actual = inColumnUnit(read(row.actual), row.units.actual);
   const reading = signedChange(row.actual, actual) ?? deviationLevel(read, row);
   if (!reading) return undefined;
-  // 2 项进入实质审查 for 授权专利: what is counted is not done yet, no result of the row's metric.
-  const after = row.actual && actual ? row.actual.text.slice(row.actual.text.indexOf(actual.quantity.text) + actual.quantity.text.length) : '';
+  // 2 项进入实质审查 for 授权专利: what is counted is not done yet, no result of the row's metric. The words
+  // read are the figure's own, up to the next list item (1 published, 1 under review: 1 is published).
+  const after = itemAfter(row.actual && actual ? row.actual.text.slice(row.actual.text.indexOf(actual.quantity.text) + actual.quantity.text.length) : '');
   return { ...reading, metric: row.metric, baseline: reading.baseline ?? rowBaseline(read, row), ...(isPending(after) ? { pending: true } : {}) };
 }
 
