@@ -807,6 +807,13 @@ describe('goals: scores, windows and rows that pair a figure with the target', (
     assert.deepEqual(diagnosticsOf(analysis, 'status-contradiction').length, 1);
   });
 
+  it('names a goal by its label and by the words its figure counts (Lose no data: zero missing or mismatched rows)', () => {
+    const [goal] = analyzeText(
+      report('## Objectives\n\n1. Lose no data: zero missing or mismatched rows at the final reconciliation.\n\n## Results\n\n| Metric | Target | Actual | Status |\n| --- | --- | --- | --- |\n| Missing or mismatched rows | 0 | 0 | Met |\n', 'Project Closure Report'),
+    ).goals;
+    assert.deepEqual([goal!.goal.metric, goal!.verdict], ['Lose no data', 'met']);
+  });
+
   it('takes the count for the target of 展期 90 天内接待观众 25 万人次, not the window', () => {
     const [goal] = analyzeText(report('## 一、项目目标\n\n1. 展期 90 天内接待观众 25 万人次。\n\n## 二、项目成果\n\n展期内共接待观众 23.8 万人次。\n')).goals;
     assert.deepEqual([goal!.goal.target?.quantity.text, goal!.verdict], ['25 万人次', 'missed']);

@@ -174,7 +174,7 @@ function goalAt(model: ReportModel, start: number, end: number, source: Goal['so
   // A ceiling in money that an English goal puts on the work (Complete the project within the USD 450,000
   // award) is a budget: it is on what is spent. A Chinese one names what it limits (县级配套资金不超过…).
   const spent = target?.direction === 'at-most' && target.quantity.unit.dimension.startsWith('currency') && !hanCharacter.test(metric) ? [phrases.moneyCeiling] : [];
-  const names = [...new Set([metric, labelled?.label, ...(labelled ? [] : clauses), ...abbreviations, ...spent].filter((n): n is string => !!n))];
+  const names = [...new Set([metric, labelled?.label, labelNames ? reading.metric : undefined, ...(labelled ? [] : clauses), ...abbreviations, ...spent].filter((n): n is string => !!n))];
   return {
     start,
     end,
