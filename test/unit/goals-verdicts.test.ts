@@ -746,6 +746,13 @@ describe('goals: deadlines named by what is due', () => {
     assert.deepEqual(verdict('下一步工作计划'), [['no-outcome', null]]);
   });
 
+  it('takes the day a slipped event took place from the chapter of problems, and no other figure there', () => {
+    const body = (challenge: string) =>
+      `## Objectives\n\n1. The new platform was to go live by 31 March 2024.\n2. Answer 80% of calls within 20 seconds.\n\n## Results\n\nThe platform is used by all teams.\n\n## What got in the way\n\n${challenge}\n`;
+    const verdicts = (challenge: string) => analyzeText(report(body(challenge), 'Final Report')).goals.map((g) => g.verdict);
+    assert.deepEqual(verdicts('Go-live slipped: the platform went live on 22 April 2024, after the integration fixes. Calls answered within 20 seconds reached 71%.'), ['missed', 'no-outcome']);
+  });
+
   it('names a deadline by the event after its date, verb and all (2024 年 9 月 30 日前通过设计定型评审)', () => {
     const [goal] = analyzeText(report('## 一、研发目标\n\n1. 2024 年 9 月 30 日前通过设计定型评审；\n\n## 二、项目成果\n\n设计定型评审于 2024 年 11 月 8 日通过。\n')).goals;
     assert.deepEqual([goal!.goal.metric, goal!.verdict], ['通过设计定型评审', 'missed']);

@@ -9,7 +9,7 @@ import { cellSpan, isBlank, milestoneColumns, rowSpan } from './columns.js';
 import { budgetRows, cellReader, kpiRows, rowActual, rowStatus, rowTarget } from './kpi.js';
 import type { Target } from './verdict.js';
 import { classifyTable } from '../report/tableKinds.js';
-import { readSentenceOnce, type Reading } from './measure.js';
+import { dateUnit, readSentenceOnce, type Reading } from './measure.js';
 import { phrases } from './phrases.js';
 import { blocksOverlapping, labelOf, sentencesOf, within } from './segments.js';
 
@@ -66,16 +66,25 @@ interface BlockStatements {
   readonly headings: (string | undefined)[];
   readonly statements: (readonly OutcomeStatement[] | undefined)[];
 }
-const memoKeys: Readonly<Record<'results' | 'fallback', object>> = { results: {}, fallback: {} };
+/**
+ * How a chapter is read for outcomes: all its figures (the results, or as a fallback), or only the days
+ * things happened (a chapter of problems tells when a slipped go-live took place).
+ */
+type ChapterReading = 'results' | 'fallback' | 'dates';
+const memoKeys: Readonly<Record<ChapterReading, object>> = { results: {}, fallback: {}, dates: {} };
 
 /** The statements of one paragraph (document offsets), under `heading`, each with its label and figures. */
-function paragraphStatements(text: string, start: number, end: number, source: 'results' | 'fallback', heading: string | undefined): OutcomeStatement[] {
+function paragraphStatements(text: string, start: number, end: number, read: ChapterReading, heading: string | undefined): OutcomeStatement[] {
   const statements: OutcomeStatement[] = [];
   const label = labelOf(text.slice(start, end))?.label;
+  const source = read === 'results' ? 'results' : 'fallback';
   for (const sentence of sentencesOf(text, start, end)) {
     const lower = sentence.text.toLowerCase();
     // Outside the results chapter a sentence about the future (将会, 计划, will) reports nothing yet.
     if (source === 'fallback' && phrases.future.test(lower)) continue;
+    const all = readSentenceOnce(sentence.text, sentence.start);
+    const readings = read === 'dates' ? all.filter((r) => r.quantity.unit === dateUnit && r.quantity.bound === undefined) : all;
+    if (read === 'dates' && readings.length === 0) continue;
     statements.push({
       start: sentence.start,
       end: sentence.end,
@@ -83,7 +92,7 @@ function paragraphStatements(text: string, start: number, end: number, source: '
       source,
       labels: label ? [label] : [],
       heading,
-      readings: readSentenceOnce(sentence.text, sentence.start),
+      readings,
       acknowledgesMiss: phrases.acknowledged.test(lower),
       status: undefined,
     });
@@ -96,7 +105,7 @@ function paragraphStatements(text: string, start: number, end: number, source: '
  * (wholly within it, as `paragraphsWithin` finds them). A paragraph of a block that stands where it stood,
  * under the same heading, gives the statements it gave before (see `BlockStatements`).
  */
-function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, source: 'results' | 'fallback', into: OutcomeStatement[]): void {
+function chapterStatements(model: ReportModel, chapter: ClassifiedChapter, source: ChapterReading, into: OutcomeStatement[]): void {
   // Once the statements are all read, the chapters after are not even looked through.
   if (into.length >= maximumStatements) return;
   const outer = chapter.section;
@@ -229,5 +238,6 @@ export function collectOutcomes(model: ReportModel, chapters: readonly Classifie
   kpiStatements(model, statements);
   milestoneStatements(model, usable.map((c) => c.section), statements);
   for (const chapter of usable.filter((c) => !c.slots.includes('results'))) chapterStatements(model, chapter, 'fallback', statements);
+  for (const chapter of chapters.filter((c) => c.slots.length === 1 && c.slots[0] === 'challenges')) chapterStatements(model, chapter, 'dates', statements);
   return statements.sort((a, b) => a.start - b.start);
 }
