@@ -57,6 +57,10 @@ describe('goals: numbers', () => {
       { text: '一周内', value: 1, dimension: 'duration', bound: 'at-most' },
     ]],
     ['百分之 as per cent', '百分之五十的门店', [{ text: '百分之五十', value: 50, dimension: 'percent' }]],
+    ['energy in kWh, MWh, GWh and TWh', 'Net export of 67,900 MWh against 68 GWh', [
+      { text: '67,900 MWh', value: 67900, dimension: 'energy', factor: 1000 },
+      { text: '68 GWh', value: 68, dimension: 'energy', factor: 1000000 },
+    ]],
     ['per cent and percentage points are different units', '提升15%，增长了3个百分点，约12％', [
       { text: '15%', dimension: 'percent' },
       { text: '3个百分点', dimension: 'percentage-point' },

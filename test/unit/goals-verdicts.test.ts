@@ -790,6 +790,9 @@ describe('goals: a change from a starting point', () => {
   it('keeps a figure after "from" a target where no change is stated (data from at least 80% of participants)', () => {
     const [goal] = analyzeText(report('## Objectives\n\n1. Obtain follow-up data from at least 80% of screened participants.\n\n## Results\n\nFollow-up data were obtained for 74.6% of participants.\n', 'Final Report')).goals;
     assert.deepEqual([goal!.goal.target?.quantity.text, goal!.verdict], ['80%', 'missed']);
+    // The up of follow-up is no verb: the goal is a level of at least 80%, not a rise of 80%.
+    const [hyphen] = analyzeText(report('## Objectives\n\n1. Obtain 12-month follow-up data from at least 80% of participants.\n\n## Results\n\nFollow-up data were obtained for 74.6% of participants.\n', 'Final Report')).goals;
+    assert.deepEqual([hyphen!.goal.target?.direction, hyphen!.verdict], ['at-least', 'missed']);
   });
 });
 

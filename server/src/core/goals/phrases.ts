@@ -60,7 +60,9 @@ export function lastVerb(lower: string): { kind: VerbKind; word: string; start: 
   anyVerb.lastIndex = 0;
   for (let m = anyVerb.exec(lower); m; m = anyVerb.exec(lower)) {
     const kind = verbKinds.get(m[0]);
-    if (kind) found = { kind, word: m[0], start: m.index, end: m.index + m[0].length };
+    // The up of follow-up, the cut of cut-over: a word joined by a hyphen is another word.
+    const joined = lower.charAt(m.index - 1) === '-' || lower.charAt(m.index + m[0].length) === '-';
+    if (kind && !(joined && /^[a-z]/.test(m[0]))) found = { kind, word: m[0], start: m.index, end: m.index + m[0].length };
   }
   return found;
 }
