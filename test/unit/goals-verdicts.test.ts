@@ -804,6 +804,11 @@ describe('goals: scores, windows and rows that pair a figure with the target', (
     assert.deepEqual(goals.map((g) => [g.verdict, g.outcome?.figure ?? null]), [['met', '4.3 / 5']]);
   });
 
+  it('names a goal without the number its list item gives it (**O3.**, KR2.1, SC-5)', () => {
+    const goals = analyzeText(report('## Objectives\n\n- **O3.** Raise the share of staff trained to at least 60%.\n- KR2.1 Cut cloud spend to $70k or less.\n\n## Results\n\nThe share of staff trained was 64%.\n', 'Final Report')).goals;
+    assert.deepEqual(goals.map((g) => /^(?:O3|KR2\.1)\b/u.test(g.goal.metric)), [false, false]);
+  });
+
   it('names an English count by all the words it counts, a point between digits included (PM2.5 sensors)', () => {
     const [goal] = analyzeText(report('## Objectives\n\n1. Deploy at least 60 calibrated low-cost PM2.5 sensors across the city.\n\n## Results\n\n| Metric | Target | Actual |\n| --- | --- | --- |\n| Sensors deployed | ≥ 60 | 58 |\n', 'Final Report')).goals;
     assert.deepEqual([goal!.goal.metric, goal!.verdict], ['calibrated low-cost pm2.5 sensors', 'missed']);

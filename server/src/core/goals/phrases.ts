@@ -207,9 +207,12 @@ function trailingFiller(lower: string): Filler | undefined {
     ?.find((f) => lower.endsWith(f.word) && lower.length > f.word.length && (!f.latin || !asciiLetter.test(lower.charAt(lower.length - f.word.length - 1))));
 }
 
-/** Strips filler words (预期, 平均, the…) and punctuation from both ends of a metric name. */
+/** The number an item of a list of goals is given before its words: O3., KR2.1, G5:, SC-5, (a). */
+const itemNumber = /^(?:[A-Z]{1,3}-?\d+(?:\.\d+)*|\(?[a-z]\))[.:：)]?(?:\s+|$)/u;
+
+/** Strips an item's number, filler words (预期, 平均, the…) and punctuation from both ends of a metric name. */
 export function trimFillers(name: string): string {
-  let text = name.replace(markup, '').trim();
+  let text = name.replace(markup, '').trim().replace(itemNumber, '');
   for (let changed = true; changed && text; ) {
     changed = false;
     text = trimEdges(text);
