@@ -45,7 +45,6 @@ export interface PreparedStatement {
   readonly statement: OutcomeStatement;
   readonly text: MetricText;
   readonly labels: readonly MetricText[];
-  readonly heading: MetricText | undefined;
   /** The metric of each of its readings, in order. */
   readonly metrics: readonly MetricText[];
   /** The abbreviations the words before each reading give, read the first time a goal that has one asks. */
@@ -59,7 +58,6 @@ export function prepareStatement(statement: OutcomeStatement): PreparedStatement
     statement,
     text: prepareMetric(statement.text),
     labels: statement.labels.map(prepareMetric),
-    heading: statement.heading ? prepareMetric(statement.heading) : undefined,
     metrics: statement.readings.map((r) => prepareMetric(r.metric)),
     abbreviations: [],
     kinds: kindsIn([statement.text, ...statement.labels].join(' ')),
@@ -69,15 +67,13 @@ export function prepareStatement(statement: OutcomeStatement): PreparedStatement
 /** A goal with its names prepared, once for all the statements it is set against. */
 interface PreparedGoal {
   readonly goal: Goal;
+  /** Its place among the goals: where its scores stand in a `ScoredName`'s. */
+  readonly index: number;
   readonly names: readonly MetricText[];
   /** The whole goal, which a goal without a figure is matched by. */
   readonly text: MetricText;
   /** Whether its names are looked for in a statement's words (a goal with a figure). */
   readonly inText: boolean;
-  /** Its best score against each section heading met so far: the statements of a section share their heading. */
-  readonly headingScores: Map<MetricText, number>;
-  /** The best similarity of its names to each label and figure metric met so far: statements repeat them. */
-  readonly nameScores: Map<MetricText, number>;
   /** Of a deadline: the events it names (上线, go-live), which a date of the same event speaks of. */
   readonly events: readonly number[];
   /** The abbreviations its text gives in brackets (FT, SRM). */
@@ -98,14 +94,13 @@ export function namesEvent(reading: Reading, events: readonly number[]): boolean
   return reading.events?.some((e) => events.includes(e)) === true;
 }
 
-function prepareGoal(goal: Goal): PreparedGoal {
+function prepareGoal(goal: Goal, index: number): PreparedGoal {
   return {
     goal,
+    index,
     names: goal.names.map(prepareMetric),
     text: prepareMetric(goal.text),
     inText: goal.target !== undefined,
-    headingScores: new Map(),
-    nameScores: new Map(),
     events: deadlineEvents(goal),
     abbreviations: abbreviationsIn(goal.text),
     kinds: kindsIn(goal.text),
@@ -113,23 +108,81 @@ function prepareGoal(goal: Goal): PreparedGoal {
   };
 }
 
+/**
+ * A name of the statements (a label or a figure's metric) with every goal's similarity to it, by goal
+ * index, NaN until that goal first asks: statements repeat their names, and as each statement meets all
+ * the goals in turn, its names' scores are read in order from one array rather than looked up in one map
+ * per goal.
+ */
+interface ScoredName {
+  readonly name: MetricText;
+  readonly scores: Float64Array;
+}
+
+/**
+ * A section heading's score for each goal, by goal index, all computed: the statements of a section share
+ * its heading, and every statement meets every goal. `alike` numbers the headings by their scores: those
+ * with the same score for every goal (in a long report, the sections of each round of work, their titles
+ * differing only by the round) have the same number.
+ */
+interface HeadingScores {
+  readonly scores: Float64Array;
+  readonly alike: number;
+}
+
+/** A goal's score against a section heading, a weaker hint of a statement's subject than its labels. */
 function headingScore(goal: PreparedGoal, heading: MetricText): number {
-  let score = goal.headingScores.get(heading);
-  if (score === undefined) {
-    score = 0;
-    for (const name of goal.names) score = Math.max(score, 0.7 * Math.max(similarity(name, heading), goal.inText ? coverage(heading, name) : 0));
-    goal.headingScores.set(heading, score);
-  }
+  let score = 0;
+  for (const name of goal.names) score = Math.max(score, 0.7 * Math.max(similarity(name, heading), goal.inText ? coverage(heading, name) : 0));
   return score;
 }
 
+/** The `HeadingScores` of each heading (none for a statement without one), computed once per heading. */
+function headingScorer(goals: readonly PreparedGoal[]): (heading: string | undefined) => HeadingScores | undefined {
+  const byHeading = new Map<string, HeadingScores>();
+  const byScores = new Map<string, number>();
+  return (heading) => {
+    if (!heading) return undefined;
+    let found = byHeading.get(heading);
+    if (!found) {
+      const name = prepareMetric(heading);
+      const scores = new Float64Array(goals.length);
+      for (let i = 0; i < goals.length; i++) scores[i] = headingScore(goals[i]!, name);
+      // Alike to the bit: the scores' bytes, two to a character, are the key (a typed array is an argument list as it is).
+      const bytes: string = Reflect.apply(String.fromCharCode, undefined, new Uint16Array(scores.buffer));
+      let alike = byScores.get(bytes);
+      if (alike === undefined) byScores.set(bytes, (alike = byScores.size));
+      byHeading.set(heading, (found = { scores, alike }));
+    }
+    return found;
+  };
+}
+
+/** What one statement's names score: its labels, its heading, and the metric of each of its readings, in order. */
+interface StatementNames {
+  readonly labels: readonly ScoredName[];
+  readonly heading: HeadingScores | undefined;
+  readonly metrics: readonly ScoredName[];
+}
+
+/** Each statement's `StatementNames`, with one `ScoredName` per distinct label or metric. */
+function scoredNames(statements: readonly PreparedStatement[], headings: readonly (HeadingScores | undefined)[], goals: number): StatementNames[] {
+  const named = new Map<MetricText, ScoredName>();
+  const scored = (name: MetricText): ScoredName => {
+    let found = named.get(name);
+    if (!found) named.set(name, (found = { name, scores: new Float64Array(goals).fill(NaN) }));
+    return found;
+  };
+  return statements.map((s, i) => ({ labels: s.labels.map(scored), heading: headings[i], metrics: s.metrics.map(scored) }));
+}
+
 /** The best similarity of the goal's names to a name (-Infinity for a goal without names). */
-function nameScore(goal: PreparedGoal, other: MetricText): number {
-  let score = goal.nameScores.get(other);
-  if (score === undefined) {
+function nameScore(goal: PreparedGoal, other: ScoredName): number {
+  let score = other.scores[goal.index]!;
+  if (Number.isNaN(score)) {
     score = -Infinity;
-    for (const name of goal.names) score = Math.max(score, similarity(name, other));
-    goal.nameScores.set(other, score);
+    for (const name of goal.names) score = Math.max(score, similarity(name, other.name));
+    other.scores[goal.index] = score;
   }
   return score;
 }
@@ -139,16 +192,16 @@ function nameScore(goal: PreparedGoal, other: MetricText): number {
  * and — for a goal with a figure — the goal's names found in its words (a goal without a figure has names
  * too general for that: 系统平台).
  */
-function statementScore(goal: PreparedGoal, statement: PreparedStatement, inWords: number): number {
+function statementScore(goal: PreparedGoal, names: StatementNames, inWords: number): number {
   let best = 0;
-  for (const label of statement.labels) best = Math.max(best, nameScore(goal, label));
+  for (const label of names.labels) best = Math.max(best, nameScore(goal, label));
   if (goal.inText) best = Math.max(best, inWords);
-  if (statement.heading) best = Math.max(best, headingScore(goal, statement.heading));
+  if (names.heading) best = Math.max(best, names.heading.scores[goal.index]!);
   return best;
 }
 
 /** How well one figure's metric matches the goal; a figure that names no metric takes the statement's subject. */
-function readingScore(goal: PreparedGoal, reading: Reading, metric: MetricText, statementNames: number): number {
+function readingScore(goal: PreparedGoal, reading: Reading, metric: ScoredName, statementNames: number): number {
   const score = reading.metric ? nameScore(goal, metric) : statementNames;
   // 全部工程于 2023 年 11 月 28 日完工 for 于 2023 年 12 月底前全面完工: the date of the event the deadline is for.
   return namesEvent(reading, goal.events) ? Math.max(score, sameEvent) : score;
@@ -227,25 +280,27 @@ function eligible(wantsDate: boolean, reading: Reading, events: readonly number[
 /** A date of another event than the deadline's (申报 in 2024 年 11 月 for 获批 by June 2025) is none of its dates. */
 const otherEvent = (reading: Reading, events: readonly number[]) => events.length > 0 && (reading.events?.length ?? 0) > 0 && !namesEvent(reading, events);
 
-function bestReading(goal: PreparedGoal, statement: PreparedStatement, statementNames: number): ChosenReading | undefined {
+function bestReading(goal: PreparedGoal, statement: PreparedStatement, names: StatementNames, statementNames: number): ChosenReading | undefined {
+  const all = statement.statement.readings;
+  // Most statements of a long report hold no figure at all.
+  if (all.length === 0) return undefined;
   const target = goal.goal.target;
   const wantsDate = target?.quantity.unit === dateUnit;
-  const all = statement.statement.readings;
   // Most statements hold no date and no gap, and most goals are no deadline: then every figure is a contender.
   let readings = all;
-  let metrics = statement.metrics;
+  let metrics = names.metrics;
   // Where each of `readings` stands in the statement's own (undefined: the same place).
   let origin: number[] | undefined;
   if (!all.every((r) => r.kind !== 'gap' && eligible(wantsDate, r, goal.events))) {
     // A gap (比目标值低 14 ms) is the level it gives against this goal's target, or no figure for it.
     const kept: Reading[] = [];
-    const keptMetrics: MetricText[] = [];
+    const keptMetrics: ScoredName[] = [];
     const keptOrigin: number[] = [];
     all.forEach((r, i) => {
       const level = r.kind === 'gap' ? target && levelFromGap(target, r) : r;
       if (level && eligible(wantsDate, level, goal.events)) {
         kept.push(level);
-        keptMetrics.push(statement.metrics[i]!);
+        keptMetrics.push(names.metrics[i]!);
         keptOrigin.push(i);
       }
     });
@@ -351,15 +406,15 @@ interface Match {
 }
 
 /**
- * How the statement matches the goal; undefined when it scores below `minimum`. `inWords` is how much of
- * the goal the statement's words hold (see `wordScores`).
+ * How the statement matches the goal; undefined when it scores below `minimum`. `scored` are the
+ * statement's names (see `scoredNames`), `inWords` how much of the goal its words hold (see `wordScores`).
  */
-function match(goal: PreparedGoal, prepared: PreparedStatement, minimum: number, inWords: number): Match | undefined {
+function match(goal: PreparedGoal, prepared: PreparedStatement, scored: StatementNames, minimum: number, inWords: number): Match | undefined {
   const { statement } = prepared;
   const target = goal.goal.target;
   const weight = sourceWeight[statement.source];
-  const names = statementScore(goal, prepared, inWords);
-  const best = bestReading(goal, prepared, names);
+  const names = statementScore(goal, scored, inWords);
+  const best = bestReading(goal, prepared, scored, names);
   // 晶圆测试（CP）良率 is no result of 成品测试（FT）良率: the abbreviations name two measures.
   if (best && otherAbbreviation(goal, prepared, best.reading)) return undefined;
   // 国内学术会议 reports no talks at 国际学术会议: the statement names another kind of the same thing.
@@ -423,15 +478,18 @@ function goalsKey(goals: readonly Goal[]): string {
 }
 
 /**
- * What a statement's matches depend on: its source, heading, labels and words — a sentence's figures are
- * read from its words alone — and a table row's figures and target (read from its cells under the table's
- * columns), their offsets relative to the row.
+ * What a statement's matches depend on besides its heading: its source, labels and words — a sentence's
+ * figures are read from its words alone — and a table row's figures and target (read from its cells under
+ * the table's columns), their offsets relative to the row.
  */
-function statementKey(statement: OutcomeStatement): string {
-  const own = `${statement.source}\u0000${statement.heading ?? '\u0001'}\u0000${statement.labels.join('\u0001')}\u0000${statement.text}`;
+function contentKey(statement: OutcomeStatement): string {
+  const own = `${statement.source}\u0000${statement.labels.join('\u0001')}\u0000${statement.text}`;
   if (statement.source === 'results' || statement.source === 'fallback') return own;
   return `${own}\u0000${JSON.stringify([statement.readings, statement.target ?? null], relativeTo(statement.start))}`;
 }
+
+/** What a statement's matches depend on: its heading and its `contentKey`. */
+const statementKey = (statement: OutcomeStatement, content: string) => `${statement.heading ?? '\u0001'}\u0000${content}`;
 
 /**
  * The matches of statements against lists of goals, kept across analyses: a keystroke changes a sentence
@@ -475,14 +533,13 @@ const byReadings = new WeakMap<readonly Reading[], KnownMatches>();
 
 const sameLabels = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((label, i) => label === b[i]);
 
-/** The matches `known` holds for the statement, or undefined; `keys` holds its key once computed. */
-function knownMatches(known: Map<string, readonly number[]>, statement: OutcomeStatement, keys: (string | undefined)[], s: number): readonly number[] | undefined {
+/** The matches `known` holds for the statement, or undefined; `contents` holds its `contentKey` once computed. */
+function knownMatches(known: Map<string, readonly number[]>, statement: OutcomeStatement, contents: (string | undefined)[], s: number): readonly number[] | undefined {
   const found = byReadings.get(statement.readings);
   if (found && found.known === known && found.source === statement.source && found.heading === statement.heading && sameLabels(found.labels, statement.labels)) {
     return found.hits;
   }
-  const key = (keys[s] = statementKey(statement));
-  const hits = known.get(key);
+  const hits = known.get(statementKey(statement, (contents[s] = contentKey(statement))));
   if (hits) remember(known, statement, hits);
   return hits;
 }
@@ -500,6 +557,41 @@ interface Ranked {
 }
 
 /**
+ * The matches of each statement (see `matchCache`), `contents` their `contentKey`s. Statements alike but
+ * for headings that score alike (see `HeadingScores`) have the same matches: they are matched once.
+ */
+function matchStatements(goals: readonly Goal[], statements: readonly OutcomeStatement[], contents: readonly string[]): (readonly number[])[] {
+  const prepared = goals.map(prepareGoal);
+  const minimums = goals.map((goal) => (goal.target ? mentionScore.numeric : mentionScore.wording));
+  const headingOf = headingScorer(prepared);
+  const headings = statements.map((statement) => headingOf(statement.heading));
+  // Each statement's first alike, which is matched for all of them.
+  const firstOf = new Map<string, number>();
+  const firsts: number[] = [];
+  const alike = statements.map((_, s) => {
+    const key = `${headings[s]?.alike ?? ''}\u0000${contents[s]}`;
+    let first = firstOf.get(key);
+    if (first === undefined) {
+      firstOf.set(key, (first = s));
+      firsts.push(s);
+    }
+    return first;
+  });
+  const missed = firsts.map((s) => prepareStatement(statements[s]!));
+  const names = scoredNames(missed, firsts.map((s) => headings[s]), goals.length);
+  const inWords = wordScores(prepared, missed);
+  const matched: number[][] = new Array(statements.length);
+  firsts.forEach((s, k) => {
+    const hits: number[] = (matched[s] = []);
+    for (let i = 0; i < prepared.length; i++) {
+      const m = match(prepared[i]!, missed[k]!, names[k]!, minimums[i]!, inWords[i]![k]!);
+      if (m) hits.push(i, m.score, m.reading, m.rival);
+    }
+  });
+  return alike.map((first) => matched[first]!);
+}
+
+/**
  * The statements that report on each goal, best first (the first is its outcome, the rest alternatives).
  * Each statement meets all the goals before the next statement is taken: its names, figures and features
  * are then fetched from memory once, not once per goal, and on a large report the fetching costs more
@@ -508,26 +600,19 @@ interface Ranked {
  */
 export function rankOutcomes(goals: readonly Goal[], statements: readonly OutcomeStatement[]): Candidate[][] {
   const known = matchesFor(goals);
-  const keys: (string | undefined)[] = new Array(statements.length);
-  const found = statements.map((statement, s) => knownMatches(known, statement, keys, s));
+  const contents: (string | undefined)[] = new Array(statements.length);
+  const found = statements.map((statement, s) => knownMatches(known, statement, contents, s));
   const missing: number[] = [];
   found.forEach((hits, s) => {
     if (!hits) missing.push(s);
   });
   if (missing.length) {
-    const prepared = goals.map(prepareGoal);
-    const minimums = goals.map((goal) => (goal.target ? mentionScore.numeric : mentionScore.wording));
-    const missed = missing.map((s) => prepareStatement(statements[s]!));
-    const inWords = wordScores(prepared, missed);
+    const matched = matchStatements(goals, missing.map((s) => statements[s]!), missing.map((s) => contents[s]!));
     missing.forEach((s, k) => {
-      const hits: number[] = [];
-      for (let i = 0; i < prepared.length; i++) {
-        const m = match(prepared[i]!, missed[k]!, minimums[i]!, inWords[i]![k]!);
-        if (m) hits.push(i, m.score, m.reading, m.rival);
-      }
-      found[s] = hits;
-      known.set(keys[s]!, hits);
-      remember(known, statements[s]!, hits);
+      const statement = statements[s]!;
+      found[s] = matched[k]!;
+      known.set(statementKey(statement, contents[s]!), matched[k]!);
+      remember(known, statement, matched[k]!);
     });
   }
   // The best `alternativesKept + 1` of each goal, as a stable sort by score (best first) and then by start
