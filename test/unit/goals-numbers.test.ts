@@ -57,6 +57,10 @@ describe('goals: numbers', () => {
       { text: '一周内', value: 1, dimension: 'duration', bound: 'at-most' },
     ]],
     ['百分之 as per cent', '百分之五十的门店', [{ text: '百分之五十', value: 50, dimension: 'percent' }]],
+    ['classifiers of sessions and wells', '举办培训班 46 期，新打机井 120 眼', [
+      { text: '46 期', value: 46, dimension: 'count:期' },
+      { text: '120 眼', value: 120, dimension: 'count:眼' },
+    ]],
     ['energy in kWh, MWh, GWh and TWh', 'Net export of 67,900 MWh against 68 GWh', [
       { text: '67,900 MWh', value: 67900, dimension: 'energy', factor: 1000 },
       { text: '68 GWh', value: 68, dimension: 'energy', factor: 1000000 },
