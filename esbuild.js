@@ -102,8 +102,8 @@ function upToDate(mode, entries) {
 
 async function main() {
   const mode = { production, withTests, coverage };
-  const testEntries_ = withTests ? ['unit', 'lsp', 'suite', 'bench', 'electron', 'e2e', 'eval', 'render'].flatMap((dir) => testEntries(path.join('test', dir))) : [];
-  const entries = ['client/src/extension.ts', 'server/src/server.ts', 'server/src/cli.ts', ...testEntries_];
+  const tests = withTests ? ['unit', 'lsp', 'suite', 'bench', 'electron', 'e2e', 'eval', 'render'].flatMap((dir) => testEntries(path.join('test', dir))) : [];
+  const entries = ['client/src/extension.ts', 'server/src/server.ts', 'server/src/cli.ts', ...tests];
   if (upToDate(mode, entries)) return;
   fs.rmSync(stampFile, { force: true });
   // Throws, naming each file, field and what was expected, when a data file does not match its schema.
@@ -123,7 +123,7 @@ async function main() {
       // The maps point at the sources in the repository, where the tests run: without a copy of every
       // source (node_modules included) in each of the ~60 bundles' maps, the test build writes half as much.
       sourcesContent: false,
-      entryPoints: testEntries_,
+      entryPoints: tests,
       outdir: 'out/test',
       outbase: 'test',
       external: ['vscode', 'mocha', 'playwright-core'],

@@ -154,7 +154,6 @@ export function isPending(after: string): boolean {
   return pendingWords.some((w) => words.includes(w));
 }
 
-/** Whether a milestone status says the phase is finished (已完成, done, ✓). */
 const onTimeWords = data.onTime.map((w) => w.replace(/\s+/gu, '').toLowerCase());
 
 /** A milestone status that says the phase finished by its plan (按期完成, On time): compared without spaces. */
@@ -170,6 +169,7 @@ export function numbersRows(header: TextBlock): boolean {
   return rowNumber.test(header.text.trim());
 }
 
+/** Whether a milestone status says the phase is finished (已完成, done, ✓). */
 export function isDone(text: string): boolean {
   const cell = squeeze(text);
   return doneWords.some((w) => opens(cell, w));

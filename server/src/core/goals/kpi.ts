@@ -162,14 +162,15 @@ function namedBound(reading: Reading, metric: string): Bound | undefined {
   return readSentenceOnce(metric, 0).find((r) => r.quantity.bound && sameFigure(r.quantity, reading.quantity))?.quantity.bound;
 }
 
-/**
- * The row's actual figure as an outcome reading, with the baseline cell as where it started; without an
- * actual cell, the level its deviation cell gives against its target (≥ 99.95% and 低 0.2 个百分点: 99.75%).
- */
+/** The figure of the row's baseline cell, in the unit its header names. */
 function rowBaseline(read: CellReader, row: KpiRow): Quantity | undefined {
   return inColumnUnit(read(row.baseline), row.units.baseline)?.quantity;
 }
 
+/**
+ * The row's actual figure as an outcome reading, with the baseline cell as where it started; without an
+ * actual cell, the level its deviation cell gives against its target (≥ 99.95% and 低 0.2 个百分点: 99.75%).
+ */
 export function rowActual(read: CellReader, row: KpiRow): Reading | undefined {
   const actual = inColumnUnit(read(row.actual), row.units.actual);
   const reading = signedChange(row.actual, actual) ?? deviationLevel(read, row);

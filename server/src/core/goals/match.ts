@@ -49,8 +49,8 @@ export interface PreparedStatement {
   readonly metrics: readonly MetricText[];
   /** The abbreviations the words before each reading give, read the first time a goal that has one asks. */
   readonly abbreviations: (readonly string[] | undefined)[];
-  /** The exclusive kinds its text names (国内, international): see `kindsIn`. */
-  readonly kinds: ReadonlySet<string>;
+  /** The exclusive kinds its text and labels name (国内, international), read the first time a goal that names one asks. */
+  kinds: ReadonlySet<string> | undefined;
 }
 
 export function prepareStatement(statement: OutcomeStatement): PreparedStatement {
@@ -60,7 +60,7 @@ export function prepareStatement(statement: OutcomeStatement): PreparedStatement
     labels: statement.labels.map(prepareMetric),
     metrics: statement.readings.map((r) => prepareMetric(r.metric)),
     abbreviations: [],
-    kinds: kindsIn([statement.text, ...statement.labels].join(' ')),
+    kinds: undefined,
   };
 }
 
@@ -413,12 +413,12 @@ function match(goal: PreparedGoal, prepared: PreparedStatement, scored: Statemen
   const { statement } = prepared;
   const target = goal.goal.target;
   const weight = sourceWeight[statement.source];
+  // 国内学术会议 reports no talks at 国际学术会议: the statement names another kind of the same thing.
+  if (goal.kinds.size > 0 && otherKind(goal.kinds, (prepared.kinds ??= kindsIn([statement.text, ...statement.labels].join(' '))))) return undefined;
   const names = statementScore(goal, scored, inWords);
   const best = bestReading(goal, prepared, scored, names);
   // 晶圆测试（CP）良率 is no result of 成品测试（FT）良率: the abbreviations name two measures.
   if (best && otherAbbreviation(goal, prepared, best.reading)) return undefined;
-  // 国内学术会议 reports no talks at 国际学术会议: the statement names another kind of the same thing.
-  if (goal.kinds.size > 0 && otherKind(goal.kinds, prepared.kinds)) return undefined;
   let score: number;
   if (!target) {
     // Without a target no gap is a figure: the reading is the statement's own.

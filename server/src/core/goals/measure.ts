@@ -558,9 +558,14 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
 
   readings.push(...shareReadings(text, offset, quantities));
   carrySubjects(text, offset, readings);
-  // A baseline written apart from its figure (缩短至30天以内（现状45天）) belongs to the figure before it; a
-  // change's, to the change after it as well (较 2022 年（86 项）下降 50%).
-  if (isBaseline.size === 0) return readings;
+  return isBaseline.size === 0 ? readings : withBaselines(readings, isBaseline);
+}
+
+/**
+ * A baseline written apart from its figure (缩短至30天以内（现状45天）) belongs to the figure before it; a
+ * change's, to the change after it as well (较 2022 年（86 项）下降 50%).
+ */
+function withBaselines(readings: readonly Reading[], isBaseline: ReadonlySet<Quantity>): Reading[] {
   // Only a figure that could have the baseline stands between (within four weeks of release does not).
   const between = (from: number, to: number, baseline: Quantity) =>
     readings.some((r) => r.quantity.start > from && r.quantity.start < to && compatibleUnits(r.quantity.unit, baseline.unit));
@@ -570,10 +575,11 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     // A change in 个百分点 starts from a share (由 24.6% 下降 1 个百分点).
     const points = reading.kind === 'change' && reading.quantity.unit.dimension === 'percentage-point';
     const relative = (reading.kind === 'change' && reading.quantity.unit.dimension === 'percent') || points;
+    const startsFrom = (b: Quantity) => !points || b.unit.dimension === 'percent';
     const at = reading.quantity.start;
     const next =
-      [...isBaseline].find((b) => b.start > at && (relative || compatibleUnits(b.unit, reading.quantity.unit)) && (!points || b.unit.dimension === 'percent') && !between(at, b.start, b)) ??
-      (relative ? [...isBaseline].reverse().find((b) => b.end <= at && (!points || b.unit.dimension === 'percent') && !between(b.start, at, b)) : undefined);
+      [...isBaseline].find((b) => b.start > at && (relative || compatibleUnits(b.unit, reading.quantity.unit)) && startsFrom(b) && !between(at, b.start, b)) ??
+      (relative ? [...isBaseline].reverse().find((b) => b.end <= at && startsFrom(b) && !between(b.start, at, b)) : undefined);
     return next ? { ...reading, baseline: next } : reading;
   });
 }

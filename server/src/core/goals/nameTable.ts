@@ -24,7 +24,7 @@ export interface NameTable<T> {
   readonly byLast: ReadonlyMap<number, readonly Named<T>[]>;
 }
 
-const latinLetter = /[A-Za-z]/;
+export const latinLetter = /[A-Za-z]/;
 export const isLatin = (name: string) => latinLetter.test(name);
 
 /** The lower-cased character code at `at` (NaN outside the text), the key of a name table. */

@@ -9,7 +9,7 @@ import type { Span } from '../parse/model.js';
 import { parseChineseNumeral } from '../report/numberingStyle.js';
 import { characterClass, placeholderPatterns, scanSpans, vagueQuantityPatterns, wordAlternation } from '../report/patterns.js';
 import { findDates } from './dates.js';
-import { addTo, isLatin, nameAt, nameEndingAt, table, type NameTable } from './nameTable.js';
+import { addTo, isLatin, latinLetter, nameAt, nameEndingAt, table, type NameTable } from './nameTable.js';
 
 export interface Unit {
   /** As the report writes it: `万元`, `%`, `m³/h`, `个工作日`, `M yuan`; empty for a bare number. */
@@ -65,9 +65,6 @@ interface QuantitiesFile {
 
 const data: QuantitiesFile = quantitiesYaml;
 
-
-
-
 /** Each classifier's dimension name: its group's first (名 and 位 count people, as 人 does). */
 const countAs = new Map(data.sameCounts.flatMap((group) => group.map((name) => [name, group[0]!] as const)));
 const countUnit = (name: string): Unit => ({ symbol: name, dimension: name === '个' ? 'count' : `count:${countAs.get(name) ?? name}`, factor: 1 });
@@ -100,8 +97,6 @@ const boundsAfter = table<Bound>([
   ...data.qualifiers.atLeast.after.map((n) => [n, 'at-least'] as const),
   ...data.qualifiers.atMost.after.map((n) => [n, 'at-most'] as const),
 ]);
-
-const latinLetter = /[A-Za-z]/;
 
 const noUnit: Unit = { symbol: '', dimension: 'none', factor: 1 };
 /** Per cent: the unit of 百分之五十, and of a share the tool computes (124 of 127 → 97.6%). */

@@ -113,11 +113,11 @@ export const phrases = {
   softClaims: data.softClaims.map((source) => new RegExp(source, 'giu')),
   /** Claims that a number of the goals were met: the group `met` holds the number. */
   countClaims: data.countClaims.map((source) => new RegExp(source, 'giu')),
-  /** English numbers as words, by value. */
   /** Text ending with what a claim after it is about when it is no success (实施成本, the effort). */
   claimNotAfter: new RegExp(`(?:${alternation(data.claimNotAfter)})\\s*$`, 'iu'),
-  /** Words earlier in a claim's clause that make it a plan named again (原计划…完成全部建设任务). */
+  /** A claim's words that make it a claim for every goal (all of its objectives, 各项目标). */
   claimAll: contains(data.claimAll),
+  /** Words earlier in a claim's clause that make it a plan named again (原计划…完成全部建设任务). */
   claimPlanned: contains(data.claimPlanned),
   /** A goal's words that make its target hold for every item or period (每个网点, each site). */
   each: new RegExp(data.each.map((source) => `(?:${source})`).join('|'), 'iu'),
