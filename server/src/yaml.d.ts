@@ -117,6 +117,7 @@ declare namespace DataFiles {
       to: Words;
       by: Words;
       baseline: Words;
+      baselineAfter: Literals;
       goalMarkers: Words;
       goalLeads: Words;
       fillers: Words;

@@ -787,6 +787,24 @@ describe('goals: a change from a starting point', () => {
     assert.deepEqual(diagnosticsOf(analysis, 'status-contradiction'), []);
   });
 
+  it('takes the figure before 的基础上 for the start of a change, and a row label\'s unit for its bare figures', () => {
+    const [goal] = analyzeText(
+      report('## 一、试点目标\n\n1. 次均住院费用在 2023 年 12,480 元的基础上下降 5%。\n\n## 二、试点成效\n\n| 指标 | 基线 | 目标 | 实际 | 状态 |\n| --- | --- | --- | --- | --- |\n| 次均住院费用（元） | 12,480 | 下降5% | 11,920 | 达成 |\n'),
+    ).goals;
+    assert.deepEqual([goal!.goal.metric, goal!.goal.target?.baseline?.text, goal!.verdict, goal!.outcome?.reading?.quantity.unit.symbol], ['次均住院费用', '12,480 元', 'missed', '元']);
+    // The baseline in brackets before 基础上 (在 2024 年基线（每人每小时 120 行）基础上) is one too.
+    const [bracketed] = analyzeText(report('## 一、项目目标\n\n1. 拣货效率在 2024 年基线（每人每小时 120 行）基础上提升 30% 以上。\n')).goals;
+    assert.equal(bracketed!.goal.target?.baseline?.text, '120 行');
+  });
+
+  it('pairs "from A in the before-study to B", and takes that start for a scorecard row\'s level of the same figure', () => {
+    const goals = goalsOf(
+      '## Objectives\n\n- Reduce average peak-hour travel time by 10%.\n\n## Results\n\n| Measure | Target | Actual | Status |\n| --- | --- | --- | --- |\n| Peak-hour travel time | −10% | 13.1 min | Green |\n\nThe average peak-hour travel time fell from 14.2 minutes in the before-study to 13.1 minutes in the after-study.\n',
+      'Closure Report',
+    );
+    assert.deepEqual(rows(goals).map((r) => [r[3], r[5]]), [['missed', 11]]);
+  });
+
   it('keeps a figure after "from" a target where no change is stated (data from at least 80% of participants)', () => {
     const [goal] = analyzeText(report('## Objectives\n\n1. Obtain follow-up data from at least 80% of screened participants.\n\n## Results\n\nFollow-up data were obtained for 74.6% of participants.\n', 'Final Report')).goals;
     assert.deepEqual([goal!.goal.target?.quantity.text, goal!.verdict], ['80%', 'missed']);

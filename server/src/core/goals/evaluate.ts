@@ -170,6 +170,16 @@ function latestOfEvent(goal: Goal, candidates: readonly Candidate[]): Candidate[
   return [latest, ...candidates.filter((c) => c !== latest)];
 }
 
+/**
+ * A level with no starting point, for a goal of change (a scorecard's 13.1 min for "reduce by 10%"), starts
+ * where the report says the same figure started elsewhere (fell from 14.2 minutes to 13.1 minutes).
+ */
+function startedElsewhere(goal: Goal, reading: Reading | undefined, alternatives: readonly Candidate[]): Reading | undefined {
+  if (!goal.target || !isChange(goal.target) || reading?.kind !== 'level' || reading.baseline) return reading;
+  const same = alternatives.find((c) => c.reading?.kind === 'level' && c.reading.baseline && sameFigure(c.reading.quantity, reading.quantity) === true);
+  return same ? { ...reading, baseline: same.reading!.baseline } : reading;
+}
+
 /** How close to the outcome's score another statement must come for its opposite verdict to count. */
 const contenderShare = 0.8;
 /** …and how well it must name the goal at all: a weak match's figure is no word of the report on the goal. */
@@ -201,7 +211,8 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
     const paired = pairs(goal, outcome);
     const reading = outcome.reading;
     const pairedElsewhere = reading !== undefined && alternatives.some((c) => pairs(goal, c) && c.reading && sameFigure(c.reading.quantity, reading.quantity) === true);
-    const judged = judge(goal.target, paired ? rowChange(goal.target!, reading) : reading, paired || pairedElsewhere);
+    const started = startedElsewhere(goal, reading, alternatives);
+    const judged = judge(goal.target, paired ? rowChange(goal.target!, started) : started, paired || pairedElsewhere);
     // Two figures of the statement fit the goal equally well and differ (博士 2 名、硕士 5 名 for 培养研究生 6
     // 名): the statement does not say which is the goal's, or that they add up — it cannot tell, even where
     // both would give the same verdict.

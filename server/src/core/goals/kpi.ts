@@ -76,17 +76,30 @@ function readKpiRows(documentText: string, table: TableInfo): KpiRow[] | undefin
   // A row of empty cells is the template's row still to fill in (the skeleton writes one): not a metric.
   return table.rows
     .filter((cells) => cells.some((c) => c.text.trim() !== ''))
-    .map((cells) => ({
-      ...rowSpan(documentText, cells),
-      cells,
-      metric: (at(cells, metricColumn < 0 ? undefined : metricColumn) ?? cells[0]!).text,
-      baseline: at(cells, columns.baseline),
-      target: at(cells, columns.target),
-      actual: at(cells, columns.actual),
-      deviation: at(cells, columns.deviation),
-      status: at(cells, columns.status),
-      units,
-    }));
+    .map((cells) => {
+      const metric = at(cells, metricColumn < 0 ? undefined : metricColumn) ?? cells[0]!;
+      return {
+        ...rowSpan(documentText, cells),
+        cells,
+        metric: metric.text,
+        baseline: at(cells, columns.baseline),
+        target: at(cells, columns.target),
+        actual: at(cells, columns.actual),
+        deviation: at(cells, columns.deviation),
+        status: at(cells, columns.status),
+        units: withRowUnit(units, headerUnit(metric)),
+      };
+    });
+}
+
+/**
+ * The units of a row whose metric names one (次均住院费用（元）): for the columns whose headers name none. Not a
+ * rate (客户投诉（次/季度）): a goal names its period in words (每季度不超过 3 次), and its bare 3 次 would no
+ * longer compare with the row.
+ */
+function withRowUnit(units: ColumnUnits, rowUnit: Unit | undefined): ColumnUnits {
+  if (!rowUnit || rowUnit.dimension.includes('/')) return units;
+  return { baseline: units.baseline ?? rowUnit, target: units.target ?? rowUnit, actual: units.actual ?? rowUnit };
 }
 
 /**

@@ -68,6 +68,8 @@ const windowOfRate = new RegExp(`^\\s*(?:${wordAlternation(rateName.within)})?[^
 /** What stands between A and B of 从A缩短至B (or "from A to B"). */
 const toBetween = new RegExp(`^\\s*(?:${wordAlternation(fromTo.level)})?\\s*[,，]?\\s*([^，,；;。]{0,8}?)\\s*(?:${wordAlternation(fromTo.average)})?\\s*$`, 'u');
 const justTo = new RegExp(`^(?:${wordAlternation(fromTo.to)})$`, 'u');
+/** From A in the before-study to B: after a "from", words with no figure before a closing "to" (at most 30 characters). */
+const farTo = new RegExp(`^[^，,；;。\\d]{0,30}?(?<=\\s|\\p{Script=Han})(?:${wordAlternation(fromTo.to)})\\s*$`, 'iu');
 /** 12,000 张 → 3,100 张, 45%->65%: an arrow makes a from–to pair on its own. */
 const arrow = /^(?:→|->|⟶|➔|➝|=>)$/u;
 const startsWithTo = new RegExp(`^\\s*(?:${wordAlternation(fromTo.chineseTo)})`, 'u');
@@ -434,14 +436,15 @@ function pairFigures(text: string, offset: number, quantities: readonly Quantity
     const aStart = a.start - offset;
     const between = text.slice(a.end - offset, qualifiersStart(text, b.start - offset));
     const m = toBetween.exec(between);
-    if (!m) continue;
-    const words = lower(m[1]!);
-    const verb = lastVerb(words);
     const aFigure = qualifiersStart(text, aStart);
     const fromBefore = fromWord.test(text.slice(Math.max(clauseAt(aStart), aFigure - 8), aFigure));
+    const far = !m && fromBefore && farTo.test(between);
+    if (!m && !far) continue;
+    const words = m ? lower(m[1]!) : '';
+    const verb = lastVerb(words);
     const movement = verb?.kind === 'increase' ? 'up' : verb?.kind === 'decrease' ? 'down' : undefined;
     const to = phrases.endsWithTo.test(words) || (verb !== undefined && phrases.verbWithTo.test(verb.word));
-    if (!(movement && to) && !(fromBefore && justTo.test(words.trim())) && !arrow.test(words.trim())) continue;
+    if (!far && !(movement && to) && !(fromBefore && justTo.test(words.trim())) && !arrow.test(words.trim())) continue;
     const baseline = a.unit.dimension === 'none' && b.unit.dimension !== 'none' ? { ...a, unit: b.unit } : a;
     const byValues = a.value !== undefined && b.value !== undefined && a.value !== b.value ? (b.value > a.value ? 'up' : 'down') : undefined;
     pairedWith.set(b, { baseline, movement: movement ?? byValues });
@@ -500,7 +503,11 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     const lowerLead = lower(plainLead);
     // 较 2022 年（86 项）: a figure that opens an aside is read with the words before the bracket.
     const opensAside = plainLead.trim() === '' && /[（(]\s*$/u.test(text.slice(Math.max(0, begin - 2), begin));
-    if (phrases.baseline.test(opensAside ? lower(text.slice(Math.max(0, begin - 24), begin)) : lowerLead) || startsChange(text, offset, quantity, quantities)) {
+    if (
+      phrases.baseline.test(opensAside ? lower(text.slice(Math.max(0, begin - 24), begin)) : lowerLead) ||
+      phrases.baselineAfter.test(text.slice(after, after + 8)) ||
+      startsChange(text, offset, quantity, quantities)
+    ) {
       isBaseline.add(quantity);
       continue;
     }

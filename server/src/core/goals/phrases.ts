@@ -10,6 +10,7 @@ interface PhrasesFile {
   to: string[];
   by: string[];
   baseline: string[];
+  baselineAfter: string[];
   goalMarkers: string[];
   goalLeads: string[];
   fillers: string[];
@@ -85,6 +86,8 @@ export const phrases = {
     `(?:${alternation(data.baseline)})(?:\\s*(?:${writtenYear}(?=\\s*(?:[（(]|${wordAlternation(data.baselineTail.afterYear)}))|[（(]|${wordAlternation(data.baselineTail.after)}|:|：))*\\s*$`,
     'u',
   ),
+  /** Right after a figure (or the bracket it closes), the words that make it a starting point (的基础上). */
+  baselineAfter: new RegExp(`^\\s*[）)]?\\s*(?:${alternation(data.baselineAfter)})`, 'u'),
   /** What a name is compared with, at its end (亩产较 2022 年, 成本比上年): no part of the name. */
   comparedWith: new RegExp(`(?:${wordAlternation(data.comparedWith)})\\s*(?:${writtenYear}|${alternation(data.baseline)})[^，,；;。]{0,6}$`, 'u'),
   goalMarker: contains(data.goalMarkers),
