@@ -805,6 +805,14 @@ describe('goals: a change from a starting point', () => {
     assert.deepEqual(rows(goals).map((r) => [r[3], r[5]]), [['missed', 11]]);
   });
 
+  it('reads signed figures as levels where the target has a bound and a sign (at least +35, ≥ +35 | +38)', () => {
+    const goals = goalsOf(
+      '## Objectives\n\n- Achieve a claims Net Promoter Score of at least +35.\n\n## Results\n\n| KPI | Target | Actual | Status |\n| --- | --- | --- | --- |\n| Claims NPS | ≥ +35 | +38 | Green |\n',
+      'Final Report',
+    );
+    assert.deepEqual(goals.map((g) => [g.metric, g.target?.direction, g.verdict]), [['claims Net Promoter Score', 'at-least', 'met']]);
+  });
+
   it('keeps a figure after "from" a target where no change is stated (data from at least 80% of participants)', () => {
     const [goal] = analyzeText(report('## Objectives\n\n1. Obtain follow-up data from at least 80% of screened participants.\n\n## Results\n\nFollow-up data were obtained for 74.6% of participants.\n', 'Final Report')).goals;
     assert.deepEqual([goal!.goal.target?.quantity.text, goal!.verdict], ['80%', 'missed']);
@@ -884,6 +892,16 @@ describe('goals: a municipal summary\'s prose goals', () => {
         ['压缩两成', 'met', '145 天'],
         ['确保全年改造项目安全生产事故零发生', 'met', '未发生安全生产事故'],
       ],
+    );
+  });
+});
+
+describe('goals: a zero target written 为零', () => {
+  it('reads 全年重大网络安全事件为零 as a target of none, met by a row of 0 起', () => {
+    const text = report('## 一、年度目标\n\n1. 全年重大网络安全事件为零。\n\n## 二、目标完成情况\n\n| 指标 | 目标 | 实际 | 状态 |\n| --- | --- | --- | --- |\n| 重大网络安全事件 | 0起 | 0起 | 达成 |\n');
+    assert.deepEqual(
+      analyzeText(text).goals.map((g) => [g.goal.target?.quantity.value, g.goal.target?.direction, g.verdict]),
+      [[0, 'at-most', 'met']],
     );
   });
 });

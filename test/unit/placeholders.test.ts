@@ -25,6 +25,8 @@ describe('placeholders: the forms of the spec', () => {
     ['聚焦公司某款创新型产品', '某款'],
     ['由某某部门负责', '某某'],
     ['施工总承包单位：某建设集团有限公司', '某建设集团有限公司'],
+    ['外部咨询由某公司提供', '某公司'],
+    ['全年客户投诉PPM降至××PPM', '××PPM'],
     ['截止[insert date]之前', '[insert date]'],
     ['负责人{{owner}}', '{{owner}}'],
     // Whole tokens: a unit that begins a word is the word's, not the placeholder's.
@@ -96,7 +98,7 @@ describe('placeholders: where they are not', () => {
     });
   }
 
-  for (const word of ['XXL码', 'Xbox主机', 'TODOS', 'TODOs', 'MAXX', '某一部门', '某篇测评视频', '在某航天总装企业开展试验', '某公司，有限公司', '数据', '多数', '参数', '2024年3月1日', '$Xbox', 'US$X1 chip']) {
+  for (const word of ['XXL码', 'Xbox主机', 'TODOS', 'TODOs', 'MAXX', '某一部门', '某篇测评视频', '在某航天总装企业开展试验', '某部门，有限公司', '数据', '多数', '参数', '2024年3月1日', '$Xbox', 'US$X1 chip']) {
     it(`does not take the ordinary word ${word} for a placeholder`, () => {
       assert.deepEqual(flaggedIn('placeholder', `这是${word}。`), []);
     });

@@ -55,6 +55,9 @@ describe('recognition: reading a heading', () => {
     // …but beside the problems it analyses, it is about their causes.
     ['存在的问题及原因分析', ['challenges']],
     ['What got in the way', ['challenges']],
+    ['What was hard', ['challenges']],
+    ['How it went', ['implementation', 'results']],
+    ['Thank you', ['conclusion']],
     ['What went well, and what didn\'t', ['success-factors', 'challenges']],
     ['Phase III and beyond', ['outlook']],
     // A heading about the report itself is its overview, not the project's purpose.

@@ -186,7 +186,9 @@ function rowBaseline(read: CellReader, row: KpiRow): Quantity | undefined {
  */
 export function rowActual(read: CellReader, row: KpiRow): Reading | undefined {
   const actual = inColumnUnit(read(row.actual), row.units.actual);
-  const reading = signedChange(row.actual, actual) ?? deviationLevel(read, row);
+  // A target written with a bound and a sign (≥ +35 for a score that may be negative) makes the signs levels.
+  const levels = signedLevel(row.target, read(row.target));
+  const reading = (levels ? actual : signedChange(row.actual, actual)) ?? deviationLevel(read, row);
   if (!reading) return undefined;
   // 2 项进入实质审查 for 授权专利: what is counted is not done yet, no result of the row's metric. The words
   // read are the figure's own, up to the next list item (1 published, 1 under review: 1 is published).
@@ -194,12 +196,21 @@ export function rowActual(read: CellReader, row: KpiRow): Reading | undefined {
   return { ...reading, metric: row.metric, baseline: reading.baseline ?? rowBaseline(read, row), ...(isPending(after) ? { pending: true } : {}) };
 }
 
-/** A signed actual figure (+9 个百分点, −22.8%) is a change: by how much the metric moved, and which way. */
-function signedChange(cell: TextBlock | undefined, reading: Reading | undefined): Reading | undefined {
-  if (!cell || !reading || reading.kind !== 'level' || reading.baseline || reading.quantity.value === undefined) return reading;
-  // The sign stands right before the figure: +9 个百分点, Energy consumption −20%.
+/** The sign written right before a cell's figure (+9 个百分点, Energy consumption −20%), if any. */
+function signOf(cell: TextBlock, reading: Reading): string | undefined {
   const at = cell.text.indexOf(reading.quantity.text);
-  const sign = /([+＋]|[-−–])\s*$/u.exec(cell.text.slice(0, at < 0 ? 0 : at))?.[1];
+  return /([+＋]|[-−–])\s*$/u.exec(cell.text.slice(0, at < 0 ? 0 : at))?.[1];
+}
+
+/** A figure with a bound and a sign (≥ +35): a level that may be negative, not a change. */
+function signedLevel(cell: TextBlock | undefined, reading: Reading | undefined): boolean {
+  return !!cell && !!reading && reading.quantity.bound !== undefined && signOf(cell, reading) !== undefined;
+}
+
+/** A signed figure (+9 个百分点, −22.8%) is a change: by how much the metric moved, and which way. */
+function signedChange(cell: TextBlock | undefined, reading: Reading | undefined): Reading | undefined {
+  if (!cell || !reading || reading.kind !== 'level' || reading.baseline || reading.quantity.value === undefined || signedLevel(cell, reading)) return reading;
+  const sign = signOf(cell, reading);
   if (!sign) return reading;
   const movement = /[+＋]/u.test(sign) ? 'up' : 'down';
   return { ...reading, kind: 'change', movement, quantity: { ...reading.quantity, value: Math.abs(reading.quantity.value) } };

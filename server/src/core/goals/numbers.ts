@@ -256,7 +256,8 @@ function readAfter(text: string, at: number): { bound: Bound | undefined; approx
 
 /** 约, 不低于, at least… right before a figure (in either order: 不低于约…, 约不超过…). */
 function readBefore(text: string, at: number): { bound: Bound | undefined; extreme: boolean; approximate: boolean; start: number } {
-  let start = at;
+  // A plus sign is the figure's own (at least +35, ≥ +35 for a score that may be negative): the qualifiers stand before it.
+  let start = at > 0 && (text[at - 1] === '+' || text[at - 1] === '＋') ? at - 1 : at;
   let bound: Bound | undefined;
   let extreme = false;
   let approximate = false;
