@@ -303,6 +303,8 @@ declare namespace DataFiles {
           numbers: string[];
           notAfter: string[];
           notBefore: string[];
+          fractions: { [key: string]: number };
+          fractionAfter: string[];
         };
         listJoiners: Characters;
         per: Characters;

@@ -184,6 +184,14 @@ describe('goals: numbers', () => {
     assert.deepEqual(findQuantities('One of the sites, the two wards, Phase Two and no one else; one or two teams; ten of the 14 objectives').map((q) => q.text), ['14']);
   });
 
+  it('reads a fraction after "by" as a change in percent (by a quarter, by two thirds, by half), not one elsewhere', () => {
+    assert.deepEqual(
+      findQuantities('Cut stops by a quarter, waste by two thirds and queues by half.').map((q) => [q.text, q.value, q.unit.dimension]),
+      [['a quarter', 25, 'percent'], ['two thirds', 66.66, 'percent'], ['half', 50, 'percent']],
+    );
+    assert.deepEqual(findQuantities('Half of the staff came for a quarter of the day.'), []);
+  });
+
   it('does not read 节约 as “about” (约), nor 最近 as “nearly” (近)', () => {
     const [saving] = findQuantities('每年节约20万元');
     assert.equal(saving!.approximate, false);

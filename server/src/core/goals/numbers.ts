@@ -483,20 +483,35 @@ export function englishNumberValue(word: string): number {
 }
 
 /**
- * English numbers written as words that count (two weeks, one lost-time injury, two PhD studentships):
- * see quantities.yaml `figureWords.english`. Those inside a figure already read are skipped.
+ * English numbers written as words that count (two weeks, one lost-time injury, two PhD studentships), and
+ * fractions of a change (by a quarter: 25%): see quantities.yaml `figureWords.english`. Those inside a
+ * figure already read are skipped.
  */
 function englishWordFigures(text: string, found: readonly Quantity[], offset: number, make: (start: number, end: number, unit: Unit, value: number) => void): void {
+  const fractions: { start: number; end: number }[] = [];
+  fraction.lastIndex = 0;
+  for (let m = fraction.exec(text); m; m = fraction.exec(text)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    const numerator = m[2] ? Math.max(1, englishNumberValue(m[2])) : 1;
+    fractions.push({ start: at, end: m.index + m[0].length });
+    make(at, m.index + m[0].length, percent, Math.round(numerator * figureWords.english.fractions[m[3]!.toLowerCase()]! * 100) / 100);
+  }
   englishNumber.lastIndex = 0;
   for (let m = englishNumber.exec(text); m; m = englishNumber.exec(text)) {
     const at = m.index;
     const end = at + m[0].length;
-    if (found.some((q) => at < q.end - offset && end > q.start - offset)) continue;
+    if (found.some((q) => at < q.end - offset && end > q.start - offset) || fractions.some((f) => at < f.end && end > f.start)) continue;
     const unitRead = readUnit(text, end, undefined);
     if (unitRead.unit.dimension === 'none' && (wordBefore.test(text.slice(Math.max(0, at - 16), at)) || !wordAfter.test(text.slice(end, end + 16)))) continue;
     make(at, unitRead.unit.dimension === 'none' ? end : unitRead.end, unitRead.unit, englishNumberValue(m[0]));
   }
 }
+
+/** A fraction after `by` (by a quarter, by two thirds, by half): quantities.yaml `figureWords.english.fractions`. */
+const fraction = new RegExp(
+  `(?<![A-Za-z])(?:${wordAlternation(figureWords.english.fractionAfter)})\\s+((?:(an?|one|${englishNumbers.join('|')})[\\s-]+)?(${Object.keys(figureWords.english.fractions).join('|')}))(?![A-Za-z])`,
+  'giu',
+);
 
 /** A score's scale after it: 4.3 / 5, 4.2 out of 5. */
 const scale = /\s*(?:\/|out of)\s*(\d+)(?![\d.,])/iy;
