@@ -813,6 +813,12 @@ describe('goals: a change from a starting point', () => {
     assert.deepEqual(goals.map((g) => [g.metric, g.target?.direction, g.verdict]), [['claims Net Promoter Score', 'at-least', 'met']]);
   });
 
+  it('cannot tell a change from a range that straddles its target, and judges one beyond it', () => {
+    const verdictFor = (actual: string) =>
+      goalsOf(`## Objectives\n\n- Reduce vehicle CO2 emissions on the corridors by at least 1,500 tonnes a year.\n\n## Results\n\n| Measure | Target | Actual | Status |\n| --- | --- | --- | --- |\n| CO2 reduction | ≥ 1,500 t/yr | ${actual} | Green |\n`, 'Closure Report')[0]!.verdict;
+    assert.deepEqual(['1,200–1,900 t/yr (modelled)', '1,600–1,900 t/yr', '900–1,200 t/yr'].map(verdictFor), ['unverifiable', 'met', 'missed']);
+  });
+
   it('keeps a figure after "from" a target where no change is stated (data from at least 80% of participants)', () => {
     const [goal] = analyzeText(report('## Objectives\n\n1. Obtain follow-up data from at least 80% of screened participants.\n\n## Results\n\nFollow-up data were obtained for 74.6% of participants.\n', 'Final Report')).goals;
     assert.deepEqual([goal!.goal.target?.quantity.text, goal!.verdict], ['80%', 'missed']);

@@ -201,7 +201,10 @@ function judgeFigures(target: Target | undefined, reading: Reading | undefined):
   const change = achievedChange(target, reading);
   if (typeof change === 'string') return unverifiable(change);
   const wanted = inBase(t.range ? t.range.min : t.value, t.unit);
-  const actual: [number, number] = reading.kind === 'change' && a.bound === 'at-least' ? [change, Infinity] : [change, change];
+  // A range (1,200–1,900 t saved) changed by as little as one end and as much as the other.
+  const other = a.range ? achievedChange(target, { ...reading, quantity: { ...a, value: a.range.max } }) : change;
+  const actual: [number, number] =
+    reading.kind === 'change' && a.bound === 'at-least' ? [change, Infinity] : typeof other === 'number' ? [Math.min(change, other), Math.max(change, other)] : [change, change];
   const verdict = decide('at-least', actual, [wanted, wanted]);
   if (!verdict) return unverifiable('inconclusive');
   return { verdict, reason: undefined, achievement: wanted === 0 ? undefined : change / wanted };
