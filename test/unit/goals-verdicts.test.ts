@@ -753,6 +753,14 @@ describe('goals: deadlines named by what is due', () => {
     assert.deepEqual(verdicts('Go-live slipped: the platform went live on 22 April 2024, after the integration fixes. Calls answered within 20 seconds reached 71%.'), ['missed', 'no-outcome']);
   });
 
+  it('takes the last wave\'s date for a deadline of going live (into live operation; wave 1 live, wave 2 live)', () => {
+    const goals = goalsOf(
+      '## Objectives\n\n- Bring all 48 robots into live operation by 30 June 2025.\n\n## Delivery\n\n| Milestone | Planned | Actual |\n| --- | --- | --- |\n| Wave 1 (24 robots) live | 31 Jan 2025 | 18 Feb 2025 |\n| Wave 2 (24 robots) live | 30 Jun 2025 | 7 Jul 2025 |\n',
+      'Closure Report',
+    );
+    assert.deepEqual(goals.map((g) => [g.verdict, g.outcome?.line ?? null]), [['missed', 12]]);
+  });
+
   it('names a deadline by the event after its date, verb and all (2024 年 9 月 30 日前通过设计定型评审)', () => {
     const [goal] = analyzeText(report('## 一、研发目标\n\n1. 2024 年 9 月 30 日前通过设计定型评审；\n\n## 二、项目成果\n\n设计定型评审于 2024 年 11 月 8 日通过。\n')).goals;
     assert.deepEqual([goal!.goal.metric, goal!.verdict], ['通过设计定型评审', 'missed']);

@@ -165,8 +165,12 @@ function latestOfEvent(goal: Goal, candidates: readonly Candidate[]): Candidate[
   if (!first || events.length === 0) return [...candidates];
   const ofEvent = (c: Candidate) => c.reading?.quantity.unit === dateUnit && c.reading.quantity.bound === undefined && namesEvent(c.reading, events);
   if (!ofEvent(first)) return [...candidates];
+  // Of the same thing: a date that names the event of something else (美西海外仓启用 for 独立站上线) is none.
+  const names = goal.names.map(prepareMetric);
+  const alike = (c: Candidate) => Math.max(0, ...names.map((n) => similarity(prepareMetric(c.reading!.metric), n)));
+  const least = alike(first) * sameThing;
   const last = (c: Candidate) => c.reading!.quantity.range?.max ?? c.reading!.quantity.value!;
-  const latest = candidates.filter(ofEvent).reduce((a, b) => (last(b) > last(a) ? b : a));
+  const latest = candidates.filter((c) => ofEvent(c) && alike(c) >= least).reduce((a, b) => (last(b) > last(a) ? b : a), first);
   return [latest, ...candidates.filter((c) => c !== latest)];
 }
 
@@ -179,6 +183,9 @@ function startedElsewhere(goal: Goal, reading: Reading | undefined, alternatives
   const same = alternatives.find((c) => c.reading?.kind === 'level' && c.reading.baseline && sameFigure(c.reading.quantity, reading.quantity) === true);
   return same ? { ...reading, baseline: same.reading!.baseline } : reading;
 }
+
+/** How alike the first date's name another date's must be to name the same thing's event. */
+const sameThing = 0.8;
 
 /** How close to the outcome's score another statement must come for its opposite verdict to count. */
 const contenderShare = 0.8;

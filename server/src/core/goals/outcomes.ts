@@ -10,7 +10,7 @@ import { budgetRows, cellReader, kpiRows, rowActual, rowStatus, rowTarget } from
 import type { Target } from './verdict.js';
 import { classifyTable } from '../report/tableKinds.js';
 import { dateUnit, readSentenceOnce, type Reading } from './measure.js';
-import { phrases } from './phrases.js';
+import { eventsIn, phrases } from './phrases.js';
 import { blocksOverlapping, labelOf, sentencesOf, within } from './segments.js';
 
 export type OutcomeSource = 'results' | 'kpi-table' | 'milestone-table' | 'fallback';
@@ -211,7 +211,8 @@ function milestoneTableStatements(text: string, table: TableInfo, reportsDone: b
       source: 'milestone-table',
       labels: [phase],
       heading: undefined,
-      readings: [{ ...reading, metric: phase }],
+      // The phase names the event its date is of (Wave 2 live, 竣工验收).
+      readings: [{ ...reading, metric: phase, events: eventsIn(phase.toLowerCase()) }],
       acknowledgesMiss: false,
       status: undefined,
     });
