@@ -41,6 +41,8 @@ describe('recognition: reading a heading', () => {
     ['研究目标', ['goals']],
     ['研究内容', ['implementation']],
     ['实验结果', ['results']],
+    // A 结题报告 counts the people it trained among its outputs.
+    ['人才培养与学术交流', ['results']],
     // 完成情况 tells what was done and what came of it.
     ['完成情况', ['results', 'implementation']],
     ['存在问题', ['challenges']],
