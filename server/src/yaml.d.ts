@@ -396,6 +396,10 @@ declare namespace DataFiles {
         budget: Words;
         actual: Words;
       };
+      totals: {
+        grand: Words;
+        sub: Words;
+      };
       tableKinds: {
         kpi: {
           name: Patterns;

@@ -222,7 +222,8 @@ export function scoreReport(key: Key, analysis: ReportAnalysis): { scores: Score
     for (const k of missed) misses.push({ kind: 'missed-finding', line: k.line, code, text: k.text, why: 'why' in k ? String(k.why) : '' });
     return ratio((keyItems?.length ?? 0) - missed.length, keyItems?.length ?? 0);
   };
-  const kpiLines = linesOf('kpi-table');
+  // A total that is not the sum of its rows is a table defect of the keys' kind too.
+  const kpiLines = new Set([...linesOf('kpi-table'), ...linesOf('table-total')]);
   const milestoneLines = linesOf('milestone-table');
   const unsupportedLines = linesOf('unsupported-claim');
   const contradictionLines = linesOf('status-contradiction');

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { buildGoalCheck, provideHover, type ReportAnalysis } from '../../server/src/core/index.js';
-import { analyzeText, diagnosticsOf, lineOf, readFixture, report, statusOverGoal, targetVerdicts, textsByLine } from './util.js';
+import { analyzeText, diagnosticsOf, lineOf, readFixture, report, statusOverGoal, targetVerdicts, textsByLine, textsOf } from './util.js';
 
 /** [line, covered text, message] of the diagnostics with `code`. */
 function found(analysis: ReportAnalysis, code: 'kpi-table' | 'milestone-table' | 'status-contradiction'): [number, string, string][] {
@@ -285,5 +285,48 @@ describe('goals: budget tables', () => {
       ],
     );
     assert.deepEqual(found(analysis, 'kpi-table'), []);
+  });
+});
+
+describe('goals: KPI rows that cannot be checked, and totals that do not add up', () => {
+  const scorecard = (rows: readonly string[], header = '| # | Measure | Target | Actual | Status |') =>
+    analyzeText(report(['## Results', '', header, `|${' --- |'.repeat(header.split('|').length - 2)}`, ...rows, ''].join('\n'), 'Closure Report'));
+
+  it('flags a target of change against a level with no baseline, not one whose row gives the level or the change', () => {
+    const analysis = scorecard([
+      '| 1 | Diesel use per route | −30% | 41 l/day | Green |',
+      '| 2 | Energy cost | −20% (≤ €18,400/month) | €17,900/month | Green |',
+      '| 3 | Waiting time | −25% | −27% | Green |',
+      '| 4 | Cost per claim, from £148 | −25% | £118 | Red |',
+      '| 5 | Share of online sales | +5 percentage points | 93.4% | Green |',
+      '| 6 | Queue length | −20% | 18.4% | Green |',
+    ]);
+    assert.deepEqual(textsOf(analysis, 'kpi-table'), ['41 l/day', '93.4%']);
+    const [first] = diagnosticsOf(analysis, 'kpi-table');
+    assert.match(first!.message, /change \(−30%\).*level \(41 l\/day\).*no baseline/u);
+  });
+
+  it('flags row numbers that skip, not a new group or numbering that restarts', () => {
+    const skipped = scorecard(['| 1 | A | ≥ 1 | 2 | Met |', '| 2 | B | ≥ 1 | 2 | Met |', '| 4 | C | ≥ 1 | 2 | Met |']);
+    assert.deepEqual(textsOf(skipped, 'kpi-table'), ['4']);
+    const ids = scorecard(['| SC-11 | A | ≥ 1 | 2 | Met |', '| SC-13 | B | ≥ 1 | 2 | Met |', '| 2.4 | C | ≥ 1 | 2 | Met |', '| 3.2 | D | ≥ 1 | 2 | Met |']);
+    assert.deepEqual(textsOf(ids, 'kpi-table'), ['SC-13', '3.2']);
+    const fine = scorecard(['| 1.1 | A | ≥ 1 | 2 | Met |', '| 1.2 | B | ≥ 1 | 2 | Met |', '| 2.1 | C | ≥ 1 | 2 | Met |', '| 1.1 | D | ≥ 1 | 2 | Met |']);
+    assert.deepEqual(textsOf(fine, 'kpi-table'), []);
+  });
+
+  it('flags a total that is not the sum of its rows, counting signs, subtotals and rounding', () => {
+    const text = report(
+      [
+        '## 五、资金使用情况', '',
+        '| 资金来源 | 计划（万元） | 实际（万元） | 差异（万元） | 占比 |', '| --- | --- | --- | --- | --- |',
+        '| 市级财政 | 1,200 | 1,180 | −20 | 78% |', '| 区级配套 | 300 | 310 | +10 | 21% |', '| 小计 | 1,500 | 1,490 | −10 | 99% |',
+        '| 社会捐赠 | 20.4 | 20.35 | −0.05 | 1% |', '| 合计 | 1,520.4 | 1,510.35 | −10.05 | 100% |', '',
+        '| Item | Budget (€k) | Actual (€k) |', '| --- | --- | --- |', '| Coaches | 1,150 | 1,180 |', '| Hardware | 540 | 612 |', '| Total | 1,690 | 1,782 |', '',
+      ].join('\n'),
+    );
+    const analysis = analyzeText(text);
+    assert.deepEqual(textsOf(analysis, 'table-total'), ['1,782']);
+    assert.match(diagnosticsOf(analysis, 'table-total')[0]!.message, /1,782.*1,792/u);
   });
 });

@@ -20,6 +20,7 @@ import { missingChapter } from './rules/missing-chapter.js';
 import { numbering } from './rules/numbering.js';
 import { placeholder } from './rules/placeholder.js';
 import { statusContradiction } from './rules/status-contradiction.js';
+import { tableTotal } from './rules/table-total.js';
 import { unitMismatch } from './rules/unit-mismatch.js';
 import { unknownSchema } from './rules/unknown-schema.js';
 import { unsupportedClaim } from './rules/unsupported-claim.js';
@@ -46,6 +47,7 @@ export const rules: readonly Rule[] = [
   unsupportedClaim,
   kpiTable,
   milestoneTable,
+  tableTotal,
 ];
 
 /** Codes the analysis writes about itself rather than about the report, and where. */

@@ -17,6 +17,7 @@ interface ColumnsFile {
   pending: string[];
   onTime: string[];
   budget: { budget: string[]; actual: string[] };
+  totals: { grand: string[]; sub: string[] };
 }
 
 const data: ColumnsFile = columnsYaml;
@@ -167,6 +168,14 @@ const rowNumber = /^(?:#|no\.?|id|序号|编号|行号)$/iu;
 
 export function numbersRows(header: TextBlock): boolean {
   return rowNumber.test(header.text.trim());
+}
+
+const totalWords = (['sub', 'grand'] as const).flatMap((kind) => data.totals[kind].map((word) => ({ kind, word: squeeze(word) })));
+
+/** Whether a row's first cell makes it a total (合计, Total (€k)) or a subtotal (小计) of the rows above it. */
+export function totalKind(text: string): 'grand' | 'sub' | undefined {
+  const cell = squeeze(text);
+  return totalWords.find(({ word }) => cell.startsWith(word) && !/^[a-z]/u.test(cell.slice(word.length)))?.kind;
 }
 
 /** Whether a milestone status says the phase is finished (已完成, done, ✓). */

@@ -7,7 +7,7 @@ import { classifyTable } from '../report/tableKinds.js';
 import { budgetColumns, cellSpan, isBlank, isPending, kpiColumns, numbersRows, rowSpan, statusOf } from './columns.js';
 import { gapSide, readSentenceOnce, type Reading } from './measure.js';
 import { judge, levelFromGap, sameFigure, targetOf, type Judgement, type Target } from './verdict.js';
-import { findQuantities, type Bound, type Quantity, type Unit } from './numbers.js';
+import { compatibleUnits, findQuantities, type Bound, type Quantity, type Unit } from './numbers.js';
 
 export interface KpiRow extends Span {
   readonly cells: readonly TextBlock[];
@@ -244,7 +244,11 @@ export type KpiProblem =
   /** A target or actual cell without a number (empty, a dash, a placeholder, a vague amount, words). */
   | { readonly kind: 'non-numeric'; readonly cell: TextBlock; readonly column: 'target' | 'actual'; readonly row: KpiRow }
   /** A status cell that says met where the figures say missed, or the other way round. */
-  | { readonly kind: 'status'; readonly cell: TextBlock; readonly row: KpiRow; readonly says: 'met' | 'missed'; readonly figures: 'met' | 'missed' };
+  | { readonly kind: 'status'; readonly cell: TextBlock; readonly row: KpiRow; readonly says: 'met' | 'missed'; readonly figures: 'met' | 'missed' }
+  /** A target of relative change (降低 20%, −10%, +5 个百分点) against a level, with no baseline to compute the change from. */
+  | { readonly kind: 'no-baseline'; readonly cell: TextBlock; readonly row: KpiRow; readonly target: string; readonly actual: string }
+  /** A row number that skips (8 then 11, SC-11 then SC-13, 2.4 then 3.2): a row left out or misnumbered. */
+  | { readonly kind: 'row-gap'; readonly cell: TextBlock; readonly row: KpiRow; readonly previous: string; readonly next: string };
 
 /** What is wrong in a KPI table; nothing for a table that is not one. */
 export function kpiProblems(documentText: string, table: TableInfo): KpiProblem[] {
@@ -259,10 +263,76 @@ export function kpiProblems(documentText: string, table: TableInfo): KpiProblem[
     for (const [cell, column, numeric] of [[row.target, 'target', target], [row.actual, 'actual', actual]] as const) {
       if (cell && columns[column] !== undefined && !numeric) problems.push({ kind: 'non-numeric', cell, column, row });
     }
+    if (target && actual && row.actual) {
+      const level = levelWithoutBaseline(read, row);
+      if (level) problems.push({ kind: 'no-baseline', cell: row.actual, row, ...level });
+    }
     const says = rowStatus(row);
     if (!says || !row.status || !target || !actual) continue;
     const { verdict } = rowJudgement(read, row);
     if ((verdict === 'met' || verdict === 'missed') && verdict !== says) problems.push({ kind: 'status', cell: row.status, row, says, figures: verdict });
   }
+  problems.push(...rowGaps(table, rows));
   return problems;
+}
+
+/**
+ * The target and actual of a row whose target is a relative change (降低 20%, −25%, +5 个百分点) and whose
+ * actual is a level in another unit (10.2 min, €5.30, 19.8% for a change in points), with no baseline in
+ * the row: the reader cannot tell the change achieved. Undefined for any other row.
+ */
+function levelWithoutBaseline(read: CellReader, row: KpiRow): { target: string; actual: string } | undefined {
+  const target = rowTarget(read, row);
+  const actual = rowActual(read, row);
+  if (!target || !actual || actual.kind !== 'level' || actual.baseline || target.baseline) return undefined;
+  if (target.direction !== 'increase-by' && target.direction !== 'decrease-by') return undefined;
+  const change = target.quantity.unit.dimension;
+  // A figure in % beside a change in % may be the change achieved (降低 20% | 18.4%); in points, only points are.
+  const sameKind = change === 'percent' ? actual.quantity.unit.dimension === 'percent' : actual.quantity.unit.dimension === 'percentage-point';
+  if ((change !== 'percent' && change !== 'percentage-point') || sameKind) return undefined;
+  // The level the change leads to or starts from, written beside it (−30% (€5.18), …by 15% from $84k): readable.
+  const unit = actual.quantity.unit;
+  const named = [row.target!, ...row.cells.filter((c) => c.text === row.metric)].some((cell) =>
+    findQuantities(cell.text).some((q) => compatibleUnits(q.unit, unit) && (q.unit.dimension !== 'none' || unit.dimension === 'none')),
+  );
+  // …or the change achieved, in a deviation column (−20% | $151k/month | −17.9%).
+  const achieved = row.deviation !== undefined && findQuantities(row.deviation.text).some((q) => q.unit.dimension === change);
+  return named || achieved ? undefined : { target: row.target!.text.trim(), actual: row.actual!.text.trim() };
+}
+
+/** A row's number: an optional prefix (SC-, KR) and one to three numbers joined by points (8, 2.4, 1.2.3). */
+const rowNumberText = /^\s*([A-Za-z]{1,6}\s?[-‐–]?\s?)?(\d{1,3}(?:\.\d{1,3}){0,2})\.?\s*$/u;
+
+/**
+ * Row numbers that skip, in the table's row-number column (#, No., 序号) or, failing one, its first column
+ * when every row's first cell is a number: 8 then 11, SC-11 then SC-13, 2.4 then 3.2 (3.1 left out). A
+ * number that goes back or repeats is left to the reader: tables restart their numbering by group.
+ */
+function rowGaps(table: TableInfo, rows: readonly KpiRow[]): KpiProblem[] {
+  const column = table.header.findIndex(numbersRows);
+  const at = column >= 0 ? column : 0;
+  const numbers = rows.map((row) => rowNumberText.exec(row.cells[at]?.text ?? ''));
+  if (rows.length < 3 || numbers.some((m) => !m)) return [];
+  const problems: KpiProblem[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const [before, after] = [numbers[i - 1]!, numbers[i]!];
+    if ((before[1] ?? '').replace(/\s/gu, '') !== (after[1] ?? '').replace(/\s/gu, '')) continue;
+    if (skips(before[2]!.split('.').map(Number), after[2]!.split('.').map(Number))) {
+      problems.push({ kind: 'row-gap', cell: rows[i]!.cells[at]!, row: rows[i]!, previous: before[0].trim(), next: after[0].trim() });
+    }
+  }
+  return problems;
+}
+
+/** Whether `next` skips a number after `previous` (3 → 5, 2.4 → 3.2, 2.4 → 2.6); not when it steps back or starts a new group at 1. */
+function skips(previous: readonly number[], next: readonly number[]): boolean {
+  if (previous.length !== next.length) return false;
+  const last = next.length - 1;
+  for (let level = 0; level < last; level++) {
+    if (next[level]! > previous[level]! + 1) return true;
+    // A new group (2.4 → 3.x) starts at 1.
+    if (next[level]! === previous[level]! + 1) return next.slice(level + 1).some((n) => n > 1);
+    if (next[level]! < previous[level]!) return false;
+  }
+  return next[last]! > previous[last]! + 1;
 }

@@ -21,6 +21,7 @@ export const diagnosticCodes = [
   'unit-mismatch',
   'kpi-table',
   'milestone-table',
+  'table-total',
   'too-many-problems',
   'analysis-limit',
 ] as const;
