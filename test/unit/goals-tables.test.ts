@@ -330,3 +330,20 @@ describe('goals: KPI rows that cannot be checked, and totals that do not add up'
     assert.match(diagnosticsOf(analysis, 'table-total')[0]!.message, /1,782.*1,792/u);
   });
 });
+
+describe('goals: milestone tables named in other words', () => {
+  it('reads Activity | Planned | Actual as a milestone table by its dates, and a budget table with the same headers as none', () => {
+    const analysis = analyzeText(
+      report(
+        [
+          '## Timeline', '',
+          '| Activity | Planned | Actual |', '| --- | --- | --- |', '| Baseline survey | Dec 2021 | Jan 2022 |', '| Midline survey | Mar 2023 | Apr 2023 |', '| Endline survey | Jul 2024 | Jul 2022 |', '',
+          '## Budget', '',
+          '| Item | Planned | Actual |', '| --- | --- | --- |', '| Staff | 1,200 | 1,150 |', '| Travel | 300 | 280 |', '| Equipment | 500 | 20 |', '',
+        ].join('\n'),
+        'Grant Closure Report',
+      ),
+    );
+    assert.deepEqual(textsOf(analysis, 'milestone-table'), ['Jul 2022']);
+  });
+});

@@ -23,7 +23,7 @@ export * from './languageFeatures/edits.js';
 export * from './languageFeatures/goalStatements.js';
 export * from './goals/scorecard.js';
 export * from './languageFeatures/goalCheck.js';
-export { findDates, parseDate, type CalendarDate } from './goals/dates.js';
+export { findDates, parseDate, type CalendarDate } from './report/dates.js';
 export type { GoalResult } from './goals/evaluate.js';
 export type { Goal } from './goals/extract.js';
 export type { Candidate } from './goals/match.js';

@@ -7,7 +7,7 @@ import { compatibleUnits, findQuantities, fromBeforeFigure, fromWord, percent, q
 import phrasesYaml from '../../../data/goal-phrases.yaml';
 import { characterClass, wordAlternation } from '../report/patterns.js';
 import { alternation, eventsIn, lastVerb, phrases, trimFillers } from './phrases.js';
-import { findDates } from './dates.js';
+import { findDates } from '../report/dates.js';
 import { clauseScanner } from './segments.js';
 
 const { englishNames, partOf, deadline, rateName, fromTo } = phrasesYaml;

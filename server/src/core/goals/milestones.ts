@@ -6,7 +6,7 @@
 import type { TableInfo, TextBlock } from '../parse/model.js';
 import { classifyTable } from '../report/tableKinds.js';
 import { isBlank, isDone, isOnTime, milestoneColumns, numbersRows, type MilestoneColumn } from './columns.js';
-import { findDates, isBefore, parseDate, type CalendarDate } from './dates.js';
+import { findDates, isBefore, parseDate, type CalendarDate } from '../report/dates.js';
 
 export type MilestoneProblem =
   | { readonly kind: 'unparseable'; readonly cell: TextBlock; readonly column: MilestoneColumn }

@@ -8,7 +8,7 @@ import quantitiesYaml from '../../../data/quantities.yaml';
 import type { Span } from '../parse/model.js';
 import { parseChineseNumeral } from '../report/numberingStyle.js';
 import { characterClass, placeholderPatterns, scanSpans, vagueQuantityPatterns, wordAlternation } from '../report/patterns.js';
-import { findDates } from './dates.js';
+import { findDates } from '../report/dates.js';
 import { addTo, isLatin, latinLetter, nameAt, nameEndingAt, table, type NameTable } from './nameTable.js';
 
 export interface Unit {

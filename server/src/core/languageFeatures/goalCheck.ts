@@ -9,7 +9,7 @@ import { LineIndex } from '../parse/text.js';
 import { classifyTable } from '../report/tableKinds.js';
 import type { GoalResult } from '../goals/evaluate.js';
 import type { Candidate } from '../goals/match.js';
-import { isoDay } from '../goals/dates.js';
+import { isoDay } from '../report/dates.js';
 import { dateUnit } from '../goals/measure.js';
 import type { Quantity } from '../goals/numbers.js';
 import type { Verdict } from '../goals/verdict.js';

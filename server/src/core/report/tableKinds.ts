@@ -1,4 +1,5 @@
 import columnsYaml from '../../../data/table-columns.yaml';
+import { parseDate } from './dates.js';
 import { localize, type Locale } from './l10n.js';
 import type { TableInfo } from '../parse/model.js';
 
@@ -60,7 +61,19 @@ export function classifyTable(table: TableInfo): TableKind {
   const has = (pattern: RegExp) => headers.some((h) => pattern.test(h));
   if ((has(kpiName) && has(kpiValue)) || (has(kpiTarget) && has(kpiActual))) return 'kpi';
   if (has(milestoneName) && has(milestoneDate)) return 'milestone';
-  return 'other';
+  return datedColumns(table) >= 2 ? 'milestone' : 'other';
+}
+
+/**
+ * The columns whose header is a date's (Planned, Actual, 计划, 实际) and whose cells are dates, at least two
+ * in three of those written: Activity | Planned | Actual names its phases in words no list can hold.
+ */
+function datedColumns(table: TableInfo): number {
+  return table.header.filter((header, column) => {
+    if (!milestoneDate.test(header.text)) return false;
+    const written = table.rows.map((row) => row[column]?.text.trim() ?? '').filter((text) => text !== '');
+    return written.length >= 2 && written.filter((text) => parseDate(text) !== undefined).length * 3 >= written.length * 2;
+  }).length;
 }
 
 /** Column headers of the tables the tool writes (completion, skeleton), in both languages. */

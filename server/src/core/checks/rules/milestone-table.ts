@@ -1,5 +1,5 @@
 import { cellSpan } from '../../goals/columns.js';
-import { formatDate } from '../../goals/dates.js';
+import { formatDate } from '../../report/dates.js';
 import { milestoneProblems, type MilestoneProblem } from '../../goals/milestones.js';
 import type { Rule, RuleContext } from '../rule.js';
 

@@ -1,6 +1,6 @@
 import type { ReportDiagnostic } from '../../report/diagnostics.js';
 import { cellSpan } from '../../goals/columns.js';
-import { formatDate } from '../../goals/dates.js';
+import { formatDate } from '../../report/dates.js';
 import { lateOnTime } from '../../goals/milestones.js';
 import { judged, kpiTableProblems, unsupportedClaims } from '../goals.js';
 import type { Rule, RuleContext } from '../rule.js';

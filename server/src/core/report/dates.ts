@@ -3,7 +3,7 @@
  * 2024年第二季度, Q2 2024, 30 September 2024, September 2024. A date is a stretch of days (a month is its
  * first to its last day), so "before" is certain only when one stretch ends before the other begins.
  */
-import { parseChineseNumeral } from '../report/numberingStyle.js';
+import { parseChineseNumeral } from './numberingStyle.js';
 import type { Span } from '../parse/model.js';
 
 /** Days since 1970-01-01 (UTC) of the first and the last day the date covers. */
