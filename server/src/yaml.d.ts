@@ -235,6 +235,7 @@ declare namespace DataFiles {
         after: Literals;
         afterYear: Literals;
         yearSuffixes: Literals;
+        named: Literals;
       };
       comparedWith: Literals;
       targetJoiners: Literals;

@@ -827,6 +827,15 @@ describe('goals: a change from a starting point', () => {
     assert.deepEqual(['1,200–1,900 t/yr (modelled)', '1,600–1,900 t/yr', '900–1,200 t/yr'].map(verdictFor), ['unverifiable', 'met', 'missed']);
   });
 
+  it('takes the figure after 较测试期的 for the start of a change, and names the metric before it', () => {
+    const analysis = analyzeText(
+      report('## 一、项目目标\n\n1. 新客获客成本（CAC）较测试期的 42 美元降低 25%。\n\n## 二、项目成果\n\n| 指标 | 目标值 | 实际值 | 状态 |\n| --- | --- | --- | --- |\n| 新客获客成本 | 降低 25% | 33.5 美元 | ✅ |\n'),
+    );
+    const [goal] = analysis.goals;
+    assert.deepEqual([goal!.goal.metric, goal!.goal.target?.baseline?.text, goal!.verdict], ['新客获客成本', '42 美元', 'missed']);
+    assert.equal(diagnosticsOf(analysis, 'status-contradiction').length, 1);
+  });
+
   it('keeps a figure after "from" a target where no change is stated (data from at least 80% of participants)', () => {
     const [goal] = analyzeText(report('## Objectives\n\n1. Obtain follow-up data from at least 80% of screened participants.\n\n## Results\n\nFollow-up data were obtained for 74.6% of participants.\n', 'Final Report')).goals;
     assert.deepEqual([goal!.goal.target?.quantity.text, goal!.verdict], ['80%', 'missed']);

@@ -37,7 +37,7 @@ interface PhrasesFile {
   events: string[][];
   countClaims: string[];
   verbEndsWithTo: string[];
-  baselineTail: { after: string[]; afterYear: string[]; yearSuffixes: string[] };
+  baselineTail: { after: string[]; afterYear: string[]; yearSuffixes: string[]; named: string[] };
   comparedWith: string[];
 }
 
@@ -74,6 +74,8 @@ const endsWith = (words: readonly string[]) => new RegExp(`(?:${alternation(word
 const contains = (words: readonly string[]) => new RegExp(alternation(words), 'u');
 /** A year as written before a baseline or a comparison: 2023 年, 2023 年度, 2023 年底. */
 const writtenYear = `(?:19|20)\\d\\d\\s*年(?:${wordAlternation(data.baselineTail.yearSuffixes)})?`;
+/** A time or state named before 的 after a word of comparison: 较测试期的, 相比改造前的. */
+const namedState = `(?:${wordAlternation(data.baselineTail.named)})\\s*\\p{Script=Han}{1,8}?的`;
 
 export const phrases = {
   /** 至, 到, 为, to: after a change verb, the figure is the level reached. */
@@ -83,13 +85,13 @@ export const phrases = {
   /** A verb that already holds its 至 (降至, 增至). */
   verbWithTo: new RegExp(`(?:${wordAlternation(data.verbEndsWithTo)})$`, 'u'),
   baseline: new RegExp(
-    `(?:${alternation(data.baseline)})(?:\\s*(?:${writtenYear}(?=\\s*(?:[（(]|${wordAlternation(data.baselineTail.afterYear)}))|[（(]|${wordAlternation(data.baselineTail.after)}|:|：))*\\s*$`,
+    `(?:(?:${alternation(data.baseline)})(?:\\s*(?:${writtenYear}(?=\\s*(?:[（(]|${wordAlternation(data.baselineTail.afterYear)}))|[（(]|${wordAlternation(data.baselineTail.after)}|:|：))*|${namedState})\\s*$`,
     'u',
   ),
   /** Right after a figure (or the bracket it closes), the words that make it a starting point (的基础上). */
   baselineAfter: new RegExp(`^\\s*[）)]?\\s*(?:${alternation(data.baselineAfter)})`, 'u'),
   /** What a name is compared with, at its end (亩产较 2022 年, 成本比上年): no part of the name. */
-  comparedWith: new RegExp(`(?:${wordAlternation(data.comparedWith)})\\s*(?:${writtenYear}|${alternation(data.baseline)})[^，,；;。]{0,6}$`, 'u'),
+  comparedWith: new RegExp(`(?:(?:${wordAlternation(data.comparedWith)})\\s*(?:${writtenYear}|${alternation(data.baseline)})|${namedState})[^，,；;。]{0,6}$`, 'u'),
   goalMarker: contains(data.goalMarkers),
   goalLead: contains(data.goalLeads),
   /** Text ending with a goal word (年度目标, 考核指标, objectives). */
