@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildGoalCheck, type GoalCheckRow, type ReportAnalysis } from '../../server/src/core/index.js';
-import { analyzeText, diagnosticsOf, lineOf, readFixture, report, targetVerdicts, textsByLine } from './util.js';
+import { analyzeText, diagnosticsOf, lineOf, readFixture, report, targetVerdicts, textsByLine, textsOf } from './util.js';
 
 /** [goal line, metric, direction, verdict, reason or achievement, outcome line or null] */
 type Row = readonly [number, string, string, string, string | number | null, number | null];
@@ -926,6 +926,19 @@ describe('goals: a zero target written 为零', () => {
       analyzeText(text).goals.map((g) => [g.goal.target?.quantity.value, g.goal.target?.direction, g.verdict]),
       [[0, 'at-most', 'met']],
     );
+  });
+});
+
+describe('goals: a table of objectives with a status each', () => {
+  it('takes the status of the row with the goal\'s code (O2 … | Met) and reports it where the figures say missed', () => {
+    const text = report(
+      '## Objectives\n\n- **O1.** Recruit at least 40 community pharmacies.\n- **O2.** Obtain follow-up data from at least 80% of screened participants.\n\n' +
+        '## Results\n\n| Objective | Status |\n| --- | --- |\n| O1 Pharmacies recruited | Partly met |\n| O2 Follow-up | Met |\n\nWe recruited 38 community pharmacies. Follow-up data were obtained for 74.6% of screened participants.\n',
+      'Final Report',
+    );
+    const analysis = analyzeText(text);
+    assert.deepEqual(analysis.goals.map((g) => [g.verdict, g.status?.says ?? null]), [['missed', null], ['missed', 'met']]);
+    assert.deepEqual(textsOf(analysis, 'status-contradiction'), ['Met']);
   });
 });
 

@@ -8,7 +8,7 @@ import type { ReportModel } from '../parse/model.js';
 import { extractGoals, type Goal } from './extract.js';
 import { alternativesKept, comparable, deadlineEvents, isClear, namesEvent, prepareStatement, rankOutcomes, type Candidate } from './match.js';
 import { coverage, prepareMetric, similarity, type MetricText } from './metric.js';
-import { collectOutcomes, type OutcomeStatement, type StatedStatus } from './outcomes.js';
+import { collectOutcomes, statusRows, type OutcomeStatement, type StatedStatus, type StatusRow } from './outcomes.js';
 import { dateUnit, type Reading } from './measure.js';
 import { compatibleUnits, inBase } from './numbers.js';
 import { judge, sameFigure, sameValue, type Reason, type Target, type Verdict } from './verdict.js';
@@ -87,6 +87,22 @@ function statedStatus(goal: Goal, outcome: Candidate | undefined, alternatives: 
 }
 
 const isChange = (target: Target) => target.direction === 'increase-by' || target.direction === 'decrease-by';
+
+/** The code a list gives an objective (**O4.**, KR2.1, SC-5, G3): letters, then a number. */
+const itemCode = /^[\s*_]*([A-Za-z]{1,4}[-\s]?\d{1,2}(?:\.\d{1,2})?)(?![\d.]?\d)/u;
+const codeOf = (text: string) => itemCode.exec(text)?.[1]?.replace(/[-\s]/gu, '').toUpperCase();
+
+/**
+ * The status a table of objectives gives the goal (O4 12-month follow-up | Met): the row with the goal's
+ * list code, or the one row whose name is the goal's as closely as `statusMatch`.
+ */
+function listedStatus(goal: Goal, names: readonly MetricText[], rows: readonly StatusRow[]): StatedStatus | undefined {
+  const code = codeOf(goal.text);
+  const byCode = code ? rows.filter((r) => codeOf(r.label) === code) : [];
+  if (byCode.length === 1) return byCode[0]!.status;
+  const byName = rows.filter((r) => names.some((n) => similarity(prepareMetric(r.label), n) >= statusMatch));
+  return byName.length === 1 ? byName[0]!.status : undefined;
+}
 
 /**
  * Whether two goals want different things of one figure: both a level (or both a change) in one unit,
@@ -203,9 +219,10 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
   const outcomes = collectOutcomes(model, chapters).filter((o) => o.source === 'kpi-table' || o.source === 'milestone-table' || !stated.some((g) => g.start < o.end && o.start < g.end));
   const all = rankOutcomes(goals, outcomes);
   const ranked = assignFigures(goals, all.map((list, i) => list.filter((c) => isClear(goals[i]!, c))));
+  const listed = statusRows(model);
   return goals.map((goal, i): GoalResult => {
     const [outcome, ...alternatives] = latestOfEvent(goal, deciding(goal, ranked[i]!));
-    const status = statedStatus(goal, outcome, alternatives);
+    const status = statedStatus(goal, outcome, alternatives) ?? (outcome && listed.length ? listedStatus(goal, goal.names.map(prepareMetric), listed) : undefined);
     if (!outcome) {
       // Statements that mention the goal without naming it clearly: the report may well give its result.
       // (A clear one whose figure a rival goal took is no mention.)

@@ -5,7 +5,7 @@
  */
 import type { ClassifiedChapter } from '../report/chapters.js';
 import type { ReportModel, Section, Span, TableInfo, TextBlock } from '../parse/model.js';
-import { cellSpan, isBlank, milestoneColumns, rowSpan } from './columns.js';
+import { cellSpan, isBlank, kpiColumns, milestoneColumns, rowSpan, statusOf } from './columns.js';
 import { budgetRows, cellReader, kpiRows, rowActual, rowStatus, rowTarget } from './kpi.js';
 import type { Target } from './verdict.js';
 import { classifyTable } from '../report/tableKinds.js';
@@ -230,6 +230,37 @@ function milestoneStatements(model: ReportModel, done: readonly Span[], into: Ou
       into.push(statement);
     }
   }
+}
+
+/** A row of a table that gives each objective a status and no figure (Objective | Status). */
+export interface StatusRow {
+  readonly label: string;
+  readonly status: StatedStatus;
+}
+
+const statusRowsOfTable = new WeakMap<TableInfo, readonly StatusRow[]>();
+
+/**
+ * The rows of tables that only say whether each objective was met (O4 12-month follow-up | Met): a status
+ * column, a name in the first, and no target, actual or baseline column.
+ */
+export function statusRows(model: ReportModel): StatusRow[] {
+  return model.tables.flatMap((table) => {
+    let rows = statusRowsOfTable.get(table);
+    if (!rows) {
+      const columns = classifyTable(table) === 'other' ? kpiColumns(table) : {};
+      const only = columns.status !== undefined && columns.status > 0 && columns.target === undefined && columns.actual === undefined && columns.baseline === undefined;
+      rows = only
+        ? table.rows.flatMap((cells) => {
+            const cell = cells[columns.status!];
+            const says = cell ? statusOf(cell.text) : undefined;
+            return cell && says && cells[0]?.text.trim() ? [{ label: cells[0].text.trim(), status: { says, cell } }] : [];
+          })
+        : [];
+      statusRowsOfTable.set(table, rows);
+    }
+    return [...rows];
+  });
 }
 
 export function collectOutcomes(model: ReportModel, chapters: readonly ClassifiedChapter[]): OutcomeStatement[] {
