@@ -940,6 +940,14 @@ describe('goals: a table of objectives with a status each', () => {
     assert.deepEqual(analysis.goals.map((g) => [g.verdict, g.status?.says ?? null]), [['missed', null], ['missed', 'met']]);
     assert.deepEqual(textsOf(analysis, 'status-contradiction'), ['Met']);
   });
+  it('takes the status of a row named like the goal where no code names it (Zero lost-time injuries | Green)', () => {
+    const text = report(
+      '## 1.0 Executive Summary\n\n| Objective | Status |\n| --- | --- |\n| Zero lost-time injuries | Green |\n\n## 2.0 Objectives\n\n- Zero lost-time injuries on site.\n\n## 3.0 Results\n\nThere was one lost-time injury, in March 2024.\n',
+      'Closure Report',
+    );
+    const analysis = analyzeText(text);
+    assert.deepEqual(analysis.goals.map((g) => [g.verdict, g.status?.says ?? null]), [['missed', 'met']]);
+  });
 });
 
 describe('goals: OKR retrospectives', () => {

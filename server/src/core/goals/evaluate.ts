@@ -93,14 +93,19 @@ const itemCode = /^[\s*_]*([A-Za-z]{1,4}[-\s]?\d{1,2}(?:\.\d{1,2})?)(?![\d.]?\d)
 const codeOf = (text: string) => itemCode.exec(text)?.[1]?.replace(/[-\s]/gu, '').toUpperCase();
 
 /**
- * The status a table of objectives gives the goal (O4 12-month follow-up | Met): the row with the goal's
- * list code, or the one row whose name is the goal's as closely as `statusMatch`.
+ * The status a table of objectives gives the goal (O4 12-month follow-up | Met, Zero lost-time injuries |
+ * Green): the row with the goal's list code, or the one row that names the goal as closely as `statusMatch`
+ * — its name is the goal's, holds it, or is held by the goal's words.
  */
 function listedStatus(goal: Goal, names: readonly MetricText[], rows: readonly StatusRow[]): StatedStatus | undefined {
   const code = codeOf(goal.text);
   const byCode = code ? rows.filter((r) => codeOf(r.label) === code) : [];
   if (byCode.length === 1) return byCode[0]!.status;
-  const byName = rows.filter((r) => names.some((n) => similarity(prepareMetric(r.label), n) >= statusMatch));
+  const text = prepareMetric(goal.text);
+  const byName = rows.filter((r) => {
+    const label = prepareMetric(r.label);
+    return coverage(text, label) >= statusMatch || names.some((n) => similarity(label, n) >= statusMatch || coverage(label, n) >= statusMatch);
+  });
   return byName.length === 1 ? byName[0]!.status : undefined;
 }
 
