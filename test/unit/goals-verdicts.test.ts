@@ -345,6 +345,15 @@ describe('goals: claims that count the goals met', () => {
     const zh = textsByLine(analyzeText(report('## 项目目标\n\n1. 满意度达到 90% 以上；\n2. 办理时长不超过 3 天。\n\n## 项目成果\n\n满意度为 93%。办理时长为 4 天。\n\n## 结语\n\n2 项考核目标中 2 项达成。\n')), 'unsupported-claim');
     assert.deepEqual([...zh.values()], [['2 项达成']]);
   });
+
+  it('does not count a goal the report gives no figure for among those that may have been met', () => {
+    const text = report(
+      '## Objectives\n\n1. Satisfaction of at least 90%.\n2. Turnaround within 3 days.\n3. At least 100 new customers.\n4. Cut complaints by 20%.\n\n' +
+        '## Results\n\nSatisfaction was 93%. Turnaround was 4 days. New customers: XX.\n\n## Conclusion\n\nThree of the four objectives have been met.\n',
+      'Closure Report',
+    );
+    assert.deepEqual([...textsByLine(analyzeText(text), 'unsupported-claim').values()].flat(), ['Three of the four objectives have been met']);
+  });
 });
 
 describe('goals: deadlines', () => {

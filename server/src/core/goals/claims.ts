@@ -85,7 +85,9 @@ function judgeCount(written: string, results: readonly GoalResult[]): Omit<Unsup
   const judged = results.filter((r) => r.goal.target);
   const claimed = claimedCount(written, judged.length);
   const missed = judged.filter((r) => r.verdict === 'missed');
-  const possible = judged.length - missed.length;
+  // A goal the report gives no figure for (none, a placeholder, a vague amount) is not shown met either.
+  const unshown = judged.filter((r) => r.verdict === 'no-outcome' || (r.verdict === 'unverifiable' && (r.reason === 'placeholder' || r.reason === 'vague' || r.reason === 'no-number')));
+  const possible = judged.length - missed.length - unshown.length;
   if (claimed === undefined || missed.length === 0 || claimed <= possible) return undefined;
   return { problem: 'count', figure: undefined, goal: missed[0], count: { claimed, possible } };
 }
