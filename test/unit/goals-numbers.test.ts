@@ -192,6 +192,11 @@ describe('goals: numbers', () => {
     assert.deepEqual(findQuantities('Half of the staff came for a quarter of the day.'), []);
   });
 
+  it('reads a Chinese numeral before 期 as a phase\'s name, and digits before it as a count', () => {
+    assert.deepEqual(findQuantities('在瓯江一期、瓯江二期和南麂三个海上风电场开展示范应用，二期工程').map((q) => q.text), ['三个']);
+    assert.deepEqual(findQuantities('举办培训班 46 期').map((q) => [q.text, q.unit.dimension]), [['46 期', 'count:期']]);
+  });
+
   it('does not read 节约 as “about” (约), nor 最近 as “nearly” (近)', () => {
     const [saving] = findQuantities('每年节约20万元');
     assert.equal(saving!.approximate, false);
