@@ -770,6 +770,11 @@ describe('goals: deadlines named by what is due', () => {
     assert.deepEqual(goals.map((g) => [g.verdict, g.outcome?.line ?? null]), [['missed', 12]]);
   });
 
+  it('reads 竣工验收 as an acceptance, no date of the completion it follows', () => {
+    const [goal] = analyzeText(report('## 一、建设目标\n\n1. 于 2023 年 12 月底前全面完工。\n\n## 二、建设成效\n\n全部工程于 2023 年 11 月 28 日完工，2024 年 9 月通过市级竣工验收。\n')).goals;
+    assert.deepEqual([goal!.verdict, goal!.outcome?.reading?.quantity.text], ['met', '2023 年 11 月 28 日']);
+  });
+
   it('names a deadline by the event after its date, verb and all (2024 年 9 月 30 日前通过设计定型评审)', () => {
     const [goal] = analyzeText(report('## 一、研发目标\n\n1. 2024 年 9 月 30 日前通过设计定型评审；\n\n## 二、项目成果\n\n设计定型评审于 2024 年 11 月 8 日通过。\n')).goals;
     assert.deepEqual([goal!.goal.metric, goal!.verdict], ['通过设计定型评审', 'missed']);

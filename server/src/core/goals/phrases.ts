@@ -144,15 +144,24 @@ const eventWords = data.events.flatMap((words, event) => words.map((word) => ({ 
 const anyEvent = new RegExp(alternation(eventWords.map((e) => e.word)), 'gu');
 const eventOf = new Map(eventWords.map((e) => [e.word, e.event]));
 
-/** The events (goal-phrases.yaml `events`, by their place in the list) that lower-cased text names. */
+/**
+ * The events (goal-phrases.yaml `events`, by their place in the list) that lower-cased text names. Of two
+ * event words written together the last is the event (竣工验收 is an acceptance, 上线验收 too).
+ */
 export function eventsIn(lower: string): number[] {
-  const found = new Set<number>();
+  const named: number[] = [];
+  let end = -1;
   for (const m of lower.matchAll(anyEvent)) {
     const event = eventOf.get(m[0]);
-    if (event !== undefined) found.add(event);
+    if (event === undefined) continue;
+    if (end === m.index && hanText.test(m[0])) named.pop();
+    named.push(event);
+    end = m.index + m[0].length;
   }
-  return [...found];
+  return [...new Set(named)];
 }
+
+const hanText = /^\p{Script=Han}/u;
 
 interface Filler {
   readonly word: string;
