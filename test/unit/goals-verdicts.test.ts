@@ -492,6 +492,14 @@ describe('goals: weighing the evidence', () => {
     assert.deepEqual([goal!.verdict, goal!.reason], ['unverifiable', 'inconclusive']);
   });
 
+  it('takes no part of a whole (其中 3 个) for a statement against the whole\'s figure', () => {
+    const text = report(
+      '## 一、年度目标\n\n1. 新建街道综合养老服务中心 4 个。\n\n## 二、完成情况\n\n| 序号 | 指标 | 目标 | 实际 | 状态 |\n| --- | --- | --- | --- | --- |\n| 1 | 新建街道综合养老服务中心 | 4 个 | 4 个 | 已完成 |\n\n4 个新建街道综合养老服务中心全部建成，其中 3 个于 9 月底前投入运营。\n',
+    );
+    const [goal] = buildGoalCheck(analyzeText(text)).goals;
+    assert.equal(goal!.verdict, 'met');
+  });
+
   it('does not take an average within the target for every item within it, and takes one beyond it for a miss', () => {
     const goalText = '## Objectives\n\n- Train each water user committee within 90 days of commissioning.\n\n## Results\n\n';
     const within = goalsOf(`${goalText}The average time from commissioning to committee training was 74 days.\n`, 'Project Closure Report');

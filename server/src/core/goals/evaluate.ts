@@ -251,7 +251,8 @@ export function evaluateGoals(model: ReportModel, chapters: readonly ClassifiedC
     // Another statement that speaks of the goal nearly as well and says the opposite (a KPI row's 2 against
     // the text's 5 次): the report disagrees with itself, and the tool cannot tell which is right.
     const contender = alternatives.find(
-      (c) => c.score >= contenderScore && c.score >= outcome.score * contenderShare && c.reading && decided(judge(goal.target, c.reading).verdict),
+      // A part of a whole (其中 3 个) says nothing against the whole's figure.
+      (c) => c.score >= contenderScore && c.score >= outcome.score * contenderShare && c.reading && !c.reading.part && decided(judge(goal.target, c.reading).verdict),
     );
     const contradicted = contender !== undefined && decided(judged.verdict) && judge(goal.target, contender.reading).verdict !== judged.verdict;
     const conflicting = contradicted || (decided(judged.verdict) && decided(rival) && (rival !== judged.verdict || differs));

@@ -39,6 +39,8 @@ export interface Reading {
   readonly side?: GapSide;
   /** The figure counts things not done yet (2 项进入实质审查 for 授权专利): it decides nothing. */
   readonly pending?: boolean;
+  /** The figure counts a part of a whole the sentence counted before it (4 个…全部建成，其中 3 个…). */
+  readonly part?: boolean;
   /**
    * The other figures of the same kind a table cell lists beside this one (北区 104 天 / 南区 88 天; 5 Sep;
    * 19 Sep): they decide only a miss of a target for each item.
@@ -227,6 +229,18 @@ const partOfBefore = new RegExp(
 );
 /** Between a part and its whole: 11 of the 128 committees, 3 out of 4 sites. */
 const partOfAfter = new RegExp(`^\\s+(?:${wordAlternation(partOf.after, '\\s+')})\\s+(?:(?:${wordAlternation(partOf.determiners)})\\s+)?$`, 'iu');
+
+/** A clause that opens with 其中 (of which): what it counts is a part of what was counted before. */
+const opensPart = new RegExp(`^\\s*(?:${wordAlternation(partOf.among)})\\s*[，,]?\\s*$`, 'iu');
+
+/** Marks the readings that count a part of a whole counted before them in the sentence, in a unit they share. */
+function markParts(text: string, offset: number, readings: Reading[]): void {
+  readings.forEach((reading, i) => {
+    if (!opensPart.test(reading.lead)) return;
+    const whole = readings.slice(0, i).some((r) => r.quantity.end <= reading.quantity.start && compatibleUnits(r.quantity.unit, reading.quantity.unit));
+    if (whole) readings[i] = { ...reading, part: true };
+  });
+}
 
 /**
  * A part of a whole as a share (127 个应用系统中，124 个已完成迁移 → 97.6%; 11 of the 128 committees →
@@ -563,6 +577,7 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     readings.push({ quantity, kind: 'level', movement: undefined, verb: verb.kind, baseline: undefined, metric, lead });
   }
 
+  markParts(text, offset, readings);
   readings.push(...shareReadings(text, offset, quantities));
   carrySubjects(text, offset, readings);
   return isBaseline.size === 0 ? readings : withBaselines(readings, isBaseline);
