@@ -234,7 +234,7 @@ const partOfAfter = new RegExp(`^\\s+(?:${wordAlternation(partOf.after, '\\s+')}
 const opensPart = new RegExp(`^\\s*(?:${wordAlternation(partOf.among)})\\s*[，,]?\\s*$`, 'iu');
 
 /** Marks the readings that count a part of a whole counted before them in the sentence, in a unit they share. */
-function markParts(text: string, offset: number, readings: Reading[]): void {
+function markParts(readings: Reading[]): void {
   readings.forEach((reading, i) => {
     if (!opensPart.test(reading.lead)) return;
     const whole = readings.slice(0, i).some((r) => r.quantity.end <= reading.quantity.start && compatibleUnits(r.quantity.unit, reading.quantity.unit));
@@ -577,7 +577,7 @@ function readFigures(text: string, offset: number, quantities: readonly Quantity
     readings.push({ quantity, kind: 'level', movement: undefined, verb: verb.kind, baseline: undefined, metric, lead });
   }
 
-  markParts(text, offset, readings);
+  markParts(readings);
   readings.push(...shareReadings(text, offset, quantities));
   carrySubjects(text, offset, readings);
   return isBaseline.size === 0 ? readings : withBaselines(readings, isBaseline);
