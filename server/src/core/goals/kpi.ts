@@ -67,29 +67,35 @@ function readKpiRows(documentText: string, table: TableInfo): KpiRow[] | undefin
   if (classifyTable(table) !== 'kpi') return undefined;
   const columns = kpiColumns(table);
   if (columns.target === undefined && columns.actual === undefined) return undefined;
-  const at = (cells: readonly TextBlock[], index: number | undefined) => (index === undefined ? undefined : cells[index]);
   // Without a metric column, the first column that no role takes and that is no row number (#, ID, 序号).
   const taken = new Set(Object.values(columns));
-  const metricColumn = columns.metric ?? table.header.findIndex((cell, i) => !taken.has(i) && !numbersRows(cell));
+  const metric = columns.metric ?? table.header.findIndex((cell, i) => !taken.has(i) && !numbersRows(cell));
   const header = (index: number | undefined) => (index === undefined ? undefined : table.header[index]);
   const units: ColumnUnits = { baseline: headerUnit(header(columns.baseline)), target: headerUnit(header(columns.target)), actual: headerUnit(header(columns.actual)) };
+  const roles = { ...columns, metric: metric < 0 ? undefined : metric };
   // A row of empty cells is the template's row still to fill in (the skeleton writes one): not a metric.
   return table.rows
     .filter((cells) => cells.some((c) => c.text.trim() !== ''))
-    .map((cells) => {
-      const metric = at(cells, metricColumn < 0 ? undefined : metricColumn) ?? cells[0]!;
-      return {
-        ...rowSpan(documentText, cells),
-        cells,
-        metric: metric.text,
-        baseline: at(cells, columns.baseline),
-        target: at(cells, columns.target),
-        actual: at(cells, columns.actual),
-        deviation: at(cells, columns.deviation),
-        status: at(cells, columns.status),
-        units: withRowUnit(units, headerUnit(metric)),
-      };
-    });
+    .map((cells) => rowOf(documentText, cells, roles, (name) => withRowUnit(units, headerUnit(name))));
+}
+
+type RowRole = 'metric' | 'baseline' | 'target' | 'actual' | 'deviation' | 'status';
+
+/** A row read with the column of each role it has; the metric is the first cell where no column names it. */
+function rowOf(documentText: string, cells: readonly TextBlock[], roles: Partial<Record<RowRole, number>>, unitsOf: (metric: TextBlock) => ColumnUnits): KpiRow {
+  const at = (role: RowRole) => (roles[role] === undefined ? undefined : cells[roles[role]!]);
+  const metric = at('metric') ?? cells[0]!;
+  return {
+    ...rowSpan(documentText, cells),
+    cells,
+    metric: metric.text,
+    baseline: at('baseline'),
+    target: at('target'),
+    actual: at('actual'),
+    deviation: at('deviation'),
+    status: at('status'),
+    units: unitsOf(metric),
+  };
 }
 
 /**
@@ -110,19 +116,7 @@ export function budgetRows(documentText: string, table: TableInfo): KpiRow[] | u
   const columns = classifyTable(table) === 'other' ? budgetColumns(table) : undefined;
   if (!columns) return undefined;
   const units: ColumnUnits = { baseline: undefined, target: headerUnit(table.header[columns.budget]), actual: headerUnit(table.header[columns.actual]) };
-  return table.rows
-    .filter((cells) => cells[0] && cells[columns.actual])
-    .map((cells) => ({
-      ...rowSpan(documentText, cells),
-      cells,
-      metric: cells[0]!.text,
-      baseline: undefined,
-      target: cells[columns.budget],
-      actual: cells[columns.actual],
-      deviation: undefined,
-      status: undefined,
-      units,
-    }));
+  return table.rows.filter((cells) => cells[0] && cells[columns.actual]).map((cells) => rowOf(documentText, cells, { target: columns.budget, actual: columns.actual }, () => units));
 }
 
 /** The figure of a cell (its first), read as a level; undefined when the cell holds none. */
