@@ -63,8 +63,45 @@ export interface ContextOptions {
   readonly changedSince?: (document: TextDocument, version: number) => TextChange | undefined;
 }
 
+/** What `analyze` needs of the context: the states, the engine and how settings and schemas are had. */
+interface AnalyzeNeeds {
+  readonly service: ReportService;
+  readonly stateOf: (uri: string) => DocumentState | undefined;
+  readonly ready: Promise<void>;
+  readonly settingsOf: (state: DocumentState) => Promise<ReportWriterSettings>;
+  readonly registryOf: (state: DocumentState, settings: ReportWriterSettings) => SchemaRegistry;
+  readonly compile: (settings: ReportWriterSettings) => AnalysisSettings;
+  readonly changedSince: ContextOptions['changedSince'];
+}
+
+/** `ServerContext.analyze`, over what it needs. */
+function analyzer({ service, stateOf, ready, settingsOf, registryOf, compile, changedSince }: AnalyzeNeeds): ServerContext['analyze'] {
+  return async (uri, token, overrides) => {
+    // The version asked about is the one open now: a request's positions are about it.
+    const state = stateOf(uri);
+    if (!state) return undefined;
+    const version = state.document.version;
+    const stale = () => token?.isCancellationRequested === true || !state.isCurrent(version);
+    await ready;
+    if (stale()) return undefined;
+    const settings = await settingsOf(state);
+    if (stale()) return undefined;
+    const registry = registryOf(state, settings);
+    const last = state.last;
+    if (!overrides && last && last.analyzed.document.version === version && last.settings === settings && last.registry === registry) return last.analyzed;
+    // Unchanged blocks of the previous version are reused, so even a 5 MB report parses again only what was edited.
+    const model = await state.modelOf(() => service.modelSteps(state.document, changedSince && ((earlier) => changedSince(state.document, earlier))));
+    if (!model || stale()) return undefined;
+    // The model of this version is built: the steps only run the checks, giving way between stages.
+    const analysis = await state.inSlices(version, analyzeSteps(model, registry, { ...compile(settings), ...overrides }));
+    if (!analysis || stale()) return undefined;
+    const analyzed = state.analyzedAt(analysis, version);
+    if (!overrides) state.last = { settings, registry, analyzed };
+    return analyzed;
+  };
+}
+
 /** The server's state and the engine behind the features. */
-// eslint-disable-next-line max-lines-per-function -- one closure whose short methods share the document states, the schemas and `ready`
 export function createContext(connection: Connection, documents: TextDocuments<TextDocument>, options: ContextOptions): ServerContext {
   const service = createReportService();
   const states = createDocumentStates(documents, (uri) => service.forget(uri));
@@ -104,30 +141,7 @@ export function createContext(connection: Connection, documents: TextDocuments<T
     ready,
     start: () => initialized(),
     stateOf,
-    async analyze(uri, token, overrides) {
-      // The version asked about is the one open now: a request's positions are about it.
-      const state = stateOf(uri);
-      if (!state) return undefined;
-      const version = state.document.version;
-      const stale = () => token?.isCancellationRequested === true || !state.isCurrent(version);
-      await ready;
-      if (stale()) return undefined;
-      const settings = await settingsOf(state);
-      if (stale()) return undefined;
-      const registry = registryOf(state, settings);
-      const last = state.last;
-      if (!overrides && last && last.analyzed.document.version === version && last.settings === settings && last.registry === registry) return last.analyzed;
-      // Unchanged blocks of the previous version are reused, so even a 5 MB report parses again only what was edited.
-      const { changedSince } = options;
-      const model = await state.modelOf(() => service.modelSteps(state.document, changedSince && ((earlier) => changedSince(state.document, earlier))));
-      if (!model || stale()) return undefined;
-      // The model of this version is built: the steps only run the checks, giving way between stages.
-      const analysis = await state.inSlices(version, analyzeSteps(model, registry, { ...analysisSettings.compile(settings), ...overrides }));
-      if (!analysis || stale()) return undefined;
-      const analyzed = state.analyzedAt(analysis, version);
-      if (!overrides) state.last = { settings, registry, analyzed };
-      return analyzed;
-    },
+    analyze: analyzer({ service, stateOf, ready, settingsOf, registryOf, compile: (settings) => analysisSettings.compile(settings), changedSince: options.changedSince }),
     async registryFor(uri) {
       await ready;
       const state = stateOf(uri);
