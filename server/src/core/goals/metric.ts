@@ -20,8 +20,8 @@ const canonical = new Map<string, string>();
 for (const group of groups) for (const name of group) if (!canonical.has(name.toLowerCase())) canonical.set(name.toLowerCase(), group[0]!.toLowerCase());
 const synonymPattern = new RegExp([...canonical.keys()].sort((a, b) => b.length - a.length).map(keywordPattern).join('|'), 'gu');
 
-/** Characters that join words but name nothing (的, 与, 和…); bigrams skip them. */
-const stopCharacters = new RegExp(`[${characterClass(stopWordCharacters)}、，,。；;：:“”"'（）()\\s*_\`\\-—/]`, 'gu');
+/** Runs of characters that join words but name nothing (的, 与, 和…, spaces among them); bigrams skip them. */
+const stopRuns = new RegExp(`[${characterClass(stopWordCharacters)}、，,。；;：:“”"'（）()\\s*_\`\\-—/]+`, 'gu');
 const stopWords = new Set(stopWordList);
 
 /** Lower case, synonyms replaced by their group's name. */
@@ -58,13 +58,21 @@ function stem(word: string): string {
   return (doubled.test(cut) ? cut.slice(0, -1) : cut).replace(/e$/, '');
 }
 
-function hanFeatures(normalized: string): Float64Array {
-  const found = new Set<number>();
-  for (const run of normalized.replace(stopCharacters, ' ').match(hanRun) ?? []) {
-    if (run.length === 1) found.add(run.charCodeAt(0));
-    for (let i = 0; i + 1 < run.length; i++) found.add(run.charCodeAt(i) * 0x10000 + run.charCodeAt(i + 1));
+/**
+ * The Chinese features of a normalized text whose stop characters are spaces, sorted, each once. They are
+ * gathered in a plain array and sorted before duplicates are dropped: a bigram's number is too large for a
+ * small integer, so a Set of them would box every one.
+ */
+function hanFeatures(spaced: string): Float64Array {
+  const features: number[] = [];
+  for (const run of spaced.match(hanRun) ?? []) {
+    if (run.length === 1) features.push(run.charCodeAt(0));
+    for (let i = 0; i + 1 < run.length; i++) features.push(run.charCodeAt(i) * 0x10000 + run.charCodeAt(i + 1));
   }
-  return Float64Array.from(found).sort();
+  const sorted = Float64Array.from(features).sort();
+  let kept = 0;
+  for (const feature of sorted) if (kept === 0 || feature !== sorted[kept - 1]) sorted[kept++] = feature;
+  return kept === sorted.length ? sorted : sorted.slice(0, kept);
 }
 
 function wordFeatures(normalized: string): Set<string> {
@@ -140,7 +148,9 @@ export function prepareMetric(text: string): MetricText {
   if (!found) {
     if (cache.size >= cacheLimit) cache.clear();
     const normalized = normalizeMetric(text);
-    found = { name: normalized.replace(stopCharacters, ''), han: hanFeatures(normalized), words: wordFeatures(normalized) };
+    // Every space in `spaced` stands for stop characters (a space is one), so the name is `spaced` without them.
+    const spaced = normalized.replace(stopRuns, ' ');
+    found = { name: spaced.replaceAll(' ', ''), han: hanFeatures(spaced), words: wordFeatures(normalized) };
     cache.set(text, found);
   }
   return found;

@@ -53,21 +53,25 @@ export const closing = /[）)】]/u;
  * once, not once per figure; a position before the last one asked starts the scan again.
  */
 export function clauseScanner(text: string, soft = true): (at: number) => number {
-  const separator = new RegExp((soft ? clauseSeparator : hardSeparator).source, 'gu');
+  const separator = soft ? clauseSeparator : hardSeparator;
+  // The expression is shared by every scanner: each search sets where it starts.
+  const separatorFrom = (from: number): RegExpExecArray | null => {
+    separator.lastIndex = from;
+    return separator.exec(text);
+  };
   let start = 0;
   let last = 0;
   const outer: number[] = [];
   // The next separator not yet taken; null once there is none left.
-  let next: RegExpExecArray | null = separator.exec(text);
+  let next: RegExpExecArray | null = separatorFrom(0);
   return (at) => {
     if (at < last) {
       start = 0;
       outer.length = 0;
-      separator.lastIndex = 0;
-      next = separator.exec(text);
+      next = separatorFrom(0);
     }
     last = at;
-    for (; next && next.index < at; next = separator.exec(text)) {
+    for (; next && next.index < at; next = separatorFrom(next.index + next[0].length)) {
       // A separator inside brackets (营销费用（含优惠券补贴、广告投放）总额) parts the aside, not the clause around it.
       if (closing.test(next[0]) && outer.length) start = outer.pop()!;
       else {

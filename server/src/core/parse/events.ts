@@ -20,6 +20,17 @@ export function blockFromEvents(text: string, start: number, end: number, define
   return parseBlockIn(text, start, end, true, defined);
 }
 
+const onlyLineFeeds = /^\n*$/;
+
+/**
+ * Walks micromark's events of a piece of the block. A piece of line feeds alone (the blank lines between
+ * two plain runs, or after the last) is not parsed: micromark gives nothing but blank line endings for it,
+ * which the walk passes over, and starting micromark costs more than parsing a short piece.
+ */
+function walkPiece(walk: BlockWalk, piece: string, defined: readonly string[]): void {
+  if (!onlyLineFeeds.test(piece)) walk.walk(eventsWithListItems(piece, defined));
+}
+
 /**
  * `blockFromEvents`, taking the block's plain runs (see `plainRuns`) from their lines and having micromark
  * parse only the pieces between them when `byRuns` says so: report prose is mostly such runs, and micromark
@@ -35,7 +46,7 @@ function parseBlockIn(text: string, start: number, end: number, byRuns: boolean,
   const walk = new BlockWalk(text, source, value, bom);
   // micromark's offsets count the source's characters, tabs and NUL too, but not a byte order mark it drops.
   for (const run of byRuns && value.charCodeAt(0) !== 0xfeff ? plainRuns(value, start === 0) : []) {
-    walk.walk(eventsWithListItems(value.slice(walk.piece, run.start), defined));
+    walkPiece(walk, value.slice(walk.piece, run.start), defined);
     const last = walk.root.lastEnd;
     if (walk.endsOpen() || (run.kind === 'list' && walk.listEnd >= 0 && walk.listEnd === last) || (run.afterHeading && (walk.headingEnd < 0 || walk.headingEnd !== last))) {
       return parseBlockIn(text, start, end, false, defined);
@@ -45,7 +56,7 @@ function parseBlockIn(text: string, start: number, end: number, byRuns: boolean,
     walk.piece = run.end;
     walk.shift = start + bom + walk.piece;
   }
-  walk.walk(eventsWithListItems(walk.piece ? value.slice(walk.piece) : value, defined));
+  walkPiece(walk, walk.piece ? value.slice(walk.piece) : value, defined);
   walk.closeText(walk.root);
   // A reference to a label the block itself defines was read as text where the parse did not know of it
   // (in another piece, or given definitions that lack it): parse again knowing it.
