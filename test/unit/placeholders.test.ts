@@ -26,6 +26,8 @@ describe('placeholders: the forms of the spec', () => {
     ['由某某部门负责', '某某'],
     ['施工总承包单位：某建设集团有限公司', '某建设集团有限公司'],
     ['外部咨询由某公司提供', '某公司'],
+    ['Matched funding: £160,000 [confirm with finance].', '[confirm with finance]'],
+    ['Engagement score [To be confirmed]', '[To be confirmed]'],
     ['全年客户投诉PPM降至××PPM', '××PPM'],
     ['截止[insert date]之前', '[insert date]'],
     ['负责人{{owner}}', '{{owner}}'],

@@ -60,6 +60,9 @@ describe('recognition: reading a heading', () => {
     ['What was hard', ['challenges']],
     ['How it went', ['implementation', 'results']],
     ['Thank you', ['conclusion']],
+    ['Looking forward', ['outlook']],
+    ['Programme at a glance', ['overview']],
+    ['3. The work', ['implementation']],
     ['What went well, and what didn\'t', ['success-factors', 'challenges']],
     ['Phase III and beyond', ['outlook']],
     // A heading about the report itself is its overview, not the project's purpose.
