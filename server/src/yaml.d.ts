@@ -125,6 +125,7 @@ declare namespace DataFiles {
       actions: Words;
       completion: Words;
       lowerIsBetter: Words;
+      decreaseAmounts: Words;
       higherIsBetter: Words;
       future: Words;
       acknowledged: Words;

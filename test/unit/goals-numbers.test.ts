@@ -197,6 +197,11 @@ describe('goals: numbers', () => {
     assert.deepEqual(findQuantities('举办培训班 46 期').map((q) => [q.text, q.unit.dimension]), [['46 期', 'count:期']]);
   });
 
+  it('reads no figure in the code of a standard (BS 4971, GB/T 778) nor in an item\'s number in brackets (（13）)', () => {
+    assert.deepEqual(findQuantities('Within BS 4971 range; ISO 14001; 符合 GB/T 778 要求').map((q) => q.text), []);
+    assert.deepEqual(findQuantities('（13）全年有效投诉为零；(2) 满意度 90%，共 12 项（3 项在审）').map((q) => q.text), ['90%', '12 项', '3 项']);
+  });
+
   it('does not read 节约 as “about” (约), nor 最近 as “nearly” (近)', () => {
     const [saving] = findQuantities('每年节约20万元');
     assert.equal(saving!.approximate, false);

@@ -347,3 +347,19 @@ describe('goals: milestone tables named in other words', () => {
     assert.deepEqual(textsOf(analysis, 'milestone-table'), ['Jul 2022']);
   });
 });
+
+describe('goals: a KPI table whose first column is named for a role', () => {
+  it('reads Outcome | Target | Actual with the outcomes as names and the actual column as actual', () => {
+    const text = report(
+      '## Objectives\n\n- Rehouse at least 4,500 boxes of records.\n\n## Where we landed\n\n| Outcome | Target | Actual | Status |\n| --- | --- | --- | --- |\n| Boxes rehoused | ≥ 4,500 | 4,612 | Green |\n| Backlog reduction | 60% | 57.3% | Green |\n',
+      'Final Report',
+    );
+    const analysis = analyzeText(text);
+    // The second row sets a goal of its own: a reduction of at least 60% (the amount of a decrease is better larger).
+    assert.deepEqual(analysis.goals.map((g) => [g.verdict, g.goal.target?.direction, g.outcome?.reading?.quantity.text]), [
+      ['met', 'at-least', '4,612'],
+      ['missed', 'at-least', '57.3%'],
+    ]);
+    assert.deepEqual(textsOf(analysis, 'status-contradiction'), ['Green']);
+  });
+});

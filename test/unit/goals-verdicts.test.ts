@@ -986,6 +986,13 @@ describe('goals: a table of objectives with a status each', () => {
   });
 });
 
+describe('goals: zero targets in lists', () => {
+  it('reads 零损坏 as none, and a cell of nothing in each (零损坏、零事故) as meeting a zero target', () => {
+    const text = report('## 一、展览目标\n\n（4）文物零损坏、展期零安全事故；\n\n## 二、展览成效\n\n| 指标 | 目标 | 实际 | 状态 |\n| --- | --- | --- | --- |\n| 文物安全 | 零损坏、零事故 | 零损坏、零事故 | ✅ |\n\n展期内未发生安全事故。\n');
+    assert.deepEqual(analyzeText(text).goals.map((g) => [g.goal.target?.quantity.value, g.verdict]), [[0, 'met'], [0, 'met']]);
+  });
+});
+
 describe('goals: OKR retrospectives', () => {
   it('reads the key results under Objectives and key results, "at or above" as a bound, and MAU as monthly active users', () => {
     const text = report(

@@ -77,16 +77,19 @@ function earlierYearIsBaseline(table: TableInfo, columns: Partial<Record<KpiColu
 }
 
 /**
- * `# | Goal | Target`: a target column of words beside another of figures named for the target is the
- * metric, and the other the target.
+ * `# | Goal | Target`, `Outcome | Target | Actual`: a target or actual column of words beside another of
+ * figures named for the same role is the metric, and the other takes the role.
  */
-function wordsAreMetric(table: TableInfo, columns: Partial<Record<KpiColumn, number>>): Partial<Record<KpiColumn, number>> {
-  const target = columns.target;
-  if (target === undefined || mostlyFigures(table, target)) return columns;
-  const taken = new Set(Object.values(columns));
-  const other = table.header.findIndex((cell, i) => !taken.has(i) && headerNames(cell, 'target') && mostlyFigures(table, i));
-  if (other < 0) return columns;
-  return { ...columns, target: other, ...(columns.metric === undefined ? { metric: target } : {}) };
+function wordsAreMetric(table: TableInfo, found: Partial<Record<KpiColumn, number>>): Partial<Record<KpiColumn, number>> {
+  let columns = found;
+  for (const role of ['target', 'actual'] as const) {
+    const words = columns[role];
+    if (words === undefined || mostlyFigures(table, words)) continue;
+    const taken = new Set(Object.values(columns));
+    const other = table.header.findIndex((cell, i) => !taken.has(i) && headerNames(cell, role) && mostlyFigures(table, i));
+    if (other >= 0) columns = { ...columns, [role]: other, ...(columns.metric === undefined ? { metric: words } : {}) };
+  }
+  return columns;
 }
 
 /** Whether a header cell holds one of a KPI column kind's words (2024 年目标 for `target`). */

@@ -12,7 +12,7 @@ import { dateUnit, readSentenceOnce, directionOf, metricName, type Direction, ty
 import { countDimension, findQuantities, qualifiersStart, type Quantity } from './numbers.js';
 import phrasesYaml from '../../../data/goal-phrases.yaml';
 import { wordAlternation } from '../report/patterns.js';
-import { lastVerb, phrases } from './phrases.js';
+import { lastVerb, lowerIsBetter, phrases } from './phrases.js';
 import { blocksWithin, closing, labelOf, leadParagraph, listItemsWithin, opening, paragraphsWithin, sentencesOf, within } from './segments.js';
 import { abbreviationsIn, prepareMetric, similarity, type MetricText } from './metric.js';
 import { sameFigure, sameValue, targetOf, type Target } from './verdict.js';
@@ -141,7 +141,7 @@ const orHigher = new RegExp(wordAlternation(words.orBetter.higher), 'iu');
 function withBetter(target: Target, text: string, metric: string): Target {
   const m = orBetter.exec(text);
   if (!m || target.quantity.bound) return target;
-  if (orLower.test(m[0]) || phrases.lowerIsBetter.test(metric.toLowerCase())) return { ...target, direction: 'at-most' };
+  if (orLower.test(m[0]) || lowerIsBetter(metric.toLowerCase())) return { ...target, direction: 'at-most' };
   if (orHigher.test(m[0]) || phrases.higherIsBetter.test(metric.toLowerCase()) || phrases.higherIsBetter.test(text.toLowerCase())) return target;
   return { ...target, betterUnknown: true };
 }

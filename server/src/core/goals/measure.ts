@@ -6,7 +6,7 @@
 import { compatibleUnits, findQuantities, fromBeforeFigure, fromWord, percent, qualifiersStart, type Quantity, type Unit } from './numbers.js';
 import phrasesYaml from '../../../data/goal-phrases.yaml';
 import { characterClass, wordAlternation } from '../report/patterns.js';
-import { alternation, eventsIn, lastVerb, phrases, trimFillers } from './phrases.js';
+import { alternation, eventsIn, lastVerb, lowerIsBetter, phrases, trimFillers } from './phrases.js';
 import { findDates } from '../report/dates.js';
 import { clauseScanner } from './segments.js';
 
@@ -628,5 +628,5 @@ export function directionOf(reading: Reading, metric: string): Direction {
   if (ceilingBefore.test(reading.lead)) return 'at-most';
   if (reading.verb) return 'at-least';
   // What is named before the figure counts too: within a budget of 1,200 engineer-days.
-  return phrases.lowerIsBetter.test(lower(metric)) || phrases.lowerIsBetter.test(lower(reading.lead)) ? 'at-most' : 'at-least';
+  return lowerIsBetter(lower(metric)) || lowerIsBetter(lower(reading.lead)) ? 'at-most' : 'at-least';
 }

@@ -377,6 +377,12 @@ export const fromBeforeFigure = new RegExp(
   'iu',
 );
 const bareYear = /^(?:19|20)\d\d$/;
+const itemOpen = /(?:^|[\s；;。：:，,、])[（(]$/u;
+
+/** Whether the number at `start`–`end` is an item's, in brackets at the start of a text or a clause: （13）全年…, ；(2) … */
+function itemNumber(text: string, start: number, end: number): boolean {
+  return /^[)）]/u.test(text.slice(end, end + 1)) && itemOpen.test(text.slice(Math.max(0, start - 2), start));
+}
 
 /** Every figure of `text`, in order; offsets are relative to `text` plus `offset`. */
 export function findQuantities(text: string, offset = 0): Quantity[] {
@@ -459,6 +465,8 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     if (latinLetter.test(text.charAt(end)) && end === first.end) continue;
     // A bare year: 2024 in "in 2024" or "2024-2025".
     if (unit.dimension === 'none' && !range && bareYear.test(m[0])) continue;
+    // （13）, (2) opening a text or a clause: the number of an item, not a figure.
+    if (unit.dimension === 'none' && !range && itemNumber(text, start, end)) continue;
     make(start, end, { value: range ? range.min : first.value, range, unit, placeholder: false, vague: false }, more);
     numberPattern.lastIndex = end;
   }

@@ -19,6 +19,7 @@ interface PhrasesFile {
   completion: string[];
   lowerIsBetter: string[];
   higherIsBetter: string[];
+  decreaseAmounts: string[];
   future: string[];
   acknowledged: string[];
   gapBefore: string[];
@@ -77,6 +78,14 @@ const writtenYear = `(?:19|20)\\d\\d\\s*年(?:${wordAlternation(data.baselineTai
 /** A time or state named before 的 after a word of comparison: 较测试期的, 相比改造前的. */
 const namedState = `(?:${wordAlternation(data.baselineTail.named)})\\s*\\p{Script=Han}{1,8}?的`;
 
+const namesDecrease = endsWith(data.decreaseAmounts);
+const lowerWords = contains(data.lowerIsBetter);
+
+/** Whether a metric (lower-cased) is better lower: a cost, a time, a backlog — not the amount of a decrease of one (Backlog reduction). */
+export function lowerIsBetter(lower: string): boolean {
+  return lowerWords.test(lower) && !namesDecrease.test(lower.trim());
+}
+
 export const phrases = {
   /** 至, 到, 为, to: after a change verb, the figure is the level reached. */
   endsWithTo: endsWith(data.to),
@@ -96,7 +105,6 @@ export const phrases = {
   goalLead: contains(data.goalLeads),
   /** Text ending with a goal word (年度目标, 考核指标, objectives). */
   endsWithGoalLead: endsWith(data.goalLeads),
-  lowerIsBetter: contains(data.lowerIsBetter),
   higherIsBetter: contains(data.higherIsBetter),
   future: contains(data.future),
   acknowledged: contains(data.acknowledged),

@@ -243,9 +243,13 @@ export function levelFromGap(target: Target, gap: Reading): Reading | undefined 
 
 /**
  * A cell's list of figures against the target: a miss where the target holds for each item and one of
- * them misses it; else "cannot tell" — the cell does not say which figure, or whether they add up.
+ * them misses it, the target of none met where every item is none; else "cannot tell" — the cell does not
+ * say which figure, or whether they add up.
  */
 function judgeListed(target: Target, reading: Reading, others: readonly Quantity[]): Judgement {
+  // Nothing of each (零损坏、零事故) is nothing in all: a zero target is met whichever item is its own.
+  const zeros = [reading.quantity, ...others].every((q) => q.value === 0);
+  if (target.quantity.value === 0 && zeros) return judgeFigures(target, { ...reading, listed: undefined });
   if (!target.each) return unverifiable('inconclusive');
   const missed = [reading.quantity, ...others].map((quantity) => judgeFigures(target, { ...reading, quantity, listed: undefined })).find((j) => j.verdict === 'missed');
   return missed ?? unverifiable('inconclusive');
