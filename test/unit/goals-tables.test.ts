@@ -363,3 +363,27 @@ describe('goals: a KPI table whose first column is named for a role', () => {
     assert.deepEqual(textsOf(analysis, 'status-contradiction'), ['Green']);
   });
 });
+
+describe('goals: goal tables in other words', () => {
+  it('reads Goal | Measure | Target with codes in the Goal column, and 序号 | 指标名称 | 考核值', () => {
+    const english = analyzeText(
+      report(
+        '## Goals\n\n| Goal | Measure | Target |\n| --- | --- | --- |\n| A1 | Students enrolled | at least 2,400 |\n| A2 | Tutors trained | at least 600 |\n\n## Findings\n\nWe enrolled 2,517 students and trained 618 tutors.\n\n## Next steps\n\nA second phase is planned.\n',
+        'Final Evaluation Report',
+      ),
+    );
+    assert.deepEqual(english.goals.map((g) => [g.goal.metric, g.verdict]), [['Students enrolled', 'met'], ['Tutors trained', 'met']]);
+    const chinese = analyzeText(
+      report('## 第二章 考核指标\n\n| 序号 | 指标名称 | 考核值 |\n| --- | --- | --- |\n| 1 | 故障预警准确率 | ≥ 85% |\n| 2 | 平均故障间隔时间 | 较基准值 310 小时提升 20% 以上 |\n\n## 第四章 项目成果\n\n故障预警准确率为 88.6%。平均故障间隔时间由 310 小时提升至 382 小时。\n'),
+    );
+    assert.deepEqual(chinese.goals.map((g) => [g.goal.target?.direction, g.verdict]), [['at-least', 'met'], ['increase-by', 'met']]);
+  });
+
+  it('reads a relative change to a share against the level it leads to (+25% from 3.2% is 4.0%)', () => {
+    const text = report(
+      '## The brief\n\nAt the kickoff we agreed these KPIs:\n\n- 4,000 new newsletter sign-ups\n- lift Instagram engagement rate by 25% from the Q4 2023 average of 3.2%\n\n## The numbers\n\n| Measure | Target | Actual | Status |\n| --- | --- | --- | --- |\n| Newsletter sign-ups | 4,000 | 4,350 | Hit |\n| Instagram engagement rate | +25% | 4.1% | Hit |\n\n## Next steps\n\nA second phase is planned.\n',
+      'Campaign Wrap Report',
+    );
+    assert.deepEqual(analyzeText(text).goals.map((g) => g.verdict), ['met', 'met']);
+  });
+});

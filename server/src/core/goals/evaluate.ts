@@ -65,8 +65,15 @@ function rowChange(target: Target, reading: Reading | undefined): Reading | unde
   if (t.value === undefined || a.value === undefined || t.range || !compatibleUnits(t.unit, a.unit)) return reading;
   const actual = inBase(a.value, a.unit);
   const change = inBase(t.value, t.unit);
-  const base = target.baseline?.value !== undefined && compatibleUnits(target.baseline.unit, t.unit) ? inBase(target.baseline.value, target.baseline.unit) : undefined;
-  const level = base === undefined ? undefined : direction === 'decrease-by' ? base - change : base + change;
+  const sign = direction === 'decrease-by' ? -1 : 1;
+  const b = target.baseline;
+  // A change in % is relative, whatever the baseline's unit (+25% from 3.2% leads to 4.0%); another adds to a baseline of its unit.
+  const level =
+    b?.value === undefined
+      ? undefined
+      : t.unit.dimension === 'percent'
+        ? compatibleUnits(b.unit, a.unit) ? inBase(b.value, b.unit) * (1 + (sign * t.value) / 100) : undefined
+        : compatibleUnits(b.unit, t.unit) ? inBase(b.value, b.unit) + sign * change : undefined;
   const distance = (x: number, y: number) => Math.abs(Math.log(Math.max(x, 1e-9) / Math.max(y, 1e-9)));
   if (level !== undefined && level > 0 && distance(actual, level) < distance(actual, change)) return reading;
   return { ...reading, kind: 'change', movement: direction === 'decrease-by' ? 'down' : 'up' };
