@@ -61,6 +61,8 @@ describe('recognition: reading a heading', () => {
     ['How it went', ['implementation', 'results']],
     ['Thank you', ['conclusion']],
     ['Looking forward', ['outlook']],
+    ["What we'd change", ['lessons']],
+    ['Findings', ['results']],
     ['Programme at a glance', ['overview']],
     ['3. The work', ['implementation']],
     ['What went well, and what didn\'t', ['success-factors', 'challenges']],
