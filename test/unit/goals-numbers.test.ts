@@ -65,6 +65,11 @@ describe('goals: numbers', () => {
       { text: '67,900 MWh', value: 67900, dimension: 'energy', factor: 1000 },
       { text: '68 GWh', value: 68, dimension: 'energy', factor: 1000000 },
     ]],
+    ['emissions as tonnes of CO2 equivalent', 'avoided 3.41 ktCO2e against 3,500 tCO2e; 减排 1,200 吨二氧化碳', [
+      { text: '3.41 ktCO2e', value: 3.41, dimension: 'mass', factor: 1000000 },
+      { text: '3,500 tCO2e', value: 3500, dimension: 'mass', factor: 1000 },
+      { text: '1,200 吨二氧化碳', value: 1200, dimension: 'mass', factor: 1000 },
+    ]],
     ['per cent and percentage points are different units', '提升15%，增长了3个百分点，约12％', [
       { text: '15%', dimension: 'percent' },
       { text: '3个百分点', dimension: 'percentage-point' },
