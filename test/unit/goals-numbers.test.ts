@@ -207,6 +207,13 @@ describe('goals: numbers', () => {
     assert.deepEqual(findQuantities('（13）全年有效投诉为零；(2) 满意度 90%，共 12 项（3 项在审）').map((q) => q.text), ['90%', '12 项', '3 项']);
   });
 
+  it('reads m written on a figure as a million before a count in plural, and as metres otherwise', () => {
+    assert.deepEqual(
+      findQuantities('2.5m impressions, 1.2m households, a 2.5m wall, 500 m of pipe, €4.46m').map((q) => [q.text, q.unit.dimension, q.unit.factor]),
+      [['2.5m', 'none', 1000000], ['1.2m', 'none', 1000000], ['2.5m', 'length', 1], ['500 m', 'length', 1], ['€4.46m', 'currency-EUR', 1000000]],
+    );
+  });
+
   it('does not read 节约 as “about” (约), nor 最近 as “nearly” (近)', () => {
     const [saving] = findQuantities('每年节约20万元');
     assert.equal(saving!.approximate, false);

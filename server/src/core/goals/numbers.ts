@@ -206,6 +206,9 @@ function compound(text: string, read: UnitRead): UnitRead {
 }
 
 /** A multiplier and/or a unit from `at`: 万元, 万, million yuan, M, m³/h, GB. The longest reading wins. */
+/** After a multiplier: a word in plural that is no unit (2.5m impressions, 1.2m users). */
+const countsAfter = /^ [a-z]{2,}s\b/u;
+
 function readUnit(text: string, at: number, prefix: Unit | undefined): UnitRead {
   return compound(text, readSimpleUnit(text, at, prefix));
 }
@@ -216,7 +219,16 @@ function readSimpleUnit(text: string, at: number, prefix: Unit | undefined): Uni
   // A unit of the prefix's own kind (¥1,200元) belongs to the figure; another one (¥5/件) does not.
   const direct = nameAt(text, start, units);
   if (direct && (!prefix || direct.value.dimension === prefix.dimension)) best = { unit: direct.value, end: start + direct.name.length };
-  const multiplier = nameAt(text, start, multipliers) ?? (prefix && start === at ? nameAt(text, start, currencyMultipliers) : undefined);
+  // Written right after the figure, m is a million after a currency sign (€4.46m), and before a count in
+  // plural that is no unit (2.5m impressions); 5 m alone and 2.5m high are metres.
+  const written = start === at ? nameAt(text, start, currencyMultipliers) : undefined;
+  if (written && !prefix) {
+    const next = skipSpace(text, start + written.name.length);
+    if (countsAfter.test(text.slice(start + written.name.length, next + 24)) && !nameAt(text, next, units)) {
+      return { unit: { symbol: written.name, dimension: noUnit.dimension, factor: written.value }, end: start + written.name.length };
+    }
+  }
+  const multiplier = nameAt(text, start, multipliers) ?? (prefix ? written : undefined);
   if (multiplier) {
     const afterMultiplier = start + multiplier.name.length;
     const unit = prefix ? undefined : nameAt(text, skipSpace(text, afterMultiplier), units);
