@@ -279,10 +279,11 @@ function noneReadings(text: string, offset: number, quantities: readonly Quantit
   for (const pattern of phrases.none) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      const start = offset + m.index;
-      const end = start + m[0].length;
+      // What is counted may stand before the match, read back from its noun.
+      const start = offset + Math.min(m.index, m.indices?.[1]?.[0] ?? m.index);
+      const end = offset + m.index + m[0].length;
       if (quantities.some((q) => q.start < end && start < q.end) || readings.some((r) => r.quantity.start < end && start < r.quantity.end)) continue;
-      const quantity: Quantity = { start, end, text: m[0], value: 0, range: undefined, unit: countOfNothing, approximate: false, bound: undefined, extreme: false, placeholder: false, vague: false };
+      const quantity: Quantity = { start, end, text: text.slice(start - offset, end - offset), value: 0, range: undefined, unit: countOfNothing, approximate: false, bound: undefined, extreme: false, placeholder: false, vague: false };
       readings.push({ quantity, kind: 'level', movement: undefined, verb: undefined, baseline: undefined, metric: m[1]!.trim(), lead: '' });
     }
   }

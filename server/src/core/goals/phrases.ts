@@ -111,7 +111,7 @@ export const phrases = {
   /** The words before a figure that make it a distance to the target (比目标高, above target by). */
   gapBefore: new RegExp(data.gapBefore.map((source) => `(?:${source})`).join('|'), 'iu'),
   /** A count of nothing without a figure (未发生…事故, zero … incidents): group 1 names what is counted. */
-  none: data.none.map((source) => new RegExp(source, 'giu')),
+  none: data.none.map((source) => new RegExp(source, 'giud')),
   /** The words after a figure that make it a distance to the target (above target). */
   gapAfter: new RegExp(data.gapAfter.map((source) => `(?:${source})`).join('|'), 'iu'),
   /** The words of a gap that say which side of the target the result is on. */
