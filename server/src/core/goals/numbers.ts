@@ -104,7 +104,6 @@ export const percent: Unit = { symbol: '%', dimension: 'percent', factor: 1 };
 
 const whiteSpace = /\s/;
 
-
 const notQualifiers = data.qualifiers.notQualifiers;
 const longestNotQualifier = Math.max(0, ...notQualifiers.map((word) => word.length));
 /** The words that end in a qualifier but are none, by their last character. */
@@ -205,10 +204,10 @@ function compound(text: string, read: UnitRead): UnitRead {
   return { unit, end };
 }
 
-/** A multiplier and/or a unit from `at`: 万元, 万, million yuan, M, m³/h, GB. The longest reading wins. */
 /** After a multiplier: a word in plural that is no unit (2.5m impressions, 1.2m users). */
 const countsAfter = /^ [a-z]{2,}s\b/u;
 
+/** A multiplier and/or a unit from `at`: 万元, 万, million yuan, M, m³/h, GB. The longest reading wins. */
 function readUnit(text: string, at: number, prefix: Unit | undefined): UnitRead {
   return compound(text, readSimpleUnit(text, at, prefix));
 }
