@@ -7,7 +7,7 @@ import { classifyTable } from '../report/tableKinds.js';
 import { budgetColumns, cellSpan, isBlank, isPending, kpiColumns, numbersRows, rowSpan, statusOf } from './columns.js';
 import { gapSide, readSentenceOnce, type Reading } from './measure.js';
 import { judge, levelFromGap, sameFigure, targetOf, type Judgement, type Target } from './verdict.js';
-import { compatibleUnits, findQuantities, type Bound, type Quantity, type Unit } from './numbers.js';
+import { compatibleUnits, findQuantities, signBefore, type Bound, type Quantity, type Sign, type Unit } from './numbers.js';
 
 export interface KpiRow extends Span {
   readonly cells: readonly TextBlock[];
@@ -191,9 +191,9 @@ export function rowActual(read: CellReader, row: KpiRow): Reading | undefined {
 }
 
 /** The sign written right before a cell's figure (+9 个百分点, Energy consumption −20%), if any. */
-function signOf(cell: TextBlock, reading: Reading): string | undefined {
+function signOf(cell: TextBlock, reading: Reading): Sign | undefined {
   const at = cell.text.indexOf(reading.quantity.text);
-  return /([+＋]|[-−–])\s*$/u.exec(cell.text.slice(0, at < 0 ? 0 : at))?.[1];
+  return signBefore(cell.text, at < 0 ? 0 : at);
 }
 
 /** A figure with a bound and a sign (≥ +35): a level that may be negative, not a change. */
@@ -206,7 +206,7 @@ function signedChange(cell: TextBlock | undefined, reading: Reading | undefined)
   if (!cell || !reading || reading.kind !== 'level' || reading.baseline || reading.quantity.value === undefined || signedLevel(cell, reading)) return reading;
   const sign = signOf(cell, reading);
   if (!sign) return reading;
-  const movement = /[+＋]/u.test(sign) ? 'up' : 'down';
+  const movement = sign === '+' ? 'up' : 'down';
   return { ...reading, kind: 'change', movement, quantity: { ...reading.quantity, value: Math.abs(reading.quantity.value) } };
 }
 

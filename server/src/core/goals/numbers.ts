@@ -128,6 +128,16 @@ function nameBefore<T>(text: string, at: number, list: NameTable<T>): { readonly
   return nameEndingAt(text, end, list);
 }
 
+export type Sign = '+' | '-';
+
+const signAtEnd = /(?:([+＋])|[-−–])\s*$/u;
+
+/** The sign written right before `at` in `text` (+9 个百分点, −20%, −1.1), spaces allowed; undefined for none. */
+export function signBefore(text: string, at: number): Sign | undefined {
+  const m = signAtEnd.exec(text.slice(0, at));
+  return m ? (m[1] ? '+' : '-') : undefined;
+}
+
 /** Skips one optional space (a Latin unit is written `600 m³/h`, `2 days`). */
 function skipSpace(text: string, at: number): number {
   return text.charAt(at) === ' ' || text.charAt(at) === '\u00a0' ? at + 1 : at;

@@ -4,7 +4,7 @@
  */
 import type { TableInfo, TextBlock } from '../parse/model.js';
 import { totalKind } from './columns.js';
-import { findQuantities, inBase, type Quantity } from './numbers.js';
+import { findQuantities, inBase, signBefore, type Quantity } from './numbers.js';
 
 export interface TotalProblem {
   readonly cell: TextBlock;
@@ -25,7 +25,7 @@ function addable(cell: TextBlock | undefined): Quantity | undefined {
   if (found.length !== 1 || !q || q.value === undefined || q.range || q.placeholder || q.vague || q.approximate) return undefined;
   const dimension = q.unit.dimension;
   if (dimension === 'percent' || dimension === 'percentage-point' || dimension === 'date') return undefined;
-  return /[-−–]\s*$/u.test(cell!.text.slice(0, q.start)) ? { ...q, value: -q.value } : q;
+  return signBefore(cell!.text, q.start) === '-' ? { ...q, value: -q.value } : q;
 }
 
 const decimals = (q: Quantity) => /[.．](\d+)/u.exec(q.text)?.[1]?.length ?? 0;
@@ -44,7 +44,8 @@ export function tableTotals(table: TableInfo): TotalProblem[] {
   table.rows.forEach((cells, r) => {
     const kind = kinds[r];
     if (!kind) return;
-    const added = table.rows.slice(kind === 'grand' ? grandFrom : subFrom, r).filter((_, i) => !kinds[(kind === 'grand' ? grandFrom : subFrom) + i]);
+    const from = kind === 'grand' ? grandFrom : subFrom;
+    const added = table.rows.slice(from, r).filter((_, i) => !kinds[from + i]);
     subFrom = r + 1;
     if (kind === 'grand') grandFrom = r + 1;
     if (added.length < 2) return;
