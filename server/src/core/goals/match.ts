@@ -4,10 +4,8 @@
  * compared with the target, and by where it stands (results chapter and KPI tables before other
  * chapters). A goal without a figure is matched by how much of its wording the statement repeats.
  */
-import phrasesYaml from '../../../data/goal-phrases.yaml';
-import { wordAlternation } from '../report/patterns.js';
 import type { Goal } from './extract.js';
-import { dateUnit, type Reading } from './measure.js';
+import { beforeWhole, dateUnit, type Reading } from './measure.js';
 import { abbreviationsIn, coverage, coverages, kindsIn, otherKind, prepareMetric, similarity, type MetricText } from './metric.js';
 import { compatibleUnits, findQuantities, type Quantity } from './numbers.js';
 import { eventsIn, phrases } from './phrases.js';
@@ -363,15 +361,12 @@ function bestReading(goal: PreparedGoal, statement: PreparedStatement, names: St
     // 申请专利若干项 for 形成省级工法 2 项; not 计划接入的 12 座桥梁中，已有 10 座…).
     const again = readings[restated]!;
     const lead = again.lead.toLowerCase();
-    const planned = phrases.planned.test(lead) || phrases.goalMarker.test(`${lead} ${again.metric.toLowerCase()}`) || wholeBefore.test(lead);
+    const planned = phrases.planned.test(lead) || phrases.goalMarker.test(`${lead} ${again.metric.toLowerCase()}`) || beforeWhole.test(lead);
     if (nearest >= 0 && (planned || namesOf(restated) <= namesOf(nearest) + nameTie)) return { reading: at(nearest), names: Math.max(bestNames, namesOf(nearest)), fits: true, rival: -1, restated: true };
   }
   const rival = bestFits === 1 ? others(best).filter((i) => namesOf(i) >= bestNames - nameTie).pop() : undefined;
   return { reading: at(best), names: bestNames, fits: bestFits === 1, rival: rival === undefined ? -1 : at(rival), restated: false };
 }
-
-/** Before the whole a part is counted of (1,812 of the 1,840 tenants): no result of its own. */
-const wholeBefore = new RegExp(`(?<![a-z])(?:${wordAlternation(phrasesYaml.partOf.after, '\\s+')})\\s+(?:(?:${wordAlternation(phrasesYaml.partOf.determiners)})\\s+)?$`, 'u');
 
 /** Whether a figure is the target itself, written again in an outcome statement. */
 function restates(target: Target, reading: Reading): boolean {

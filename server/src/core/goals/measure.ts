@@ -227,8 +227,12 @@ const partOfBefore = new RegExp(
   `^\\s*[\\p{Script=Han}A-Za-z\\s]{0,16}?(?:${wordAlternation(partOf.within)}|[，,]\\s*(?:${wordAlternation(partOf.among)}))\\s*[，,]?\\s*(?:${wordAlternation(partOf.have)})?\\s*$`,
   'u',
 );
+/** The words between a part and its whole: of the, out of. */
+const partOfWords = `(?:${wordAlternation(partOf.after, '\\s+')})\\s+(?:(?:${wordAlternation(partOf.determiners)})\\s+)?`;
 /** Between a part and its whole: 11 of the 128 committees, 3 out of 4 sites. */
-const partOfAfter = new RegExp(`^\\s+(?:${wordAlternation(partOf.after, '\\s+')})\\s+(?:(?:${wordAlternation(partOf.determiners)})\\s+)?$`, 'iu');
+const partOfAfter = new RegExp(`^\\s+${partOfWords}$`, 'iu');
+/** A lead that ends where the whole a part is counted of stands (1,812 of the 1,840 tenants). */
+export const beforeWhole = new RegExp(`(?<![a-z])${partOfWords}$`, 'iu');
 
 /** A clause that opens with 其中 (of which): what it counts is a part of what was counted before. */
 const opensPart = new RegExp(`^\\s*(?:${wordAlternation(partOf.among)})\\s*[，,]?\\s*$`, 'iu');
