@@ -54,8 +54,20 @@ function isScorecard(headers: readonly string[], table: TableInfo): boolean {
     }));
 }
 
+/**
+ * Each table's kind, by table: the checks, the goals and the outline all ask, and a table's model is new
+ * wherever its block was parsed again (its kind depends on its cells alone).
+ */
+const kindOfTable = new WeakMap<TableInfo, TableKind>();
+
 /** A KPI table names metrics and their target/actual values; a milestone table names phases and dates. */
 export function classifyTable(table: TableInfo): TableKind {
+  let kind = kindOfTable.get(table);
+  if (kind === undefined) kindOfTable.set(table, (kind = readKind(table)));
+  return kind;
+}
+
+function readKind(table: TableInfo): TableKind {
   const headers = table.header.map((c) => c.text);
   if (isScorecard(headers, table)) return 'scorecard';
   const has = (pattern: RegExp) => headers.some((h) => pattern.test(h));
