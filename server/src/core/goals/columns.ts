@@ -5,6 +5,7 @@
 import columnsYaml from '../../../data/table-columns.yaml';
 import type { Span, TableInfo, TextBlock } from '../parse/model.js';
 import { placeholderPatterns, scanSpans } from '../report/patterns.js';
+import { isItemCode } from './phrases.js';
 
 export type KpiColumn = 'metric' | 'baseline' | 'target' | 'actual' | 'deviation' | 'achievement' | 'status';
 export type MilestoneColumn = 'plannedStart' | 'plannedFinish' | 'actualStart' | 'actualFinish' | 'status' | 'date';
@@ -98,13 +99,10 @@ function headerNames(cell: TextBlock, column: KpiColumn): boolean {
   return kpiKinds.some((k) => k.column === column && k.words.some((w) => text.includes(w)));
 }
 
-/** A cell that holds only a code (A1, SC-5, KR2.1): it numbers the row, it is no figure. */
-const codeOnly = /^\s*[A-Za-z]{1,4}[-‐–]?\d{1,3}(?:\.\d{1,3})*\s*$/u;
-
 /** Whether more than half the cells of a column hold a figure (a digit or a placeholder, not a code). */
 function mostlyFigures(table: TableInfo, column: number): boolean {
   const cells = table.rows.map((row) => row[column]?.text ?? '');
-  return cells.filter((text) => /\d|XX|××/iu.test(text) && !codeOnly.test(text)).length * 2 > cells.length;
+  return cells.filter((text) => /\d|XX|××/iu.test(text) && !isItemCode(text)).length * 2 > cells.length;
 }
 
 const budgetWords = { budget: data.budget.budget.map((w) => w.toLowerCase()), actual: data.budget.actual.map((w) => w.toLowerCase()) };

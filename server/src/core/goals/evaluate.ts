@@ -11,6 +11,7 @@ import { coverage, prepareMetric, similarity, type MetricText } from './metric.j
 import { collectOutcomes, statusRows, type OutcomeStatement, type StatedStatus, type StatusRow } from './outcomes.js';
 import { dateUnit, type Reading } from './measure.js';
 import { compatibleUnits, inBase } from './numbers.js';
+import { itemCodeOf } from './phrases.js';
 import { judge, sameFigure, sameValue, type Reason, type Target, type Verdict } from './verdict.js';
 
 export interface GoalResult {
@@ -95,18 +96,14 @@ function statedStatus(goal: Goal, outcome: Candidate | undefined, alternatives: 
 
 const isChange = (target: Target) => target.direction === 'increase-by' || target.direction === 'decrease-by';
 
-/** The code a list gives an objective (**O4.**, KR2.1, SC-5, G3): letters, then a number. */
-const itemCode = /^[\s*_]*([A-Za-z]{1,4}[-\s]?\d{1,2}(?:\.\d{1,2})?)(?![\d.]?\d)/u;
-const codeOf = (text: string) => itemCode.exec(text)?.[1]?.replace(/[-\s]/gu, '').toUpperCase();
-
 /**
  * The status a table of objectives gives the goal (O4 12-month follow-up | Met, Zero lost-time injuries |
  * Green): the row with the goal's list code, or the one row that names the goal as closely as `statusMatch`
  * — its name is the goal's, holds it, or is held by the goal's words.
  */
 function listedStatus(goal: Goal, names: readonly MetricText[], rows: readonly StatusRow[]): StatedStatus | undefined {
-  const code = codeOf(goal.text);
-  const byCode = code ? rows.filter((r) => codeOf(r.label) === code) : [];
+  const code = itemCodeOf(goal.text);
+  const byCode = code ? rows.filter((r) => itemCodeOf(r.label) === code) : [];
   if (byCode.length === 1) return byCode[0]!.status;
   const text = prepareMetric(goal.text);
   const byName = rows.filter((r) => {

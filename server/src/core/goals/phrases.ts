@@ -229,8 +229,21 @@ function trailingFiller(lower: string): Filler | undefined {
     ?.find((f) => lower.endsWith(f.word) && lower.length > f.word.length && (!f.latin || !asciiLetter.test(lower.charAt(lower.length - f.word.length - 1))));
 }
 
-/** The number an item of a list of goals is given before its words: O3., KR2.1, G5:, SC-5, (a). */
-const itemNumber = /^(?:[A-Z]{1,3}-?\d+(?:\.\d+)*|\(?[a-z]\))[.:：)]?(?:\s+|$)/u;
+/** The number an item of a list of goals is given before its words: O3., KR2.1, G5:, SC-5 (its code), (a). */
+const itemNumber = /^(?:([A-Z]{1,3})[-‐–]?(\d+(?:\.\d+)*)|\(?[a-z]\))[.:：)]?(?:\s+|$)/u;
+
+/** The code an item's number gives it (**O4.** → O4, SC-5 → SC5), the same wherever the item is named; undefined without one. */
+export function itemCodeOf(text: string): string | undefined {
+  const m = itemNumber.exec(text.replace(markup, '').trim());
+  return m?.[1] ? `${m[1]}${m[2]}` : undefined;
+}
+
+/** Whether a text is nothing but an item's code (A1, SC-5, KR2.1): it numbers a row, it is no figure. */
+export function isItemCode(text: string): boolean {
+  const trimmed = text.trim();
+  const m = itemNumber.exec(trimmed);
+  return m?.[1] !== undefined && m[0].trimEnd().length === trimmed.length;
+}
 
 /** Strips an item's number, filler words (预期, 平均, the…) and punctuation from both ends of a metric name. */
 export function trimFillers(name: string): string {
