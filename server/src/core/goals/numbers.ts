@@ -401,7 +401,7 @@ const bareYear = /^(?:19|20)\d\d$/;
 const itemOpen = /(?:^|[\s；;。：:，,、])[（(]$/u;
 
 /** Whether the number at `start`–`end` is an item's, in brackets at the start of a text or a clause: （13）全年…, ；(2) … */
-function itemNumber(text: string, start: number, end: number): boolean {
+function bracketedItem(text: string, start: number, end: number): boolean {
   return /^[)）]/u.test(text.slice(end, end + 1)) && itemOpen.test(text.slice(Math.max(0, start - 2), start));
 }
 
@@ -487,7 +487,7 @@ export function findQuantities(text: string, offset = 0): Quantity[] {
     // A bare year: 2024 in "in 2024" or "2024-2025".
     if (unit.dimension === 'none' && !range && bareYear.test(m[0])) continue;
     // （13）, (2) opening a text or a clause: the number of an item, not a figure.
-    if (unit.dimension === 'none' && !range && itemNumber(text, start, end)) continue;
+    if (unit.dimension === 'none' && !range && bracketedItem(text, start, end)) continue;
     make(start, end, { value: range ? range.min : first.value, range, unit, placeholder: false, vague: false }, more);
     numberPattern.lastIndex = end;
   }
