@@ -6,7 +6,7 @@ import type { Span, TableInfo, TextBlock } from '../parse/model.js';
 import { classifyTable } from '../report/tableKinds.js';
 import { budgetColumns, cellSpan, isBlank, isPending, kpiColumns, numbersRows, rowSpan, statusOf } from './columns.js';
 import { gapSide, readSentenceOnce, type Reading } from './measure.js';
-import { judge, levelFromGap, sameFigure, targetOf, type Judgement, type Target } from './verdict.js';
+import { judge, levelFromGap, sameFigure, targetOf, type Target } from './verdict.js';
 import { compatibleUnits, findQuantities, signBefore, type Bound, type Quantity, type Sign, type Unit } from './numbers.js';
 
 export interface KpiRow extends Span {
@@ -223,12 +223,6 @@ function deviationLevel(read: CellReader, row: KpiRow): Reading | undefined {
   return levelFromGap(target, { ...reading, kind: 'gap', side, quantity: { ...reading.quantity, value: Math.abs(value) } });
 }
 
-/** What the row's own figures say (actual against the row's target), for checking its status cell. */
-function rowJudgement(read: CellReader, row: KpiRow): Judgement {
-  // The row itself sets its actual figure against its target: no figure of ours was misread.
-  return judge(rowTarget(read, row), rowActual(read, row), true);
-}
-
 /** What the status cell says: met, missed, or nothing readable. */
 export function rowStatus(row: KpiRow): 'met' | 'missed' | undefined {
   return row.status ? statusOf(row.status.text) : undefined;
@@ -257,13 +251,16 @@ export function kpiProblems(documentText: string, table: TableInfo): KpiProblem[
     for (const [cell, column, numeric] of [[row.target, 'target', target], [row.actual, 'actual', actual]] as const) {
       if (cell && columns[column] !== undefined && !numeric) problems.push({ kind: 'non-numeric', cell, column, row });
     }
-    if (target && actual && row.actual) {
-      const level = levelWithoutBaseline(read, row);
-      if (level) problems.push({ kind: 'no-baseline', cell: row.actual, row, ...level });
-    }
+    if (!target || !actual) continue;
+    // The row's own figures, read once for both checks below.
+    const rowGoal = rowTarget(read, row);
+    const rowResult = rowActual(read, row);
+    const level = row.actual && levelWithoutBaseline(row, rowGoal, rowResult);
+    if (level) problems.push({ kind: 'no-baseline', cell: row.actual!, row, ...level });
     const says = rowStatus(row);
-    if (!says || !row.status || !target || !actual) continue;
-    const { verdict } = rowJudgement(read, row);
+    if (!says || !row.status) continue;
+    // The row itself sets its actual figure against its target: no figure of ours was misread.
+    const { verdict } = judge(rowGoal, rowResult, true);
     if ((verdict === 'met' || verdict === 'missed') && verdict !== says) problems.push({ kind: 'status', cell: row.status, row, says, figures: verdict });
   }
   problems.push(...rowGaps(table, rows));
@@ -275,9 +272,7 @@ export function kpiProblems(documentText: string, table: TableInfo): KpiProblem[
  * actual is a level in another unit (10.2 min, €5.30, 19.8% for a change in points), with no baseline in
  * the row: the reader cannot tell the change achieved. Undefined for any other row.
  */
-function levelWithoutBaseline(read: CellReader, row: KpiRow): { target: string; actual: string } | undefined {
-  const target = rowTarget(read, row);
-  const actual = rowActual(read, row);
+function levelWithoutBaseline(row: KpiRow, target: Target | undefined, actual: Reading | undefined): { target: string; actual: string } | undefined {
   if (!target || !actual || actual.kind !== 'level' || actual.baseline || target.baseline) return undefined;
   if (target.direction !== 'increase-by' && target.direction !== 'decrease-by') return undefined;
   const change = target.quantity.unit.dimension;
